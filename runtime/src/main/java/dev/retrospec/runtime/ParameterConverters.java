@@ -1,0 +1,64 @@
+package dev.retrospec.runtime;
+
+import com.squareup.moshi.Json;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Type;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Writes path, query, header and form values the way the API expects them: enum constants by their wire name
+ * ({@code @Json(name = ...)}), date-times in RFC 3339 with seconds. Everything else falls through to Retrofit's
+ * {@code toString()}.
+ */
+public final class ParameterConverters extends Converter.Factory {
+  private static final ParameterConverters INSTANCE = new ParameterConverters();
+
+  private static final ClassValue<Map<?, String>> WIRE_NAMES = new ClassValue<>() {
+    @Override
+    protected Map<?, String> computeValue(Class<?> type) {
+      return wireNames(type.asSubclass(Enum.class));
+    }
+  };
+
+  private ParameterConverters() {}
+
+  public static ParameterConverters create() {
+    return INSTANCE;
+  }
+
+  @Override
+  public @Nullable Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    if (type instanceof Class<?> c && c.isEnum()) {
+      Map<?, String> names = WIRE_NAMES.get(c);
+      return value -> {
+        String name = names.get(value);
+        return name != null ? name : ((Enum<?>) value).name();
+      };
+    }
+    if (type == OffsetDateTime.class) {
+      return value -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value);
+    }
+    return null;
+  }
+
+  private static <E extends Enum<E>> Map<E, String> wireNames(Class<E> type) {
+    Map<E, String> names = new EnumMap<>(type);
+    for (E constant : type.getEnumConstants()) {
+      try {
+        Field field = type.getField(constant.name());
+        Json json = field.getAnnotation(Json.class);
+        names.put(constant, json != null ? json.name() : constant.name());
+      } catch (NoSuchFieldException e) {
+        throw new AssertionError("enum constant without a field: " + constant, e);
+      }
+    }
+    return names;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.retrospec.runtime.auth;
+
+import dev.retrospec.runtime.Auth;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import okhttp3.Authenticator;
+import okhttp3.Challenge;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.Route;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Invocation;
+
+/**
+ * Puts a {@link TokenManager}'s token on API requests and recovers once from a 401.
+ *
+ * <p>{@link #applyTo(OkHttpClient.Builder)} installs two parts:
+ * <ul>
+ *   <li>an <em>application</em> interceptor that adds {@code Authorization: Bearer <token>} to requests for the
+ *       configured API origins only (scheme, host and port), never to another host named by an absolute URL, and
+ *       not where the operation is public ({@link Auth} with no schemes) or the caller set its own header;
+ *   <li>an {@link Authenticator} that, on a 401 to a request that carried our token, asks the manager for the
+ *       token to retry with (a new one only if the rejected one is still current) and retries once. A second 401 is
+ *       returned to the caller. It does not refresh when the server's {@code WWW-Authenticate} says the problem is
+ *       not the token ({@code insufficient_scope}, {@code invalid_request}, another scheme), and does not replay a
+ *       one-shot body. OkHttp drops {@code Authorization} when a redirect leaves the host; the authenticator then
+ *       sees no token of ours and stays out.
+ * </ul>
+ */
+public final class BearerAuth {
+  private static final String AUTHORIZATION = "Authorization";
+
+  private final TokenManager tokens;
+  private final List<HttpUrl> origins;
+  private final @Nullable String schemeName;
+  private final Interceptor interceptor = new BearerInterceptor();
+  private final Authenticator authenticator = new BearerAuthenticator(null);
+
+  private BearerAuth(Builder builder) {
+    this.tokens = builder.tokens;
+    this.origins = List.copyOf(builder.origins);
+    this.schemeName = builder.schemeName;
+    if (origins.isEmpty()) {
+      throw new IllegalArgumentException("no API origin: name at least one with allowOrigin(url)");
+    }
+    for (HttpUrl origin : origins) {
+      TokenHttp.requireSecureTransport(origin, builder.allowInsecureHttp, "API origin");
+    }
+  }
+
+  public static Builder builder(TokenManager tokens) {
+    return new Builder(tokens);
+  }
+
+  public TokenManager tokens() {
+    return tokens;
+  }
+
+  /** Adds the interceptor and the authenticator; a previous authenticator still gets the 401s we leave alone. */
+  public OkHttpClient.Builder applyTo(OkHttpClient.Builder builder) {
+    Authenticator previous = builder.build().authenticator();
+    return builder
+        .addInterceptor(interceptor)
+        .authenticator(previous == Authenticator.NONE ? authenticator : new BearerAuthenticator(previous));
+  }
+
+  /** The interceptor alone; register it with {@code addInterceptor}, never {@code addNetworkInterceptor}. */
+  public Interceptor interceptor() {
+    return interceptor;
+  }
+
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  boolean allowedOrigin(HttpUrl url) {
+    for (int i = 0; i < origins.size(); i++) {
+      HttpUrl origin = origins.get(i);
+      if (origin.port() == url.port() && origin.host().equals(url.host())
+          && origin.scheme().equals(url.scheme())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean wantsToken(Request request) {
+    if (request.header(AUTHORIZATION) != null || !allowedOrigin(request.url())) {
+      return false;
+    }
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      return true;
+    }
+    Auth auth = invocation.method().getAnnotation(Auth.class);
+    if (auth == null) {
+      return true;
+    }
+    for (String scheme : auth.value()) {
+      if (schemeName == null || schemeName.equals(scheme)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "BearerAuth[origins=" + origins + (schemeName == null ? "" : ", scheme=" + schemeName) + "]";
+  }
+
+  private final class BearerInterceptor implements Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      if (chain.connection() != null) {
+        throw new IOException("BearerAuth's interceptor must be an application interceptor (addInterceptor):"
+            + " as a network interceptor it would also authorize redirects to other hosts");
+      }
+      Request request = chain.request();
+      if (!wantsToken(request)) {
+        return chain.proceed(request);
+      }
+      AccessToken token = tokens.token();
+      return chain.proceed(request.newBuilder()
+          .header(AUTHORIZATION, token.authorizationHeader())
+          .tag(AccessToken.class, token)
+          .build());
+    }
+
+    @Override
+    public String toString() {
+      return "BearerAuth.interceptor";
+    }
+  }
+
+  private final class BearerAuthenticator implements Authenticator {
+    private final @Nullable Authenticator next;
+
+    BearerAuthenticator(@Nullable Authenticator next) {
+      this.next = next;
+    }
+
+    @Override
+    public @Nullable Request authenticate(@Nullable Route route, Response response) throws IOException {
+      Request failed = response.request();
+      AccessToken used = failed.tag(AccessToken.class);
+      if (used == null || !used.authorizationHeader().equals(failed.header(AUTHORIZATION))
+          || !allowedOrigin(failed.url())) {
+        return next == null ? null : next.authenticate(route, response); // not a request we authorized
+      }
+      if (response.code() != 401 || retriedBefore(response) || !tokenIsTheProblem(response)) {
+        return null;
+      }
+      RequestBody body = failed.body();
+      if (body != null && (body.isOneShot() || body.isDuplex())) {
+        tokens.invalidate(used, "rejected by server");
+        return null; // the body is gone; the caller sees the 401, the next call gets a new token
+      }
+      AccessToken retryWith = tokens.tokenAfterRejection(used);
+      return failed.newBuilder()
+          .header(AUTHORIZATION, retryWith.authorizationHeader())
+          .tag(AccessToken.class, retryWith)
+          .build();
+    }
+
+    @Override
+    public String toString() {
+      return "BearerAuth.authenticator";
+    }
+  }
+
+  /** Whether an earlier response in this call's chain was already a 401 we answered. */
+  private static boolean retriedBefore(Response response) {
+    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+      if (prior.code() == 401) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * RFC 6750 section 3: a Bearer challenge with {@code error="invalid_token"}, or with no error, or no challenge at
+   * all, means a new token may help. {@code insufficient_scope} or {@code invalid_request}, or challenges that only
+   * ask for other schemes, mean it will not.
+   */
+  private static boolean tokenIsTheProblem(Response response) {
+    List<Challenge> challenges = response.challenges();
+    if (challenges.isEmpty()) {
+      return true;
+    }
+    for (Challenge challenge : challenges) {
+      if (challenge.scheme().equalsIgnoreCase("Bearer")) {
+        String error = challenge.authParams().get("error");
+        return error == null || error.toLowerCase(Locale.ROOT).equals("invalid_token");
+      }
+    }
+    return false;
+  }
+
+  public static final class Builder {
+    private final TokenManager tokens;
+    private final List<HttpUrl> origins = new ArrayList<>();
+    private @Nullable String schemeName;
+    private boolean allowInsecureHttp;
+
+    private Builder(TokenManager tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens == null");
+    }
+
+    /** An origin (scheme, host, port of the URL; the path is ignored) whose requests get the token. */
+    public Builder allowOrigin(HttpUrl url) {
+      origins.add(Objects.requireNonNull(url, "url == null"));
+      return this;
+    }
+
+    public Builder allowOrigin(String url) {
+      return allowOrigin(HttpUrl.get(url));
+    }
+
+    /**
+     * The security scheme's name in the OpenAPI description. Operations annotated with {@link Auth} get the token
+     * only if they list it. Without a name, any operation that lists some scheme gets it.
+     */
+    public Builder schemeName(String schemeName) {
+      this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
+      return this;
+    }
+
+    /** Allows a plain {@code http} API origin that is not loopback: tokens then cross the network unencrypted. */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    public BearerAuth build() {
+      return new BearerAuth(this);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.retrospec.runtime.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Moshi adapters for the types OpenAPI formats map to: {@code date-time} ({@link OffsetDateTime}, or
+ * {@link Instant}), {@code date} ({@link LocalDate}), {@code time} ({@link LocalTime}), {@code uuid},
+ * {@code uri}, {@code byte} (Base64 {@code byte[]}) and arbitrary-precision numbers ({@link BigDecimal},
+ * {@link BigInteger}, read from the JSON text without a detour through {@code double}). All are null-safe.
+ */
+public final class StandardJsonAdapters {
+  /** Add this to a {@link Moshi.Builder}. */
+  public static final JsonAdapter.Factory FACTORY = StandardJsonAdapters::create;
+
+  private static final Map<Type, JsonAdapter<?>> ADAPTERS = Map.of(
+      OffsetDateTime.class, new StringAdapter<>("an RFC 3339 date-time",
+          s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME::format),
+      Instant.class, new StringAdapter<>("an RFC 3339 date-time",
+          s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), Instant::toString),
+      LocalDate.class, new StringAdapter<>("a date (yyyy-mm-dd)", LocalDate::parse, LocalDate::toString),
+      LocalTime.class, new StringAdapter<>("a time (hh:mm:ss)", LocalTime::parse, LocalTime::toString),
+      UUID.class, new StringAdapter<>("a UUID", UUID::fromString, UUID::toString),
+      URI.class, new StringAdapter<>("a URI", StandardJsonAdapters::uri, URI::toString),
+      byte[].class, new StringAdapter<>("Base64", s -> Base64.getMimeDecoder().decode(s),
+          b -> Base64.getEncoder().encodeToString(b)),
+      BigDecimal.class, new NumberAdapter<>(BigDecimal::new),
+      BigInteger.class, new NumberAdapter<>(BigInteger::new));
+
+  private StandardJsonAdapters() {}
+
+  private static @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+    return annotations.isEmpty() ? ADAPTERS.get(type) : null;
+  }
+
+  private static URI uri(String s) {
+    try {
+      return new URI(s);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private interface Parser<T> {
+    T parse(String s);
+  }
+
+  private interface Printer<T> {
+    String print(T value);
+  }
+
+  private static final class StringAdapter<T> extends JsonAdapter<T> {
+    private final String expected;
+    private final Parser<T> parser;
+    private final Printer<T> printer;
+
+    StringAdapter(String expected, Parser<T> parser, Printer<T> printer) {
+      this.expected = expected;
+      this.parser = parser;
+      this.printer = printer;
+    }
+
+    @Override
+    public @Nullable T fromJson(JsonReader reader) throws IOException {
+      if (reader.peek() == JsonReader.Token.NULL) {
+        return reader.nextNull();
+      }
+      String path = reader.getPath();
+      String text = reader.nextString();
+      try {
+        return parser.parse(text);
+      } catch (DateTimeParseException | IllegalArgumentException e) {
+        throw new JsonDataException("Expected " + expected + " but was '" + text + "' at " + path, e);
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+      } else {
+        writer.value(printer.print(value));
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(" + expected + ")";
+    }
+  }
+
+  private static final class NumberAdapter<T extends Number> extends JsonAdapter<T> {
+    private final Parser<T> parser;
+
+    NumberAdapter(Parser<T> parser) {
+      this.parser = parser;
+    }
+
+    @Override
+    public @Nullable T fromJson(JsonReader reader) throws IOException {
+      if (reader.peek() == JsonReader.Token.NULL) {
+        return reader.nextNull();
+      }
+      String path = reader.getPath();
+      String text = reader.nextString(); // numbers and numeric strings alike, digits intact
+      try {
+        return parser.parse(text.trim());
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new JsonDataException("Expected a number but was '" + text + "' at " + path, e);
+      }
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+      if (value == null) {
+        writer.nullValue();
+      } else {
+        writer.value(value);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(arbitrary-precision number)";
+    }
+  }
+}

@@ -3,9 +3,7 @@ package dev.retrospec.runtime.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import dev.retrospec.runtime.testing.FormBodies;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -43,7 +41,7 @@ class MockOAuth2ServerTest {
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
     assertThat(request.getRequestUrl().query()).isNull();
-    assertThat(form(request.getBody().readUtf8())).containsExactly(
+    assertThat(FormBodies.parse(request.getBody().readUtf8())).containsExactly(
         Map.entry("grant_type", "client_credentials"),
         Map.entry("client_id", "microtek-client"),
         Map.entry("client_secret", "s3cr3t"),
@@ -67,17 +65,7 @@ class MockOAuth2ServerTest {
 
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request.getHeader("Authorization")).startsWith("Basic ");
-    assertThat(form(request.getBody().readUtf8())).doesNotContainKeys("client_id", "client_secret");
+    assertThat(FormBodies.parse(request.getBody().readUtf8())).doesNotContainKeys("client_id", "client_secret");
     assertThat(SignedJWT.parse(token.value()).getJWTClaimsSet().getSubject()).isEqualTo("basic-client");
-  }
-
-  static Map<String, String> form(String body) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return form;
   }
 }

@@ -168,7 +168,7 @@ public final class MicroTekStandIn implements Closeable {
     if (type == null || !type.startsWith("application/x-www-form-urlencoded")) {
       return oauthError(400, "invalid_request", "expected application/x-www-form-urlencoded");
     }
-    Map<String, String> form = parseForm(request.getBody() == null ? "" : request.getBody().utf8());
+    Map<String, String> form = FormBodies.parse(request.getBody() == null ? "" : request.getBody().utf8());
     String id = form.get("client_id");
     String secret = form.get("client_secret");
     String basic = request.getHeaders().get("Authorization");
@@ -277,20 +277,6 @@ public final class MicroTekStandIn implements Closeable {
     device.put("location", location); // required and nullable: present, possibly null
     device.put("registeredAt", registeredAt);
     return device;
-  }
-
-  private static Map<String, String> parseForm(String body) {
-    Map<String, String> form = new LinkedHashMap<>();
-    for (String pair : body.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      form.put(name, value);
-    }
-    return form;
   }
 
   private MockResponse oauthError(int code, String error, String description) {

@@ -1,0 +1,212 @@
+package dev.retrospec.codegen.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.retrospec.codegen.model.ApiModel;
+import dev.retrospec.codegen.model.Operation;
+import dev.retrospec.codegen.model.Operation.Body;
+import dev.retrospec.codegen.model.Operation.BodyKind;
+import dev.retrospec.codegen.model.Operation.Field;
+import dev.retrospec.codegen.model.Operation.Parameter;
+import dev.retrospec.codegen.model.Operation.Response;
+import dev.retrospec.codegen.model.Service;
+import dev.retrospec.codegen.model.TypeRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/** A Retrofit interface per service. */
+final class ServiceEmitter {
+  private static final Set<String> RETROFIT_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD",
+      "OPTIONS");
+
+  private final JavaTypes types;
+  private final Emitter.Common common;
+  private final ApiModel model;
+
+  ServiceEmitter(JavaTypes types, Emitter.Common common, ApiModel model) {
+    this.types = types;
+    this.common = common;
+    this.model = model;
+  }
+
+  TypeSpec emit(Service service) {
+    TypeSpec.Builder type = TypeSpec.interfaceBuilder(service.name()).addModifiers(Modifier.PUBLIC);
+    common.decorate(type);
+    String description = Docs.paragraphs(service.description());
+    type.addJavadoc("$L", description.isEmpty() ? "Operations tagged {@code " + Docs.inline(service.tag()) + "}."
+        : description);
+    type.addJavadoc("\n\n<p>Get an instance from {@link $T#$L()}.\n",
+        ClassName.get(common.options().basePackage(), model.clientName()), service.accessor());
+    for (Operation operation : service.operations()) {
+      type.addMethod(method(operation));
+    }
+    return type.build();
+  }
+
+  private MethodSpec method(Operation op) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(op.javaName())
+        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+        .returns(ParameterizedTypeName.get(RuntimeTypes.CALL, responseType(op.success())));
+    CodeBlock.Builder doc = CodeBlock.builder();
+    String text = Docs.paragraphs(op.summary(), op.description());
+    doc.add("$L", text.isEmpty() ? "{@code " + op.method() + " /" + Docs.inline(op.path()) + "}" : text);
+    doc.add("\n\n<p>{@code $L /$L}", op.method(), Docs.inline(op.path()));
+    CodeBlock errors = errorDoc(op.errors());
+    if (!errors.isEmpty()) {
+      doc.add(" Errors: $L.", errors);
+    }
+    doc.add("\n");
+
+    httpAnnotation(method, op);
+    if (op.success().type() instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY) {
+      method.addAnnotation(RuntimeTypes.STREAMING);
+    }
+    List<String> security = op.security();
+    if (security != null && !Set.copyOf(security).equals(Set.copyOf(model.defaultSecurity()))) {
+      AnnotationSpec.Builder auth = AnnotationSpec.builder(RuntimeTypes.AUTH);
+      if (security.isEmpty()) {
+        auth.addMember("value", "{}");
+      }
+      security.forEach(scheme -> auth.addMember("value", "$S", scheme));
+      method.addAnnotation(auth.build());
+    }
+    if (op.deprecated()) {
+      method.addAnnotation(Deprecated.class);
+    }
+
+    CodeBlock.Builder tags = CodeBlock.builder();
+    Body body = op.body();
+    for (Parameter parameter : op.parameters()) {
+      if (parameter.location() == Operation.Location.PATH || parameter.required()) {
+        addParameter(method, tags, parameter);
+      }
+    }
+    if (body != null) {
+      addBody(method, tags, body);
+    }
+    for (Parameter parameter : op.parameters()) {
+      if (parameter.location() != Operation.Location.PATH && !parameter.required()) {
+        addParameter(method, tags, parameter);
+      }
+    }
+    if (op.deprecated()) {
+      tags.add("@deprecated The API marks this operation as deprecated.\n");
+    }
+    if (!tags.isEmpty()) {
+      doc.add("\n").add(tags.build());
+    }
+    return method.addJavadoc(doc.build()).build();
+  }
+
+  private void httpAnnotation(MethodSpec.Builder method, Operation op) {
+    boolean hasBody = op.body() != null;
+    if (RETROFIT_METHODS.contains(op.method()) && !(op.method().equals("DELETE") && hasBody)) {
+      method.addAnnotation(AnnotationSpec.builder(ClassName.get("retrofit2.http", op.method()))
+          .addMember("value", "$S", op.path())
+          .build());
+    } else {
+      method.addAnnotation(AnnotationSpec.builder(RuntimeTypes.HTTP_METHOD)
+          .addMember("method", "$S", op.method())
+          .addMember("path", "$S", op.path())
+          .addMember("hasBody", "$L", hasBody)
+          .build());
+    }
+    if (op.body() != null && op.body().kind() == BodyKind.FORM) {
+      method.addAnnotation(RuntimeTypes.FORM_URL_ENCODED);
+    } else if (op.body() != null && op.body().kind() == BodyKind.MULTIPART) {
+      method.addAnnotation(RuntimeTypes.MULTIPART);
+    }
+  }
+
+  private void addParameter(MethodSpec.Builder method, CodeBlock.Builder doc, Parameter parameter) {
+    boolean nullable = !parameter.required();
+    ClassName annotation = switch (parameter.location()) {
+      case PATH -> RuntimeTypes.PATH;
+      case QUERY -> RuntimeTypes.QUERY;
+      case HEADER, COOKIE -> RuntimeTypes.HEADER;
+    };
+    ParameterSpec.Builder spec = ParameterSpec.builder(types.of(parameter.type(), nullable), parameter.javaName())
+        .addAnnotation(AnnotationSpec.builder(annotation).addMember("value", "$S", parameter.wireName()).build());
+    method.addParameter(spec.build());
+    paramDoc(doc, parameter.javaName(), parameter.description());
+  }
+
+  private void addBody(MethodSpec.Builder method, CodeBlock.Builder doc, Body body) {
+    if (body.kind() == BodyKind.FORM || body.kind() == BodyKind.MULTIPART) {
+      for (Field field : body.fields()) {
+        boolean nullable = !field.required();
+        ClassName annotation = body.kind() == BodyKind.FORM ? RuntimeTypes.FIELD : RuntimeTypes.PART;
+        TypeName type = body.kind() == BodyKind.MULTIPART && isBinary(field.type())
+            ? RuntimeTypes.REQUEST_BODY.annotated(nullable ? List.of(nullableAnnotation()) : List.of())
+            : types.of(field.type(), nullable);
+        method.addParameter(ParameterSpec.builder(type, field.javaName())
+            .addAnnotation(AnnotationSpec.builder(annotation).addMember("value", "$S", field.wireName()).build())
+            .build());
+        paramDoc(doc, field.javaName(), field.description());
+      }
+      return;
+    }
+    TypeRef type = body.type();
+    TypeName javaType = type == null || isBinary(type) || body.kind() == BodyKind.TEXT
+        ? RuntimeTypes.REQUEST_BODY
+        : types.boxed(type);
+    if (!body.required()) {
+      javaType = javaType.annotated(nullableAnnotation());
+    }
+    method.addParameter(ParameterSpec.builder(javaType, body.javaName()).addAnnotation(RuntimeTypes.BODY).build());
+    paramDoc(doc, body.javaName(), body.description() != null ? body.description()
+        : "the " + body.mediaType() + " body");
+  }
+
+  private static void paramDoc(CodeBlock.Builder doc, String name, @Nullable String description) {
+    if (description != null && !description.isBlank()) {
+      doc.add("@param $L $L\n", name, Docs.inline(description));
+    }
+  }
+
+  private static AnnotationSpec nullableAnnotation() {
+    return AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
+  }
+
+  private TypeName responseType(Response response) {
+    TypeRef type = response.type();
+    if (type == null) {
+      return ClassName.get(Void.class);
+    }
+    if (isBinary(type)) {
+      return RuntimeTypes.RESPONSE_BODY;
+    }
+    return types.boxed(type);
+  }
+
+  private CodeBlock errorDoc(List<Response> errors) {
+    List<CodeBlock> parts = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Response error : errors) {
+      if (!seen.add(error.status())) {
+        continue;
+      }
+      if (error.type() instanceof TypeRef.Named named) {
+        parts.add(CodeBlock.of("$L {@link $T}", error.status(),
+            ClassName.get(common.options().modelPackage(), named.name())));
+      } else {
+        parts.add(CodeBlock.of("$L", error.status()));
+      }
+    }
+    return CodeBlock.join(parts, ", ");
+  }
+
+  private static boolean isBinary(TypeRef type) {
+    return type instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.retrospec.codegen.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the line of a JSON pointer in a description file. The index is built on first use, from the token
+ * locations of the file's own YAML or JSON text: most generations never need it.
+ */
+public final class SourceMap {
+  private final Path file;
+  private final String displayName;
+  private final Map<Path, Map<String, Location>> indexes = new ConcurrentHashMap<>();
+
+  /** A 1-based line and column. */
+  public record Location(int line, int column) {}
+
+  public SourceMap(Path file, String displayName) {
+    this.file = file;
+    this.displayName = displayName;
+  }
+
+  /** The root file as the user named it. */
+  public String displayName() {
+    return displayName;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** A problem in the root file at {@code pointer}, with its line if the pointer (or its parent) is found. */
+  public Problem problem(Problem.Severity severity, String pointer, String message) {
+    Location at = locate(pointer);
+    return new Problem(severity, displayName, at == null ? 0 : at.line(), at == null ? 0 : at.column(),
+        pointer, message);
+  }
+
+  public Problem error(String pointer, String message) {
+    return problem(Problem.Severity.ERROR, pointer, message);
+  }
+
+  public Problem warning(String pointer, String message) {
+    return problem(Problem.Severity.WARNING, pointer, message);
+  }
+
+  /**
+   * The location of {@code pointer} in the root file; of its parent if the pointer names something absent (a
+   * missing key is reported where its object is); null if neither is in the file (the element came from another
+   * file through a {@code $ref}).
+   */
+  public @Nullable Location locate(String pointer) {
+    Map<String, Location> index = indexes.computeIfAbsent(file, SourceMap::index);
+    Location exact = index.get(pointer);
+    return exact != null ? exact : index.get(Pointers.parent(pointer));
+  }
+
+  private static Map<String, Location> index(Path file) {
+    try {
+      return build(Files.readString(file), isJson(file));
+    } catch (IOException | RuntimeException e) {
+      return Map.of(); // unreadable or broken: problems are reported without a line
+    }
+  }
+
+  static boolean isJson(Path file) {
+    return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+  }
+
+  /** Every pointer in the document mapped to where its key (or, in arrays, its value) starts. */
+  static Map<String, Location> build(String text, boolean json) throws IOException {
+    JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+    Map<String, Location> index = new HashMap<>();
+    List<Frame> stack = new ArrayList<>();
+    try (JsonParser parser = factory.createParser(text)) {
+      index.put("#", new Location(1, 1));
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+        switch (token) {
+          case FIELD_NAME -> {
+            top.field = parser.currentName();
+            index.putIfAbsent(pointer(stack), location(parser.currentTokenLocation()));
+          }
+          case START_OBJECT, START_ARRAY -> {
+            valueAt(top, stack, index, parser);
+            stack.add(new Frame(token == JsonToken.START_ARRAY));
+          }
+          case END_OBJECT, END_ARRAY -> stack.remove(stack.size() - 1);
+          default -> valueAt(top, stack, index, parser);
+        }
+      }
+    }
+    return index;
+  }
+
+  private static void valueAt(@Nullable Frame top, List<Frame> stack, Map<String, Location> index, JsonParser parser) {
+    if (top != null && top.array) {
+      top.index++;
+      index.putIfAbsent(pointer(stack), location(parser.currentTokenLocation()));
+    }
+  }
+
+  private static String pointer(List<Frame> stack) {
+    String pointer = "#";
+    for (Frame frame : stack) {
+      pointer = frame.array ? Pointers.child(pointer, frame.index) : Pointers.child(pointer, frame.field);
+    }
+    return pointer;
+  }
+
+  private static Location location(JsonLocation at) {
+    return new Location(at.getLineNr(), at.getColumnNr());
+  }
+
+  private static final class Frame {
+    final boolean array;
+    int index = -1;
+    String field = "";
+
+    Frame(boolean array) {
+      this.array = array;
+    }
+  }
+}

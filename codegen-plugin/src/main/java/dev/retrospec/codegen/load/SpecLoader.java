@@ -1,0 +1,157 @@
+package dev.retrospec.codegen.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads an OpenAPI 3.0 or 3.1 description, or a Swagger 2.0 one through the parser's converter, with
+ * swagger-parser (the parser OpenAPI Generator is built on), resolving {@code $ref}s to other files.
+ *
+ * <p>swagger-parser's messages name places in its own dotted notation and never a line. We translate them to JSON
+ * pointers and look the lines up in the file ourselves; a syntax error is located by reading the file with
+ * Jackson, which says exactly where it stopped.
+ */
+public final class SpecLoader {
+  private static final Pattern LOCATION_IN_MESSAGE = Pattern.compile("^(?:attribute )?(\\S+?)\\.? (.*)$");
+
+  private SpecLoader() {}
+
+  /**
+   * @param file the description
+   * @param displayName how problems name the file: the path or {@code classpath:} location the user gave
+   */
+  public static LoadedSpec load(Path file, String displayName) throws SpecProblemsException {
+    SourceMap sources = new SourceMap(file, displayName);
+    if (!Files.isRegularFile(file)) {
+      throw new SpecProblemsException(List.of(new Problem(Problem.Severity.ERROR, displayName, 0, 0, "",
+          "no such file")));
+    }
+    Problem syntax = syntaxError(file, displayName);
+    if (syntax != null) {
+      throw new SpecProblemsException(List.of(syntax));
+    }
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result = new OpenAPIParser().readLocation(file.toUri().toString(), null, options);
+    List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
+    if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null && result.getOpenAPI().getComponents()
+        == null && result.getOpenAPI().getWebhooks() == null) {
+      List<Problem> problems = new ArrayList<>();
+      for (String message : messages) {
+        problems.add(translate(sources, Problem.Severity.ERROR, message));
+      }
+      if (problems.isEmpty()) {
+        problems.add(sources.error("#", "not an OpenAPI 3.x or Swagger 2.0 description"));
+      }
+      throw new SpecProblemsException(problems);
+    }
+    List<Problem> warnings = new ArrayList<>();
+    for (String message : messages) {
+      warnings.add(translate(sources, Problem.Severity.WARNING, message));
+    }
+    return new LoadedSpec(result.getOpenAPI(), sources, warnings);
+  }
+
+  /** The first YAML or JSON syntax error in {@code file}, located, or null if it parses. */
+  static @Nullable Problem syntaxError(Path file, String displayName) {
+    JsonFactory factory = SourceMap.isJson(file) ? new JsonFactory() : new YAMLFactory();
+    try (JsonParser parser = factory.createParser(file.toFile())) {
+      while (parser.nextToken() != null) {
+        parser.skipChildren();
+      }
+      return null;
+    } catch (JsonProcessingException e) {
+      String what = SourceMap.isJson(file) ? "JSON" : "YAML";
+      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        return new Problem(Problem.Severity.ERROR, displayName, yaml.getProblemMark().getLine() + 1,
+            yaml.getProblemMark().getColumn() + 1, "", what + " syntax error: " + oneLine(yaml.getProblem()));
+      }
+      JsonLocation at = e.getLocation();
+      return new Problem(Problem.Severity.ERROR, displayName, at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr(), "", what + " syntax error: " + oneLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      return new Problem(Problem.Severity.ERROR, displayName, 0, 0, "", "cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Turns a swagger-parser message such as
+   * {@code attribute paths.'/a/{id}'(get).parameters.[q].in is not of type ...} into a problem at
+   * {@code #/paths/~1a~1{id}/get/parameters}, with its line.
+   */
+  static Problem translate(SourceMap sources, Problem.Severity severity, String message) {
+    String text = oneLine(message);
+    Matcher m = LOCATION_IN_MESSAGE.matcher(text);
+    if (m.matches() && looksLikeLocation(m.group(1))) {
+      String pointer = toPointer(m.group(1));
+      return sources.problem(severity, pointer, m.group(2) + " (swagger-parser)");
+    }
+    return sources.problem(severity, "", text + " (swagger-parser)");
+  }
+
+  private static boolean looksLikeLocation(String s) {
+    return s.startsWith("paths.") || s.startsWith("components.") || s.startsWith("info")
+        || s.startsWith("servers") || s.startsWith("webhooks.") || s.startsWith("security")
+        || s.startsWith("tags") || s.startsWith("openapi");
+  }
+
+  /** {@code paths.'/a'(get).responses.200} becomes {@code #/paths/~1a/get/responses/200}. */
+  static String toPointer(String location) {
+    String pointer = "#";
+    int i = 0;
+    while (i < location.length()) {
+      char c = location.charAt(i);
+      if (c == '.') {
+        i++;
+      } else if (c == '\'') {
+        int end = location.indexOf('\'', i + 1);
+        end = end < 0 ? location.length() : end;
+        pointer = Pointers.child(pointer, location.substring(i + 1, end));
+        i = end + 1;
+      } else if (c == '(') {
+        int end = location.indexOf(')', i);
+        end = end < 0 ? location.length() : end;
+        pointer = Pointers.child(pointer, location.substring(i + 1, end));
+        i = end + 1;
+      } else if (c == '[') {
+        // a parameter by name: the pointer needs its index, which the message does not give; stop at the list
+        break;
+      } else {
+        int end = i;
+        while (end < location.length() && location.charAt(end) != '.' && location.charAt(end) != '('
+            && location.charAt(end) != '\'' && location.charAt(end) != '[') {
+          end++;
+        }
+        String segment = location.substring(i, end);
+        if (segment.startsWith("#")) {
+          break; // a $ref target glued on by the parser, not a place in the document
+        }
+        pointer = Pointers.child(pointer, segment);
+        i = end;
+      }
+    }
+    return pointer;
+  }
+
+  private static String oneLine(@Nullable String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.strip().replaceAll("\\s*\\n\\s*", " ");
+  }
+}

@@ -1,0 +1,763 @@
+package dev.retrospec.codegen.model;
+
+import dev.retrospec.codegen.load.LoadedSpec;
+import dev.retrospec.codegen.load.Pointers;
+import dev.retrospec.codegen.load.Problem;
+import dev.retrospec.codegen.load.SourceMap;
+import dev.retrospec.codegen.load.SpecProblemsException;
+import dev.retrospec.codegen.model.Operation.Body;
+import dev.retrospec.codegen.model.Operation.BodyKind;
+import dev.retrospec.codegen.model.Operation.Field;
+import dev.retrospec.codegen.model.Operation.Location;
+import dev.retrospec.codegen.model.Operation.Parameter;
+import dev.retrospec.codegen.model.Operation.Response;
+import dev.retrospec.codegen.model.TypeDef.EnumDef;
+import dev.retrospec.codegen.model.TypeDef.EnumValue;
+import dev.retrospec.codegen.model.TypeDef.ObjectDef;
+import dev.retrospec.codegen.model.TypeDef.Property;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.servers.ServerVariable;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a parsed description into an {@link ApiModel}: resolves references, flattens {@code allOf}, names every
+ * type, method, parameter and property, and reports what it cannot handle with a JSON pointer and line.
+ */
+public final class ModelBuilder {
+  private static final String SCHEMAS = "#/components/schemas/";
+
+  /** Choices that change the model. */
+  public record Options(@Nullable String clientName) {
+    public static final Options DEFAULTS = new Options(null);
+  }
+
+  private final OpenAPI api;
+  private final SourceMap sources;
+  private final Options options;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, Schema<?>> componentSchemas;
+  private final Map<String, String> componentTypeNames = new HashMap<>();
+  private final Map<String, TypeDef> types = new LinkedHashMap<>();
+  private final Set<String> typeNames = new HashSet<>();
+  private final Set<String> builtComponents = new HashSet<>();
+  private final Set<String> expandingAliases = new HashSet<>();
+  /** Inline objects and enums already named, by pointer: a schema reached twice is one type. */
+  private final Map<String, TypeRef> inlineTypes = new HashMap<>();
+
+  private ModelBuilder(LoadedSpec spec, Options options) {
+    this.api = spec.openApi();
+    this.sources = spec.sources();
+    this.options = options;
+    this.problems.addAll(spec.warnings());
+    Components components = api.getComponents();
+    Map<String, Schema<?>> schemas = new LinkedHashMap<>();
+    if (components != null && components.getSchemas() != null) {
+      components.getSchemas().forEach((name, schema) -> schemas.put(name, schema));
+    }
+    this.componentSchemas = schemas;
+  }
+
+  /** The model, and the warnings met on the way; throws if there is any error. */
+  public static Result build(LoadedSpec spec, Options options) throws SpecProblemsException {
+    ModelBuilder builder = new ModelBuilder(spec, options);
+    ApiModel model = builder.build();
+    List<Problem> problems = builder.problems.stream().sorted(Problem.ORDER).toList();
+    if (problems.stream().anyMatch(Problem::isError)) {
+      throw new SpecProblemsException(problems);
+    }
+    return new Result(model, problems);
+  }
+
+  /** A model and the warnings that came with it. */
+  public record Result(ApiModel model, List<Problem> warnings) {}
+
+  private ApiModel build() {
+    for (String key : componentSchemas.keySet()) {
+      if (isNamedType(componentSchemas.get(key))) {
+        componentTypeNames.put(key, Names.unique(Names.typeName(key), typeNames));
+      }
+    }
+    for (String key : componentSchemas.keySet()) {
+      if (componentTypeNames.containsKey(key)) {
+        buildComponent(key);
+      }
+    }
+    List<SecurityScheme> schemes = securitySchemes();
+    List<String> defaultSecurity = flatten(api.getSecurity());
+    List<Service> services = services();
+    String title = api.getInfo() == null || api.getInfo().getTitle() == null ? "" : api.getInfo().getTitle();
+    String clientName = options.clientName() != null ? options.clientName() : Names.typeName(title.isBlank()
+        ? "Api" : title);
+    if (typeNames.contains(clientName.toLowerCase(Locale.ROOT))) {
+      clientName = Names.unique(clientName + "Client", typeNames);
+    }
+    List<TypeDef> sorted = types.values().stream().sorted(Comparator.comparing(TypeDef::name)).toList();
+    return new ApiModel(clientName, title,
+        api.getInfo() == null ? null : api.getInfo().getVersion(),
+        api.getInfo() == null ? null : api.getInfo().getDescription(),
+        sources.displayName(), serverUrls(), schemes, defaultSecurity, services, sorted);
+  }
+
+  // ---------------------------------------------------------------------------------------------- types
+
+  /** Whether a component schema becomes a Java type of its own (rather than standing for a built-in one). */
+  private boolean isNamedType(@Nullable Schema<?> schema) {
+    if (schema == null || schema.get$ref() != null) {
+      return false;
+    }
+    if (isEnum(schema)) {
+      return true;
+    }
+    if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()) {
+      return !isRefWrapper(schema);
+    }
+    String type = primaryType(schema);
+    return (type == null || type.equals("object")) && schema.getProperties() != null
+        && !schema.getProperties().isEmpty();
+  }
+
+  private void buildComponent(String key) {
+    if (!builtComponents.add(key)) {
+      return;
+    }
+    Schema<?> schema = componentSchemas.get(key);
+    String name = componentTypeNames.get(key);
+    String pointer = Pointers.child("#/components/schemas", key);
+    types.put(name, isEnum(schema) ? enumDef(name, schema, pointer) : objectDef(name, schema, pointer));
+  }
+
+  /** The type of a schema used somewhere; inline objects and enums become types named {@code hint}. */
+  private TypeRef typeOf(@Nullable Schema<?> schema, String pointer, String hint) {
+    if (schema == null) {
+      return TypeRef.ANY;
+    }
+    if (schema.get$ref() != null) {
+      return refType(schema.get$ref(), pointer);
+    }
+    if (isRefWrapper(schema)) {
+      return typeOf(schema.getAllOf().get(0), Pointers.child(Pointers.child(pointer, "allOf"), 0), hint);
+    }
+    Schema<?> nonNull = nonNullAlternative(schema);
+    if (nonNull != null) {
+      String key = schema.getOneOf() != null ? "oneOf" : "anyOf";
+      List<Schema> alternatives = schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
+      return typeOf(nonNull, Pointers.child(Pointers.child(pointer, key), alternatives.indexOf(nonNull)), hint);
+    }
+    TypeRef known = inlineTypes.get(pointer);
+    if (known != null) {
+      return known;
+    }
+    if (isEnum(schema)) {
+      if (isStringEnum(schema)) {
+        String name = Names.unique(Names.typeName(hint), typeNames);
+        inlineTypes.put(pointer, new TypeRef.Named(name));
+        types.put(name, enumDef(name, schema, pointer));
+        return new TypeRef.Named(name);
+      }
+      return scalar(schema, pointer);
+    }
+    if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()
+        || schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+      String name = Names.unique(Names.typeName(hint), typeNames);
+      inlineTypes.put(pointer, new TypeRef.Named(name));
+      types.put(name, objectDef(name, schema, pointer));
+      return new TypeRef.Named(name);
+    }
+    if (schema.getOneOf() != null || schema.getAnyOf() != null) {
+      problems.add(sources.warning(pointer, (schema.getOneOf() != null ? "oneOf" : "anyOf")
+          + " with several alternatives is not supported yet; using Object"));
+      return TypeRef.ANY;
+    }
+    String type = primaryType(schema);
+    if ("array".equals(type)) {
+      Schema<?> items = schema.getItems();
+      if (items == null) {
+        problems.add(sources.warning(pointer, "array without items; using a list of Object"));
+      }
+      return new TypeRef.ListOf(typeOf(items, Pointers.child(pointer, "items"), hint + "Item"),
+          Boolean.TRUE.equals(schema.getUniqueItems()));
+    }
+    if ("object".equals(type) || type == null && schema.getAdditionalProperties() != null) {
+      Object additional = schema.getAdditionalProperties();
+      if (additional instanceof Schema<?> valueSchema) {
+        return new TypeRef.MapOf(typeOf(valueSchema, Pointers.child(pointer, "additionalProperties"),
+            hint + "Value"));
+      }
+      return new TypeRef.MapOf(TypeRef.ANY);
+    }
+    return scalar(schema, pointer);
+  }
+
+  private TypeRef scalar(Schema<?> schema, String pointer) {
+    String type = primaryType(schema);
+    String format = schema.getFormat() == null ? "" : schema.getFormat().toLowerCase(Locale.ROOT);
+    if (type == null) {
+      return TypeRef.ANY;
+    }
+    return switch (type) {
+      case "string" -> switch (format) {
+        case "date" -> new TypeRef.Primitive(TypeRef.Kind.DATE);
+        case "date-time" -> new TypeRef.Primitive(TypeRef.Kind.DATE_TIME);
+        case "time" -> new TypeRef.Primitive(TypeRef.Kind.TIME);
+        case "uuid" -> new TypeRef.Primitive(TypeRef.Kind.UUID);
+        case "uri", "url" -> new TypeRef.Primitive(TypeRef.Kind.URI);
+        case "byte" -> new TypeRef.Primitive(TypeRef.Kind.BYTES);
+        case "binary" -> TypeRef.BINARY;
+        default -> TypeRef.STRING;
+      };
+      case "integer" -> new TypeRef.Primitive(format.equals("int32") ? TypeRef.Kind.INT32 : TypeRef.Kind.INT64);
+      case "number" -> new TypeRef.Primitive(switch (format) {
+        case "float" -> TypeRef.Kind.FLOAT;
+        case "double" -> TypeRef.Kind.DOUBLE;
+        case "int32" -> TypeRef.Kind.INT32;
+        case "int64" -> TypeRef.Kind.INT64;
+        default -> TypeRef.Kind.DECIMAL;
+      });
+      case "boolean" -> new TypeRef.Primitive(TypeRef.Kind.BOOLEAN);
+      default -> {
+        problems.add(sources.warning(pointer, "unknown type '" + type + "'; using Object"));
+        yield TypeRef.ANY;
+      }
+    };
+  }
+
+  private TypeRef refType(String ref, String pointer) {
+    if (!ref.startsWith(SCHEMAS)) {
+      problems.add(sources.error(pointer, "$ref '" + ref + "' does not point into #/components/schemas"));
+      return TypeRef.ANY;
+    }
+    String key = Pointers.unescape(ref.substring(SCHEMAS.length()));
+    Schema<?> target = componentSchemas.get(key);
+    if (target == null) {
+      problems.add(sources.error(pointer, "$ref '" + ref + "' does not resolve: no schema '" + key
+          + "' in components.schemas"));
+      return TypeRef.ANY;
+    }
+    String name = componentTypeNames.get(key);
+    if (name != null) {
+      buildComponent(key);
+      return new TypeRef.Named(name);
+    }
+    if (!expandingAliases.add(key)) {
+      problems.add(sources.warning(pointer, "schema '" + key + "' refers to itself without an object in"
+          + " between; using Object"));
+      return TypeRef.ANY;
+    }
+    try {
+      return typeOf(target, Pointers.child("#/components/schemas", key), key);
+    } finally {
+      expandingAliases.remove(key);
+    }
+  }
+
+  private ObjectDef objectDef(String name, Schema<?> schema, String pointer) {
+    Map<String, PropertySource> collected = new LinkedHashMap<>();
+    Set<String> required = new LinkedHashSet<>();
+    collectProperties(schema, pointer, collected, required, new HashSet<>());
+    List<Property> properties = new ArrayList<>();
+    Set<String> memberNames = new HashSet<>();
+    for (PropertySource source : collected.values()) {
+      Schema<?> property = source.schema();
+      String javaName = Names.unique(Names.memberName(source.wireName()), memberNames);
+      TypeRef type = typeOf(property, source.pointer(), name + Names.typeName(source.wireName()));
+      properties.add(new Property(source.wireName(), javaName, type, required.contains(source.wireName()),
+          isNullable(property), description(property), Boolean.TRUE.equals(property.getDeprecated()),
+          Boolean.TRUE.equals(property.getReadOnly()), Boolean.TRUE.equals(property.getWriteOnly())));
+    }
+    return new ObjectDef(name, pointer, description(schema), Boolean.TRUE.equals(schema.getDeprecated()),
+        properties, List.of());
+  }
+
+  private record PropertySource(String wireName, Schema<?> schema, String pointer) {}
+
+  /** The properties of a schema and of everything it {@code allOf}-includes, nearest definition winning. */
+  private void collectProperties(Schema<?> schema, String pointer, Map<String, PropertySource> into,
+      Set<String> required, Set<String> visiting) {
+    if (schema.get$ref() != null) {
+      String ref = schema.get$ref();
+      if (!ref.startsWith(SCHEMAS)) {
+        problems.add(sources.error(pointer, "$ref '" + ref + "' does not point into #/components/schemas"));
+        return;
+      }
+      String key = Pointers.unescape(ref.substring(SCHEMAS.length()));
+      Schema<?> target = componentSchemas.get(key);
+      if (target == null) {
+        problems.add(sources.error(pointer, "$ref '" + ref + "' does not resolve: no schema '" + key
+            + "' in components.schemas"));
+        return;
+      }
+      if (visiting.add(key)) {
+        collectProperties(target, Pointers.child("#/components/schemas", key), into, required, visiting);
+        visiting.remove(key);
+      }
+      return;
+    }
+    if (schema.getAllOf() != null) {
+      for (int i = 0; i < schema.getAllOf().size(); i++) {
+        collectProperties(schema.getAllOf().get(i), Pointers.child(Pointers.child(pointer, "allOf"), i), into,
+            required, visiting);
+      }
+    }
+    if (schema.getProperties() != null) {
+      for (Map.Entry<String, Schema> entry : schema.getProperties().entrySet()) {
+        into.put(entry.getKey(), new PropertySource(entry.getKey(), entry.getValue(),
+            Pointers.child(Pointers.child(pointer, "properties"), entry.getKey())));
+      }
+    }
+    if (schema.getRequired() != null) {
+      required.addAll(schema.getRequired());
+    }
+  }
+
+  private EnumDef enumDef(String name, Schema<?> schema, String pointer) {
+    List<EnumValue> values = new ArrayList<>();
+    Set<String> constants = new HashSet<>();
+    Set<String> seen = new HashSet<>();
+    for (Object value : schema.getEnum()) {
+      if (value == null) {
+        continue; // a nullable enum lists null: that is nullability, not a constant
+      }
+      String wire = String.valueOf(value);
+      if (seen.add(wire)) {
+        values.add(new EnumValue(Names.unique(Names.constantName(wire), constants), wire));
+      }
+    }
+    String unknown = Names.unique("UNKNOWN", constants);
+    return new EnumDef(name, pointer, description(schema), Boolean.TRUE.equals(schema.getDeprecated()), values,
+        unknown);
+  }
+
+  // ----------------------------------------------------------------------------------------- operations
+
+  private List<Service> services() {
+    Map<String, List<Operation>> byTag = new LinkedHashMap<>();
+    Map<String, String> tagDescriptions = new HashMap<>();
+    if (api.getTags() != null) {
+      api.getTags().forEach(tag -> {
+        byTag.put(tag.getName(), new ArrayList<>());
+        tagDescriptions.put(tag.getName(), tag.getDescription());
+      });
+    }
+    Map<String, Set<String>> methodNames = new HashMap<>();
+    if (api.getPaths() != null) {
+      for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+        String pathPointer = Pointers.child("#/paths", path.getKey());
+        PathItem item = path.getValue();
+        for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> entry
+            : item.readOperationsMap().entrySet()) {
+          io.swagger.v3.oas.models.Operation op = entry.getValue();
+          String method = entry.getKey().name();
+          String tag = op.getTags() == null || op.getTags().isEmpty() ? "default" : op.getTags().get(0);
+          Set<String> names = methodNames.computeIfAbsent(tag, t -> new HashSet<>());
+          Operation operation = operation(path.getKey(), item, method, op,
+              Pointers.child(pathPointer, method.toLowerCase(Locale.ROOT)), names);
+          byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(operation);
+        }
+      }
+    }
+    List<Service> services = new ArrayList<>();
+    Set<String> serviceNames = new HashSet<>();
+    Set<String> accessors = new HashSet<>();
+    for (Map.Entry<String, List<Operation>> tag : byTag.entrySet()) {
+      if (tag.getValue().isEmpty()) {
+        continue;
+      }
+      String name = Names.unique(Names.typeName(tag.getKey()) + "Api", serviceNames);
+      if (typeNames.contains(name.toLowerCase(Locale.ROOT))) {
+        name = Names.unique(name + "Service", serviceNames);
+      }
+      String accessor = Names.unique(Names.memberName(tag.getKey()), accessors);
+      services.add(new Service(name, accessor, tag.getKey(), tagDescriptions.get(tag.getKey()), tag.getValue()));
+    }
+    return services;
+  }
+
+  private Operation operation(String path, PathItem item, String method, io.swagger.v3.oas.models.Operation op,
+      String pointer, Set<String> methodNames) {
+    String operationId = op.getOperationId() != null && !op.getOperationId().isBlank()
+        ? op.getOperationId()
+        : method.toLowerCase(Locale.ROOT) + " " + path;
+    String javaName = Names.unique(Names.memberName(operationId), methodNames);
+    Set<String> parameterNames = new HashSet<>();
+    List<Parameter> parameters = parameters(item, op, pointer, operationId, parameterNames);
+    Body body = body(op.getRequestBody(), Pointers.child(pointer, "requestBody"), operationId, parameterNames);
+    ApiResponses responses = op.getResponses();
+    Response success = null;
+    List<Response> errors = new ArrayList<>();
+    if (responses != null) {
+      for (Map.Entry<String, ApiResponse> entry : responses.entrySet()) {
+        String status = entry.getKey();
+        Response response = response(status, entry.getValue(),
+            Pointers.child(Pointers.child(pointer, "responses"), status), operationId);
+        if (status.startsWith("2")) {
+          if (success == null || success.type() == null && response.type() != null) {
+            success = response;
+          }
+        } else if (!status.equals("default") || responses.keySet().stream().anyMatch(s -> s.startsWith("2"))) {
+          errors.add(response);
+        } else if (success == null) {
+          success = response; // only a default response: it describes the success too
+        }
+      }
+    }
+    if (success == null) {
+      success = new Response("200", null, null, null);
+    }
+    List<String> security = op.getSecurity() == null ? null : flatten(op.getSecurity());
+    return new Operation(operationId, javaName, method, relativePath(path), pointer, op.getSummary(),
+        op.getDescription(), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, success, errors, security);
+  }
+
+  private List<Parameter> parameters(PathItem item, io.swagger.v3.oas.models.Operation op, String pointer,
+      String operationId, Set<String> names) {
+    Map<String, Parameter> byKey = new LinkedHashMap<>();
+    addParameters(item.getParameters(), Pointers.parent(pointer) + "/parameters", operationId, byKey);
+    addParameters(op.getParameters(), Pointers.child(pointer, "parameters"), operationId, byKey);
+    List<Parameter> ordered = new ArrayList<>();
+    // Path parameters first, then required ones, then optional ones; each group in document order.
+    byKey.values().stream().filter(p -> p.location() == Location.PATH).forEach(ordered::add);
+    byKey.values().stream().filter(p -> p.location() != Location.PATH && p.required()).forEach(ordered::add);
+    byKey.values().stream().filter(p -> p.location() != Location.PATH && !p.required()).forEach(ordered::add);
+    List<Parameter> named = new ArrayList<>();
+    for (Parameter p : ordered) {
+      named.add(new Parameter(p.wireName(), Names.unique(Names.memberName(p.wireName()), names), p.location(),
+          p.type(), p.required(), p.description(), p.deprecated()));
+    }
+    return named;
+  }
+
+  private void addParameters(@Nullable List<io.swagger.v3.oas.models.parameters.Parameter> parameters,
+      String pointer, String operationId, Map<String, Parameter> into) {
+    if (parameters == null) {
+      return;
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      String at = Pointers.child(pointer, i);
+      io.swagger.v3.oas.models.parameters.Parameter parameter = resolveParameter(parameters.get(i), at);
+      if (parameter == null) {
+        continue;
+      }
+      String in = parameter.getIn();
+      Location location = in == null ? null : switch (in) {
+        case "path" -> Location.PATH;
+        case "query" -> Location.QUERY;
+        case "header" -> Location.HEADER;
+        case "cookie" -> Location.COOKIE;
+        default -> null;
+      };
+      if (parameter.getName() == null || location == null) {
+        problems.add(sources.error(at, "parameter needs a name and 'in' (path, query, header or cookie)"));
+        continue;
+      }
+      Schema<?> schema = parameter.getSchema();
+      if (schema == null && parameter.getContent() != null && !parameter.getContent().isEmpty()) {
+        schema = parameter.getContent().values().iterator().next().getSchema();
+      }
+      TypeRef type = typeOf(schema, Pointers.child(at, "schema"),
+          Names.typeName(operationId) + Names.typeName(parameter.getName()));
+      boolean required = location == Location.PATH || Boolean.TRUE.equals(parameter.getRequired());
+      into.put(in + ":" + parameter.getName(), new Parameter(parameter.getName(), parameter.getName(), location,
+          type, required, parameter.getDescription(), Boolean.TRUE.equals(parameter.getDeprecated())));
+    }
+  }
+
+  private io.swagger.v3.oas.models.parameters.@Nullable Parameter resolveParameter(
+      io.swagger.v3.oas.models.parameters.Parameter parameter, String pointer) {
+    if (parameter.get$ref() == null) {
+      return parameter;
+    }
+    Components components = api.getComponents();
+    return component(parameter.get$ref(), "parameters", components == null ? null : components.getParameters(),
+        pointer);
+  }
+
+  private @Nullable Body body(@Nullable RequestBody requestBody, String pointer, String operationId,
+      Set<String> names) {
+    if (requestBody == null) {
+      return null;
+    }
+    if (requestBody.get$ref() != null) {
+      Components components = api.getComponents();
+      requestBody = component(requestBody.get$ref(), "requestBodies",
+          components == null ? null : components.getRequestBodies(), pointer);
+      if (requestBody == null) {
+        return null;
+      }
+    }
+    Content content = requestBody.getContent();
+    if (content == null || content.isEmpty()) {
+      return null;
+    }
+    String mediaType = preferredMediaType(content);
+    MediaType media = content.get(mediaType);
+    String at = Pointers.child(Pointers.child(pointer, "content"), mediaType);
+    boolean required = Boolean.TRUE.equals(requestBody.getRequired());
+    BodyKind kind = bodyKind(mediaType);
+    String hint = Names.typeName(operationId) + "Request";
+    if (kind == BodyKind.FORM || kind == BodyKind.MULTIPART) {
+      List<Field> fields = new ArrayList<>();
+      Schema<?> schema = media.getSchema();
+      Map<String, PropertySource> properties = new LinkedHashMap<>();
+      Set<String> requiredFields = new LinkedHashSet<>();
+      if (schema != null) {
+        collectProperties(schema, Pointers.child(at, "schema"), properties, requiredFields, new HashSet<>());
+      }
+      String owner = schema != null && schema.get$ref() != null
+          ? Names.typeName(Pointers.unescape(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)))
+          : hint;
+      List<PropertySource> ordered = new ArrayList<>();
+      properties.values().stream().filter(p -> requiredFields.contains(p.wireName())).forEach(ordered::add);
+      properties.values().stream().filter(p -> !requiredFields.contains(p.wireName())).forEach(ordered::add);
+      for (PropertySource property : ordered) {
+        TypeRef type = typeOf(property.schema(), property.pointer(), owner + Names.typeName(property.wireName()));
+        fields.add(new Field(property.wireName(), Names.unique(Names.memberName(property.wireName()), names), type,
+            requiredFields.contains(property.wireName()), description(property.schema())));
+      }
+      return new Body(kind, mediaType, required, null, fields, "", requestBody.getDescription());
+    }
+    TypeRef type = kind == BodyKind.BINARY ? TypeRef.BINARY
+        : kind == BodyKind.TEXT ? TypeRef.STRING
+        : typeOf(media.getSchema(), Pointers.child(at, "schema"), hint);
+    return new Body(kind, mediaType, required, type, List.of(), Names.unique("body", names),
+        requestBody.getDescription());
+  }
+
+  private Response response(String status, ApiResponse response, String pointer, String operationId) {
+    if (response.get$ref() != null) {
+      Components components = api.getComponents();
+      ApiResponse target = component(response.get$ref(), "responses",
+          components == null ? null : components.getResponses(), pointer);
+      if (target == null) {
+        return new Response(status, null, null, null);
+      }
+      response = target;
+    }
+    Content content = response.getContent();
+    if (content == null || content.isEmpty()) {
+      return new Response(status, null, null, response.getDescription());
+    }
+    String mediaType = preferredMediaType(content);
+    BodyKind kind = bodyKind(mediaType);
+    Schema<?> schema = content.get(mediaType).getSchema();
+    TypeRef type = kind == BodyKind.JSON
+        ? typeOf(schema, Pointers.child(Pointers.child(Pointers.child(pointer, "content"), mediaType), "schema"),
+            Names.typeName(operationId) + (status.startsWith("2") ? "Response" : Names.typeName(status) + "Error"))
+        : TypeRef.BINARY;
+    return new Response(status, type, mediaType, response.getDescription());
+  }
+
+  /**
+   * The component a {@code $ref} names in {@code #/components/<section>}, or null after reporting at
+   * {@code pointer} that it does not resolve.
+   */
+  private <T> @Nullable T component(String ref, String section, @Nullable Map<String, T> components,
+      String pointer) {
+    String prefix = "#/components/" + section + "/";
+    T target = ref.startsWith(prefix) && components != null
+        ? components.get(Pointers.unescape(ref.substring(prefix.length())))
+        : null;
+    if (target == null) {
+      problems.add(sources.error(pointer, "$ref '" + ref + "' does not resolve: no such entry in components."
+          + section));
+    }
+    return target;
+  }
+
+  private static String preferredMediaType(Content content) {
+    for (String type : content.keySet()) {
+      if (bodyKind(type) == BodyKind.JSON) {
+        return type;
+      }
+    }
+    return content.keySet().iterator().next();
+  }
+
+  private static BodyKind bodyKind(String mediaType) {
+    String type = mediaType.toLowerCase(Locale.ROOT);
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      return BodyKind.FORM;
+    }
+    if (type.startsWith("multipart/")) {
+      return BodyKind.MULTIPART;
+    }
+    if (type.contains("json") || type.equals("*/*")) {
+      return BodyKind.JSON;
+    }
+    if (type.startsWith("text/")) {
+      return BodyKind.TEXT;
+    }
+    return BodyKind.BINARY;
+  }
+
+  // ------------------------------------------------------------------------------------------- security
+
+  private List<SecurityScheme> securitySchemes() {
+    List<SecurityScheme> schemes = new ArrayList<>();
+    Components components = api.getComponents();
+    if (components == null || components.getSecuritySchemes() == null) {
+      return schemes;
+    }
+    components.getSecuritySchemes().forEach((name, scheme) -> {
+      String pointer = Pointers.child("#/components/securitySchemes", name);
+      OAuthFlow flow = scheme.getFlows() == null ? null : scheme.getFlows().getClientCredentials();
+      if (scheme.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.OAUTH2 && flow != null) {
+        if (flow.getTokenUrl() == null || flow.getTokenUrl().isBlank()) {
+          problems.add(sources.error(Pointers.child(pointer, "flows/clientCredentials"),
+              "clientCredentials flow without a tokenUrl"));
+          return;
+        }
+        List<String> scopes = flow.getScopes() == null ? List.of() : List.copyOf(flow.getScopes().keySet());
+        schemes.add(new SecurityScheme.OAuth2ClientCredentials(name, scheme.getDescription(),
+            resolveAgainstServer(flow.getTokenUrl()), scopes));
+      } else {
+        schemes.add(new SecurityScheme.Unsupported(name, scheme.getDescription(),
+            String.valueOf(scheme.getType()).toLowerCase(Locale.ROOT)));
+      }
+    });
+    return schemes;
+  }
+
+  /** The scheme names of every alternative in a security list, in order, without repeats. */
+  private static List<String> flatten(@Nullable List<SecurityRequirement> requirements) {
+    if (requirements == null) {
+      return List.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    requirements.forEach(requirement -> names.addAll(requirement.keySet()));
+    return List.copyOf(names);
+  }
+
+  // --------------------------------------------------------------------------------------------- servers
+
+  private List<String> serverUrls() {
+    List<String> urls = new ArrayList<>();
+    if (api.getServers() == null) {
+      return urls;
+    }
+    for (Server server : api.getServers()) {
+      String url = server.getUrl();
+      if (url == null) {
+        continue;
+      }
+      if (server.getVariables() != null) {
+        for (Map.Entry<String, ServerVariable> variable : server.getVariables().entrySet()) {
+          String value = variable.getValue().getDefault();
+          url = url.replace("{" + variable.getKey() + "}", value == null ? "" : value);
+        }
+      }
+      urls.add(url);
+    }
+    return urls;
+  }
+
+  private String resolveAgainstServer(String url) {
+    List<String> servers = serverUrls();
+    if (URI.create(url).isAbsolute() || servers.isEmpty()) {
+      return url;
+    }
+    try {
+      return URI.create(servers.get(0)).resolve(url).toString();
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------- schemas
+
+  private static boolean isEnum(@Nullable Schema<?> schema) {
+    return schema != null && schema.getEnum() != null && schema.getEnum().stream().anyMatch(Objects::nonNull);
+  }
+
+  private static boolean isStringEnum(Schema<?> schema) {
+    String type = primaryType(schema);
+    return type == null || type.equals("string");
+  }
+
+  /** {@code allOf: [{$ref: X}]} with nothing else of substance: a way to add a description to a reference. */
+  private static boolean isRefWrapper(Schema<?> schema) {
+    return schema.getAllOf() != null && schema.getAllOf().size() == 1 && schema.getAllOf().get(0).get$ref() != null
+        && (schema.getProperties() == null || schema.getProperties().isEmpty());
+  }
+
+  /**
+   * The one real alternative of {@code oneOf/anyOf: [X, {type: null}]}, OpenAPI 3.1's way of writing a nullable
+   * X, or null if the schema is not of that shape.
+   */
+  private static @Nullable Schema<?> nonNullAlternative(Schema<?> schema) {
+    List<Schema> alternatives = schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
+    if (alternatives == null || alternatives.size() != 2) {
+      return null;
+    }
+    Schema<?> first = alternatives.get(0);
+    Schema<?> second = alternatives.get(1);
+    if (isNullType(first)) {
+      return second;
+    }
+    return isNullType(second) ? first : null;
+  }
+
+  private static boolean isNullType(Schema<?> schema) {
+    return schema.get$ref() == null && "null".equals(primaryType(schema))
+        || schema.getTypes() != null && schema.getTypes().equals(Set.of("null"));
+  }
+
+  /** The schema's type, ignoring {@code null} in an OpenAPI 3.1 type array. */
+  static @Nullable String primaryType(Schema<?> schema) {
+    if (schema.getType() != null) {
+      return schema.getType();
+    }
+    Set<String> typeSet = schema.getTypes();
+    if (typeSet == null) {
+      return null;
+    }
+    return typeSet.stream().filter(t -> !t.equals("null")).sorted().findFirst().orElse(
+        typeSet.contains("null") ? "null" : null);
+  }
+
+  private boolean isNullable(Schema<?> schema) {
+    if (Boolean.TRUE.equals(schema.getNullable())) {
+      return true;
+    }
+    if (schema.getTypes() != null && schema.getTypes().contains("null")) {
+      return true;
+    }
+    if (nonNullAlternative(schema) != null) {
+      return true;
+    }
+    if (isRefWrapper(schema) && Boolean.TRUE.equals(schema.getNullable())) {
+      return true;
+    }
+    return false;
+  }
+
+  private static @Nullable String description(Schema<?> schema) {
+    return schema.getDescription() != null ? schema.getDescription() : schema.getTitle();
+  }
+
+  private static String relativePath(String path) {
+    return path.startsWith("/") ? path.substring(1) : path;
+  }
+}

@@ -1,0 +1,5 @@
+/** The generator: {@code load -> model -> emit}, driven by {@link dev.retrospec.codegen.Generator}. */
+@NullMarked
+package dev.retrospec.codegen;
+
+import org.jspecify.annotations.NullMarked;

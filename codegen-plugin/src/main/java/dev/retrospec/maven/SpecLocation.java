@@ -1,0 +1,105 @@
+package dev.retrospec.maven;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the description is on disk, however the user named it: a path (relative to the project) or
+ * {@code classpath:} a resource of the plugin's dependencies. A resource inside a jar is extracted, with the
+ * description files beside and below it, so that relative {@code $ref}s still resolve.
+ */
+final class SpecLocation implements Closeable {
+  static final String CLASSPATH = "classpath:";
+
+  private final Path file;
+  private final String displayName;
+  private final @Nullable Path extracted;
+
+  private SpecLocation(Path file, String displayName, @Nullable Path extracted) {
+    this.file = file;
+    this.displayName = displayName;
+    this.extracted = extracted;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** The name problems and logs use: what the user wrote. */
+  String displayName() {
+    return displayName;
+  }
+
+  /** @throws IllegalArgumentException if a classpath resource does not exist */
+  static SpecLocation resolve(String inputSpec, Path basedir, ClassLoader loader) throws IOException {
+    if (!inputSpec.startsWith(CLASSPATH)) {
+      Path path = basedir.resolve(inputSpec).normalize();
+      return new SpecLocation(path, inputSpec, null);
+    }
+    String resource = inputSpec.substring(CLASSPATH.length());
+    while (resource.startsWith("/")) {
+      resource = resource.substring(1);
+    }
+    URL url = loader.getResource(resource);
+    if (url == null) {
+      throw new IllegalArgumentException(inputSpec + " is not on the plugin's classpath: add the artifact that"
+          + " holds it as a <dependency> of the plugin");
+    }
+    if (url.getProtocol().equals("file")) {
+      try {
+        return new SpecLocation(Path.of(url.toURI()), inputSpec, null);
+      } catch (URISyntaxException e) {
+        throw new IOException("cannot read " + url, e);
+      }
+    }
+    if (!url.getProtocol().equals("jar")) {
+      throw new IllegalArgumentException(inputSpec + " is a " + url.getProtocol() + " resource; only files and jars"
+          + " are supported");
+    }
+    Path directory = Files.createTempDirectory("retrospec-spec-");
+    JarURLConnection connection = (JarURLConnection) url.openConnection();
+    connection.setUseCaches(false);
+    String folder = resource.contains("/") ? resource.substring(0, resource.lastIndexOf('/') + 1) : "";
+    try (JarFile jar = connection.getJarFile()) {
+      for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+        JarEntry entry = entries.nextElement();
+        String name = entry.getName();
+        if (entry.isDirectory() || !name.startsWith(folder) || !isDescription(name) && !name.equals(resource)) {
+          continue;
+        }
+        Path target = directory.resolve(name).normalize();
+        if (!target.startsWith(directory)) {
+          continue; // an entry that would land outside the folder ("zip slip")
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream in = jar.getInputStream(entry)) {
+          Files.copy(in, target);
+        }
+      }
+    }
+    return new SpecLocation(directory.resolve(resource), inputSpec, directory);
+  }
+
+  private static boolean isDescription(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (extracted != null) {
+      OutputWriter.deleteRecursively(extracted);
+    }
+  }
+}

@@ -27,6 +27,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Jackson, which says exactly where it stopped.
  */
 public final class SpecLoader {
+  /** Ends the messages that come from swagger-parser rather than from us. */
+  public static final String PARSER_SUFFIX = " (swagger-parser)";
+
   private static final Pattern LOCATION_IN_MESSAGE = Pattern.compile("^(?:attribute )?(\\S+?)\\.? (.*)$");
 
   private SpecLoader() {}
@@ -99,9 +102,9 @@ public final class SpecLoader {
     Matcher m = LOCATION_IN_MESSAGE.matcher(text);
     if (m.matches() && looksLikeLocation(m.group(1))) {
       String pointer = toPointer(m.group(1));
-      return sources.problem(severity, pointer, m.group(2) + " (swagger-parser)");
+      return sources.problem(severity, pointer, m.group(2) + PARSER_SUFFIX);
     }
-    return sources.problem(severity, "", text + " (swagger-parser)");
+    return sources.problem(severity, "", text + PARSER_SUFFIX);
   }
 
   private static boolean looksLikeLocation(String s) {

@@ -4,6 +4,7 @@ import dev.retrospec.codegen.load.LoadedSpec;
 import dev.retrospec.codegen.load.Pointers;
 import dev.retrospec.codegen.load.Problem;
 import dev.retrospec.codegen.load.SourceMap;
+import dev.retrospec.codegen.load.SpecLoader;
 import dev.retrospec.codegen.load.SpecProblemsException;
 import dev.retrospec.codegen.model.Operation.Body;
 import dev.retrospec.codegen.model.Operation.BodyKind;
@@ -84,11 +85,30 @@ public final class ModelBuilder {
   public static Result build(LoadedSpec spec, Options options) throws SpecProblemsException {
     ModelBuilder builder = new ModelBuilder(spec, options);
     ApiModel model = builder.build();
-    List<Problem> problems = builder.problems.stream().sorted(Problem.ORDER).toList();
+    List<Problem> problems = withoutEchoes(builder.problems).stream().sorted(Problem.ORDER).toList();
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new SpecProblemsException(problems);
     }
     return new Result(model, problems);
+  }
+
+  /**
+   * swagger-parser's warnings about an element we report an error for say the same thing less precisely (it names
+   * {@code schema} where the broken {@code $ref} is in {@code schema/items}): keep only ours.
+   */
+  private static List<Problem> withoutEchoes(List<Problem> problems) {
+    Set<String> errorScopes = new HashSet<>();
+    problems.stream().filter(Problem::isError).forEach(p -> errorScopes.add(scope(p.pointer())));
+    return problems.stream()
+        .filter(p -> p.isError() || !p.message().endsWith(SpecLoader.PARSER_SUFFIX)
+            || !errorScopes.contains(scope(p.pointer())))
+        .toList();
+  }
+
+  /** The schema or operation a pointer is in: its first three segments. */
+  private static String scope(String pointer) {
+    String[] segments = pointer.split("/", 5);
+    return String.join("/", java.util.Arrays.copyOf(segments, Math.min(segments.length, 4)));
   }
 
   /** A model and the warnings that came with it. */

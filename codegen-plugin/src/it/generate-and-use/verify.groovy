@@ -1,0 +1,9 @@
+def out = new File(basedir, 'target/generated-sources/retrospec/default/com/example/pets')
+assert new File(out, 'Pets.java').isFile()
+assert new File(out, 'api/PetsApi.java').isFile()
+assert new File(out, 'model/Pet.java').isFile()
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Retrospec: Pets from src/main/openapi/pets.yaml: 3 files (1 types, 1 interfaces)')
+assert log.contains('Tests run: 1, Failures: 0, Errors: 0')
+return true

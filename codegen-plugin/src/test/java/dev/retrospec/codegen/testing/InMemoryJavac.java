@@ -1,0 +1,56 @@
+package dev.retrospec.codegen.testing;
+
+import dev.retrospec.codegen.GeneratedFile;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles generated sources with the JDK's javac, in-process, against the test classpath (runtime included). */
+public final class InMemoryJavac {
+  private InMemoryJavac() {}
+
+  /** Every diagnostic javac gave with {@code -Xlint:all}, formatted {@code path:line: kind: message}. */
+  public static List<String> compile(List<GeneratedFile> files, Path classesDir) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (GeneratedFile file : files) {
+      sources.add(new SimpleJavaFileObject(URI.create("string:///" + file.path()), JavaFileObject.Kind.SOURCE) {
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+          return file.content();
+        }
+      });
+    }
+    Files.createDirectories(classesDir);
+    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      List<String> options = List.of("-Xlint:all", "-proc:none", "--release", "17", "-encoding", "UTF-8",
+          "-classpath", testClasspath(), "-d", classesDir.toString());
+      javac.getTask(null, fileManager, diagnostics, options, null, sources).call();
+    }
+    List<String> messages = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      String source = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
+      messages.add(source + d.getKind().name().toLowerCase(Locale.ROOT) + ": " + d.getMessage(Locale.ROOT));
+    }
+    return messages;
+  }
+
+  /** Surefire runs tests from a manifest-only jar; the real classpath is in this property. */
+  public static String testClasspath() {
+    String surefire = System.getProperty("surefire.test.class.path");
+    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+  }
+
+}

@@ -63,8 +63,15 @@ public final class BearerAuth {
     return tokens;
   }
 
-  /** Adds the interceptor and the authenticator; a previous authenticator still gets the 401s we leave alone. */
+  /**
+   * Adds the interceptor (after the builder's own application interceptors, so they never see the token) and the
+   * authenticator; a previous authenticator still gets the 401s we leave alone. Any OkHttp
+   * {@code HttpLoggingInterceptor} on the builder is told to redact {@code Authorization}: as a network interceptor
+   * it would otherwise log the token.
+   */
   public OkHttpClient.Builder applyTo(OkHttpClient.Builder builder) {
+    LoggingRedaction.redact(builder.interceptors(), AUTHORIZATION);
+    LoggingRedaction.redact(builder.networkInterceptors(), AUTHORIZATION);
     Authenticator previous = builder.build().authenticator();
     return builder
         .addInterceptor(interceptor)
@@ -127,11 +134,22 @@ public final class BearerAuth {
       if (!wantsToken(request)) {
         return chain.proceed(request);
       }
-      AccessToken token = tokens.token();
-      return chain.proceed(request.newBuilder()
+      if (!tokens.drainsBeforeRefresh()) {
+        return chain.proceed(authorize(request, tokens.token()));
+      }
+      TokenManager.InFlight use = tokens.beginRequest();
+      try {
+        return chain.proceed(authorize(request, use.token));
+      } finally {
+        use.end();
+      }
+    }
+
+    private Request authorize(Request request, AccessToken token) {
+      return request.newBuilder()
           .header(AUTHORIZATION, token.authorizationHeader())
           .tag(AccessToken.class, token)
-          .build());
+          .build();
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,8 +52,12 @@ public final class TokenManager {
   private final long maxBackoffNanos;
   private final long retryBudgetNanos;
   private final long clientErrorBackoffNanos;
+  private final boolean drainBeforeRefresh;
+  private final long drainTimeoutNanos;
 
   private final Object lock = new Object();
+  /** Requests in flight with the current token; counted only when draining before refresh. */
+  private volatile @Nullable InFlight requests;
   /** The fetch everyone waits for, or null. Guarded by {@link #lock}. */
   private @Nullable CompletableFuture<AccessToken> inFlight;
   /** The last non-retryable failure and the ticker reading until which it is answered from memory. */
@@ -70,6 +76,8 @@ public final class TokenManager {
     this.maxBackoffNanos = builder.maxBackoff.toNanos();
     this.retryBudgetNanos = builder.retryBudget.toNanos();
     this.clientErrorBackoffNanos = builder.clientErrorBackoff.toNanos();
+    this.drainBeforeRefresh = builder.drainTimeout != null;
+    this.drainTimeoutNanos = builder.drainTimeout == null ? 0 : builder.drainTimeout.toNanos();
   }
 
   public static Builder builder(TokenProvider provider) {
@@ -83,6 +91,68 @@ public final class TokenManager {
       return current.token();
     }
     return await(startOrJoin(current == null ? Reason.INITIAL : Reason.EXPIRING));
+  }
+
+  /** Whether requests must be counted with {@link #beginRequest()} and {@link InFlight#end()}. */
+  boolean drainsBeforeRefresh() {
+    return drainBeforeRefresh;
+  }
+
+  /**
+   * A token for one request, counted as in flight until {@link InFlight#end()}: a refresh of an expiring token
+   * waits until no request holds the old one, so the refresh cannot make the server reject them.
+   */
+  InFlight beginRequest() throws IOException {
+    while (true) {
+      AccessToken token = token();
+      InFlight tracker = requests;
+      if (tracker == null || tracker.token != token) {
+        synchronized (lock) {
+          tracker = requests;
+          if (tracker == null || tracker.token != token) {
+            tracker = new InFlight(token);
+            requests = tracker;
+          }
+        }
+      }
+      tracker.count.increment();
+      if (!tracker.draining) {
+        return tracker; // the refresher sets draining before it counts: it sees us, or we see it
+      }
+      tracker.count.decrement(); // a refresh is draining this token: wait for the next one
+    }
+  }
+
+  /** The requests in flight with one token. */
+  static final class InFlight {
+    final AccessToken token;
+    final LongAdder count = new LongAdder();
+    volatile boolean draining;
+
+    InFlight(AccessToken token) {
+      this.token = token;
+    }
+
+    void end() {
+      count.decrement();
+    }
+  }
+
+  /**
+   * Before replacing an expiring token, stops new requests from taking it and waits until the requests holding it
+   * are answered: at most {@code drainTimeout}, and never past the token's real expiry.
+   */
+  private void drain(@Nullable StoredToken expiring) {
+    InFlight tracker = requests;
+    if (!drainBeforeRefresh || expiring == null || tracker == null || tracker.token != expiring.token()) {
+      return;
+    }
+    tracker.draining = true;
+    long deadline = System.nanoTime() + Math.min(drainTimeoutNanos,
+        Math.max(0, expiring.expiresAtNanos() - ticker.read()));
+    while (tracker.count.sum() > 0 && System.nanoTime() - deadline < 0) {
+      LockSupport.parkNanos(100_000);
+    }
   }
 
   /**
@@ -149,8 +219,9 @@ public final class TokenManager {
     }
     CompletableFuture<AccessToken> pending = new CompletableFuture<>();
     inFlight = pending;
+    StoredToken expiring = reason == Reason.EXPIRING ? store.get() : null;
     try {
-      executor.execute(() -> fetch(pending, reason));
+      executor.execute(() -> fetch(pending, reason, expiring));
     } catch (RejectedExecutionException e) {
       inFlight = null;
       pending.completeExceptionally(new IOException("token fetch could not be scheduled", e));
@@ -158,11 +229,12 @@ public final class TokenManager {
     return pending;
   }
 
-  private void fetch(CompletableFuture<AccessToken> pending, Reason reason) {
+  private void fetch(CompletableFuture<AccessToken> pending, Reason reason, @Nullable StoredToken expiring) {
     long start = System.nanoTime();
     AtomicInteger attempts = new AtomicInteger();
     boolean leased = false;
     try {
+      drain(expiring);
       leased = acquireLease(pending);
       if (pending.isDone()) {
         return; // a token fetched elsewhere arrived in the shared store
@@ -335,6 +407,7 @@ public final class TokenManager {
     private Duration maxBackoff = Duration.ofSeconds(5);
     private Duration retryBudget = Duration.ofSeconds(30);
     private Duration clientErrorBackoff = Duration.ofSeconds(10);
+    private @Nullable Duration drainTimeout;
 
     private Builder(TokenProvider provider) {
       this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -398,6 +471,18 @@ public final class TokenManager {
     /** How long a non-retryable failure is answered from memory before the endpoint is asked again: 10 s. */
     public Builder clientErrorBackoff(Duration backoff) {
       this.clientErrorBackoff = nonNegative(backoff, "clientErrorBackoff");
+      return this;
+    }
+
+    /**
+     * Drains in-flight requests before refreshing an expiring token: new requests wait for the new token, and the
+     * refresh waits (at most {@code timeout}, never past the old token's expiry) until the requests holding the old
+     * token are answered. With one active token per client, a refresh otherwise invalidates the token of requests
+     * still on the wire, and each of those costs a 401 and a retry. The price is a pause of new requests for about
+     * one round trip per token lifetime, and two atomic updates per request.
+     */
+    public Builder drainInFlightBeforeRefresh(Duration timeout) {
+      this.drainTimeout = nonNegative(timeout, "timeout");
       return this;
     }
 

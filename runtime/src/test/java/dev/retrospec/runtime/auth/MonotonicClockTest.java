@@ -1,0 +1,64 @@
+package dev.retrospec.runtime.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Token expiry is measured on the {@link Ticker} alone. A wall-clock jump (NTP step, daylight saving, an operator
+ * setting the date an hour back or forward) cannot expire a token early or keep a dead one alive, because the
+ * lifecycle code never reads the wall clock: checked on the sources, and shown by time passing while the ticker
+ * stands still.
+ */
+class MonotonicClockTest {
+  private static final Pattern WALL_CLOCK = Pattern.compile(
+      "System\\.currentTimeMillis|Instant\\.now|Clock\\.|new Date\\(|LocalDateTime\\.now|OffsetDateTime\\.now"
+          + "|ZonedDateTime\\.now|LocalDate\\.now");
+
+  @Test
+  void theLifecycleCodeNeverReadsTheWallClock() throws IOException {
+    List<String> reads = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/retrospec/runtime/auth"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          if (WALL_CLOCK.matcher(lines.get(i)).find()) {
+            reads.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
+          }
+        }
+      }
+    }
+    // The one legitimate read: a Retry-After given as an HTTP date is a wall-clock instant by definition.
+    assertThat(reads).singleElement().asString()
+        .startsWith("TokenResponses.java:")
+        .contains("ZonedDateTime.now(at.getZone())");
+  }
+
+  @Test
+  void realTimePassingWhileTheTickerStandsStillExpiresNothing() throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    FakeTicker ticker = new FakeTicker();
+    TokenManager tokens = TokenManager.builder(() -> AccessToken.bearer("t" + fetches.incrementAndGet(),
+            Duration.ofMillis(200)))
+        .ticker(ticker)
+        .refreshMargin(Duration.ZERO)
+        .build();
+
+    AccessToken token = tokens.token();
+    Thread.sleep(400); // twice the token's lifetime in real (and wall-clock) time
+    assertThat(tokens.token()).isSameAs(token);
+
+    ticker.advance(Duration.ofMillis(200));
+    assertThat(tokens.token().value()).isEqualTo("t2");
+    assertThat(fetches).hasValue(2);
+  }
+}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import okhttp3.Authenticator;
 import okhttp3.Challenge;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -42,6 +43,10 @@ public final class BearerAuth {
   private final @Nullable String schemeName;
   private final Interceptor interceptor = new BearerInterceptor();
   private final Authenticator authenticator = new BearerAuthenticator(null);
+  /** The current token's header, validated once: OkHttp checks every character of a header value it is given. */
+  private volatile @Nullable AuthorizationHeader cached;
+
+  private record AuthorizationHeader(AccessToken token, Headers headers) {}
 
   private BearerAuth(Builder builder) {
     this.tokens = builder.tokens;
@@ -146,8 +151,13 @@ public final class BearerAuth {
     }
 
     private Request authorize(Request request, AccessToken token) {
+      AuthorizationHeader header = cached;
+      if (header == null || header.token() != token) {
+        header = new AuthorizationHeader(token, Headers.of(AUTHORIZATION, token.authorizationHeader()));
+        cached = header;
+      }
       return request.newBuilder()
-          .header(AUTHORIZATION, token.authorizationHeader())
+          .headers(request.headers().newBuilder().addAll(header.headers()).build())
           .tag(AccessToken.class, token)
           .build();
     }

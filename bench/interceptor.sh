@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# JMH: per-request cost of putting a cached bearer token on a request, Retrospec's BearerAuth interceptor against a
+# plain synchronized token holder (the shape OpenAPI Generator's retrofit2 clients ship), then throughput at 1, 8
+# and 64 threads. Prints a side-by-side table. Takes about 8 minutes; run it on an idle machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -pl bench -am package -DskipTests
+JAR=bench/target/benchmarks.jar
+OUT=bench/out
+mkdir -p "$OUT"
+JVM="-XX:+UseParallelGC -Xms2g -Xmx2g"
+COMMON=(-f 3 -wi 5 -w 1s -i 8 -r 1s -jvmArgsAppend "$JVM" -rf csv)
+
+java -jar "$JAR" 'InterceptorBenchmark|RequestCopyBenchmark.addPrevalidatedHeaders' -bm avgt -tu ns -t 1 -prof gc \
+  "${COMMON[@]}" -rff "$OUT/latency.csv" > "$OUT/latency.log"
+for t in 1 8 64; do
+  java -jar "$JAR" InterceptorBenchmark -bm thrpt -tu us -t "$t" "${COMMON[@]}" -rff "$OUT/throughput-$t.csv" \
+    > "$OUT/throughput-$t.log"
+done
+
+# CSV columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"
+value() { # file benchmark-suffix -> "score ± error"
+  awk -F, -v b="$2" '{gsub(/"/,"")} $1 ~ ("\\." b "$") {printf "%.1f ± %.1f", $5, $6}' "$1"
+}
+echo
+echo "Cached-token cost per request, 1 thread (ns/op, lower is better; B/op = bytes allocated)"
+printf "%-22s %18s %12s\n" "interceptor" "ns/op" "B/op"
+for b in retrospec synchronizedHolder; do
+  printf "%-22s %18s %12s\n" "$b" "$(value "$OUT/latency.csv" "$b")" \
+    "$(awk -F, -v b="$b" '{gsub(/"/,"")} $1 ~ ("\\." b ":gc.alloc.rate.norm$") {printf "%.0f", $5}' "$OUT/latency.csv")"
+done
+printf "%-22s %18s\n" "floor: request copy" "$(value "$OUT/latency.csv" addPrevalidatedHeaders)"
+echo
+echo "Throughput (ops/us, higher is better) on $(nproc) cores"
+printf "%-22s %16s %16s %16s\n" "interceptor" "1 thread" "8 threads" "64 threads"
+for b in retrospec synchronizedHolder; do
+  printf "%-22s %16s %16s %16s\n" "$b" "$(value "$OUT/throughput-1.csv" "$b")" \
+    "$(value "$OUT/throughput-8.csv" "$b")" "$(value "$OUT/throughput-64.csv" "$b")"
+done

@@ -2,7 +2,8 @@
 def order = new File(basedir, 'target/generated-sources/retrospec/default/com/example/shop/model/Order.java')
 assert order.isFile()
 assert order.text.contains('public record Order(@Nullable String id)')
-def leftovers = new File(basedir, 'target/generated-sources/retrospec').list().findAll { it.startsWith('.') }
+def leftovers = new File(basedir, 'target/generated-sources/retrospec').list()
+    .findAll { it.contains('.staging-') || it.contains('.old-') }
 assert leftovers.isEmpty() : "staging or backup directories left behind: $leftovers"
 
 def log = new File(basedir, 'build.log').text

@@ -9,6 +9,7 @@ import dev.retrospec.codegen.load.SpecLoader;
 import dev.retrospec.codegen.load.SpecProblemsException;
 import dev.retrospec.codegen.model.ApiModel;
 import dev.retrospec.codegen.model.ModelBuilder;
+import dev.retrospec.codegen.model.TypeMappings;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,16 +26,28 @@ public final class Generator {
 
   /** @throws SpecProblemsException with every error found, if the description cannot become a client */
   public static Result generate(GeneratorOptions options) throws SpecProblemsException {
-    LoadedSpec spec = SpecLoader.load(options.specFile(), options.specName());
-    ModelBuilder.Result built = ModelBuilder.build(spec, new ModelBuilder.Options(options.clientName()));
-    EmitOptions packages = new EmitOptions(options.packageName(),
-        options.apiPackage() != null ? options.apiPackage() : options.packageName() + ".api",
-        options.modelPackage() != null ? options.modelPackage() : options.packageName() + ".model");
-    List<GeneratedFile> files = Emitter.emit(built.model(), packages).stream()
+    ModelBuilder.Result built = model(options);
+    EmitOptions emit = new EmitOptions(options.packageName(), options.effectiveApiPackage(),
+        options.effectiveModelPackage(), options.callStyle());
+    List<GeneratedFile> files = Emitter.emit(built.model(), emit).stream()
+        .filter(file -> options.generateModels() || !file.packageName().equals(emit.modelPackage()))
+        .filter(file -> options.generateApis() || file.packageName().equals(emit.modelPackage()))
         .map(Generator::toFile)
         .sorted(Comparator.comparing(GeneratedFile::path))
         .toList();
     return new Result(built.model(), files, built.warnings());
+  }
+
+  /**
+   * Loads and models the description without writing code: what {@code validate} checks.
+   *
+   * @throws SpecProblemsException with every error found
+   * @throws IllegalArgumentException if a type or schema mapping is not understood
+   */
+  public static ModelBuilder.Result model(GeneratorOptions options) throws SpecProblemsException {
+    TypeMappings mappings = TypeMappings.of(options.typeMappings(), options.schemaMappings());
+    LoadedSpec spec = SpecLoader.load(options.specFile(), options.specName(), options.remoteOrigin());
+    return ModelBuilder.build(spec, new ModelBuilder.Options(options.clientName(), mappings));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Replaces an output directory as a whole: the new files are written to a staging directory beside it, which then
@@ -24,7 +25,9 @@ final class OutputWriter {
     Path parent = directory.getParent();
     Files.createDirectories(parent);
     String name = directory.getFileName().toString();
-    Path staging = Files.createTempDirectory(parent, "." + name + ".staging-");
+    // Not createTempDirectory: its owner-only permissions would end up on the output directory.
+    Path staging = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
+    Files.createDirectory(staging);
     Path backup = null;
     try {
       for (GeneratedFile file : files) {

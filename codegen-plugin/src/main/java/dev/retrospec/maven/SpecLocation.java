@@ -4,10 +4,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.jar.JarEntry;
@@ -15,8 +20,8 @@ import java.util.jar.JarFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the description is on disk, however the user named it: a path (relative to the project) or
- * {@code classpath:} a resource of the plugin's dependencies. A resource inside a jar is extracted, with the
+ * Where the description is on disk, however the user named it: a path (relative to the project), an
+ * {@code http(s)} URL, or {@code classpath:} a resource of the plugin's dependencies. A resource inside a jar is extracted, with the
  * description files beside and below it, so that relative {@code $ref}s still resolve.
  */
 final class SpecLocation implements Closeable {
@@ -25,11 +30,18 @@ final class SpecLocation implements Closeable {
   private final Path file;
   private final String displayName;
   private final @Nullable Path extracted;
+  private final @Nullable URI remoteOrigin;
 
-  private SpecLocation(Path file, String displayName, @Nullable Path extracted) {
+  private SpecLocation(Path file, String displayName, @Nullable Path extracted, @Nullable URI remoteOrigin) {
     this.file = file;
     this.displayName = displayName;
     this.extracted = extracted;
+    this.remoteOrigin = remoteOrigin;
+  }
+
+  /** The URL the description was downloaded from, or null for local and classpath ones. */
+  @Nullable URI remoteOrigin() {
+    return remoteOrigin;
   }
 
   Path file() {
@@ -41,11 +53,14 @@ final class SpecLocation implements Closeable {
     return displayName;
   }
 
-  /** @throws IllegalArgumentException if a classpath resource does not exist */
+  /** @throws IllegalArgumentException if a classpath resource does not exist or a URL cannot be fetched */
   static SpecLocation resolve(String inputSpec, Path basedir, ClassLoader loader) throws IOException {
+    if (inputSpec.startsWith("http://") || inputSpec.startsWith("https://")) {
+      return download(inputSpec);
+    }
     if (!inputSpec.startsWith(CLASSPATH)) {
       Path path = basedir.resolve(inputSpec).normalize();
-      return new SpecLocation(path, inputSpec, null);
+      return new SpecLocation(path, inputSpec, null, null);
     }
     String resource = inputSpec.substring(CLASSPATH.length());
     while (resource.startsWith("/")) {
@@ -58,7 +73,7 @@ final class SpecLocation implements Closeable {
     }
     if (url.getProtocol().equals("file")) {
       try {
-        return new SpecLocation(Path.of(url.toURI()), inputSpec, null);
+        return new SpecLocation(Path.of(url.toURI()), inputSpec, null, null);
       } catch (URISyntaxException e) {
         throw new IOException("cannot read " + url, e);
       }
@@ -88,7 +103,36 @@ final class SpecLocation implements Closeable {
         }
       }
     }
-    return new SpecLocation(directory.resolve(resource), inputSpec, directory);
+    return new SpecLocation(directory.resolve(resource), inputSpec, directory, null);
+  }
+
+  /**
+   * Downloads a description; swagger-parser then reads it from its URL again, so that relative references resolve
+   * against the server, while problems are located in the downloaded copy.
+   */
+  private static SpecLocation download(String url) throws IOException {
+    URI uri = URI.create(url);
+    String name = uri.getPath() == null || uri.getPath().endsWith("/") ? "openapi.yaml"
+        : uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
+    Path directory = Files.createTempDirectory("retrospec-spec-");
+    Path file = directory.resolve(name.isEmpty() ? "openapi.yaml" : name);
+    HttpClient http = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(30))
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+    try {
+      HttpResponse<Path> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET()
+          .build(), HttpResponse.BodyHandlers.ofFile(file));
+      if (response.statusCode() != 200) {
+        OutputWriter.deleteRecursively(directory);
+        throw new IllegalArgumentException(url + " answered HTTP " + response.statusCode());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      OutputWriter.deleteRecursively(directory);
+      throw new java.io.InterruptedIOException("interrupted while downloading " + url);
+    }
+    return new SpecLocation(file, url, directory, uri);
   }
 
   private static boolean isDescription(String name) {

@@ -37,7 +37,7 @@ class BadSpecTest {
         .filter(line -> !line.isBlank()).toList();
 
     SpecProblemsException failure = catchThrowableOfType(SpecProblemsException.class,
-        () -> Generator.generate(new GeneratorOptions(spec, file, "com.example", null, null, null)));
+        () -> Generator.generate(GeneratorOptions.builder(spec, "com.example").build()));
 
     assertThat(failure).as("%s must not generate", file).isNotNull();
     assertThat(failure.problems().stream().sorted(Problem.ORDER).map(Problem::toString).toList())

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.retrospec.codegen.emit.EmitOptions.CallStyle;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +39,26 @@ class GoldenTest {
       properties.load(reader);
     }
     Path spec = dir.resolve(properties.getProperty("spec", "spec.yaml")).normalize();
-    return new GeneratorOptions(spec, spec.getFileName().toString(), properties.getProperty("packageName"),
-        properties.getProperty("apiPackage"), properties.getProperty("modelPackage"),
-        properties.getProperty("clientName"));
+    return GeneratorOptions.builder(spec, properties.getProperty("packageName"))
+        .apiPackage(properties.getProperty("apiPackage"))
+        .modelPackage(properties.getProperty("modelPackage"))
+        .clientName(properties.getProperty("clientName"))
+        .typeMappings(mappings(properties.getProperty("typeMappings")))
+        .schemaMappings(mappings(properties.getProperty("schemaMappings")))
+        .callStyle(CallStyle.valueOf(properties.getProperty("callStyle", "CALL")))
+        .build();
+  }
+
+  /** {@code key=value, key=value}. */
+  private static Map<String, String> mappings(String text) {
+    Map<String, String> map = new TreeMap<>();
+    if (text != null) {
+      for (String pair : text.split(",")) {
+        int eq = pair.indexOf('=');
+        map.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
+    return map;
   }
 
   @ParameterizedTest

@@ -56,6 +56,9 @@ final class JavaTypes {
     if (type instanceof TypeRef.Named n) {
       return ClassName.get(modelPackage, n.name());
     }
+    if (type instanceof TypeRef.External e) {
+      return ClassName.bestGuess(e.qualifiedName());
+    }
     if (type instanceof TypeRef.ListOf l) {
       return ParameterizedTypeName.get(ClassName.get(l.unique() ? Set.class : List.class), boxed(l.element()));
     }

@@ -16,6 +16,7 @@ final class RuntimeTypes {
   static final ClassName ENUM_JSON_ADAPTER = ClassName.get("com.squareup.moshi.adapters", "EnumJsonAdapter");
 
   static final ClassName CALL = ClassName.get("retrofit2", "Call");
+  static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
   static final ClassName RETROFIT = ClassName.get("retrofit2", "Retrofit");
   static final ClassName RETROFIT_RESPONSE = ClassName.get("retrofit2", "Response");
   static final ClassName MOSHI_CONVERTER_FACTORY = ClassName.get("retrofit2.converter.moshi", "MoshiConverterFactory");

@@ -56,11 +56,16 @@ final class ServiceEmitter {
   private MethodSpec method(Operation op) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(op.javaName())
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .returns(ParameterizedTypeName.get(RuntimeTypes.CALL, responseType(op.success())));
+        .returns(ParameterizedTypeName.get(
+            common.options().callStyle() == EmitOptions.CallStyle.CALL ? RuntimeTypes.CALL
+                : RuntimeTypes.COMPLETABLE_FUTURE,
+            responseType(op.success())));
     CodeBlock.Builder doc = CodeBlock.builder();
     String text = Docs.paragraphs(op.summary(), op.description());
-    doc.add("$L", text.isEmpty() ? "{@code " + op.method() + " /" + Docs.inline(op.path()) + "}" : text);
-    doc.add("\n\n<p>{@code $L /$L}", op.method(), Docs.inline(op.path()));
+    if (!text.isEmpty()) {
+      doc.add("$L\n\n<p>", text);
+    }
+    doc.add("{@code $L /$L}", op.method(), Docs.inline(op.path()));
     CodeBlock errors = errorDoc(op.errors());
     if (!errors.isEmpty()) {
       doc.add(" Errors: $L.", errors);

@@ -30,6 +30,13 @@ public final class SpecLoader {
   /** Ends the messages that come from swagger-parser rather than from us. */
   public static final String PARSER_SUFFIX = " (swagger-parser)";
 
+  /** swagger-parser messages about elements it left out of the model: errors, not warnings. */
+  private static final Pattern DROPPED = Pattern.compile("\\.in is not of type");
+
+  /** swagger-parser messages about references, which the model layer reports more precisely. */
+  public static final Pattern REFERENCE_COMPLAINT =
+      Pattern.compile("#/|is not of type `schema`|Could not find|unable to resolve", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern LOCATION_IN_MESSAGE = Pattern.compile("^(?:attribute )?(\\S+?)\\.? (.*)$");
 
   private SpecLoader() {}
@@ -39,6 +46,15 @@ public final class SpecLoader {
    * @param displayName how problems name the file: the path or {@code classpath:} location the user gave
    */
   public static LoadedSpec load(Path file, String displayName) throws SpecProblemsException {
+    return load(file, displayName, null);
+  }
+
+  /**
+   * @param remote where the description was downloaded from, if it was: swagger-parser reads it there so that
+   *     relative references resolve against the server; {@code file} is the downloaded copy, for locating problems
+   */
+  public static LoadedSpec load(Path file, String displayName, java.net.@Nullable URI remote)
+      throws SpecProblemsException {
     SourceMap sources = new SourceMap(file, displayName);
     if (!Files.isRegularFile(file)) {
       throw new SpecProblemsException(List.of(new Problem(Problem.Severity.ERROR, displayName, 0, 0, "",
@@ -50,7 +66,8 @@ public final class SpecLoader {
     }
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    SwaggerParseResult result = new OpenAPIParser().readLocation(file.toUri().toString(), null, options);
+    String location = remote != null ? remote.toString() : file.toUri().toString();
+    SwaggerParseResult result = new OpenAPIParser().readLocation(location, null, options);
     List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
     if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null && result.getOpenAPI().getComponents()
         == null && result.getOpenAPI().getWebhooks() == null) {
@@ -99,10 +116,16 @@ public final class SpecLoader {
    */
   static Problem translate(SourceMap sources, Problem.Severity severity, String message) {
     String text = oneLine(message);
+    if (DROPPED.matcher(text).find()) {
+      severity = Problem.Severity.ERROR; // swagger-parser dropped the element: the client would silently lack it
+    }
     Matcher m = LOCATION_IN_MESSAGE.matcher(text);
     if (m.matches() && looksLikeLocation(m.group(1))) {
-      String pointer = toPointer(m.group(1));
-      return sources.problem(severity, pointer, m.group(2) + PARSER_SUFFIX);
+      String location = m.group(1);
+      String pointer = toPointer(location);
+      int target = location.indexOf(".#/");
+      String subject = target < 0 ? "" : "'" + location.substring(target + 1) + "' ";
+      return sources.problem(severity, pointer, subject + m.group(2) + PARSER_SUFFIX);
     }
     return sources.problem(severity, "", text + PARSER_SUFFIX);
   }

@@ -51,8 +51,8 @@ public final class ModelBuilder {
   private static final String SCHEMAS = "#/components/schemas/";
 
   /** Choices that change the model. */
-  public record Options(@Nullable String clientName) {
-    public static final Options DEFAULTS = new Options(null);
+  public record Options(@Nullable String clientName, TypeMappings mappings) {
+    public static final Options DEFAULTS = new Options(null, TypeMappings.NONE);
   }
 
   private final OpenAPI api;
@@ -93,14 +93,16 @@ public final class ModelBuilder {
   }
 
   /**
-   * swagger-parser's warnings about an element we report an error for say the same thing less precisely (it names
-   * {@code schema} where the broken {@code $ref} is in {@code schema/items}): keep only ours.
+   * swagger-parser's complaints about references in an element we report a reference error for say the same thing
+   * less precisely (it names {@code schema} where the broken {@code $ref} is in {@code schema/items}): keep ours.
    */
   private static List<Problem> withoutEchoes(List<Problem> problems) {
     Set<String> errorScopes = new HashSet<>();
-    problems.stream().filter(Problem::isError).forEach(p -> errorScopes.add(scope(p.pointer())));
+    problems.stream().filter(p -> p.isError() && p.message().startsWith("$ref"))
+        .forEach(p -> errorScopes.add(scope(p.pointer())));
     return problems.stream()
         .filter(p -> p.isError() || !p.message().endsWith(SpecLoader.PARSER_SUFFIX)
+            || !SpecLoader.REFERENCE_COMPLAINT.matcher(p.message()).find()
             || !errorScopes.contains(scope(p.pointer())))
         .toList();
   }
@@ -116,7 +118,7 @@ public final class ModelBuilder {
 
   private ApiModel build() {
     for (String key : componentSchemas.keySet()) {
-      if (isNamedType(componentSchemas.get(key))) {
+      if (options.mappings().forSchema(key) == null && isNamedType(componentSchemas.get(key))) {
         componentTypeNames.put(key, Names.unique(Names.typeName(key), typeNames));
       }
     }
@@ -232,6 +234,17 @@ public final class ModelBuilder {
   }
 
   private TypeRef scalar(Schema<?> schema, String pointer) {
+    TypeRef type = builtIn(schema, pointer);
+    if (type instanceof TypeRef.Primitive primitive) {
+      String mapped = options.mappings().forKind(primitive.kind());
+      if (mapped != null) {
+        return new TypeRef.External(mapped);
+      }
+    }
+    return type;
+  }
+
+  private TypeRef builtIn(Schema<?> schema, String pointer) {
     String type = primaryType(schema);
     String format = schema.getFormat() == null ? "" : schema.getFormat().toLowerCase(Locale.ROOT);
     if (type == null) {
@@ -270,6 +283,10 @@ public final class ModelBuilder {
       return TypeRef.ANY;
     }
     String key = Pointers.unescape(ref.substring(SCHEMAS.length()));
+    String mapped = options.mappings().forSchema(key);
+    if (mapped != null) {
+      return new TypeRef.External(mapped);
+    }
     Schema<?> target = componentSchemas.get(key);
     if (target == null) {
       problems.add(sources.error(pointer, "$ref '" + ref + "' does not resolve: no schema '" + key

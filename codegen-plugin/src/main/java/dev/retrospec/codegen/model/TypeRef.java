@@ -14,6 +14,9 @@ public sealed interface TypeRef {
   /** A generated type, by its {@link TypeDef#name()}. */
   record Named(String name) implements TypeRef {}
 
+  /** A class of the user's, named by {@code typeMappings} or {@code schemaMappings}. */
+  record External(String qualifiedName) implements TypeRef {}
+
   /** An array; a set if the schema says {@code uniqueItems}. */
   record ListOf(TypeRef element, boolean unique) implements TypeRef {}
 

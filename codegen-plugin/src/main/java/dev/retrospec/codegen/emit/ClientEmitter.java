@@ -167,19 +167,18 @@ final class ClientEmitter {
   }
 
   private MethodSpec moshiBuilder() {
+    // Statements, not one chained expression: hundreds of chained calls overflow javac's stack.
     CodeBlock.Builder body = CodeBlock.builder()
-        .add("return new $T()", RuntimeTypes.MOSHI_BUILDER)
-        .indent()
-        .indent()
-        .add("\n.add($T.FACTORY)", RuntimeTypes.STANDARD_JSON_ADAPTERS);
+        .addStatement("$T builder = new $T()", RuntimeTypes.MOSHI_BUILDER, RuntimeTypes.MOSHI_BUILDER)
+        .addStatement("builder.add($T.FACTORY)", RuntimeTypes.STANDARD_JSON_ADAPTERS);
     for (TypeDef def : model.types()) {
       if (def instanceof TypeDef.EnumDef e) {
         ClassName enumType = ClassName.get(common.options().modelPackage(), e.name());
-        body.add("\n.add($T.class, $T.create($T.class).withUnknownFallback($T.$N).nullSafe())", enumType,
-            RuntimeTypes.ENUM_JSON_ADAPTER, enumType, enumType, e.unknownConstant());
+        body.addStatement("builder.add($T.class, $T.create($T.class).withUnknownFallback($T.$N).nullSafe())",
+            enumType, RuntimeTypes.ENUM_JSON_ADAPTER, enumType, enumType, e.unknownConstant());
       }
     }
-    body.add(";\n").unindent().unindent();
+    body.addStatement("return builder");
     return MethodSpec.methodBuilder("moshiBuilder")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(RuntimeTypes.MOSHI_BUILDER)

@@ -85,7 +85,7 @@ public final class ModelBuilder {
   public static Result build(LoadedSpec spec, Options options) throws SpecProblemsException {
     ModelBuilder builder = new ModelBuilder(spec, options);
     ApiModel model = builder.build();
-    List<Problem> problems = withoutEchoes(builder.problems).stream().sorted(Problem.ORDER).toList();
+    List<Problem> problems = withoutEchoes(builder.problems).stream().distinct().sorted(Problem.ORDER).toList();
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new SpecProblemsException(problems);
     }
@@ -279,10 +279,14 @@ public final class ModelBuilder {
 
   private TypeRef refType(String ref, String pointer) {
     if (!ref.startsWith(SCHEMAS)) {
-      problems.add(sources.error(pointer, "$ref '" + ref + "' does not point into #/components/schemas"));
+      problems.add(sources.error(pointer, unsupportedRef(ref)));
       return TypeRef.ANY;
     }
-    String key = Pointers.unescape(ref.substring(SCHEMAS.length()));
+    String rest = ref.substring(SCHEMAS.length());
+    if (rest.contains("/")) {
+      return deepRef(ref, rest, pointer);
+    }
+    String key = Pointers.unescape(rest);
     String mapped = options.mappings().forSchema(key);
     if (mapped != null) {
       return new TypeRef.External(mapped);
@@ -310,6 +314,60 @@ public final class ModelBuilder {
     }
   }
 
+  /**
+   * A reference into a schema rather than to one: {@code #/components/schemas/Video/properties/id}. Real APIs use
+   * it to say "the same type as that property"; it resolves to whatever that property's type is.
+   */
+  private TypeRef deepRef(String ref, String rest, String pointer) {
+    String[] segments = rest.split("/");
+    String key = Pointers.unescape(segments[0]);
+    Schema<?> target = componentSchemas.get(key);
+    String targetPointer = Pointers.child("#/components/schemas", key);
+    String hint = key;
+    for (int i = 1; target != null && i < segments.length; i++) {
+      String segment = Pointers.unescape(segments[i]);
+      targetPointer = Pointers.child(targetPointer, segment);
+      if (segment.equals("items")) {
+        target = target.getItems();
+      } else if (segment.equals("additionalProperties") && target.getAdditionalProperties() instanceof Schema<?> s) {
+        target = s;
+      } else if (segment.equals("properties") && i + 1 < segments.length && target.getProperties() != null) {
+        String property = Pointers.unescape(segments[++i]);
+        targetPointer = Pointers.child(targetPointer, property);
+        hint = hint + Names.typeName(property);
+        target = target.getProperties().get(property);
+      } else if ((segment.equals("allOf") || segment.equals("oneOf") || segment.equals("anyOf"))
+          && i + 1 < segments.length) {
+        List<Schema> parts = segment.equals("allOf") ? target.getAllOf()
+            : segment.equals("oneOf") ? target.getOneOf() : target.getAnyOf();
+        int index = Integer.parseInt(segments[++i]);
+        targetPointer = Pointers.child(targetPointer, index);
+        target = parts == null || index >= parts.size() ? null : parts.get(index);
+      } else {
+        target = null;
+      }
+    }
+    if (target == null) {
+      problems.add(sources.error(pointer, "$ref '" + ref + "' does not resolve: nothing at that place"));
+      return TypeRef.ANY;
+    }
+    return typeOf(target, targetPointer, hint);
+  }
+
+  /** Why a reference that is not into #/components/schemas cannot be followed. */
+  private String unsupportedRef(String ref) {
+    int hash = ref.indexOf('#');
+    String file = hash < 0 ? ref : ref.substring(0, hash);
+    if (!file.isEmpty() && !file.contains("://")) {
+      java.nio.file.Path target = sources.file().toAbsolutePath().getParent().resolve(file).normalize();
+      if (!java.nio.file.Files.exists(target)) {
+        return "$ref '" + ref + "' names a file that does not exist: " + target.getFileName();
+      }
+      return "$ref '" + ref + "' could not be read by the parser";
+    }
+    return "$ref '" + ref + "' does not point into #/components/schemas";
+  }
+
   private ObjectDef objectDef(String name, Schema<?> schema, String pointer) {
     Map<String, PropertySource> collected = new LinkedHashMap<>();
     Set<String> required = new LinkedHashSet<>();
@@ -335,8 +393,11 @@ public final class ModelBuilder {
       Set<String> required, Set<String> visiting) {
     if (schema.get$ref() != null) {
       String ref = schema.get$ref();
-      if (!ref.startsWith(SCHEMAS)) {
-        problems.add(sources.error(pointer, "$ref '" + ref + "' does not point into #/components/schemas"));
+      if (!ref.startsWith(SCHEMAS) || ref.substring(SCHEMAS.length()).contains("/")) {
+        if (ref.startsWith(SCHEMAS)) {
+          return; // a reference into a schema contributes no properties of its own to an allOf
+        }
+        problems.add(sources.error(pointer, unsupportedRef(ref)));
         return;
       }
       String key = Pointers.unescape(ref.substring(SCHEMAS.length()));

@@ -85,8 +85,9 @@ public final class Ledger {
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
-    return new Moshi.Builder()
-        .add(StandardJsonAdapters.FACTORY);
+    Moshi.Builder builder = new Moshi.Builder();
+    builder.add(StandardJsonAdapters.FACTORY);
+    return builder;
   }
 
   /**

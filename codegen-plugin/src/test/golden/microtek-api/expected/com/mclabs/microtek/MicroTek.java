@@ -118,9 +118,10 @@ public final class MicroTek {
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
-    return new Moshi.Builder()
-        .add(StandardJsonAdapters.FACTORY)
-        .add(DeviceStatus.class, EnumJsonAdapter.create(DeviceStatus.class).withUnknownFallback(DeviceStatus.UNKNOWN).nullSafe());
+    Moshi.Builder builder = new Moshi.Builder();
+    builder.add(StandardJsonAdapters.FACTORY);
+    builder.add(DeviceStatus.class, EnumJsonAdapter.create(DeviceStatus.class).withUnknownFallback(DeviceStatus.UNKNOWN).nullSafe());
+    return builder;
   }
 
   /**

@@ -93,10 +93,11 @@ public final class MicroTekIdentity {
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
-    return new Moshi.Builder()
-        .add(StandardJsonAdapters.FACTORY)
-        .add(TokenErrorCode.class, EnumJsonAdapter.create(TokenErrorCode.class).withUnknownFallback(TokenErrorCode.UNKNOWN).nullSafe())
-        .add(TokenRequestGrantType.class, EnumJsonAdapter.create(TokenRequestGrantType.class).withUnknownFallback(TokenRequestGrantType.UNKNOWN).nullSafe());
+    Moshi.Builder builder = new Moshi.Builder();
+    builder.add(StandardJsonAdapters.FACTORY);
+    builder.add(TokenErrorCode.class, EnumJsonAdapter.create(TokenErrorCode.class).withUnknownFallback(TokenErrorCode.UNKNOWN).nullSafe());
+    builder.add(TokenRequestGrantType.class, EnumJsonAdapter.create(TokenRequestGrantType.class).withUnknownFallback(TokenRequestGrantType.UNKNOWN).nullSafe());
+    return builder;
   }
 
   /**

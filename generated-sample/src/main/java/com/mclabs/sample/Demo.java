@@ -109,7 +109,7 @@ public final class Demo {
   }
 
   private static String describe(Device device) {
-    return device.id() + " \"" + device.name() + "\" " + device.status().name().toLowerCase()
+    return device.id() + " \"" + device.name() + "\" " + device.status().value()
         + ", firmware " + (device.firmware() == null ? "unknown" : device.firmware())
         + ", location " + (device.location() == null ? "unknown" : device.location())
         + ", registered " + device.registeredAt();

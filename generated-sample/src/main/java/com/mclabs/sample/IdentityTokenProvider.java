@@ -2,7 +2,6 @@ package com.mclabs.sample;
 
 import com.mclabs.identity.MicroTekIdentity;
 import com.mclabs.identity.model.TokenError;
-import com.mclabs.identity.model.TokenErrorCode;
 import com.mclabs.identity.model.TokenRequestGrantType;
 import com.mclabs.identity.model.TokenResponse;
 import dev.retrospec.runtime.auth.AccessToken;
@@ -68,7 +67,7 @@ public final class IdentityTokenProvider implements TokenProvider {
     }
     TokenError error = readError(response);
     throw TokenEndpointException.fromErrorResponse(endpoint, response.code(),
-        error == null ? null : wireName(error.error()),
+        error == null ? null : error.error().value(),
         error == null ? null : error.errorDescription(),
         error == null || error.errorUri() == null ? null : error.errorUri().toString(),
         retryAfter(response.headers().get("Retry-After")));
@@ -80,12 +79,6 @@ public final class IdentityTokenProvider implements TokenProvider {
     } catch (IOException notTheDeclaredError) {
       return null; // an HTML page from a proxy, say: the status still tells what happened
     }
-  }
-
-  /** The RFC 6749 code as the server sent it ({@code invalid_client}), from the generated enum. */
-  private String wireName(TokenErrorCode code) {
-    Object json = identity.moshi().adapter(TokenErrorCode.class).toJsonValue(code);
-    return String.valueOf(json);
   }
 
   private static @Nullable Duration retryAfter(@Nullable String header) {

@@ -182,6 +182,21 @@ class MicroTekClientTest {
     assertThat(token.value()).isEqualTo(microtek.issuedTokens().get(0));
   }
 
+  @Test
+  void anEnumValueThisClientDoesNotKnowIsReadAndSentBackUnchanged() throws IOException {
+    com.squareup.moshi.JsonAdapter<Device> json = MicroTek.moshiBuilder().build().adapter(Device.class);
+    String wire = "{\"id\":\"dev-9\",\"name\":\"Old pump\",\"status\":\"retired\",\"location\":null,"
+        + "\"registeredAt\":\"2020-05-01T12:00:00Z\"}";
+
+    Device device = json.fromJson(wire);
+
+    assertThat(device.status().value()).isEqualTo("retired");
+    assertThat(device.status().known()).isEqualTo(DeviceStatus.Known.UNKNOWN);
+    assertThat(device.status().isKnown()).isFalse();
+    assertThat(DeviceStatus.of("online")).isSameAs(DeviceStatus.ONLINE);
+    assertThat(json.toJson(device)).contains("\"status\":\"retired\"");
+  }
+
   private static void pause(long millis) {
     try {
       Thread.sleep(millis);

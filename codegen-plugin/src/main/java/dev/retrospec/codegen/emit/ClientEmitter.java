@@ -174,8 +174,8 @@ final class ClientEmitter {
     for (TypeDef def : model.types()) {
       if (def instanceof TypeDef.EnumDef e) {
         ClassName enumType = ClassName.get(common.options().modelPackage(), e.name());
-        body.addStatement("builder.add($T.class, $T.create($T.class).withUnknownFallback($T.$N).nullSafe())",
-            enumType, RuntimeTypes.ENUM_JSON_ADAPTER, enumType, enumType, e.unknownConstant());
+        body.addStatement("builder.add($T.class, $T.adapter($T::of, $T::value))", enumType,
+            RuntimeTypes.OPEN_ENUMS, enumType, enumType);
       }
     }
     body.addStatement("return builder");
@@ -183,7 +183,7 @@ final class ClientEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(RuntimeTypes.MOSHI_BUILDER)
         .addJavadoc("A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that"
-            + " read\nunknown values as {@code UNKNOWN}. Add adapters of your own and pass the result to\n"
+            + " keep\nvalues this client does not know. Add adapters of your own and pass the result to\n"
             + "{@link Builder#moshi(Moshi)}.\n")
         .addCode(body.build())
         .build();

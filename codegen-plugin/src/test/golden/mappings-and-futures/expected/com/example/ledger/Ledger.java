@@ -80,8 +80,8 @@ public final class Ledger {
   }
 
   /**
-   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that read
-   * unknown values as {@code UNKNOWN}. Add adapters of your own and pass the result to
+   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that keep
+   * values this client does not know. Add adapters of your own and pass the result to
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {

@@ -5,7 +5,6 @@ import com.mclabs.microtek.api.DevicesApi;
 import com.mclabs.microtek.api.StatusApi;
 import com.mclabs.microtek.model.DeviceStatus;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.adapters.EnumJsonAdapter;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
@@ -13,6 +12,7 @@ import dev.retrospec.runtime.auth.ClientCredentialsAuth;
 import dev.retrospec.runtime.auth.TokenListener;
 import dev.retrospec.runtime.auth.TokenManager;
 import dev.retrospec.runtime.auth.TokenProvider;
+import dev.retrospec.runtime.json.OpenEnums;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.List;
@@ -113,14 +113,14 @@ public final class MicroTek {
   }
 
   /**
-   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that read
-   * unknown values as {@code UNKNOWN}. Add adapters of your own and pass the result to
+   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that keep
+   * values this client does not know. Add adapters of your own and pass the result to
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
     Moshi.Builder builder = new Moshi.Builder();
     builder.add(StandardJsonAdapters.FACTORY);
-    builder.add(DeviceStatus.class, EnumJsonAdapter.create(DeviceStatus.class).withUnknownFallback(DeviceStatus.UNKNOWN).nullSafe());
+    builder.add(DeviceStatus.class, OpenEnums.adapter(DeviceStatus::of, DeviceStatus::value));
     return builder;
   }
 

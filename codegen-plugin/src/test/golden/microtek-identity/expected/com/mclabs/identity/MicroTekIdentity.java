@@ -5,10 +5,10 @@ import com.mclabs.identity.api.TokenApi;
 import com.mclabs.identity.model.TokenErrorCode;
 import com.mclabs.identity.model.TokenRequestGrantType;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.adapters.EnumJsonAdapter;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.json.OpenEnums;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.Objects;
@@ -88,15 +88,15 @@ public final class MicroTekIdentity {
   }
 
   /**
-   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that read
-   * unknown values as {@code UNKNOWN}. Add adapters of your own and pass the result to
+   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that keep
+   * values this client does not know. Add adapters of your own and pass the result to
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
     Moshi.Builder builder = new Moshi.Builder();
     builder.add(StandardJsonAdapters.FACTORY);
-    builder.add(TokenErrorCode.class, EnumJsonAdapter.create(TokenErrorCode.class).withUnknownFallback(TokenErrorCode.UNKNOWN).nullSafe());
-    builder.add(TokenRequestGrantType.class, EnumJsonAdapter.create(TokenRequestGrantType.class).withUnknownFallback(TokenRequestGrantType.UNKNOWN).nullSafe());
+    builder.add(TokenErrorCode.class, OpenEnums.adapter(TokenErrorCode::of, TokenErrorCode::value));
+    builder.add(TokenRequestGrantType.class, OpenEnums.adapter(TokenRequestGrantType::of, TokenRequestGrantType::value));
     return builder;
   }
 

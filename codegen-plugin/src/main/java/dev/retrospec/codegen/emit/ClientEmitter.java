@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
@@ -138,6 +139,7 @@ final class ClientEmitter {
         .build());
 
     type.addMethod(moshiBuilder());
+    adapterParts().forEach(type::addMethod);
     type.addType(builderType());
     return type.build();
   }
@@ -166,16 +168,20 @@ final class ClientEmitter {
     return doc.toString();
   }
 
+  /** Registrations per helper method: a method's bytecode may not exceed 64 KB. */
+  private static final int REGISTRATIONS_PER_METHOD = 250;
+
   private MethodSpec moshiBuilder() {
     // Statements, not one chained expression: hundreds of chained calls overflow javac's stack.
+    List<CodeBlock> registrations = registrations();
     CodeBlock.Builder body = CodeBlock.builder()
         .addStatement("$T builder = new $T()", RuntimeTypes.MOSHI_BUILDER, RuntimeTypes.MOSHI_BUILDER)
         .addStatement("builder.add($T.FACTORY)", RuntimeTypes.STANDARD_JSON_ADAPTERS);
-    for (TypeDef def : model.types()) {
-      if (def instanceof TypeDef.EnumDef e) {
-        ClassName enumType = ClassName.get(common.options().modelPackage(), e.name());
-        body.addStatement("builder.add($T.class, $T.adapter($T::of, $T::value))", enumType,
-            RuntimeTypes.OPEN_ENUMS, enumType, enumType);
+    if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
+      registrations.forEach(body::addStatement);
+    } else {
+      for (int part = 0; part * REGISTRATIONS_PER_METHOD < registrations.size(); part++) {
+        body.addStatement("addAdapters$L(builder)", part + 1);
       }
     }
     body.addStatement("return builder");
@@ -187,6 +193,83 @@ final class ClientEmitter {
             + "{@link Builder#moshi(Moshi)}.\n")
         .addCode(body.build())
         .build();
+  }
+
+  /** A statement registering each enum's and union's adapter. */
+  private List<CodeBlock> registrations() {
+    List<CodeBlock> registrations = new ArrayList<>();
+    for (TypeDef def : model.types()) {
+      if (def instanceof TypeDef.EnumDef e) {
+        ClassName enumType = ClassName.get(common.options().modelPackage(), e.name());
+        registrations.add(CodeBlock.of("builder.add($T.class, $T.adapter($T::of, $T::value))", enumType,
+            RuntimeTypes.OPEN_ENUMS, enumType, enumType));
+      } else if (def instanceof TypeDef.UnionDef u) {
+        registrations.add(CodeBlock.of("builder.add($L)", unionAdapter(u)));
+      }
+    }
+    return registrations;
+  }
+
+  /** For APIs with too many adapters for one method: the registrations in parts. */
+  private List<MethodSpec> adapterParts() {
+    List<CodeBlock> registrations = registrations();
+    List<MethodSpec> parts = new ArrayList<>();
+    if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
+      return parts;
+    }
+    for (int start = 0; start < registrations.size(); start += REGISTRATIONS_PER_METHOD) {
+      MethodSpec.Builder part = MethodSpec.methodBuilder("addAdapters" + (parts.size() + 1))
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(RuntimeTypes.MOSHI_BUILDER, "builder");
+      registrations.subList(start, Math.min(start + REGISTRATIONS_PER_METHOD, registrations.size()))
+          .forEach(part::addStatement);
+      parts.add(part.build());
+    }
+    return parts;
+  }
+
+  /** A discriminated union through Moshi's polymorphic factory, any other through the runtime's. */
+  private CodeBlock unionAdapter(TypeDef.UnionDef union) {
+    String models = common.options().modelPackage();
+    ClassName self = ClassName.get(models, union.name());
+    ClassName unknown = self.nestedClass("Unknown");
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (union.discriminator() != null) {
+      code.add("$T.of($T.class, $S)", RuntimeTypes.POLYMORPHIC_FACTORY, self, union.discriminator());
+      for (TypeDef.Variant variant : union.variants()) {
+        for (String label : variant.labels()) {
+          code.add("\n    .withSubtype($T.class, $S)", ClassName.get(models, variant.javaName()), label);
+        }
+      }
+      return code.add("\n    .withFallbackJsonAdapter($T.unknown($T::new, $T::json))", RuntimeTypes.UNIONS, unknown,
+          unknown).build();
+    }
+    code.add("$T.oneOf($T.class)", RuntimeTypes.UNIONS, self);
+    JavaTypes types = new JavaTypes(models);
+    for (TypeDef.Variant variant : union.variants()) {
+      if (variant.wrapped() == null) {
+        code.add("\n    .variant($T.class)", ClassName.get(models, variant.javaName()));
+      } else {
+        ClassName wrapper = self.nestedClass(variant.javaName());
+        code.add("\n    .wrapper($T.class, $L, $T::new, $T::value)", wrapper, javaType(types.boxed(variant.wrapped())),
+            wrapper, wrapper);
+      }
+    }
+    return code.add("\n    .unknown($T.class, $T::new, $T::json)\n    .build()", unknown, unknown, unknown).build();
+  }
+
+  /** An expression for a {@code java.lang.reflect.Type}: a class literal, or Moshi's Types for generics. */
+  private static CodeBlock javaType(TypeName type) {
+    if (type instanceof ParameterizedTypeName parameterized) {
+      List<CodeBlock> arguments = new ArrayList<>();
+      arguments.add(CodeBlock.of("$T.class", parameterized.rawType()));
+      parameterized.typeArguments().forEach(argument -> arguments.add(javaType(argument)));
+      return CodeBlock.of("$T.newParameterizedType($L)", RuntimeTypes.MOSHI_TYPES, CodeBlock.join(arguments, ", "));
+    }
+    if (type instanceof com.palantir.javapoet.ArrayTypeName) {
+      return CodeBlock.of("$T.class", type);
+    }
+    return CodeBlock.of("$T.class", type.withoutAnnotations());
   }
 
   private TypeSpec builderType() {

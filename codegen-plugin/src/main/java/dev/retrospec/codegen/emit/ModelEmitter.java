@@ -13,6 +13,7 @@ import dev.retrospec.codegen.model.TypeDef.EnumDef;
 import dev.retrospec.codegen.model.TypeDef.EnumValue;
 import dev.retrospec.codegen.model.TypeDef.ObjectDef;
 import dev.retrospec.codegen.model.TypeDef.Property;
+import dev.retrospec.codegen.model.TypeDef.UnionDef;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -29,6 +30,9 @@ final class ModelEmitter {
   TypeSpec emit(TypeDef def) {
     if (def instanceof EnumDef enumDef) {
       return enumType(enumDef);
+    }
+    if (def instanceof UnionDef union) {
+      return unionType(union);
     }
     return record((ObjectDef) def);
   }
@@ -65,10 +69,62 @@ final class ModelEmitter {
       }
     }
     type.recordConstructor(constructor.build());
+    for (String union : def.implementsUnions()) {
+      type.addSuperinterface(ClassName.get(common.options().modelPackage(), union));
+    }
     if (def.deprecated()) {
       type.addAnnotation(Deprecated.class);
     }
     return type.addJavadoc(doc.build()).build();
+  }
+
+  /**
+   * A union as a sealed interface: its variants are records implementing it, records nested in it that wrap a value
+   * that is not an object, and {@code Unknown}, which keeps JSON no variant describes.
+   */
+  private TypeSpec unionType(UnionDef def) {
+    ClassName self = ClassName.get(common.options().modelPackage(), def.name());
+    TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED);
+    common.decorate(type);
+    String description = Docs.paragraphs(def.description());
+    type.addJavadoc("$L", description.isEmpty() ? "" : description + "\n\n<p>");
+    if (def.discriminator() != null) {
+      type.addJavadoc("One of the variants below, told apart by {@code $L}; a value of a kind this client does"
+          + " not know\nreads as {@link Unknown}.\n", Docs.inline(def.discriminator()));
+    } else {
+      type.addJavadoc("One of the variants below, told apart by their shape, tried in the description's order;"
+          + " JSON that\nnone of them describes reads as {@link Unknown}.\n");
+    }
+    if (def.deprecated()) {
+      type.addAnnotation(Deprecated.class);
+    }
+    for (TypeDef.Variant variant : def.variants()) {
+      if (variant.wrapped() == null) {
+        type.addPermittedSubclass(ClassName.get(common.options().modelPackage(), variant.javaName()));
+        continue;
+      }
+      ClassName wrapper = self.nestedClass(variant.javaName());
+      type.addPermittedSubclass(wrapper);
+      type.addType(TypeSpec.recordBuilder(wrapper)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addSuperinterface(self)
+          .recordConstructor(MethodSpec.constructorBuilder()
+              .addParameter(types.of(variant.wrapped(), false), "value")
+              .build())
+          .build());
+    }
+    ClassName unknown = self.nestedClass("Unknown");
+    type.addPermittedSubclass(unknown);
+    type.addType(TypeSpec.recordBuilder(unknown)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addSuperinterface(self)
+        .addJavadoc("JSON no variant of {@link $T} describes, kept as Moshi reads it: maps, lists, strings,\n"
+            + "doubles, booleans. Written back unchanged.\n", self)
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(ClassName.OBJECT.annotated(AnnotationSpec.builder(RuntimeTypes.NULLABLE).build()), "json")
+            .build())
+        .build());
+    return type.build();
   }
 
   private static String propertyDoc(Property property) {

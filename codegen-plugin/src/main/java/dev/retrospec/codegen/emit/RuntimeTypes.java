@@ -13,6 +13,9 @@ final class RuntimeTypes {
   static final ClassName JSON = ClassName.get("com.squareup.moshi", "Json");
   static final ClassName MOSHI = ClassName.get("com.squareup.moshi", "Moshi");
   static final ClassName MOSHI_BUILDER = MOSHI.nestedClass("Builder");
+  static final ClassName MOSHI_TYPES = ClassName.get("com.squareup.moshi", "Types");
+  static final ClassName POLYMORPHIC_FACTORY =
+      ClassName.get("com.squareup.moshi.adapters", "PolymorphicJsonAdapterFactory");
 
   static final ClassName CALL = ClassName.get("retrofit2", "Call");
   static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
@@ -44,6 +47,7 @@ final class RuntimeTypes {
   static final ClassName PARAMETER_CONVERTERS = ClassName.get(RUNTIME, "ParameterConverters");
   static final ClassName STANDARD_JSON_ADAPTERS = ClassName.get(RUNTIME + ".json", "StandardJsonAdapters");
   static final ClassName OPEN_ENUMS = ClassName.get(RUNTIME + ".json", "OpenEnums");
+  static final ClassName UNIONS = ClassName.get(RUNTIME + ".json", "Unions");
   static final ClassName CLIENT_CREDENTIALS_AUTH = ClassName.get(RUNTIME + ".auth", "ClientCredentialsAuth");
   static final ClassName CLIENT_CREDENTIALS_AUTH_BUILDER = CLIENT_CREDENTIALS_AUTH.nestedClass("Builder");
   static final ClassName TOKEN_PROVIDER = ClassName.get(RUNTIME + ".auth", "TokenProvider");

@@ -66,7 +66,9 @@ public final class SpecLoader {
     }
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    String location = remote != null ? remote.toString() : file.toUri().toString();
+    // A plain path, not a file: URI: given a URI, swagger-parser's 3.1 reader inlines every $ref inside oneOf/anyOf
+    // (so unions lose their named variants).
+    String location = remote != null ? remote.toString() : file.toAbsolutePath().toString();
     SwaggerParseResult result = new OpenAPIParser().readLocation(location, null, options);
     List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
     if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null && result.getOpenAPI().getComponents()

@@ -65,6 +65,11 @@ public final class ModelBuilder {
   private final Set<String> typeNames = new HashSet<>();
   private final Set<String> builtComponents = new HashSet<>();
   private final Set<String> expandingAliases = new HashSet<>();
+  /** Component key to the components that extend it with allOf. */
+  private final Map<String, List<String>> children = new LinkedHashMap<>();
+
+  private record Membership(String union, @Nullable String discriminator) {}
+
   /** Inline objects and enums already named, by pointer: a schema reached twice is one type. */
   private final Map<String, TypeRef> inlineTypes = new HashMap<>();
 
@@ -117,8 +122,9 @@ public final class ModelBuilder {
   public record Result(ApiModel model, List<Problem> warnings) {}
 
   private ApiModel build() {
+    findChildren();
     for (String key : componentSchemas.keySet()) {
-      if (options.mappings().forSchema(key) == null && isNamedType(componentSchemas.get(key))) {
+      if (options.mappings().forSchema(key) == null && isNamedType(key, componentSchemas.get(key))) {
         componentTypeNames.put(key, Names.unique(Names.typeName(key), typeNames));
       }
     }
@@ -136,6 +142,7 @@ public final class ModelBuilder {
     if (typeNames.contains(clientName.toLowerCase(Locale.ROOT))) {
       clientName = Names.unique(clientName + "Client", typeNames);
     }
+    joinUnions();
     List<TypeDef> sorted = types.values().stream().sorted(Comparator.comparing(TypeDef::name)).toList();
     return new ApiModel(clientName, title,
         api.getInfo() == null ? null : api.getInfo().getVersion(),
@@ -146,11 +153,11 @@ public final class ModelBuilder {
   // ---------------------------------------------------------------------------------------------- types
 
   /** Whether a component schema becomes a Java type of its own (rather than standing for a built-in one). */
-  private boolean isNamedType(@Nullable Schema<?> schema) {
+  private boolean isNamedType(String key, @Nullable Schema<?> schema) {
     if (schema == null || schema.get$ref() != null) {
       return false;
     }
-    if (isEnum(schema)) {
+    if (isEnum(schema) || isUnion(key, schema)) {
       return true;
     }
     if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()) {
@@ -168,7 +175,216 @@ public final class ModelBuilder {
     Schema<?> schema = componentSchemas.get(key);
     String name = componentTypeNames.get(key);
     String pointer = Pointers.child("#/components/schemas", key);
-    types.put(name, isEnum(schema) ? enumDef(name, schema, pointer) : objectDef(name, schema, pointer));
+    if (isEnum(schema)) {
+      types.put(name, enumDef(name, schema, pointer));
+    } else if (isUnion(key, schema)) {
+      types.put(name, unionDef(name, schema, pointer, key));
+    } else {
+      types.put(name, objectDef(name, schema, pointer, List.of()));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------- unions
+
+  /**
+   * Makes every record variant implement its unions, once all types exist (a record may be built before an inline
+   * union that lists it), and drops a discriminator property from the records of that union: the Java type says
+   * it, and Moshi's polymorphic adapter writes it.
+   */
+  private void joinUnions() {
+    Map<String, List<Membership>> memberships = new LinkedHashMap<>();
+    for (TypeDef type : types.values()) {
+      if (type instanceof TypeDef.UnionDef union) {
+        for (TypeDef.Variant variant : union.variants()) {
+          if (variant.wrapped() == null) {
+            memberships.computeIfAbsent(variant.javaName(), k -> new ArrayList<>())
+                .add(new Membership(union.name(), union.discriminator()));
+          }
+        }
+      }
+    }
+    memberships.forEach((name, unions) -> {
+      if (types.get(name) instanceof ObjectDef record) {
+        List<Property> properties = record.properties().stream()
+            .filter(p -> unions.stream().noneMatch(u -> p.wireName().equals(u.discriminator())))
+            .toList();
+        List<String> implemented = new ArrayList<>(record.implementsUnions());
+        unions.stream().map(Membership::union).filter(u -> !implemented.contains(u)).forEach(implemented::add);
+        types.put(name, new ObjectDef(record.name(), record.pointer(), record.description(), record.deprecated(),
+            properties, implemented));
+      }
+    });
+  }
+
+  /** A real {@code oneOf}/{@code anyOf}, or a discriminator base that components extend with allOf. */
+  private boolean isUnion(@Nullable String key, Schema<?> schema) {
+    if (!alternatives(schema).isEmpty()) {
+      return true;
+    }
+    return key != null && schema.getDiscriminator() != null && children.containsKey(key);
+  }
+
+  /**
+   * The alternatives of a {@code oneOf}/{@code anyOf} that picks between types: empty for the nullable pattern
+   * ({@code [X, {type: null}]}, see {@link #nonNullAlternative}) and for alternatives that only add constraints
+   * ({@code anyOf: [{required: [a]}, {required: [b]}]}), which leave the schema an ordinary object.
+   */
+  private static List<Schema> alternatives(Schema<?> schema) {
+    List<Schema> alternatives = schema.getOneOf() != null && !schema.getOneOf().isEmpty() ? schema.getOneOf()
+        : schema.getAnyOf() != null ? schema.getAnyOf() : List.of();
+    List<Schema> types = alternatives.stream().filter(a -> a != null && !isNullType(a)).toList();
+    if (types.size() < 2 || types.stream().allMatch(ModelBuilder::isConstraintOnly)) {
+      return List.of();
+    }
+    return types;
+  }
+
+  private static boolean isConstraintOnly(Schema<?> schema) {
+    return schema.get$ref() == null && primaryType(schema) == null && schema.getProperties() == null
+        && schema.getItems() == null && schema.getEnum() == null && schema.getAllOf() == null
+        && schema.getOneOf() == null && schema.getAnyOf() == null && schema.getAdditionalProperties() == null;
+  }
+
+  /** Which components extend which with allOf: the variants of a discriminator base. */
+  private void findChildren() {
+    for (Map.Entry<String, Schema<?>> entry : componentSchemas.entrySet()) {
+      List<Schema> parts = entry.getValue().getAllOf();
+      if (parts == null) {
+        continue;
+      }
+      for (Schema<?> part : parts) {
+        String parent = componentKey(part.get$ref());
+        if (parent != null && !parent.equals(entry.getKey())) {
+          children.computeIfAbsent(parent, k -> new ArrayList<>()).add(entry.getKey());
+        }
+      }
+    }
+  }
+
+  /** The component keys of a union's alternatives that are references, or its allOf children. */
+  private List<String> variantKeys(String key, Schema<?> schema) {
+    List<Schema> alternatives = alternatives(schema);
+    if (alternatives.isEmpty()) {
+      return children.getOrDefault(key, List.of());
+    }
+    List<String> keys = new ArrayList<>();
+    for (Schema<?> alternative : alternatives) {
+      String ref = componentKey(alternative.get$ref());
+      if (ref != null) {
+        keys.add(ref);
+      }
+    }
+    return keys;
+  }
+
+  private static @Nullable String componentKey(@Nullable String ref) {
+    if (ref == null || !ref.startsWith(SCHEMAS) || ref.substring(SCHEMAS.length()).contains("/")) {
+      return null;
+    }
+    return Pointers.unescape(ref.substring(SCHEMAS.length()));
+  }
+
+  private TypeDef.UnionDef unionDef(String name, Schema<?> schema, String pointer, @Nullable String key) {
+    List<Schema> alternatives = alternatives(schema);
+    String discriminator = schema.getDiscriminator() == null ? null : schema.getDiscriminator().getPropertyName();
+    Map<String, String> mapping = schema.getDiscriminator() == null || schema.getDiscriminator().getMapping() == null
+        ? Map.of() : schema.getDiscriminator().getMapping();
+    List<TypeDef.Variant> variants = new ArrayList<>();
+    Set<String> variantNames = new HashSet<>();
+    List<String> references = new ArrayList<>();
+    if (alternatives.isEmpty() && key != null) {
+      for (String child : children.getOrDefault(key, List.of())) {
+        references.add(child);
+      }
+    }
+    int index = 0;
+    List<Object> alternativesOrChildren = new ArrayList<>(alternatives.isEmpty() ? references : alternatives);
+    for (Object source : alternativesOrChildren) {
+      index++;
+      Schema<?> alternative = source instanceof Schema<?> s ? s : null;
+      if (alternative != null && isRefWrapper(alternative)) {
+        alternative = alternative.getAllOf().get(0); // allOf: [{$ref: X}] with a description: X itself
+      }
+      String variantKey = source instanceof String s ? s : componentKey(alternative.get$ref());
+      String at = alternative == null ? Pointers.child("#/components/schemas", variantKey)
+          : Pointers.child(Pointers.child(pointer, schema.getOneOf() != null ? "oneOf" : "anyOf"),
+              (schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf()).indexOf(alternative));
+      TypeDef.Variant variant;
+      String record = variantKey == null ? null : componentTypeNames.get(variantKey);
+      Schema<?> target = variantKey == null ? null : componentSchemas.get(variantKey);
+      if (record != null && target != null && !isEnum(target) && !isUnion(variantKey, target)) {
+        buildComponent(variantKey);
+        variant = new TypeDef.Variant(record, null, labels(variantKey, mapping, discriminator));
+      } else if (alternative != null && alternative.get$ref() == null && (alternative.getProperties() != null
+          || alternative.getAllOf() != null) && alternatives(alternative).isEmpty()) {
+        String title = alternative.getTitle() != null ? Names.typeName(alternative.getTitle()) : "Option" + index;
+        String inline = Names.unique(name + title, typeNames);
+        types.put(inline, objectDef(inline, alternative, at, List.of()));
+        variant = new TypeDef.Variant(inline, null, List.of());
+      } else {
+        TypeRef wrapped = variantKey != null && alternative == null
+            ? refType(SCHEMAS + variantKey, at) : typeOf(alternative, at, name + "Option" + index);
+        variant = new TypeDef.Variant(Names.unique("Of" + wrapperName(wrapped), variantNames), wrapped, List.of());
+      }
+      if (variant.wrapped() == null && !variantNames.add(variant.javaName().toLowerCase(Locale.ROOT))) {
+        continue; // the same record listed twice
+      }
+      variants.add(variant);
+    }
+    if (discriminator != null && variants.stream().anyMatch(v -> v.wrapped() != null)) {
+      problems.add(sources.warning(pointer, "discriminator '" + discriminator + "' with alternatives that are not"
+          + " objects; telling them apart by their shape instead"));
+      discriminator = null;
+    }
+    return new TypeDef.UnionDef(name, pointer, description(schema), Boolean.TRUE.equals(schema.getDeprecated()),
+        variants, discriminator);
+  }
+
+  /** The discriminator values for a component variant: its mapping entries, or its schema name if none. */
+  private static List<String> labels(String variantKey, Map<String, String> mapping, @Nullable String discriminator) {
+    if (discriminator == null) {
+      return List.of();
+    }
+    List<String> labels = new ArrayList<>();
+    for (Map.Entry<String, String> entry : mapping.entrySet()) {
+      String target = entry.getValue();
+      String targetKey = target.startsWith("#") ? componentKey(target) : target;
+      if (variantKey.equals(targetKey)) {
+        labels.add(entry.getKey());
+      }
+    }
+    return labels.isEmpty() ? List.of(variantKey) : labels;
+  }
+
+  private static String wrapperName(TypeRef type) {
+    if (type instanceof TypeRef.Named n) {
+      return n.name();
+    }
+    if (type instanceof TypeRef.External e) {
+      return e.qualifiedName().substring(e.qualifiedName().lastIndexOf('.') + 1);
+    }
+    if (type instanceof TypeRef.ListOf l) {
+      return wrapperName(l.element()) + "List";
+    }
+    if (type instanceof TypeRef.MapOf m) {
+      return wrapperName(m.value()) + "Map";
+    }
+    return switch (((TypeRef.Primitive) type).kind()) {
+      case STRING, TIME -> "String";
+      case BOOLEAN -> "Boolean";
+      case INT32 -> "Integer";
+      case INT64 -> "Long";
+      case FLOAT -> "Float";
+      case DOUBLE -> "Double";
+      case DECIMAL -> "BigDecimal";
+      case BIG_INTEGER -> "BigInteger";
+      case DATE -> "LocalDate";
+      case DATE_TIME -> "OffsetDateTime";
+      case UUID -> "Uuid";
+      case URI -> "Uri";
+      case BYTES, BINARY -> "Bytes";
+      case ANY -> "Value";
+    };
   }
 
   /** The type of a schema used somewhere; inline objects and enums become types named {@code hint}. */
@@ -201,17 +417,23 @@ public final class ModelBuilder {
       }
       return scalar(schema, pointer);
     }
+    if (!alternatives(schema).isEmpty()) {
+      String name = Names.unique(Names.typeName(hint), typeNames);
+      inlineTypes.put(pointer, new TypeRef.Named(name));
+      types.put(name, unionDef(name, schema, pointer, null));
+      return new TypeRef.Named(name);
+    }
+    List<Schema> single = schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
+    if (single != null && single.size() == 1 && schema.getProperties() == null) {
+      return typeOf(single.get(0), Pointers.child(Pointers.child(pointer,
+          schema.getOneOf() != null ? "oneOf" : "anyOf"), 0), hint);
+    }
     if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()
         || schema.getProperties() != null && !schema.getProperties().isEmpty()) {
       String name = Names.unique(Names.typeName(hint), typeNames);
       inlineTypes.put(pointer, new TypeRef.Named(name));
-      types.put(name, objectDef(name, schema, pointer));
+      types.put(name, objectDef(name, schema, pointer, List.of()));
       return new TypeRef.Named(name);
-    }
-    if (schema.getOneOf() != null || schema.getAnyOf() != null) {
-      problems.add(sources.warning(pointer, (schema.getOneOf() != null ? "oneOf" : "anyOf")
-          + " with several alternatives is not supported yet; using Object"));
-      return TypeRef.ANY;
     }
     String type = primaryType(schema);
     if ("array".equals(type)) {
@@ -368,7 +590,7 @@ public final class ModelBuilder {
     return "$ref '" + ref + "' does not point into #/components/schemas";
   }
 
-  private ObjectDef objectDef(String name, Schema<?> schema, String pointer) {
+  private ObjectDef objectDef(String name, Schema<?> schema, String pointer, List<String> unions) {
     Map<String, PropertySource> collected = new LinkedHashMap<>();
     Set<String> required = new LinkedHashSet<>();
     collectProperties(schema, pointer, collected, required, new HashSet<>());
@@ -383,7 +605,7 @@ public final class ModelBuilder {
           Boolean.TRUE.equals(property.getReadOnly()), Boolean.TRUE.equals(property.getWriteOnly())));
     }
     return new ObjectDef(name, pointer, description(schema), Boolean.TRUE.equals(schema.getDeprecated()),
-        properties, List.of());
+        properties, unions);
   }
 
   private record PropertySource(String wireName, Schema<?> schema, String pointer) {}

@@ -44,6 +44,37 @@ public sealed interface TypeDef {
     }
   }
 
+  /**
+   * A {@code oneOf}/{@code anyOf}, or a schema with a discriminator that others extend with {@code allOf}: a sealed
+   * interface whose variants are records implementing it, or nested records wrapping a value that is not an object.
+   *
+   * @param discriminator the discriminator property, or null to tell variants apart by their shape
+   */
+  record UnionDef(
+      String name,
+      String pointer,
+      @Nullable String description,
+      boolean deprecated,
+      List<Variant> variants,
+      @Nullable String discriminator) implements TypeDef {
+    public UnionDef {
+      variants = List.copyOf(variants);
+    }
+  }
+
+  /**
+   * One alternative of a union.
+   *
+   * @param javaName a top-level record implementing the union, or (when {@code wrapped} is set) a record nested in
+   *     the union holding a {@code wrapped} value
+   * @param labels the discriminator values that select it
+   */
+  record Variant(String javaName, @Nullable TypeRef wrapped, List<String> labels) {
+    public Variant {
+      labels = List.copyOf(labels);
+    }
+  }
+
   /** One constant of an enum: its Java name and the string on the wire. */
   record EnumValue(String javaName, String wireValue) {}
 

@@ -47,6 +47,20 @@ public final class InMemoryJavac {
     return messages;
   }
 
+  /**
+   * Compiles {@code files} into {@code classesDir} and loads them: for tests that use generated code at run time.
+   *
+   * @throws AssertionError listing the diagnostics if the files do not compile
+   */
+  public static ClassLoader load(List<GeneratedFile> files, Path classesDir) throws IOException {
+    List<String> diagnostics = compile(files, classesDir);
+    if (diagnostics.stream().anyMatch(d -> d.contains(": error: "))) {
+      throw new AssertionError("generated code does not compile: " + diagnostics);
+    }
+    return new java.net.URLClassLoader(new java.net.URL[] {classesDir.toUri().toURL()},
+        InMemoryJavac.class.getClassLoader());
+  }
+
   /** Surefire runs tests from a manifest-only jar; the real classpath is in this property. */
   public static String testClasspath() {
     String surefire = System.getProperty("surefire.test.class.path");

@@ -3,6 +3,7 @@ package dev.retrospec.runtime;
 import com.squareup.moshi.Json;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +15,8 @@ import retrofit2.Retrofit;
 
 /**
  * Writes path, query, header and form values the way the API expects them: enum constants by their wire name
- * ({@code @Json(name = ...)}), date-times in RFC 3339 with seconds. Everything else falls through to Retrofit's
- * {@code toString()}.
+ * ({@code @Json(name = ...)}), date-times in RFC 3339 with seconds, {@link Delimited} arrays joined, and
+ * {@link Cookie} parameters as {@code name=value}. Everything else falls through to Retrofit's {@code toString()}.
  */
 public final class ParameterConverters extends Converter.Factory {
   private static final ParameterConverters INSTANCE = new ParameterConverters();
@@ -35,6 +36,30 @@ public final class ParameterConverters extends Converter.Factory {
 
   @Override
   public @Nullable Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    for (int i = 0; i < annotations.length; i++) {
+      if (annotations[i] instanceof Cookie cookie) {
+        Annotation[] rest = new Annotation[annotations.length - 1];
+        System.arraycopy(annotations, 0, rest, 0, i);
+        System.arraycopy(annotations, i + 1, rest, i, annotations.length - i - 1);
+        Converter<Object, String> value = retrofit.stringConverter(type, rest);
+        return v -> cookie.value() + "=" + value.convert(v);
+      }
+    }
+    if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Delimited.class) {
+      Converter<Object, String> element = retrofit.stringConverter(parameterized.getActualTypeArguments()[0],
+          annotations);
+      return value -> {
+        Delimited<?> delimited = (Delimited<?>) value;
+        StringBuilder joined = new StringBuilder();
+        for (Object item : delimited.values()) {
+          if (joined.length() > 0) {
+            joined.append(delimited.delimiter());
+          }
+          joined.append(element.convert(item));
+        }
+        return joined.toString();
+      };
+    }
     if (type instanceof Class<?> c && c.isEnum()) {
       Map<?, String> names = WIRE_NAMES.get(c);
       return value -> {

@@ -38,6 +38,8 @@ final class ClientEmitter {
   private final ClassName builder;
   private final @Nullable String defaultBaseUrl;
   private final List<SecurityScheme.OAuth2ClientCredentials> oauth2 = new ArrayList<>();
+  /** Schemes the builder can configure: OAuth2 client credentials, HTTP bearer and basic, API keys. */
+  private final List<SecurityScheme> configurable = new ArrayList<>();
 
   ClientEmitter(Emitter.Common common, ApiModel model) {
     this.common = common;
@@ -49,6 +51,9 @@ final class ClientEmitter {
     for (SecurityScheme scheme : model.securitySchemes()) {
       if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
         oauth2.add(cc);
+      }
+      if (!(scheme instanceof SecurityScheme.Unsupported)) {
+        configurable.add(scheme);
       }
     }
   }
@@ -284,13 +289,8 @@ final class ClientEmitter {
     type.addField(baseUrl.build());
     type.addField(RuntimeTypes.OK_HTTP_CLIENT.annotated(NULLABLE), "okHttpClient", Modifier.PRIVATE);
     type.addField(RuntimeTypes.MOSHI.annotated(NULLABLE), "moshi", Modifier.PRIVATE);
-    for (SecurityScheme.OAuth2ClientCredentials scheme : oauth2) {
-      String constant = Names.constantName(scheme.name());
-      type.addField(FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme),
-              Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("$T.builder($S, $N, $N)", RuntimeTypes.CLIENT_CREDENTIALS_AUTH, scheme.name(),
-              constant + "_TOKEN_URL", constant + "_SCOPES")
-          .build());
+    for (SecurityScheme scheme : configurable) {
+      type.addField(schemeFieldSpec(scheme));
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
@@ -309,8 +309,12 @@ final class ClientEmitter {
         CodeBlock.of("this.moshi = $T.requireNonNull(moshi, $S)", java.util.Objects.class, "moshi == null"),
         "The Moshi to read and write JSON with; start from {@link #moshiBuilder()}."));
 
-    for (SecurityScheme.OAuth2ClientCredentials scheme : oauth2) {
-      authMethods(type, scheme);
+    for (SecurityScheme scheme : configurable) {
+      if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
+        authMethods(type, cc);
+      } else {
+        otherAuthMethods(type, scheme);
+      }
     }
 
     MethodSpec.Builder build = MethodSpec.methodBuilder("build")
@@ -328,8 +332,12 @@ final class ClientEmitter {
     build.addStatement("$T base = okHttpClient != null ? okHttpClient : new $T()", RuntimeTypes.OK_HTTP_CLIENT,
             RuntimeTypes.OK_HTTP_CLIENT)
         .addStatement("$T http = base.newBuilder()", RuntimeTypes.OK_HTTP_CLIENT_BUILDER);
-    for (SecurityScheme.OAuth2ClientCredentials scheme : oauth2) {
-      build.addStatement("$N.installInto(http, base, url)", schemeField(scheme));
+    for (SecurityScheme scheme : configurable) {
+      if (scheme instanceof SecurityScheme.OAuth2ClientCredentials) {
+        build.addStatement("$N.installInto(http, base, url)", schemeField(scheme));
+      } else {
+        build.addStatement("$N.installInto(http, url)", schemeField(scheme));
+      }
     }
     build.addStatement("$T json = moshi != null ? moshi : moshiBuilder().build()", RuntimeTypes.MOSHI)
         .addStatement(CodeBlock.builder()
@@ -339,6 +347,7 @@ final class ClientEmitter {
             .add("\n.baseUrl(url)")
             .add("\n.client(http.build())")
             .add("\n.addConverterFactory($T.create())", RuntimeTypes.PARAMETER_CONVERTERS)
+            .add("\n.addConverterFactory($T.create())", RuntimeTypes.TEXT_CONVERTERS)
             .add("\n.addConverterFactory($T.create(json))", RuntimeTypes.MOSHI_CONVERTER_FACTORY)
             .add("\n.build()")
             .unindent()
@@ -349,9 +358,75 @@ final class ClientEmitter {
     return type.build();
   }
 
+  private FieldSpec schemeFieldSpec(SecurityScheme scheme) {
+    FieldSpec.Builder field;
+    if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
+      String constant = Names.constantName(cc.name());
+      field = FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme))
+          .initializer("$T.builder($S, $N, $N)", RuntimeTypes.CLIENT_CREDENTIALS_AUTH, cc.name(),
+              constant + "_TOKEN_URL", constant + "_SCOPES");
+    } else if (scheme instanceof SecurityScheme.ApiKey key) {
+      field = FieldSpec.builder(RuntimeTypes.API_KEY_AUTH.nestedClass("Builder"), schemeField(scheme))
+          .initializer("$T.builder($S, $T.In.$L, $S)", RuntimeTypes.API_KEY_AUTH, key.name(), RuntimeTypes.API_KEY_AUTH,
+              key.in().name(), key.parameterName());
+    } else if (scheme instanceof SecurityScheme.HttpBasic) {
+      field = FieldSpec.builder(RuntimeTypes.BASIC_AUTH.nestedClass("Builder"), schemeField(scheme))
+          .initializer("$T.builder($S)", RuntimeTypes.BASIC_AUTH, scheme.name());
+    } else {
+      field = FieldSpec.builder(RuntimeTypes.BEARER_TOKEN_AUTH.nestedClass("Builder"), schemeField(scheme))
+          .initializer("$T.builder($S)", RuntimeTypes.BEARER_TOKEN_AUTH, scheme.name());
+    }
+    return field.addModifiers(Modifier.PRIVATE, Modifier.FINAL).build();
+  }
+
+  /** The builder methods for an HTTP bearer, HTTP basic or API key scheme. */
+  private void otherAuthMethods(TypeSpec.Builder type, SecurityScheme scheme) {
+    String field = schemeField(scheme);
+    String name = Docs.inline(scheme.name());
+    if (scheme instanceof SecurityScheme.ApiKey key) {
+      type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
+          .addModifiers(Modifier.PUBLIC).returns(builder)
+          .addParameter(String.class, "key")
+          .addJavadoc("The API key for {@code $L}, sent as the $L {@code $L}.\n", name,
+              key.in().name().toLowerCase(java.util.Locale.ROOT), Docs.inline(key.parameterName()))
+          .addStatement("$N.key(key)", field).addStatement("return this").build());
+      type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
+          .addModifiers(Modifier.PUBLIC).returns(builder)
+          .addParameter(ParameterizedTypeName.get(java.util.function.Supplier.class, String.class), "key")
+          .addJavadoc("The API key for {@code $L}, asked for on every request: for keys that rotate.\n", name)
+          .addStatement("$N.key(key)", field).addStatement("return this").build());
+    } else if (scheme instanceof SecurityScheme.HttpBasic) {
+      type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "basicAuth"))
+          .addModifiers(Modifier.PUBLIC).returns(builder)
+          .addParameter(String.class, "username").addParameter(String.class, "password")
+          .addJavadoc("HTTP basic credentials for {@code $L}.\n", name)
+          .addStatement("$N.credentials(username, password)", field).addStatement("return this").build());
+    } else {
+      type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "bearerToken"))
+          .addModifiers(Modifier.PUBLIC).returns(builder)
+          .addParameter(String.class, "token")
+          .addJavadoc("A bearer token for {@code $L} (a personal access token, say), valid until the server rejects"
+              + " it.\n", name)
+          .addStatement("$N.token(token)", field).addStatement("return this").build());
+      type.addMethod(delegate(methodName(scheme, "bearerTokenProvider"),
+          ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider").build(), field, "tokenProvider",
+          "Bearer tokens for {@code " + name + "} from {@code tokenProvider}, with the runtime's lifecycle."));
+    }
+  }
+
+  /** {@code suffix} when the API has one configurable scheme, else prefixed with the scheme's name. */
+  private String methodName(SecurityScheme scheme, String suffix) {
+    String prefix = Names.memberName(scheme.name());
+    if (configurable.size() == 1
+        || suffix.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT))) {
+      return suffix; // "basic" + "basicAuth" reads as basicAuth, not basicBasicAuth
+    }
+    return prefix + suffix.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + suffix.substring(1);
+  }
+
   private void authMethods(TypeSpec.Builder type, SecurityScheme.OAuth2ClientCredentials scheme) {
     String field = schemeField(scheme);
-    String prefix = oauth2.size() == 1 ? "" : Names.memberName(scheme.name());
+    String prefix = configurable.size() == 1 ? "" : Names.memberName(scheme.name());
     String name = Docs.inline(scheme.name());
     type.addMethod(MethodSpec.methodBuilder(credentialsMethod(scheme))
         .addModifiers(Modifier.PUBLIC)
@@ -410,10 +485,10 @@ final class ClientEmitter {
   }
 
   private String credentialsMethod(SecurityScheme.OAuth2ClientCredentials scheme) {
-    return oauth2.size() == 1 ? "clientCredentials" : Names.memberName(scheme.name()) + "ClientCredentials";
+    return methodName(scheme, "clientCredentials");
   }
 
-  private static String schemeField(SecurityScheme.OAuth2ClientCredentials scheme) {
+  private static String schemeField(SecurityScheme scheme) {
     return Names.memberName(scheme.name());
   }
 

@@ -55,9 +55,7 @@ final class ModelEmitter {
             .addMember("name", "$S", property.wireName())
             .build());
       }
-      if (property.deprecated()) {
-        component.addAnnotation(Deprecated.class);
-      }
+      // Not @Deprecated: on a record component javac warns that it has no effect on the constructor parameter.
       constructor.addParameter(component.build());
       String propertyDoc = propertyDoc(property);
       if (!propertyDoc.isEmpty()) {
@@ -67,6 +65,17 @@ final class ModelEmitter {
         first = false;
         doc.add("@param $L $L\n", property.javaName(), propertyDoc);
       }
+    }
+    if (def.additionalProperties() != null) {
+      java.util.Set<String> taken = new java.util.HashSet<>();
+      def.properties().forEach(p -> taken.add(p.javaName().toLowerCase(java.util.Locale.ROOT)));
+      String name = dev.retrospec.codegen.model.Names.unique("additionalProperties", taken);
+      constructor.addParameter(ParameterSpec.builder(com.palantir.javapoet.ParameterizedTypeName.get(
+              ClassName.get(java.util.Map.class), ClassName.get(String.class),
+              types.boxed(def.additionalProperties())), name)
+          .addAnnotation(RuntimeTypes.ADDITIONAL_PROPERTIES)
+          .build());
+      doc.add("@param $L Properties the description does not name, as the API sent them.\n", name);
     }
     type.recordConstructor(constructor.build());
     for (String union : def.implementsUnions()) {
@@ -137,6 +146,10 @@ final class ModelEmitter {
     }
     if (property.deprecated()) {
       doc.append(doc.length() > 0 ? " " : "").append("Deprecated.");
+    }
+    if (property.defaultValue() != null) {
+      doc.append(doc.length() > 0 ? " " : "").append("Default: {@code ")
+          .append(Docs.inline(property.defaultValue())).append("}.");
     }
     return doc.toString();
   }

@@ -70,11 +70,20 @@ final class ServiceEmitter {
     if (!errors.isEmpty()) {
       doc.add(" Errors: $L.", errors);
     }
+    for (Operation.Header header : op.success().headers()) {
+      doc.add("\n<br>Response header {@code $L}$L", Docs.inline(header.name()),
+          header.description() == null ? "" : ": " + Docs.inline(header.description()));
+    }
     doc.add("\n");
 
     httpAnnotation(method, op);
     if (op.success().type() instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY) {
       method.addAnnotation(RuntimeTypes.STREAMING);
+    }
+    boolean textResponse = op.success().mediaType() != null && op.success().mediaType().startsWith("text/");
+    boolean textBody = op.body() != null && op.body().kind() == BodyKind.TEXT;
+    if (textResponse || textBody) {
+      method.addAnnotation(RuntimeTypes.PLAIN_TEXT);
     }
     List<String> security = op.security();
     if (security != null && !Set.copyOf(security).equals(Set.copyOf(model.defaultSecurity()))) {
@@ -135,15 +144,42 @@ final class ServiceEmitter {
 
   private void addParameter(MethodSpec.Builder method, CodeBlock.Builder doc, Parameter parameter) {
     boolean nullable = !parameter.required();
-    ClassName annotation = switch (parameter.location()) {
-      case PATH -> RuntimeTypes.PATH;
-      case QUERY -> RuntimeTypes.QUERY;
-      case HEADER, COOKIE -> RuntimeTypes.HEADER;
+    TypeName type = types.of(parameter.type(), nullable);
+    List<AnnotationSpec> annotations = new ArrayList<>();
+    if (parameter.style() == Operation.Style.DEEP_OBJECT) {
+      annotations.add(AnnotationSpec.builder(RuntimeTypes.QUERY_MAP).build());
+      type = nullable ? RuntimeTypes.DEEP_OBJECT.annotated(nullableAnnotation()) : RuntimeTypes.DEEP_OBJECT;
+    } else {
+      ClassName annotation = switch (parameter.location()) {
+        case PATH -> RuntimeTypes.PATH;
+        case QUERY -> RuntimeTypes.QUERY;
+        case HEADER, COOKIE -> RuntimeTypes.HEADER;
+      };
+      annotations.add(AnnotationSpec.builder(annotation)
+          .addMember("value", "$S", parameter.location() == Operation.Location.COOKIE ? "Cookie"
+              : parameter.wireName())
+          .build());
+      if (parameter.location() == Operation.Location.COOKIE) {
+        annotations.add(AnnotationSpec.builder(RuntimeTypes.COOKIE).addMember("value", "$S", parameter.wireName())
+            .build());
+      }
+      if (parameter.style() != Operation.Style.PLAIN && parameter.type() instanceof TypeRef.ListOf list) {
+        TypeName delimited = ParameterizedTypeName.get(RuntimeTypes.DELIMITED, types.boxed(list.element()));
+        type = nullable ? delimited.annotated(nullableAnnotation()) : delimited;
+      }
+    }
+    method.addParameter(ParameterSpec.builder(type, parameter.javaName()).addAnnotations(annotations).build());
+    String description = parameter.description() == null ? "" : parameter.description();
+    String style = switch (parameter.style()) {
+      case CSV -> " Sent comma-separated: {@code Delimited.csv(...)}.";
+      case SPACES -> " Sent space-separated: {@code Delimited.spaces(...)}.";
+      case PIPES -> " Sent pipe-separated: {@code Delimited.pipes(...)}.";
+      case DEEP_OBJECT -> " Sent as {@code " + parameter.wireName() + "[key]=value}: {@code DeepObject.of(\""
+          + parameter.wireName() + "\", map)}.";
+      case PLAIN -> "";
     };
-    ParameterSpec.Builder spec = ParameterSpec.builder(types.of(parameter.type(), nullable), parameter.javaName())
-        .addAnnotation(AnnotationSpec.builder(annotation).addMember("value", "$S", parameter.wireName()).build());
-    method.addParameter(spec.build());
-    paramDoc(doc, parameter.javaName(), parameter.description());
+    String defaults = parameter.defaultValue() == null ? "" : " Default: {@code " + parameter.defaultValue() + "}.";
+    paramDoc(doc, parameter.javaName(), (Docs.inline(description) + style + defaults).strip(), false);
   }
 
   private void addBody(MethodSpec.Builder method, CodeBlock.Builder doc, Body body) {
@@ -151,31 +187,43 @@ final class ServiceEmitter {
       for (Field field : body.fields()) {
         boolean nullable = !field.required();
         ClassName annotation = body.kind() == BodyKind.FORM ? RuntimeTypes.FIELD : RuntimeTypes.PART;
-        TypeName type = body.kind() == BodyKind.MULTIPART && isBinary(field.type())
-            ? RuntimeTypes.REQUEST_BODY.annotated(nullable ? List.of(nullableAnnotation()) : List.of())
-            : types.of(field.type(), nullable);
-        method.addParameter(ParameterSpec.builder(type, field.javaName())
-            .addAnnotation(AnnotationSpec.builder(annotation).addMember("value", "$S", field.wireName()).build())
-            .build());
-        paramDoc(doc, field.javaName(), field.description());
+        TypeName type = types.of(field.type(), nullable);
+        String fileDoc = "";
+        boolean file = body.kind() == BodyKind.MULTIPART && isBinary(field.type());
+        boolean files = body.kind() == BodyKind.MULTIPART && field.type() instanceof TypeRef.ListOf list
+            && isBinary(list.element());
+        if (file || files) {
+          // A file part carries its own name, file name and content type: MultipartBody.Part.createFormData.
+          TypeName part = files ? ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.MULTIPART_PART)
+              : RuntimeTypes.MULTIPART_PART;
+          type = nullable ? part.annotated(nullableAnnotation()) : part;
+          fileDoc = "{@code MultipartBody.Part.createFormData(\"" + Docs.inline(field.wireName())
+              + "\", fileName, body)}" + (files ? " for each file" : "");
+          method.addParameter(ParameterSpec.builder(type, field.javaName()).addAnnotation(RuntimeTypes.PART).build());
+        } else {
+          method.addParameter(ParameterSpec.builder(type, field.javaName())
+              .addAnnotation(AnnotationSpec.builder(annotation).addMember("value", "$S", field.wireName()).build())
+              .build());
+        }
+        String text = field.description() == null ? "" : Docs.inline(field.description());
+        paramDoc(doc, field.javaName(), (text + (fileDoc.isEmpty() ? "" : (text.isEmpty() ? "" : " ")
+            + "A file: " + fileDoc + ".")).strip(), false);
       }
       return;
     }
     TypeRef type = body.type();
-    TypeName javaType = type == null || isBinary(type) || body.kind() == BodyKind.TEXT
-        ? RuntimeTypes.REQUEST_BODY
+    TypeName javaType = type == null || isBinary(type) ? RuntimeTypes.REQUEST_BODY
+        : body.kind() == BodyKind.TEXT ? ClassName.get(String.class)
         : types.boxed(type);
-    if (!body.required()) {
-      javaType = javaType.annotated(nullableAnnotation());
-    }
+    // Retrofit sends a @Body always and refuses null, so even an optional body is a non-null parameter.
     method.addParameter(ParameterSpec.builder(javaType, body.javaName()).addAnnotation(RuntimeTypes.BODY).build());
-    paramDoc(doc, body.javaName(), body.description() != null ? body.description()
-        : "the " + body.mediaType() + " body");
+    paramDoc(doc, body.javaName(), (body.description() != null ? body.description()
+        : "the " + body.mediaType() + " body") + (body.required() ? "" : " (optional in the description)"), true);
   }
 
-  private static void paramDoc(CodeBlock.Builder doc, String name, @Nullable String description) {
+  private static void paramDoc(CodeBlock.Builder doc, String name, @Nullable String description, boolean escape) {
     if (description != null && !description.isBlank()) {
-      doc.add("@param $L $L\n", name, Docs.inline(description));
+      doc.add("@param $L $L\n", name, escape ? Docs.inline(description) : description);
     }
   }
 

@@ -49,6 +49,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModelBuilder {
   private static final String SCHEMAS = "#/components/schemas/";
+  private static final java.util.regex.Pattern RETROFIT_PLACEHOLDER =
+      java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*");
+  /** Header parameters OpenAPI says to ignore: the client decides them. */
+  private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
   /** Choices that change the model. */
   public record Options(@Nullable String clientName, TypeMappings mappings) {
@@ -123,9 +127,13 @@ public final class ModelBuilder {
 
   private ApiModel build() {
     findChildren();
-    for (String key : componentSchemas.keySet()) {
-      if (options.mappings().forSchema(key) == null && isNamedType(key, componentSchemas.get(key))) {
-        componentTypeNames.put(key, Names.unique(Names.typeName(key), typeNames));
+    // Schemas already named as Java names them first, so that "Pet" is Pet even if "pet" comes before it.
+    for (boolean exact : new boolean[] {true, false}) {
+      for (String key : componentSchemas.keySet()) {
+        if (options.mappings().forSchema(key) == null && isNamedType(key, componentSchemas.get(key))
+            && Names.typeName(key).equals(key) == exact && !componentTypeNames.containsKey(key)) {
+          componentTypeNames.put(key, Names.unique(Names.typeName(key), typeNames));
+        }
       }
     }
     for (String key : componentSchemas.keySet()) {
@@ -211,7 +219,7 @@ public final class ModelBuilder {
         List<String> implemented = new ArrayList<>(record.implementsUnions());
         unions.stream().map(Membership::union).filter(u -> !implemented.contains(u)).forEach(implemented::add);
         types.put(name, new ObjectDef(record.name(), record.pointer(), record.description(), record.deprecated(),
-            properties, implemented));
+            properties, record.additionalProperties(), implemented));
       }
     });
   }
@@ -469,6 +477,12 @@ public final class ModelBuilder {
   private TypeRef builtIn(Schema<?> schema, String pointer) {
     String type = primaryType(schema);
     String format = schema.getFormat() == null ? "" : schema.getFormat().toLowerCase(Locale.ROOT);
+    if (type == null && schema.getConst() != null) {
+      Object constant = schema.getConst(); // OpenAPI 3.1 const without a type: the value's type
+      type = constant instanceof String ? "string" : constant instanceof Boolean ? "boolean"
+          : constant instanceof Integer || constant instanceof Long ? "integer"
+          : constant instanceof Number ? "number" : null;
+    }
     if (type == null) {
       return TypeRef.ANY;
     }
@@ -598,14 +612,33 @@ public final class ModelBuilder {
     Set<String> memberNames = new HashSet<>();
     for (PropertySource source : collected.values()) {
       Schema<?> property = source.schema();
+      if (property == null) {
+        continue;
+      }
       String javaName = Names.unique(Names.memberName(source.wireName()), memberNames);
       TypeRef type = typeOf(property, source.pointer(), name + Names.typeName(source.wireName()));
       properties.add(new Property(source.wireName(), javaName, type, required.contains(source.wireName()),
           isNullable(property), description(property), Boolean.TRUE.equals(property.getDeprecated()),
-          Boolean.TRUE.equals(property.getReadOnly()), Boolean.TRUE.equals(property.getWriteOnly())));
+          Boolean.TRUE.equals(property.getReadOnly()), Boolean.TRUE.equals(property.getWriteOnly()),
+          defaultText(property)));
+    }
+    TypeRef additional = null;
+    Object allowed = schema.getAdditionalProperties();
+    if (!properties.isEmpty() && (Boolean.TRUE.equals(allowed) || allowed instanceof Schema<?>)) {
+      additional = allowed instanceof Schema<?> values
+          ? typeOf(values, Pointers.child(pointer, "additionalProperties"), name + "Value") : TypeRef.ANY;
     }
     return new ObjectDef(name, pointer, description(schema), Boolean.TRUE.equals(schema.getDeprecated()),
-        properties, unions);
+        properties, additional, unions);
+  }
+
+  /** A schema's {@code default} as JSON-ish text for the documentation, or null. */
+  private static @Nullable String defaultText(@Nullable Schema<?> schema) {
+    if (schema == null || schema.getDefault() == null) {
+      return null;
+    }
+    Object value = schema.getDefault();
+    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
   }
 
   private record PropertySource(String wireName, Schema<?> schema, String pointer) {}
@@ -722,7 +755,8 @@ public final class ModelBuilder {
         : method.toLowerCase(Locale.ROOT) + " " + path;
     String javaName = Names.unique(Names.memberName(operationId), methodNames);
     Set<String> parameterNames = new HashSet<>();
-    List<Parameter> parameters = parameters(item, op, pointer, operationId, parameterNames);
+    Map<String, String> renamedPlaceholders = new LinkedHashMap<>();
+    List<Parameter> parameters = parameters(item, op, pointer, operationId, parameterNames, renamedPlaceholders);
     Body body = body(op.getRequestBody(), Pointers.child(pointer, "requestBody"), operationId, parameterNames);
     ApiResponses responses = op.getResponses();
     Response success = null;
@@ -744,15 +778,23 @@ public final class ModelBuilder {
       }
     }
     if (success == null) {
-      success = new Response("200", null, null, null);
+      success = new Response("200", null, null, null, List.of());
     }
     List<String> security = op.getSecurity() == null ? null : flatten(op.getSecurity());
-    return new Operation(operationId, javaName, method, relativePath(path), pointer, op.getSummary(),
+    String relative = relativePath(path);
+    for (Map.Entry<String, String> rename : renamedPlaceholders.entrySet()) {
+      relative = relative.replace("{" + rename.getKey() + "}", "{" + rename.getValue() + "}");
+    }
+    return new Operation(operationId, javaName, method, relative, pointer, op.getSummary(),
         op.getDescription(), Boolean.TRUE.equals(op.getDeprecated()), parameters, body, success, errors, security);
   }
 
+  /**
+   * The operation's parameters, path ones first, then required, then optional; path placeholders Retrofit would
+   * refuse are renamed, recorded in {@code renamedPlaceholders} (description name to new name).
+   */
   private List<Parameter> parameters(PathItem item, io.swagger.v3.oas.models.Operation op, String pointer,
-      String operationId, Set<String> names) {
+      String operationId, Set<String> names, Map<String, String> renamedPlaceholders) {
     Map<String, Parameter> byKey = new LinkedHashMap<>();
     addParameters(item.getParameters(), Pointers.parent(pointer) + "/parameters", operationId, byKey);
     addParameters(op.getParameters(), Pointers.child(pointer, "parameters"), operationId, byKey);
@@ -763,8 +805,15 @@ public final class ModelBuilder {
     byKey.values().stream().filter(p -> p.location() != Location.PATH && !p.required()).forEach(ordered::add);
     List<Parameter> named = new ArrayList<>();
     for (Parameter p : ordered) {
-      named.add(new Parameter(p.wireName(), Names.unique(Names.memberName(p.wireName()), names), p.location(),
-          p.type(), p.required(), p.description(), p.deprecated()));
+      String javaName = Names.unique(Names.memberName(p.wireName()), names);
+      // Retrofit accepts only [a-zA-Z][a-zA-Z0-9_-]* as a path placeholder; the name never reaches the wire.
+      String wireName = p.wireName();
+      if (p.location() == Location.PATH && !RETROFIT_PLACEHOLDER.matcher(wireName).matches()) {
+        renamedPlaceholders.put(wireName, javaName);
+        wireName = javaName;
+      }
+      named.add(new Parameter(wireName, javaName, p.location(), p.type(), p.required(), p.description(),
+          p.deprecated(), p.style(), p.defaultValue()));
     }
     return named;
   }
@@ -796,12 +845,39 @@ public final class ModelBuilder {
       if (schema == null && parameter.getContent() != null && !parameter.getContent().isEmpty()) {
         schema = parameter.getContent().values().iterator().next().getSchema();
       }
+      if (location == Location.HEADER && IGNORED_HEADERS.contains(parameter.getName().toLowerCase(Locale.ROOT))) {
+        problems.add(sources.warning(at, "header parameter '" + parameter.getName() + "' is ignored, as OpenAPI"
+            + " says: the client sets it"));
+        continue;
+      }
       TypeRef type = typeOf(schema, Pointers.child(at, "schema"),
           Names.typeName(operationId) + Names.typeName(parameter.getName()));
       boolean required = location == Location.PATH || Boolean.TRUE.equals(parameter.getRequired());
       into.put(in + ":" + parameter.getName(), new Parameter(parameter.getName(), parameter.getName(), location,
-          type, required, parameter.getDescription(), Boolean.TRUE.equals(parameter.getDeprecated())));
+          type, required, parameter.getDescription(), Boolean.TRUE.equals(parameter.getDeprecated()),
+          style(parameter, location, type), defaultText(schema)));
     }
+  }
+
+  /** OpenAPI's style and explode, as the runtime can send them. */
+  private static Operation.Style style(io.swagger.v3.oas.models.parameters.Parameter parameter, Location location,
+      TypeRef type) {
+    io.swagger.v3.oas.models.parameters.Parameter.StyleEnum style = parameter.getStyle();
+    if (style == io.swagger.v3.oas.models.parameters.Parameter.StyleEnum.DEEPOBJECT) {
+      return Operation.Style.DEEP_OBJECT;
+    }
+    if (!(type instanceof TypeRef.ListOf)) {
+      return Operation.Style.PLAIN;
+    }
+    if (style == io.swagger.v3.oas.models.parameters.Parameter.StyleEnum.SPACEDELIMITED) {
+      return Operation.Style.SPACES;
+    }
+    if (style == io.swagger.v3.oas.models.parameters.Parameter.StyleEnum.PIPEDELIMITED) {
+      return Operation.Style.PIPES;
+    }
+    boolean query = location == Location.QUERY || location == Location.COOKIE;
+    boolean explode = parameter.getExplode() != null ? parameter.getExplode() : query;
+    return query && explode ? Operation.Style.PLAIN : Operation.Style.CSV;
   }
 
   private io.swagger.v3.oas.models.parameters.@Nullable Parameter resolveParameter(
@@ -871,13 +947,22 @@ public final class ModelBuilder {
       ApiResponse target = component(response.get$ref(), "responses",
           components == null ? null : components.getResponses(), pointer);
       if (target == null) {
-        return new Response(status, null, null, null);
+        return new Response(status, null, null, null, List.of());
       }
       response = target;
     }
+    List<Operation.Header> headers = new ArrayList<>();
+    if (response.getHeaders() != null) {
+      response.getHeaders().forEach((headerName, header) -> {
+        if (header != null && header.get$ref() == null) {
+          headers.add(new Operation.Header(headerName, header.getSchema() == null ? TypeRef.STRING
+              : scalar(header.getSchema(), pointer), header.getDescription()));
+        }
+      });
+    }
     Content content = response.getContent();
     if (content == null || content.isEmpty()) {
-      return new Response(status, null, null, response.getDescription());
+      return new Response(status, null, null, response.getDescription(), headers);
     }
     String mediaType = preferredMediaType(content);
     BodyKind kind = bodyKind(mediaType);
@@ -885,8 +970,8 @@ public final class ModelBuilder {
     TypeRef type = kind == BodyKind.JSON
         ? typeOf(schema, Pointers.child(Pointers.child(Pointers.child(pointer, "content"), mediaType), "schema"),
             Names.typeName(operationId) + (status.startsWith("2") ? "Response" : Names.typeName(status) + "Error"))
-        : TypeRef.BINARY;
-    return new Response(status, type, mediaType, response.getDescription());
+        : kind == BodyKind.TEXT ? TypeRef.STRING : TypeRef.BINARY;
+    return new Response(status, type, mediaType, response.getDescription(), headers);
   }
 
   /**
@@ -952,7 +1037,23 @@ public final class ModelBuilder {
         List<String> scopes = flow.getScopes() == null ? List.of() : List.copyOf(flow.getScopes().keySet());
         schemes.add(new SecurityScheme.OAuth2ClientCredentials(name, scheme.getDescription(),
             resolveAgainstServer(flow.getTokenUrl()), scopes));
+      } else if (scheme.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP
+          && "bearer".equalsIgnoreCase(scheme.getScheme())) {
+        schemes.add(new SecurityScheme.HttpBearer(name, scheme.getDescription()));
+      } else if (scheme.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP
+          && "basic".equalsIgnoreCase(scheme.getScheme())) {
+        schemes.add(new SecurityScheme.HttpBasic(name, scheme.getDescription()));
+      } else if (scheme.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY
+          && scheme.getIn() != null && scheme.getName() != null) {
+        SecurityScheme.Location in = switch (scheme.getIn()) {
+          case HEADER -> SecurityScheme.Location.HEADER;
+          case QUERY -> SecurityScheme.Location.QUERY;
+          case COOKIE -> SecurityScheme.Location.COOKIE;
+        };
+        schemes.add(new SecurityScheme.ApiKey(name, scheme.getDescription(), in, scheme.getName()));
       } else {
+        problems.add(sources.warning(pointer, "security scheme '" + name + "' (" + scheme.getType()
+            + ") is not supported: configure its credentials with your own OkHttp interceptor"));
         schemes.add(new SecurityScheme.Unsupported(name, scheme.getDescription(),
             String.valueOf(scheme.getType()).toLowerCase(Locale.ROOT)));
       }

@@ -18,7 +18,7 @@ public final class Names {
       "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
       "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "_",
       // contextual keywords that break as type or member names
-      "var", "record", "yield", "sealed", "permits", "non-sealed", "when",
+      "var", "record", "yield", "sealed", "permits", "non-sealed",
       // methods every record already has: a component with one of these names would not compile
       "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 

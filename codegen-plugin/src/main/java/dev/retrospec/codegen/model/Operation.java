@@ -37,6 +37,11 @@ public record Operation(
     COOKIE
   }
 
+  /**
+   * @param wireName the name on the wire; for path parameters the placeholder in {@link Operation#path()}, renamed
+   *     where Retrofit would not accept the description's (it never reaches the wire)
+   * @param defaultValue the schema's default as JSON text, for the documentation, or null
+   */
   public record Parameter(
       String wireName,
       String javaName,
@@ -44,7 +49,23 @@ public record Operation(
       TypeRef type,
       boolean required,
       @Nullable String description,
-      boolean deprecated) {}
+      boolean deprecated,
+      Style style,
+      @Nullable String defaultValue) {}
+
+  /** How a parameter's value is serialized, as its {@code style} and {@code explode} say. */
+  public enum Style {
+    /** A single value; arrays in a query repeat the name ({@code form}, {@code explode: true}). */
+    PLAIN,
+    /** An array as one comma-separated value ({@code explode: false}, {@code simple}). */
+    CSV,
+    /** {@code spaceDelimited}. */
+    SPACES,
+    /** {@code pipeDelimited}. */
+    PIPES,
+    /** {@code deepObject}: {@code name[key]=value} for each key. */
+    DEEP_OBJECT
+  }
 
   /** How a request body is encoded. */
   public enum BodyKind {
@@ -80,5 +101,12 @@ public record Operation(
    * type.
    */
   public record Response(String status, @Nullable TypeRef type, @Nullable String mediaType,
-      @Nullable String description) {}
+      @Nullable String description, List<Header> headers) {
+    public Response {
+      headers = List.copyOf(headers);
+    }
+  }
+
+  /** A response header the description declares: documented on the operation. */
+  public record Header(String name, TypeRef type, @Nullable String description) {}
 }

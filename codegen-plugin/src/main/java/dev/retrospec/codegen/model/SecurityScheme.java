@@ -17,6 +17,23 @@ public sealed interface SecurityScheme {
     }
   }
 
+  /** {@code http} with {@code bearer}: a token the user has or fetches. */
+  record HttpBearer(String name, @Nullable String description) implements SecurityScheme {}
+
+  /** {@code http} with {@code basic}: a user name and password. */
+  record HttpBasic(String name, @Nullable String description) implements SecurityScheme {}
+
+  /** {@code apiKey}: a key in a header, a query parameter or a cookie. */
+  record ApiKey(String name, @Nullable String description, Location in, String parameterName)
+      implements SecurityScheme {}
+
+  /** Where an API key goes. */
+  enum Location {
+    HEADER,
+    QUERY,
+    COOKIE
+  }
+
   /** A scheme the generated client cannot satisfy by itself (other OAuth2 flows, OpenID Connect, ...). */
   record Unsupported(String name, @Nullable String description, String type) implements SecurityScheme {}
 }

@@ -15,13 +15,19 @@ public sealed interface TypeDef {
 
   boolean deprecated();
 
-  /** An object schema as a record; {@code allOf} parts are flattened into it. */
+  /**
+   * An object schema as a record; {@code allOf} parts are flattened into it.
+   *
+   * @param additionalProperties the type of values under names the schema does not declare, when it declares some
+   *     and allows others; null otherwise
+   */
   record ObjectDef(
       String name,
       String pointer,
       @Nullable String description,
       boolean deprecated,
       List<Property> properties,
+      @Nullable TypeRef additionalProperties,
       List<String> implementsUnions) implements TypeDef {
     public ObjectDef {
       properties = List.copyOf(properties);
@@ -88,7 +94,8 @@ public sealed interface TypeDef {
       @Nullable String description,
       boolean deprecated,
       boolean readOnly,
-      boolean writeOnly) {
+      boolean writeOnly,
+      @Nullable String defaultValue) {
     /** Whether Java may see null here: when the property is optional or nullable. */
     public boolean javaNullable() {
       return !required || nullable;

@@ -1,6 +1,5 @@
 package dev.retrospec.runtime.auth;
 
-import dev.retrospec.runtime.Auth;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,11 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.Route;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Invocation;
 
 /**
  * Puts a {@link TokenManager}'s token on API requests and recovers once from a 401.
+ *
+ * <p>Operations annotated with {@link dev.retrospec.runtime.Auth} get the token only if they list this scheme.
  *
  * <p>{@link #applyTo(OkHttpClient.Builder)} installs two parts:
  * <ul>
@@ -93,34 +93,12 @@ public final class BearerAuth {
   }
 
   boolean allowedOrigin(HttpUrl url) {
-    for (int i = 0; i < origins.size(); i++) {
-      HttpUrl origin = origins.get(i);
-      if (origin.port() == url.port() && origin.host().equals(url.host())
-          && origin.scheme().equals(url.scheme())) {
-        return true;
-      }
-    }
-    return false;
+    return OperationSecurity.allowedOrigin(origins, url);
   }
 
   boolean wantsToken(Request request) {
-    if (request.header(AUTHORIZATION) != null || !allowedOrigin(request.url())) {
-      return false;
-    }
-    Invocation invocation = request.tag(Invocation.class);
-    if (invocation == null) {
-      return true;
-    }
-    Auth auth = invocation.method().getAnnotation(Auth.class);
-    if (auth == null) {
-      return true;
-    }
-    for (String scheme : auth.value()) {
-      if (schemeName == null || schemeName.equals(scheme)) {
-        return true;
-      }
-    }
-    return false;
+    return request.header(AUTHORIZATION) == null && allowedOrigin(request.url())
+        && OperationSecurity.operationAccepts(request, schemeName);
   }
 
   @Override

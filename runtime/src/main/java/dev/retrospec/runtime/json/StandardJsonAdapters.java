@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * Moshi adapters for the types OpenAPI formats map to: {@code date-time} ({@link OffsetDateTime}, or
  * {@link Instant}), {@code date} ({@link LocalDate}), {@code time} ({@link LocalTime}), {@code uuid},
  * {@code uri}, {@code byte} (Base64 {@code byte[]}) and arbitrary-precision numbers ({@link BigDecimal},
- * {@link BigInteger}, read from the JSON text without a detour through {@code double}). All are null-safe.
+ * {@link BigInteger}, read from the JSON text without a detour through {@code double}). All are null-safe. Also
+ * records with an {@link AdditionalProperties} component.
  */
 public final class StandardJsonAdapters {
   /** Add this to a {@link Moshi.Builder}. */
@@ -52,7 +53,11 @@ public final class StandardJsonAdapters {
   private StandardJsonAdapters() {}
 
   private static @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
-    return annotations.isEmpty() ? ADAPTERS.get(type) : null;
+    if (!annotations.isEmpty()) {
+      return null;
+    }
+    JsonAdapter<?> standard = ADAPTERS.get(type);
+    return standard != null ? standard : RecordWithAdditionalPropertiesAdapter.create(type, moshi);
   }
 
   private static URI uri(String s) {

@@ -6,6 +6,7 @@ import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.Objects;
@@ -138,6 +139,7 @@ public final class Ledger {
               .baseUrl(url)
               .client(http.build())
               .addConverterFactory(ParameterConverters.create())
+              .addConverterFactory(TextConverters.create())
               .addConverterFactory(MoshiConverterFactory.create(json))
               .build();
       return new Ledger(retrofit, json);

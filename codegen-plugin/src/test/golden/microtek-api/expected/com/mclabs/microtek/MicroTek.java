@@ -8,6 +8,7 @@ import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.auth.ClientCredentialsAuth;
 import dev.retrospec.runtime.auth.TokenListener;
 import dev.retrospec.runtime.auth.TokenManager;
@@ -220,6 +221,7 @@ public final class MicroTek {
               .baseUrl(url)
               .client(http.build())
               .addConverterFactory(ParameterConverters.create())
+              .addConverterFactory(TextConverters.create())
               .addConverterFactory(MoshiConverterFactory.create(json))
               .build();
       return new MicroTek(retrofit, json);

@@ -8,6 +8,7 @@ import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.json.OpenEnums;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
@@ -148,6 +149,7 @@ public final class MicroTekIdentity {
               .baseUrl(url)
               .client(http.build())
               .addConverterFactory(ParameterConverters.create())
+              .addConverterFactory(TextConverters.create())
               .addConverterFactory(MoshiConverterFactory.create(json))
               .build();
       return new MicroTekIdentity(retrofit, json);

@@ -20,6 +20,7 @@ import com.squareup.moshi.adapters.PolymorphicJsonAdapterFactory;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import dev.retrospec.runtime.json.Unions;
 import java.io.IOException;
@@ -184,6 +185,7 @@ public final class Zoo {
               .baseUrl(url)
               .client(http.build())
               .addConverterFactory(ParameterConverters.create())
+              .addConverterFactory(TextConverters.create())
               .addConverterFactory(MoshiConverterFactory.create(json))
               .build();
       return new Zoo(retrofit, json);

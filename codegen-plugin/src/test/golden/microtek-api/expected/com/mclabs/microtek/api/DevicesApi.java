@@ -35,6 +35,7 @@ public interface DevicesApi {
    *
    * @param status Only devices in this state.
    * @param updatedSince Only devices changed at or after this instant.
+   * @param limit Default: {@code 20}.
    * @param xRequestId Echoed back in logs; helps support find a request.
    */
   @GET("devices")

@@ -35,8 +35,8 @@ import javax.tools.ToolProvider;
 /**
  * Runs the generator on every OpenAPI description under a folder and compiles each result against the runtime's
  * classpath; prints one row per description and a summary. With {@code --oag <results.tsv>} it reads OpenAPI
- * Generator's results for the same descriptions (written by {@code bench/corpus-check --oag}) and prints both side
- * by side.
+ * Generator's results for the same descriptions (written by {@code bench/oag-check}) and prints both side by side;
+ * with {@code --list} it only prints which files it takes for descriptions, for {@code bench/oag-check}.
  */
 public final class CorpusCheck {
   record Row(String spec, String generated, String compiled, int files, long lines, double seconds,
@@ -50,6 +50,10 @@ public final class CorpusCheck {
       return;
     }
     List<Path> specs = descriptions(root);
+    if (args.length > 1 && args[1].equals("--list")) {
+      specs.forEach(spec -> System.out.println(root.relativize(spec)));
+      return;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     List<Future<Row>> futures = new ArrayList<>();
     for (Path spec : specs) {

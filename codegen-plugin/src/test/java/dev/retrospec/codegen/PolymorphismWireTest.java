@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import dev.retrospec.codegen.testing.InMemoryJavac;
-import java.nio.file.Path;
+import dev.retrospec.codegen.testing.Goldens;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The generated unions read and write JSON as the description means it: the polymorphism golden case, compiled. */
 class PolymorphismWireTest {
@@ -18,8 +16,8 @@ class PolymorphismWireTest {
   private static Moshi moshi;
 
   @BeforeAll
-  static void compile(@TempDir Path classes) throws Exception {
-    loader = InMemoryJavac.load(Generator.generate(GoldenTest.options("polymorphism")).files(), classes);
+  static void compile() throws Exception {
+    loader = Goldens.load("polymorphism");
     moshi = ((Moshi.Builder) loader.loadClass("com.example.zoo.Zoo").getMethod("moshiBuilder").invoke(null)).build();
   }
 

@@ -211,6 +211,7 @@ public final class ModelBuilder {
         }
       }
     }
+    List<Property> dropped = new ArrayList<>();
     memberships.forEach((name, unions) -> {
       if (types.get(name) instanceof ObjectDef record) {
         List<Property> properties = record.properties().stream()
@@ -220,8 +221,43 @@ public final class ModelBuilder {
         unions.stream().map(Membership::union).filter(u -> !implemented.contains(u)).forEach(implemented::add);
         types.put(name, new ObjectDef(record.name(), record.pointer(), record.description(), record.deprecated(),
             properties, record.additionalProperties(), implemented));
+        record.properties().stream().filter(p -> !properties.contains(p)).forEach(dropped::add);
       }
     });
+    // An inline enum such as `petType: {enum: [cat]}` on a dropped discriminator has nothing left to type.
+    Set<String> stillUsed = new HashSet<>();
+    for (TypeDef type : types.values()) {
+      if (type instanceof ObjectDef record) {
+        record.properties().forEach(p -> namesIn(p.type(), stillUsed));
+      } else if (type instanceof TypeDef.UnionDef union) {
+        union.variants().forEach(v -> {
+          stillUsed.add(v.javaName());
+          if (v.wrapped() != null) {
+            namesIn(v.wrapped(), stillUsed);
+          }
+        });
+      }
+    }
+    for (Property property : dropped) {
+      Set<String> names = new HashSet<>();
+      namesIn(property.type(), names);
+      for (String typeName : names) {
+        TypeDef def = types.get(typeName);
+        if (def != null && def.pointer().contains("/properties/") && !stillUsed.contains(typeName)) {
+          types.remove(typeName);
+        }
+      }
+    }
+  }
+
+  private static void namesIn(TypeRef type, Set<String> into) {
+    if (type instanceof TypeRef.Named named) {
+      into.add(named.name());
+    } else if (type instanceof TypeRef.ListOf list) {
+      namesIn(list.element(), into);
+    } else if (type instanceof TypeRef.MapOf map) {
+      namesIn(map.value(), into);
+    }
   }
 
   /** A real {@code oneOf}/{@code anyOf}, or a discriminator base that components extend with allOf. */

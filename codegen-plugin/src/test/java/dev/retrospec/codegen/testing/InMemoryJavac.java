@@ -35,7 +35,7 @@ public final class InMemoryJavac {
     }
     Files.createDirectories(classesDir);
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      List<String> options = List.of("-Xlint:all", "-proc:none", "--release", "17", "-encoding", "UTF-8",
+      List<String> options = List.of("-Xlint:all", "-proc:none", "-parameters", "--release", "17", "-encoding", "UTF-8",
           "-classpath", testClasspath(), "-d", classesDir.toString());
       javac.getTask(null, fileManager, diagnostics, options, null, sources).call();
     }

@@ -5,8 +5,10 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -56,7 +58,8 @@ public final class StandardJsonAdapters {
     if (!annotations.isEmpty()) {
       return null;
     }
-    JsonAdapter<?> standard = ADAPTERS.get(type);
+    // Moshi hands array types over as a GenericArrayType (byte[] becomes GenericArrayType(byte)), never as a Class.
+    JsonAdapter<?> standard = ADAPTERS.get(type instanceof GenericArrayType ? Types.getRawType(type) : type);
     return standard != null ? standard : RecordWithAdditionalPropertiesAdapter.create(type, moshi);
   }
 

@@ -94,7 +94,12 @@ class PrismConformanceTest {
         .start();
     try {
       awaitListening(prism);
-      Map<String, String> failures = callEverything(loader, options, paths, "http://127.0.0.1:" + port + "/");
+      List<String> called = new ArrayList<>();
+      Map<String, String> failures = callEverything(loader, options, paths, "http://127.0.0.1:" + port + "/",
+          called);
+      long declared = paths.stream().filter(p -> p.startsWith(options.effectiveApiPackage().replace('.', '/') + "/"))
+          .map(p -> loadQuietly(loader, p)).mapToLong(api -> api.getDeclaredMethods().length).sum();
+      assertThat(called).as("operations called").hasSize((int) declared).isNotEmpty();
       KNOWN_PRISM_GAPS.forEach((operation, gap) -> {
         if (operation.startsWith(name + "/")) {
           String label = operation.substring(name.length() + 1);
@@ -130,8 +135,7 @@ class PrismConformanceTest {
 
   /** Builds the client with credentials for every scheme and calls every operation; returns what went wrong. */
   private static Map<String, String> callEverything(ClassLoader loader, GeneratorOptions options, List<String> paths,
-      String baseUrl)
-      throws Exception {
+      String baseUrl, List<String> called) throws Exception {
     Class<?> client = clientClass(loader, options, paths);
     Object builder = client.getMethod("builder").invoke(null);
     configure(builder);
@@ -146,6 +150,7 @@ class PrismConformanceTest {
       Object instance = accessor.invoke(api);
       for (Method operation : sorted(service.getDeclaredMethods())) {
         String label = service.getSimpleName() + "." + operation.getName();
+        called.add(label);
         try {
           Object result = operation.invoke(instance, arguments(operation));
           check(label, result, failures);
@@ -165,17 +170,20 @@ class PrismConformanceTest {
     String base = options.packageName().replace('.', '/') + "/";
     return paths.stream()
         .filter(p -> p.startsWith(base) && p.indexOf('/', base.length()) < 0)
-        .map(p -> {
-          try {
-            return loader.loadClass(options.packageName() + "." + p.substring(base.length(), p.length() - 5));
-          } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-          }
-        })
+        .map(p -> loadQuietly(loader, p))
         .filter(c -> Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals("builder")
             && Modifier.isStatic(m.getModifiers())))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no client class in " + options.packageName()));
+  }
+
+  /** The class a generated file ({@code com/example/Api.java}) declares. */
+  private static Class<?> loadQuietly(ClassLoader loader, String path) {
+    try {
+      return loader.loadClass(path.substring(0, path.length() - ".java".length()).replace('/', '.'));
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Credentials for every scheme the builder offers: a fixed token, an API key, basic credentials. */

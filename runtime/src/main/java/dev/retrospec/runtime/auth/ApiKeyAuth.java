@@ -68,9 +68,19 @@ public final class ApiKeyAuth {
       }
       TokenHttp.requireSecureTransport(apiBaseUrl, allowInsecureHttp, "API origin");
       List<HttpUrl> origins = List.of(apiBaseUrl);
-      if (in == In.HEADER) {
-        LoggingRedaction.redact(http.interceptors(), parameterName);
-        LoggingRedaction.redact(http.networkInterceptors(), parameterName);
+      switch (in) {
+        case HEADER -> {
+          LoggingRedaction.redact(http.interceptors(), parameterName);
+          LoggingRedaction.redact(http.networkInterceptors(), parameterName);
+        }
+        case QUERY -> {
+          LoggingRedaction.redactQueryParameter(http.interceptors(), parameterName);
+          LoggingRedaction.redactQueryParameter(http.networkInterceptors(), parameterName);
+        }
+        case COOKIE -> {
+          LoggingRedaction.redact(http.interceptors(), "Cookie");
+          LoggingRedaction.redact(http.networkInterceptors(), "Cookie");
+        }
       }
       http.addInterceptor(new KeyInterceptor(schemeName, in, parameterName, source, origins));
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import okhttp3.Interceptor;
 import okhttp3.logging.HttpLoggingInterceptor;
 
-/** Tells OkHttp's logging interceptors, where the application has any, to redact a header. */
+/** Tells OkHttp's logging interceptors, where the application has any, to redact a header or a query parameter. */
 final class LoggingRedaction {
   private static final boolean PRESENT = present();
 
@@ -17,6 +17,17 @@ final class LoggingRedaction {
     for (Interceptor interceptor : interceptors) {
       if (interceptor instanceof HttpLoggingInterceptor logging) {
         logging.redactHeader(header);
+      }
+    }
+  }
+
+  static void redactQueryParameter(List<Interceptor> interceptors, String name) {
+    if (!PRESENT) {
+      return;
+    }
+    for (Interceptor interceptor : interceptors) {
+      if (interceptor instanceof HttpLoggingInterceptor logging) {
+        logging.redactQueryParams(name);
       }
     }
   }

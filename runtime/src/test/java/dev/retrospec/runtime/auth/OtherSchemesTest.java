@@ -10,6 +10,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
+import okhttp3.logging.HttpLoggingInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,22 @@ class OtherSchemesTest {
       assertThat(other.getUrl().queryParameter("X-Api-Key")).isNull();
       assertThat(other.getHeaders().get("Cookie")).isNull();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ApiKeyAuth.In.class)
+  void aLoggingInterceptorOnTheNetworkNeverPrintsTheKey(ApiKeyAuth.In in) throws Exception {
+    StringBuilder log = new StringBuilder();
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .addNetworkInterceptor(new HttpLoggingInterceptor(line -> log.append(line).append('\n'))
+            .setLevel(HttpLoggingInterceptor.Level.HEADERS));
+    ApiKeyAuth.builder("key", in, "api_key").key("k3y-s3cret").installInto(http, server.url("/"));
+
+    RecordedRequest[] requests = callAll(api(http));
+
+    assertThat(requests[0].getUrl() + " " + requests[0].getHeaders().get("api_key") + " "
+        + requests[0].getHeaders().get("Cookie")).contains("k3y-s3cret");
+    assertThat(log).contains("/secured").doesNotContain("k3y-s3cret");
   }
 
   @Test

@@ -8,8 +8,8 @@ import dev.retrospec.codegen.load.SpecProblemsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +28,35 @@ final class Generation {
   record Outcome(boolean upToDate, String reason, String clientName, int files, int types, int interfaces,
       int inputs, List<Problem> warnings) {}
 
+  /**
+   * The input files the previous stamp recorded, if each is still there with the content it had (the same size and
+   * modification time, or else the same digest): then the files they reference are the same too, and the
+   * description need not be read to find them (on an unchanged build of a large description, that read was most
+   * of the plugin's time). Null if they must be found again.
+   */
+  private static @Nullable List<Path> unchangedInputs(@Nullable Stamp previous, Path root) throws IOException {
+    // The root comes first: another root (inputSpec changed) reads the description again, even one that was
+    // among the files before.
+    if (previous == null || previous.files().isEmpty()
+        || !previous.files().get(0).equals(root.getFileName().toString())) {
+      return null;
+    }
+    Path base = root.getParent();
+    // Loops rather than streams on this path: each lambda costs a cold JVM time to spin up.
+    List<Path> recorded = new ArrayList<>();
+    for (String name : previous.files()) {
+      Path file = base.resolve(name).normalize();
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
+      recorded.add(file);
+    }
+    if (Stamp.stats(recorded).equals(previous.stats())) {
+      return recorded;
+    }
+    return Stamp.digestFiles(base, recorded).equals(previous.inputs()) ? recorded : null;
+  }
+
   static Outcome run(Request request) throws SpecProblemsException, IOException {
     try (SpecLocation spec = SpecLocation.resolve(request.inputSpec(), request.basedir(), request.resources())) {
       GeneratorOptions options = request.options()
@@ -41,21 +70,49 @@ final class Generation {
         throw new SpecProblemsException(List.of(new Problem(Problem.Severity.ERROR, spec.displayName(), 0, 0, "",
             "no such file")));
       }
-      Set<Path> inputs = ReferencedFiles.of(spec.file());
+      Path root = spec.file().toAbsolutePath().normalize();
+      Path base = root.getParent();
+      Stamp previous = Stamp.read(stampFile);
+      List<Path> inputs = unchangedInputs(previous, root);
+      String inputsDigest;
+      if (inputs != null && previous != null) {
+        inputsDigest = previous.inputs();
+      } else {
+        inputs = new ArrayList<>();
+        inputs.add(root);
+        for (Path file : ReferencedFiles.of(root)) {
+          if (!file.equals(root)) {
+            inputs.add(file);
+          }
+        }
+        inputsDigest = Stamp.digestFiles(base, inputs);
+      }
+      List<String> names = new ArrayList<>();
+      for (Path file : inputs) {
+        names.add(base.relativize(file).toString().replace('\\', '/'));
+      }
       Stamp wanted = new Stamp(
-          Stamp.digestFiles(spec.file().toAbsolutePath().getParent(), inputs),
+          inputsDigest,
+          names,
+          Stamp.stats(inputs),
           Stamp.digestText(options.fingerprint()),
           Stamp.generatorIdentity(),
           "");
-      Stamp previous = Stamp.read(stampFile);
-      @Nullable String reason = wanted.reasonToRegenerate(previous, Stamp.digestOutput(output));
+      String currentOutput = Stamp.digestOutput(output);
+      @Nullable String reason = wanted.reasonToRegenerate(previous, currentOutput);
       if (reason == null) {
+        if (previous != null && !previous.stats().equals(wanted.stats())) {
+          // touched, not changed: remember the new times so that the next build need not read the files again
+          new Stamp(wanted.inputs(), wanted.files(), wanted.stats(), wanted.configuration(), wanted.generator(),
+              currentOutput).write(stampFile);
+        }
         return new Outcome(true, "", "", 0, 0, 0, inputs.size(), List.of());
       }
       Generator.Result result = Generator.generate(options);
       Files.deleteIfExists(stampFile); // no stamp may vouch for a directory in the middle of being replaced
       OutputWriter.replace(output, result.files());
-      new Stamp(wanted.inputs(), wanted.configuration(), wanted.generator(), Stamp.digestOutput(output))
+      new Stamp(wanted.inputs(), wanted.files(), wanted.stats(), wanted.configuration(), wanted.generator(),
+          Stamp.digestOutput(output))
           .write(stampFile);
       return new Outcome(false, reason, result.model().clientName(), result.files().size(),
           result.model().types().size(), result.model().services().size(), inputs.size(), result.warnings());

@@ -1,15 +1,14 @@
 package dev.retrospec.codegen.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,8 +18,8 @@ import java.util.TreeSet;
  * to any of these files must regenerate.
  */
 public final class ReferencedFiles {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory YAML = new YAMLFactory();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private ReferencedFiles() {}
 
@@ -31,38 +30,27 @@ public final class ReferencedFiles {
     pending.add(root.toAbsolutePath().normalize());
     while (!pending.isEmpty()) {
       Path file = pending.pop();
-      if (!files.add(file)) {
-        continue;
+      if (files.add(file)) {
+        collect(file, pending);
       }
-      JsonNode tree;
-      try {
-        tree = (SourceMap.isJson(file) ? JSON : YAML).readTree(file.toFile());
-      } catch (IOException | RuntimeException e) {
-        continue; // unreadable: the loader reports it; the digest still covers the bytes
-      }
-      collect(tree, file.getParent(), pending);
     }
     return files;
   }
 
-  private static void collect(JsonNode node, Path directory, Deque<Path> pending) {
-    if (node == null) {
-      return;
-    }
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getKey().equals("$ref") && field.getValue().isTextual()) {
-          Path target = localTarget(field.getValue().asText(), directory);
+  /** Streams the file's tokens for {@code $ref} values: no tree is built, which matters for large descriptions. */
+  private static void collect(Path file, Deque<Path> pending) {
+    try (JsonParser parser = (SourceMap.isJson(file) ? JSON : YAML).createParser(file.toFile())) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.FIELD_NAME && parser.currentName().equals("$ref")
+            && parser.nextToken() == JsonToken.VALUE_STRING) {
+          Path target = localTarget(parser.getText(), file.getParent());
           if (target != null && Files.isRegularFile(target)) {
             pending.add(target);
           }
-        } else {
-          collect(field.getValue(), directory, pending);
         }
       }
-    } else if (node.isArray()) {
-      node.forEach(element -> collect(element, directory, pending));
+    } catch (IOException | RuntimeException e) {
+      // unreadable: the loader reports it; the digest still covers the bytes
     }
   }
 

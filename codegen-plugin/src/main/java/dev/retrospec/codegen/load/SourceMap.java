@@ -90,47 +90,48 @@ public final class SourceMap {
         Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
         switch (token) {
           case FIELD_NAME -> {
-            top.field = parser.currentName();
-            index.putIfAbsent(pointer(stack), location(parser.currentTokenLocation()));
+            top.current = Pointers.child(top.pointer, parser.currentName());
+            index.putIfAbsent(top.current, location(parser.currentTokenLocation()));
           }
           case START_OBJECT, START_ARRAY -> {
-            valueAt(top, stack, index, parser);
-            stack.add(new Frame(token == JsonToken.START_ARRAY));
+            String pointer = valueAt(top, index, parser);
+            stack.add(new Frame(pointer, token == JsonToken.START_ARRAY));
           }
           case END_OBJECT, END_ARRAY -> stack.remove(stack.size() - 1);
-          default -> valueAt(top, stack, index, parser);
+          default -> valueAt(top, index, parser);
         }
       }
     }
     return index;
   }
 
-  private static void valueAt(@Nullable Frame top, List<Frame> stack, Map<String, Location> index, JsonParser parser) {
-    if (top != null && top.array) {
-      top.index++;
-      index.putIfAbsent(pointer(stack), location(parser.currentTokenLocation()));
+  /** The pointer of the value the parser is at; an array element's is indexed here, a field's was at its key. */
+  private static String valueAt(@Nullable Frame top, Map<String, Location> index, JsonParser parser) {
+    if (top == null) {
+      return "#";
     }
-  }
-
-  private static String pointer(List<Frame> stack) {
-    String pointer = "#";
-    for (Frame frame : stack) {
-      pointer = frame.array ? Pointers.child(pointer, frame.index) : Pointers.child(pointer, frame.field);
+    if (top.array) {
+      top.current = Pointers.child(top.pointer, ++top.index);
+      index.putIfAbsent(top.current, location(parser.currentTokenLocation()));
     }
-    return pointer;
+    return top.current;
   }
 
   private static Location location(JsonLocation at) {
     return new Location(at.getLineNr(), at.getColumnNr());
   }
 
+  /** An object or array being read: its own pointer and that of the member being read. */
   private static final class Frame {
+    final String pointer;
     final boolean array;
     int index = -1;
-    String field = "";
+    String current;
 
-    Frame(boolean array) {
+    Frame(String pointer, boolean array) {
+      this.pointer = pointer;
       this.array = array;
+      this.current = pointer;
     }
   }
 }

@@ -1207,7 +1207,11 @@ public final class ModelBuilder {
     if (isRefWrapper(schema) && Boolean.TRUE.equals(schema.getNullable())) {
       return true;
     }
-    return false;
+    // A reference to a schema that is itself nullable (GitHub's nullable-simple-user): null wherever it is used.
+    String key = componentKey(schema.get$ref());
+    Schema<?> target = key == null ? null : componentSchemas.get(key);
+    return target != null && (Boolean.TRUE.equals(target.getNullable())
+        || target.getTypes() != null && target.getTypes().contains("null") || nonNullAlternative(target) != null);
   }
 
   private static @Nullable String description(Schema<?> schema) {

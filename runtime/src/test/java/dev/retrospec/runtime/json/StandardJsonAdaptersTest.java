@@ -56,5 +56,11 @@ class StandardJsonAdaptersTest {
     assertThatThrownBy(() -> adapter.fromJson("{\"blob\":\"not base64!\"}"))
         .isInstanceOf(JsonDataException.class)
         .hasMessage("Expected Base64 but was 'not base64!' at $.blob");
+    assertThatThrownBy(() -> adapter.fromJson("{\"blobs\":[\"BA==\",\"AQ==\",\"abcde\",\"AQ==\"]}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessage("Expected Base64 but was 'abcde' at $.blobs[2]");
+    assertThatThrownBy(() -> adapter.fromJson("{\"amount\":\"12,5\"}"))
+        .isInstanceOf(JsonDataException.class)
+        .hasMessage("Expected a number but was '12,5' at $.amount");
   }
 }

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("dev.retrospec.codegen.Generator")
 @NullMarked
-public record Thing(String requiredValue, @Nullable String requiredNullable,
+public record Thing(String requiredValue, @Nullable String requiredNullable, @Nullable Owner owner,
     @Nullable String optionalValue, @Nullable String optionalNullable, int count,
     @Nullable Long big, @Nullable BigDecimal price, @Nullable Float ratio, @Nullable Double precise,
     @Nullable Boolean flag, OffsetDateTime when, @Nullable LocalDate day, @Nullable UUID id,

@@ -50,17 +50,14 @@ class StandardJsonAdaptersTest {
 
   @Test
   void aValueNotInItsFormatSaysWhatWasExpectedAndWhere() {
-    assertThatThrownBy(() -> adapter.fromJson("{\"day\":\"02/01/2026\"}"))
-        .isInstanceOf(JsonDataException.class)
-        .hasMessage("Expected a date (yyyy-mm-dd) but was '02/01/2026' at $.day");
-    assertThatThrownBy(() -> adapter.fromJson("{\"blob\":\"not base64!\"}"))
-        .isInstanceOf(JsonDataException.class)
-        .hasMessage("Expected Base64 but was 'not base64!' at $.blob");
-    assertThatThrownBy(() -> adapter.fromJson("{\"blobs\":[\"BA==\",\"AQ==\",\"abcde\",\"AQ==\"]}"))
-        .isInstanceOf(JsonDataException.class)
-        .hasMessage("Expected Base64 but was 'abcde' at $.blobs[2]");
-    assertThatThrownBy(() -> adapter.fromJson("{\"amount\":\"12,5\"}"))
-        .isInstanceOf(JsonDataException.class)
-        .hasMessage("Expected a number but was '12,5' at $.amount");
+    assertRejected("{\"day\":\"02/01/2026\"}", "Expected a date (yyyy-mm-dd) but was '02/01/2026' at $.day");
+    assertRejected("{\"blob\":\"not base64!\"}", "Expected Base64 but was 'not base64!' at $.blob");
+    assertRejected("{\"blobs\":[\"BA==\",\"AQ==\",\"abcde\",\"AQ==\"]}",
+        "Expected Base64 but was 'abcde' at $.blobs[2]");
+    assertRejected("{\"amount\":\"12,5\"}", "Expected a number but was '12,5' at $.amount");
+  }
+
+  private void assertRejected(String json, String message) {
+    assertThatThrownBy(() -> adapter.fromJson(json)).isInstanceOf(JsonDataException.class).hasMessage(message);
   }
 }

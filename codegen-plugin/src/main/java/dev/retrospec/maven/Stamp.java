@@ -7,10 +7,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a generation was made from, kept beside its output: digests of the inputs (the description and every file
  * it references, whose names relative to the description's folder are kept too, with their sizes and modification
- * times), the configuration, the generator itself, and the output as written. Equal stamps mean the output is current; the first digest that differs says
- * why it is not.
+ * times), the configuration, the generator itself, and the output as written. Equal stamps mean the output is
+ * current; the first digest that differs says why it is not.
  */
 record Stamp(String inputs, List<String> files, String stats, String configuration, String generator,
     String output) {

@@ -4,8 +4,6 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.retrospec.codegen.model.ApiModel;
-import dev.retrospec.codegen.model.Service;
-import dev.retrospec.codegen.model.TypeDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,15 +34,15 @@ public final class Emitter {
     Common common = new Common(options, List.copyOf(qualify));
     JavaTypes types = new JavaTypes(options.modelPackage());
 
-    List<JavaFile> files = new ArrayList<>();
+    // The emitters hold nothing but immutable settings and each type is emitted alone: in parallel, in order.
     ModelEmitter models = new ModelEmitter(types, common);
-    for (TypeDef def : model.types()) {
-      files.add(file(options.modelPackage(), models.emit(def), sourceName));
-    }
+    List<JavaFile> files = new ArrayList<>(model.types().parallelStream()
+        .map(def -> file(options.modelPackage(), models.emit(def), sourceName))
+        .toList());
     ServiceEmitter services = new ServiceEmitter(types, common, model);
-    for (Service service : model.services()) {
-      files.add(file(options.apiPackage(), services.emit(service), sourceName));
-    }
+    files.addAll(model.services().parallelStream()
+        .map(service -> file(options.apiPackage(), services.emit(service), sourceName))
+        .toList());
     files.add(file(options.basePackage(), new ClientEmitter(common, model).emit(), sourceName));
     return files;
   }

@@ -64,6 +64,9 @@ public final class ModelBuilder {
   private final Options options;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, Schema<?>> componentSchemas;
+  /** Java names of wire names, worked out once per generation: the same few hundred names recur thousands of times. */
+  private final Map<String, String> javaTypeNames = new HashMap<>();
+  private final Map<String, String> javaMemberNames = new HashMap<>();
   private final Map<String, String> componentTypeNames = new HashMap<>();
   private final Map<String, TypeDef> types = new LinkedHashMap<>();
   private final Set<String> typeNames = new HashSet<>();
@@ -131,8 +134,8 @@ public final class ModelBuilder {
     for (boolean exact : new boolean[] {true, false}) {
       for (String key : componentSchemas.keySet()) {
         if (options.mappings().forSchema(key) == null && isNamedType(key, componentSchemas.get(key))
-            && Names.typeName(key).equals(key) == exact && !componentTypeNames.containsKey(key)) {
-          componentTypeNames.put(key, Names.unique(Names.typeName(key), typeNames));
+            && typeName(key).equals(key) == exact && !componentTypeNames.containsKey(key)) {
+          componentTypeNames.put(key, Names.unique(typeName(key), typeNames));
         }
       }
     }
@@ -145,7 +148,7 @@ public final class ModelBuilder {
     List<String> defaultSecurity = flatten(api.getSecurity());
     List<Service> services = services();
     String title = api.getInfo() == null || api.getInfo().getTitle() == null ? "" : api.getInfo().getTitle();
-    String clientName = options.clientName() != null ? options.clientName() : Names.typeName(title.isBlank()
+    String clientName = options.clientName() != null ? options.clientName() : typeName(title.isBlank()
         ? "Api" : title);
     if (typeNames.contains(clientName.toLowerCase(Locale.ROOT))) {
       clientName = Names.unique(clientName + "Client", typeNames);
@@ -361,7 +364,7 @@ public final class ModelBuilder {
         variant = new TypeDef.Variant(record, null, labels(variantKey, mapping, discriminator));
       } else if (alternative != null && alternative.get$ref() == null && (alternative.getProperties() != null
           || alternative.getAllOf() != null) && alternatives(alternative).isEmpty()) {
-        String title = alternative.getTitle() != null ? Names.typeName(alternative.getTitle()) : "Option" + index;
+        String title = alternative.getTitle() != null ? typeName(alternative.getTitle()) : "Option" + index;
         String inline = Names.unique(name + title, typeNames);
         types.put(inline, objectDef(inline, alternative, at, List.of()));
         variant = new TypeDef.Variant(inline, null, List.of());
@@ -454,7 +457,7 @@ public final class ModelBuilder {
     }
     if (isEnum(schema)) {
       if (isStringEnum(schema)) {
-        String name = Names.unique(Names.typeName(hint), typeNames);
+        String name = Names.unique(typeName(hint), typeNames);
         inlineTypes.put(pointer, new TypeRef.Named(name));
         types.put(name, enumDef(name, schema, pointer));
         return new TypeRef.Named(name);
@@ -462,7 +465,7 @@ public final class ModelBuilder {
       return scalar(schema, pointer);
     }
     if (!alternatives(schema).isEmpty()) {
-      String name = Names.unique(Names.typeName(hint), typeNames);
+      String name = Names.unique(typeName(hint), typeNames);
       inlineTypes.put(pointer, new TypeRef.Named(name));
       types.put(name, unionDef(name, schema, pointer, null));
       return new TypeRef.Named(name);
@@ -474,7 +477,7 @@ public final class ModelBuilder {
     }
     if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()
         || schema.getProperties() != null && !schema.getProperties().isEmpty()) {
-      String name = Names.unique(Names.typeName(hint), typeNames);
+      String name = Names.unique(typeName(hint), typeNames);
       inlineTypes.put(pointer, new TypeRef.Named(name));
       types.put(name, objectDef(name, schema, pointer, List.of()));
       return new TypeRef.Named(name);
@@ -606,7 +609,7 @@ public final class ModelBuilder {
       } else if (segment.equals("properties") && i + 1 < segments.length && target.getProperties() != null) {
         String property = Pointers.unescape(segments[++i]);
         targetPointer = Pointers.child(targetPointer, property);
-        hint = hint + Names.typeName(property);
+        hint = hint + typeName(property);
         target = target.getProperties().get(property);
       } else if ((segment.equals("allOf") || segment.equals("oneOf") || segment.equals("anyOf"))
           && i + 1 < segments.length) {
@@ -651,8 +654,8 @@ public final class ModelBuilder {
       if (property == null) {
         continue;
       }
-      String javaName = Names.unique(Names.memberName(source.wireName()), memberNames);
-      TypeRef type = typeOf(property, source.pointer(), name + Names.typeName(source.wireName()));
+      String javaName = Names.unique(memberName(source.wireName()), memberNames);
+      TypeRef type = typeOf(property, source.pointer(), name + typeName(source.wireName()));
       properties.add(new Property(source.wireName(), javaName, type, required.contains(source.wireName()),
           isNullable(property), description(property), Boolean.TRUE.equals(property.getDeprecated()),
           Boolean.TRUE.equals(property.getReadOnly()), Boolean.TRUE.equals(property.getWriteOnly()),
@@ -774,11 +777,11 @@ public final class ModelBuilder {
       if (tag.getValue().isEmpty()) {
         continue;
       }
-      String name = Names.unique(Names.typeName(tag.getKey()) + "Api", serviceNames);
+      String name = Names.unique(typeName(tag.getKey()) + "Api", serviceNames);
       if (typeNames.contains(name.toLowerCase(Locale.ROOT))) {
         name = Names.unique(name + "Service", serviceNames);
       }
-      String accessor = Names.unique(Names.memberName(tag.getKey()), accessors);
+      String accessor = Names.unique(memberName(tag.getKey()), accessors);
       services.add(new Service(name, accessor, tag.getKey(), tagDescriptions.get(tag.getKey()), tag.getValue()));
     }
     return services;
@@ -789,7 +792,7 @@ public final class ModelBuilder {
     String operationId = op.getOperationId() != null && !op.getOperationId().isBlank()
         ? op.getOperationId()
         : method.toLowerCase(Locale.ROOT) + " " + path;
-    String javaName = Names.unique(Names.memberName(operationId), methodNames);
+    String javaName = Names.unique(memberName(operationId), methodNames);
     Set<String> parameterNames = new HashSet<>();
     Map<String, String> renamedPlaceholders = new LinkedHashMap<>();
     List<Parameter> parameters = parameters(item, op, pointer, operationId, parameterNames, renamedPlaceholders);
@@ -841,7 +844,7 @@ public final class ModelBuilder {
     byKey.values().stream().filter(p -> p.location() != Location.PATH && !p.required()).forEach(ordered::add);
     List<Parameter> named = new ArrayList<>();
     for (Parameter p : ordered) {
-      String javaName = Names.unique(Names.memberName(p.wireName()), names);
+      String javaName = Names.unique(memberName(p.wireName()), names);
       // Retrofit accepts only [a-zA-Z][a-zA-Z0-9_-]* as a path placeholder; the name never reaches the wire.
       String wireName = p.wireName();
       if (p.location() == Location.PATH && !RETROFIT_PLACEHOLDER.matcher(wireName).matches()) {
@@ -887,7 +890,7 @@ public final class ModelBuilder {
         continue;
       }
       TypeRef type = typeOf(schema, Pointers.child(at, "schema"),
-          Names.typeName(operationId) + Names.typeName(parameter.getName()));
+          typeName(operationId) + typeName(parameter.getName()));
       boolean required = location == Location.PATH || Boolean.TRUE.equals(parameter.getRequired());
       into.put(in + ":" + parameter.getName(), new Parameter(parameter.getName(), parameter.getName(), location,
           type, required, parameter.getDescription(), Boolean.TRUE.equals(parameter.getDeprecated()),
@@ -948,7 +951,7 @@ public final class ModelBuilder {
     String at = Pointers.child(Pointers.child(pointer, "content"), mediaType);
     boolean required = Boolean.TRUE.equals(requestBody.getRequired());
     BodyKind kind = bodyKind(mediaType);
-    String hint = Names.typeName(operationId) + "Request";
+    String hint = typeName(operationId) + "Request";
     if (kind == BodyKind.FORM || kind == BodyKind.MULTIPART) {
       List<Field> fields = new ArrayList<>();
       Schema<?> schema = media.getSchema();
@@ -958,14 +961,14 @@ public final class ModelBuilder {
         collectProperties(schema, Pointers.child(at, "schema"), properties, requiredFields, new HashSet<>());
       }
       String owner = schema != null && schema.get$ref() != null
-          ? Names.typeName(Pointers.unescape(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)))
+          ? typeName(Pointers.unescape(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)))
           : hint;
       List<PropertySource> ordered = new ArrayList<>();
       properties.values().stream().filter(p -> requiredFields.contains(p.wireName())).forEach(ordered::add);
       properties.values().stream().filter(p -> !requiredFields.contains(p.wireName())).forEach(ordered::add);
       for (PropertySource property : ordered) {
-        TypeRef type = typeOf(property.schema(), property.pointer(), owner + Names.typeName(property.wireName()));
-        fields.add(new Field(property.wireName(), Names.unique(Names.memberName(property.wireName()), names), type,
+        TypeRef type = typeOf(property.schema(), property.pointer(), owner + typeName(property.wireName()));
+        fields.add(new Field(property.wireName(), Names.unique(memberName(property.wireName()), names), type,
             requiredFields.contains(property.wireName()), description(property.schema())));
       }
       return new Body(kind, mediaType, required, null, fields, "", requestBody.getDescription());
@@ -1005,7 +1008,7 @@ public final class ModelBuilder {
     Schema<?> schema = content.get(mediaType).getSchema();
     TypeRef type = kind == BodyKind.JSON
         ? typeOf(schema, Pointers.child(Pointers.child(Pointers.child(pointer, "content"), mediaType), "schema"),
-            Names.typeName(operationId) + (status.startsWith("2") ? "Response" : Names.typeName(status) + "Error"))
+            typeName(operationId) + (status.startsWith("2") ? "Response" : typeName(status) + "Error"))
         : kind == BodyKind.TEXT ? TypeRef.STRING : TypeRef.BINARY;
     return new Response(status, type, mediaType, response.getDescription(), headers);
   }
@@ -1212,6 +1215,14 @@ public final class ModelBuilder {
     Schema<?> target = key == null ? null : componentSchemas.get(key);
     return target != null && (Boolean.TRUE.equals(target.getNullable())
         || target.getTypes() != null && target.getTypes().contains("null") || nonNullAlternative(target) != null);
+  }
+
+  private String typeName(String raw) {
+    return javaTypeNames.computeIfAbsent(raw, Names::typeName);
+  }
+
+  private String memberName(String raw) {
+    return javaMemberNames.computeIfAbsent(raw, Names::memberName);
   }
 
   private static @Nullable String description(Schema<?> schema) {

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-./mvnw -q -pl bench -am package -DskipTests
+bench_build
 JAR=bench/target/benchmarks.jar
 OUT=bench/out
 mkdir -p "$OUT"

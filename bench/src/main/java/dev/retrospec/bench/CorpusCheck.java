@@ -9,7 +9,6 @@ import dev.retrospec.codegen.Generator;
 import dev.retrospec.codegen.GeneratorOptions;
 import dev.retrospec.codegen.load.Problem;
 import dev.retrospec.codegen.load.SpecProblemsException;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -152,9 +151,7 @@ public final class CorpusCheck {
       }
       return "javac failed";
     } finally {
-      try (Stream<Path> walk = Files.walk(classes)) {
-        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+      GenerationRun.deleteTree(classes);
     }
   }
 

@@ -89,7 +89,7 @@ final class Generation {
       }
       List<String> names = new ArrayList<>();
       for (Path file : inputs) {
-        names.add(base.relativize(file).toString().replace('\\', '/'));
+        names.add(Stamp.name(base, file));
       }
       Stamp wanted = new Stamp(
           inputsDigest,
@@ -103,17 +103,14 @@ final class Generation {
       if (reason == null) {
         if (previous != null && !previous.stats().equals(wanted.stats())) {
           // touched, not changed: remember the new times so that the next build need not read the files again
-          new Stamp(wanted.inputs(), wanted.files(), wanted.stats(), wanted.configuration(), wanted.generator(),
-              currentOutput).write(stampFile);
+          wanted.withOutput(currentOutput).write(stampFile);
         }
         return new Outcome(true, "", "", 0, 0, 0, inputs.size(), List.of());
       }
       Generator.Result result = Generator.generate(options);
       Files.deleteIfExists(stampFile); // no stamp may vouch for a directory in the middle of being replaced
       OutputWriter.replace(output, result.files());
-      new Stamp(wanted.inputs(), wanted.files(), wanted.stats(), wanted.configuration(), wanted.generator(),
-          Stamp.digestOutput(output))
-          .write(stampFile);
+      wanted.withOutput(Stamp.digestOutput(output)).write(stampFile);
       return new Outcome(false, reason, result.model().clientName(), result.files().size(),
           result.model().types().size(), result.model().services().size(), inputs.size(), result.warnings());
     }

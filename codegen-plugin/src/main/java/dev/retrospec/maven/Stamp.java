@@ -99,6 +99,11 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
     return escaped.toString();
   }
 
+  /** This stamp for the output as it now is. */
+  Stamp withOutput(String currentOutput) {
+    return new Stamp(inputs, files, stats, configuration, generator, currentOutput);
+  }
+
   /** Why {@code this} (the wanted state) is not what {@code previous} recorded; null if nothing changed. */
   @Nullable String reasonToRegenerate(@Nullable Stamp previous, String currentOutput) {
     if (previous == null) {
@@ -126,18 +131,26 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
   static String stats(List<Path> files) throws IOException {
     StringBuilder stats = new StringBuilder();
     for (Path file : files) {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      stats.append(stats.isEmpty() ? "" : ",").append(attributes.size()).append(':')
-          .append(attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+      stats.append(stats.isEmpty() ? "" : ",").append(sizeAndTime(file));
     }
     return stats.toString();
   }
 
-  /** A digest of the files, named relative to {@code base}, each with its content. */
+  private static String sizeAndTime(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    return attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+  }
+
+  /** How a stamp names an input file: relative to the description's folder, with forward slashes. */
+  static String name(Path base, Path file) {
+    return base.relativize(file).toString().replace('\\', '/');
+  }
+
+  /** A digest of the files, {@linkplain #name named} relative to {@code base}, each with its content. */
   static String digestFiles(Path base, Iterable<Path> files) throws IOException {
     MessageDigest digest = sha256();
     for (Path file : files) {
-      digest.update(base.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+      digest.update(name(base, file).getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
       digest.update(Files.readAllBytes(file));
       digest.update((byte) 0);
@@ -147,20 +160,20 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
 
   /**
    * A digest of the names, sizes and modification times of every file under {@code directory}; empty if it does
-   * not exist. Plain {@link File} calls and no list of names: on a cold JVM this is several times faster than
-   * walking the tree with NIO, and a large client has more than a thousand files.
+   * not exist. Plain {@link File} calls: on a cold JVM several times faster than walking the tree with NIO, and a
+   * large client has more than a thousand files.
    */
   static String digestOutput(Path directory) {
     File root = directory.toFile();
     if (!root.isDirectory()) {
       return "";
     }
-    long[] state = {0xcbf29ce484222325L, 0};
-    digestTree(root, "", state);
-    return HexFormat.of().toHexDigits(state[0]) + "-" + state[1];
+    StringBuilder listing = new StringBuilder();
+    list(root, "", listing);
+    return digestText(listing.toString());
   }
 
-  private static void digestTree(File directory, String prefix, long[] state) {
+  private static void list(File directory, String prefix, StringBuilder listing) {
     String[] names = directory.list();
     if (names == null) {
       return;
@@ -169,15 +182,10 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
     for (String name : names) {
       File file = new File(directory, name);
       if (file.isDirectory()) {
-        digestTree(file, prefix + name + "/", state);
+        list(file, prefix + name + "/", listing);
       } else {
-        String entry = prefix + name + ":" + file.length() + ":" + file.lastModified() + "\n";
-        long hash = state[0];
-        for (int i = 0; i < entry.length(); i++) {
-          hash = (hash ^ entry.charAt(i)) * 0x100000001b3L;
-        }
-        state[0] = hash;
-        state[1]++;
+        listing.append(prefix).append(name).append(':').append(file.length()).append(':')
+            .append(file.lastModified()).append('\n');
       }
     }
   }
@@ -219,8 +227,7 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
         if (!Files.isDirectory(code)) {
           // A rebuilt jar is rewritten: its size and time tell, where reading it would cost more than all the
           // rest of an unchanged build.
-          BasicFileAttributes jar = Files.readAttributes(code, BasicFileAttributes.class);
-          return version + "/" + jar.size() + ":" + jar.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+          return version + "/" + sizeAndTime(code);
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(code)) {

@@ -1,9 +1,7 @@
 package dev.retrospec.codegen.load;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +16,6 @@ import java.util.TreeSet;
  * to any of these files must regenerate.
  */
 public final class ReferencedFiles {
-  private static final JsonFactory YAML = new YAMLFactory();
-  private static final JsonFactory JSON = new JsonFactory();
-
   private ReferencedFiles() {}
 
   /** The root and every file reachable from it through {@code $ref}s, sorted, normalized, absolute. */
@@ -39,7 +34,7 @@ public final class ReferencedFiles {
 
   /** Streams the file's tokens for {@code $ref} values: no tree is built, which matters for large descriptions. */
   private static void collect(Path file, Deque<Path> pending) {
-    try (JsonParser parser = (SourceMap.isJson(file) ? JSON : YAML).createParser(file.toFile())) {
+    try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         if (token == JsonToken.FIELD_NAME && parser.currentName().equals("$ref")
             && parser.nextToken() == JsonToken.VALUE_STRING) {

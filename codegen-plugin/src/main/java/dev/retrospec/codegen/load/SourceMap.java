@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * locations of the file's own YAML or JSON text: most generations never need it.
  */
 public final class SourceMap {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory YAML = new YAMLFactory();
+
   private final Path file;
   private final String displayName;
   private final Map<Path, Map<String, Location>> indexes = new ConcurrentHashMap<>();
@@ -79,9 +82,18 @@ public final class SourceMap {
     return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
   }
 
+  /** The (thread-safe, shared) parser factory for a description file: JSON by its extension, YAML otherwise. */
+  static JsonFactory factory(Path file) {
+    return factory(isJson(file));
+  }
+
+  private static JsonFactory factory(boolean json) {
+    return json ? JSON : YAML;
+  }
+
   /** Every pointer in the document mapped to where its key (or, in arrays, its value) starts. */
   static Map<String, Location> build(String text, boolean json) throws IOException {
-    JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+    JsonFactory factory = factory(json);
     Map<String, Location> index = new HashMap<>();
     List<Frame> stack = new ArrayList<>();
     try (JsonParser parser = factory.createParser(text)) {

@@ -1,10 +1,8 @@
 package dev.retrospec.codegen.load;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -91,8 +89,7 @@ public final class SpecLoader {
 
   /** The first YAML or JSON syntax error in {@code file}, located, or null if it parses. */
   static @Nullable Problem syntaxError(Path file, String displayName) {
-    JsonFactory factory = SourceMap.isJson(file) ? new JsonFactory() : new YAMLFactory();
-    try (JsonParser parser = factory.createParser(file.toFile())) {
+    try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
       while (parser.nextToken() != null) {
         parser.skipChildren();
       }

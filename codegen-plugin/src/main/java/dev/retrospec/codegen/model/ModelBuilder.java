@@ -1197,24 +1197,23 @@ public final class ModelBuilder {
         typeSet.contains("null") ? "null" : null);
   }
 
+  /**
+   * Whether null is a value of the schema: it says so itself ({@code nullable}, a {@code null} type, a union with
+   * {@code null}), or it references a component that does (GitHub's {@code nullable-simple-user}).
+   */
   private boolean isNullable(Schema<?> schema) {
-    if (Boolean.TRUE.equals(schema.getNullable())) {
+    if (admitsNull(schema)) {
       return true;
     }
-    if (schema.getTypes() != null && schema.getTypes().contains("null")) {
-      return true;
-    }
-    if (nonNullAlternative(schema) != null) {
-      return true;
-    }
-    if (isRefWrapper(schema) && Boolean.TRUE.equals(schema.getNullable())) {
-      return true;
-    }
-    // A reference to a schema that is itself nullable (GitHub's nullable-simple-user): null wherever it is used.
     String key = componentKey(schema.get$ref());
     Schema<?> target = key == null ? null : componentSchemas.get(key);
-    return target != null && (Boolean.TRUE.equals(target.getNullable())
-        || target.getTypes() != null && target.getTypes().contains("null") || nonNullAlternative(target) != null);
+    return target != null && admitsNull(target);
+  }
+
+  private static boolean admitsNull(Schema<?> schema) {
+    return Boolean.TRUE.equals(schema.getNullable())
+        || schema.getTypes() != null && schema.getTypes().contains("null")
+        || nonNullAlternative(schema) != null;
   }
 
   private String typeName(String raw) {

@@ -38,158 +38,198 @@ import javax.tools.ToolProvider;
  * with {@code --list} it only prints which files it takes for descriptions, for {@code bench/oag-check}.
  */
 public final class CorpusCheck {
-  record Row(String spec, String generated, String compiled, int files, long lines, double seconds,
-      String firstError) {}
+    record Row(
+            String spec, String generated, String compiled, int files, long lines, double seconds, String firstError) {}
 
-  public static void main(String[] args) throws Exception {
-    Path root = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
-    Path oagResults = args.length > 2 && args[1].equals("--oag") ? Path.of(args[2]) : null;
-    if (!Files.isDirectory(root)) {
-      System.out.println("corpus-check: no folder " + root.toAbsolutePath() + ": nothing to check");
-      return;
-    }
-    List<Path> specs = descriptions(root);
-    if (args.length > 1 && args[1].equals("--list")) {
-      specs.forEach(spec -> System.out.println(root.relativize(spec)));
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-    List<Future<Row>> futures = new ArrayList<>();
-    for (Path spec : specs) {
-      futures.add(pool.submit(() -> check(root, spec)));
-    }
-    List<Row> rows = new ArrayList<>();
-    for (Future<Row> future : futures) {
-      rows.add(future.get());
-    }
-    pool.shutdown();
-    print(System.out, rows, oagResults == null ? null : OagResults.read(oagResults));
-  }
-
-  /** Root documents only: files whose top level has {@code openapi} or {@code swagger}; fragments are skipped. */
-  static List<Path> descriptions(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
-          .filter(f -> f.toString().matches("(?i).*\\.(ya?ml|json)$"))
-          .filter(CorpusCheck::isRootDocument)
-          .sorted(Comparator.comparing(f -> root.relativize(f).toString()))
-          .toList();
-    }
-  }
-
-  static boolean isRootDocument(Path file) {
-    JsonFactory factory = file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? new JsonFactory()
-        : new YAMLFactory();
-    try (JsonParser parser = factory.createParser(file.toFile())) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return false;
-      }
-      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-        String name = parser.currentName();
-        if (name.equals("openapi") || name.equals("swagger")) {
-          return true;
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
+        Path oagResults = args.length > 2 && args[1].equals("--oag") ? Path.of(args[2]) : null;
+        if (!Files.isDirectory(root)) {
+            System.out.println("corpus-check: no folder " + root.toAbsolutePath() + ": nothing to check");
+            return;
         }
-        parser.nextToken();
-        parser.skipChildren();
-      }
-      return false;
-    } catch (IOException | RuntimeException e) {
-      return true; // unparsable: let the generator say why
-    }
-  }
-
-  static Row check(Path root, Path spec) {
-    String name = root.relativize(spec).toString();
-    long start = System.nanoTime();
-    Generator.Result result;
-    try {
-      result = Generator.generate(GeneratorOptions.builder(spec, "com.example.client").specName(name).build());
-    } catch (SpecProblemsException e) {
-      Problem first = e.problems().stream().filter(Problem::isError).findFirst().orElse(e.problems().get(0));
-      return new Row(name, "error", "-", 0, 0, seconds(start), oneLine(first.toString()));
-    } catch (RuntimeException | Error e) {
-      return new Row(name, "CRASH", "-", 0, 0, seconds(start), oneLine(e.toString()));
-    }
-    long lines = result.files().stream().mapToLong(f -> f.content().lines().count()).sum();
-    String firstError;
-    try {
-      firstError = compile(result.files());
-    } catch (IOException | RuntimeException e) {
-      firstError = "javac: " + e;
-    }
-    return new Row(name, "yes", firstError == null ? "yes" : "no", result.files().size(), lines, seconds(start),
-        firstError == null ? "" : oneLine(firstError));
-  }
-
-  /** The first compile error, or null if it compiles. */
-  static String compile(List<GeneratedFile> files) throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<JavaFileObject> sources = new ArrayList<>();
-    for (GeneratedFile file : files) {
-      sources.add(new SimpleJavaFileObject(URI.create("string:///" + file.path()), JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return file.content();
+        List<Path> specs = descriptions(root);
+        if (args.length > 1 && args[1].equals("--list")) {
+            specs.forEach(spec -> System.out.println(root.relativize(spec)));
+            return;
         }
-      });
-    }
-    Path classes = Files.createTempDirectory("corpus-classes-");
-    try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
-      boolean ok = javac.getTask(null, manager, diagnostics, List.of("-proc:none", "--release", "17",
-          "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), "-nowarn",
-          "-Xmaxerrs", "5"), null, sources).call();
-      if (ok) {
-        return null;
-      }
-      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-        if (d.getKind() == Diagnostic.Kind.ERROR) {
-          return (d.getSource() == null ? "" : d.getSource().getName().replace("string:///", "") + ":"
-              + d.getLineNumber() + ": ") + d.getMessage(Locale.ROOT);
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        List<Future<Row>> futures = new ArrayList<>();
+        for (Path spec : specs) {
+            futures.add(pool.submit(() -> check(root, spec)));
         }
-      }
-      return "javac failed";
-    } finally {
-      GenerationRun.deleteTree(classes);
+        List<Row> rows = new ArrayList<>();
+        for (Future<Row> future : futures) {
+            rows.add(future.get());
+        }
+        pool.shutdown();
+        print(System.out, rows, oagResults == null ? null : OagResults.read(oagResults));
     }
-  }
 
-  static void print(PrintStream out, List<Row> rows, OagResults oag) {
-    String header = String.format("%-70s %-9s %-8s %6s %8s %7s", "spec", "generated", "compiled", "files", "lines",
-        "seconds");
-    out.println(oag == null ? header + "  first error" : header + "  | OAG: generated compiled seconds");
-    for (Row row : rows) {
-      String line = String.format("%-70s %-9s %-8s %6d %8d %7.1f", shorten(row.spec(), 70), row.generated(),
-          row.compiled(), row.files(), row.lines(), row.seconds());
-      if (oag != null) {
-        OagResults.Result other = oag.get(row.spec());
-        line += other == null ? "  | -" : String.format("  | %-9s %-8s %7.1f", other.generated(), other.compiled(),
-            other.seconds());
-      }
-      out.println(line + (row.firstError().isEmpty() ? "" : "  " + shorten(row.firstError(), 160)));
+    /** Root documents only: files whose top level has {@code openapi} or {@code swagger}; fragments are skipped. */
+    static List<Path> descriptions(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().matches("(?i).*\\.(ya?ml|json)$"))
+                    .filter(CorpusCheck::isRootDocument)
+                    .sorted(Comparator.comparing(f -> root.relativize(f).toString()))
+                    .toList();
+        }
     }
-    long generated = rows.stream().filter(r -> r.generated().equals("yes")).count();
-    long compiled = rows.stream().filter(r -> r.compiled().equals("yes")).count();
-    long refused = rows.stream().filter(r -> r.generated().equals("error")).count();
-    long crashed = rows.stream().filter(r -> r.generated().equals("CRASH")).count();
-    out.printf("%nRetrospec: %d descriptions: %d generated, %d compiled, %d refused with a located error,"
-        + " %d crashed; %.0f s in all%n", rows.size(), generated, compiled, refused, crashed,
-        rows.stream().mapToDouble(Row::seconds).sum());
-    if (oag != null) {
-      out.println(oag.summary(rows.stream().map(Row::spec).toList()));
+
+    static boolean isRootDocument(Path file) {
+        JsonFactory factory =
+                file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? new JsonFactory() : new YAMLFactory();
+        try (JsonParser parser = factory.createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                if (name.equals("openapi") || name.equals("swagger")) {
+                    return true;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true; // unparsable: let the generator say why
+        }
     }
-  }
 
-  private static double seconds(long start) {
-    return (System.nanoTime() - start) / 1e9;
-  }
+    static Row check(Path root, Path spec) {
+        String name = root.relativize(spec).toString();
+        long start = System.nanoTime();
+        Generator.Result result;
+        try {
+            result = Generator.generate(GeneratorOptions.builder(spec, "com.example.client")
+                    .specName(name)
+                    .build());
+        } catch (SpecProblemsException e) {
+            Problem first = e.problems().stream()
+                    .filter(Problem::isError)
+                    .findFirst()
+                    .orElse(e.problems().get(0));
+            return new Row(name, "error", "-", 0, 0, seconds(start), oneLine(first.toString()));
+        } catch (RuntimeException | Error e) {
+            return new Row(name, "CRASH", "-", 0, 0, seconds(start), oneLine(e.toString()));
+        }
+        long lines = result.files().stream()
+                .mapToLong(f -> f.content().lines().count())
+                .sum();
+        String firstError;
+        try {
+            firstError = compile(result.files());
+        } catch (IOException | RuntimeException e) {
+            firstError = "javac: " + e;
+        }
+        return new Row(
+                name,
+                "yes",
+                firstError == null ? "yes" : "no",
+                result.files().size(),
+                lines,
+                seconds(start),
+                firstError == null ? "" : oneLine(firstError));
+    }
 
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*\\n\\s*", " ");
-  }
+    /** The first compile error, or null if it compiles. */
+    static String compile(List<GeneratedFile> files) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (GeneratedFile file : files) {
+            sources.add(new SimpleJavaFileObject(URI.create("string:///" + file.path()), JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return file.content();
+                }
+            });
+        }
+        Path classes = Files.createTempDirectory("corpus-classes-");
+        try (StandardJavaFileManager manager =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            boolean ok = javac.getTask(
+                            null,
+                            manager,
+                            diagnostics,
+                            List.of(
+                                    "-proc:none",
+                                    "--release",
+                                    "17",
+                                    "-classpath",
+                                    System.getProperty("java.class.path"),
+                                    "-d",
+                                    classes.toString(),
+                                    "-nowarn",
+                                    "-Xmaxerrs",
+                                    "5"),
+                            null,
+                            sources)
+                    .call();
+            if (ok) {
+                return null;
+            }
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    return (d.getSource() == null
+                                    ? ""
+                                    : d.getSource().getName().replace("string:///", "") + ":" + d.getLineNumber()
+                                            + ": ")
+                            + d.getMessage(Locale.ROOT);
+                }
+            }
+            return "javac failed";
+        } finally {
+            GenerationRun.deleteTree(classes);
+        }
+    }
 
-  private static String shorten(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
+    static void print(PrintStream out, List<Row> rows, OagResults oag) {
+        String header = String.format(
+                "%-70s %-9s %-8s %6s %8s %7s", "spec", "generated", "compiled", "files", "lines", "seconds");
+        out.println(oag == null ? header + "  first error" : header + "  | OAG: generated compiled seconds");
+        for (Row row : rows) {
+            String line = String.format(
+                    "%-70s %-9s %-8s %6d %8d %7.1f",
+                    shorten(row.spec(), 70), row.generated(), row.compiled(), row.files(), row.lines(), row.seconds());
+            if (oag != null) {
+                OagResults.Result other = oag.get(row.spec());
+                line += other == null
+                        ? "  | -"
+                        : String.format("  | %-9s %-8s %7.1f", other.generated(), other.compiled(), other.seconds());
+            }
+            out.println(line + (row.firstError().isEmpty() ? "" : "  " + shorten(row.firstError(), 160)));
+        }
+        long generated = rows.stream().filter(r -> r.generated().equals("yes")).count();
+        long compiled = rows.stream().filter(r -> r.compiled().equals("yes")).count();
+        long refused = rows.stream().filter(r -> r.generated().equals("error")).count();
+        long crashed = rows.stream().filter(r -> r.generated().equals("CRASH")).count();
+        out.printf(
+                "%nRetrospec: %d descriptions: %d generated, %d compiled, %d refused with a located error,"
+                        + " %d crashed; %.0f s in all%n",
+                rows.size(),
+                generated,
+                compiled,
+                refused,
+                crashed,
+                rows.stream().mapToDouble(Row::seconds).sum());
+        if (oag != null) {
+            out.println(oag.summary(rows.stream().map(Row::spec).toList()));
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
 }

@@ -31,93 +31,108 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class GenerationRun {
-  private GenerationRun() {}
+    private GenerationRun() {}
 
-  public static void main(String[] args) throws Throwable {
-    String mode = args[0];
-    int warmups = Integer.parseInt(args[1]);
-    int runs = Integer.parseInt(args[2]);
-    String[] rest = Arrays.copyOfRange(args, 3, args.length);
-    Task task = switch (mode) {
-      case "retrospec" -> () -> retrospec(Path.of(rest[0]), Path.of(rest[1]));
-      case "parse" -> () -> parse(Path.of(rest[0]));
-      case "oag" -> oag(Path.of(rest[0]), Path.of(rest[1]));
-      default -> throw new IllegalArgumentException("mode: retrospec, parse or oag, not " + mode);
-    };
-    for (int i = 0; i < warmups; i++) {
-      task.run();
-    }
-    List<String> millis = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      long start = System.nanoTime();
-      task.run();
-      millis.add(Long.toString((System.nanoTime() - start) / 1_000_000));
-    }
-    System.out.println("millis=" + String.join(",", millis) + " peakRssMb=" + peakRssMb());
-    System.exit(0); // whatever threads a generator left behind
-  }
-
-  interface Task {
-    void run() throws Throwable;
-  }
-
-  /** What the Maven plugin does on a change: generate in memory, then write every file. */
-  static void retrospec(Path spec, Path output) throws Exception {
-    Generator.Result result = Generator.generate(GeneratorOptions.builder(spec, "com.example.client").build());
-    deleteTree(output);
-    for (GeneratedFile file : result.files()) {
-      Path target = output.resolve(file.path());
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, file.content());
-    }
-  }
-
-  /** swagger-parser with the options Retrospec and OpenAPI Generator both use: resolve references. */
-  static void parse(Path spec) {
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    SwaggerParseResult result = new OpenAPIParser().readLocation(spec.toAbsolutePath().toString(), null, options);
-    if (result.getOpenAPI() == null) {
-      throw new IllegalStateException("swagger-parser read nothing from " + spec + ": " + result.getMessages());
-    }
-  }
-
-  /**
-   * OpenAPI Generator's CLI as a user runs it for Java and Retrofit, given every chance: spec validation, tests and
-   * docs skipped. Reflective, so that this class compiles without it; the output folder is emptied first, as for
-   * Retrospec.
-   */
-  static Task oag(Path spec, Path output) throws ReflectiveOperationException {
-    Method main = Class.forName("org.openapitools.codegen.OpenAPIGenerator").getMethod("main", String[].class);
-    String[] args = {"generate", "-g", "java", "--library", "retrofit2", "-i", spec.toAbsolutePath().toString(),
-        "-o", output.toString(), "--skip-validate-spec", "-p", "hideGenerationTimestamp=true",
-        "--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"};
-    return () -> {
-      deleteTree(output);
-      main.invoke(null, (Object) args.clone());
-    };
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
-  }
-
-  /** The process's peak resident set (VmHWM), in MiB; -1 where /proc does not say. */
-  static long peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+    public static void main(String[] args) throws Throwable {
+        String mode = args[0];
+        int warmups = Integer.parseInt(args[1]);
+        int runs = Integer.parseInt(args[2]);
+        String[] rest = Arrays.copyOfRange(args, 3, args.length);
+        Task task = switch (mode) {
+            case "retrospec" -> () -> retrospec(Path.of(rest[0]), Path.of(rest[1]));
+            case "parse" -> () -> parse(Path.of(rest[0]));
+            case "oag" -> oag(Path.of(rest[0]), Path.of(rest[1]));
+            default -> throw new IllegalArgumentException("mode: retrospec, parse or oag, not " + mode);
+        };
+        for (int i = 0; i < warmups; i++) {
+            task.run();
         }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux
+        List<String> millis = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            task.run();
+            millis.add(Long.toString((System.nanoTime() - start) / 1_000_000));
+        }
+        System.out.println("millis=" + String.join(",", millis) + " peakRssMb=" + peakRssMb());
+        System.exit(0); // whatever threads a generator left behind
     }
-    return -1;
-  }
+
+    interface Task {
+        void run() throws Throwable;
+    }
+
+    /** What the Maven plugin does on a change: generate in memory, then write every file. */
+    static void retrospec(Path spec, Path output) throws Exception {
+        Generator.Result result = Generator.generate(
+                GeneratorOptions.builder(spec, "com.example.client").build());
+        deleteTree(output);
+        for (GeneratedFile file : result.files()) {
+            Path target = output.resolve(file.path());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.content());
+        }
+    }
+
+    /** swagger-parser with the options Retrospec and OpenAPI Generator both use: resolve references. */
+    static void parse(Path spec) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result =
+                new OpenAPIParser().readLocation(spec.toAbsolutePath().toString(), null, options);
+        if (result.getOpenAPI() == null) {
+            throw new IllegalStateException("swagger-parser read nothing from " + spec + ": " + result.getMessages());
+        }
+    }
+
+    /**
+     * OpenAPI Generator's CLI as a user runs it for Java and Retrofit, given every chance: spec validation, tests and
+     * docs skipped. Reflective, so that this class compiles without it; the output folder is emptied first, as for
+     * Retrospec.
+     */
+    static Task oag(Path spec, Path output) throws ReflectiveOperationException {
+        Method main = Class.forName("org.openapitools.codegen.OpenAPIGenerator").getMethod("main", String[].class);
+        String[] args = {
+            "generate",
+            "-g",
+            "java",
+            "--library",
+            "retrofit2",
+            "-i",
+            spec.toAbsolutePath().toString(),
+            "-o",
+            output.toString(),
+            "--skip-validate-spec",
+            "-p",
+            "hideGenerationTimestamp=true",
+            "--global-property",
+            "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"
+        };
+        return () -> {
+            deleteTree(output);
+            main.invoke(null, (Object) args.clone());
+        };
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    /** The process's peak resident set (VmHWM), in MiB; -1 where /proc does not say. */
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
 }

@@ -24,43 +24,54 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 public class InterceptorBenchmark {
-  private Interceptor retrospec;
-  private Interceptor synchronizedHolder;
-  private Request request;
-  private Response response;
+    private Interceptor retrospec;
+    private Interceptor synchronizedHolder;
+    private Request request;
+    private Response response;
 
-  /** Each thread its own chain, as each OkHttp call has its own. */
-  @State(Scope.Thread)
-  public static class PerThread {
-    StubChain chain;
+    /** Each thread its own chain, as each OkHttp call has its own. */
+    @State(Scope.Thread)
+    public static class PerThread {
+        StubChain chain;
+
+        @Setup
+        public void setUp(InterceptorBenchmark shared) {
+            chain = new StubChain(shared.request, shared.response);
+        }
+    }
 
     @Setup
-    public void setUp(InterceptorBenchmark shared) {
-      chain = new StubChain(shared.request, shared.response);
+    public void setUp() throws IOException {
+        byte[] bytes = new byte[600]; // a JWT-sized token, about 800 characters
+        new Random(42).nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        TokenManager tokens = TokenManager.builder(() -> AccessToken.bearer(token, Duration.ofHours(1)))
+                .build();
+        tokens.token(); // cached from here on
+        retrospec = BearerAuth.builder(tokens)
+                .allowOrigin("https://api.mclabs.com/v1/")
+                .build()
+                .interceptor();
+        synchronizedHolder = new SynchronizedTokenInterceptor(token);
+        request = new Request.Builder()
+                .url("https://api.mclabs.com/v1/devices/dev-1")
+                .build();
+        response = new Response.Builder()
+                .request(request)
+                .protocol(Protocol.HTTP_1_1)
+                .code(200)
+                .message("OK")
+                .body(ResponseBody.create("", null))
+                .build();
     }
-  }
 
-  @Setup
-  public void setUp() throws IOException {
-    byte[] bytes = new byte[600]; // a JWT-sized token, about 800 characters
-    new Random(42).nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    TokenManager tokens = TokenManager.builder(() -> AccessToken.bearer(token, Duration.ofHours(1))).build();
-    tokens.token(); // cached from here on
-    retrospec = BearerAuth.builder(tokens).allowOrigin("https://api.mclabs.com/v1/").build().interceptor();
-    synchronizedHolder = new SynchronizedTokenInterceptor(token);
-    request = new Request.Builder().url("https://api.mclabs.com/v1/devices/dev-1").build();
-    response = new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(200).message("OK")
-        .body(ResponseBody.create("", null)).build();
-  }
+    @Benchmark
+    public Response retrospec(PerThread state) throws IOException {
+        return retrospec.intercept(state.chain);
+    }
 
-  @Benchmark
-  public Response retrospec(PerThread state) throws IOException {
-    return retrospec.intercept(state.chain);
-  }
-
-  @Benchmark
-  public Response synchronizedHolder(PerThread state) throws IOException {
-    return synchronizedHolder.intercept(state.chain);
-  }
+    @Benchmark
+    public Response synchronizedHolder(PerThread state) throws IOException {
+        return synchronizedHolder.intercept(state.chain);
+    }
 }

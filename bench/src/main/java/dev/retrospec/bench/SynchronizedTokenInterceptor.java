@@ -12,30 +12,32 @@ import okhttp3.Response;
  * the comparison; no refresh logic, which only runs on the slow path.
  */
 final class SynchronizedTokenInterceptor implements Interceptor {
-  private String accessToken;
+    private String accessToken;
 
-  SynchronizedTokenInterceptor(String accessToken) {
-    this.accessToken = accessToken;
-  }
-
-  synchronized String getAccessToken() {
-    return accessToken;
-  }
-
-  synchronized void setAccessToken(String accessToken) {
-    this.accessToken = accessToken;
-  }
-
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    if (request.header("Authorization") != null) {
-      return chain.proceed(request);
+    SynchronizedTokenInterceptor(String accessToken) {
+        this.accessToken = accessToken;
     }
-    if (getAccessToken() == null) {
-      throw new IOException("no token");
+
+    synchronized String getAccessToken() {
+        return accessToken;
     }
-    String token = getAccessToken();
-    return chain.proceed(request.newBuilder().addHeader("Authorization", "Bearer " + token).build());
-  }
+
+    synchronized void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        if (request.header("Authorization") != null) {
+            return chain.proceed(request);
+        }
+        if (getAccessToken() == null) {
+            throw new IOException("no token");
+        }
+        String token = getAccessToken();
+        return chain.proceed(request.newBuilder()
+                .addHeader("Authorization", "Bearer " + token)
+                .build());
+    }
 }

@@ -19,49 +19,52 @@ import java.util.regex.Pattern;
  * the caller decides where the files go, so a failure never leaves half an output behind.
  */
 public final class Generator {
-  private Generator() {}
+    private Generator() {}
 
-  /** What a generation produced. */
-  public record Result(ApiModel model, List<GeneratedFile> files, List<Problem> warnings) {}
+    /** What a generation produced. */
+    public record Result(ApiModel model, List<GeneratedFile> files, List<Problem> warnings) {}
 
-  /** @throws SpecProblemsException with every error found, if the description cannot become a client */
-  public static Result generate(GeneratorOptions options) throws SpecProblemsException {
-    ModelBuilder.Result built = model(options);
-    EmitOptions emit = new EmitOptions(options.packageName(), options.effectiveApiPackage(),
-        options.effectiveModelPackage(), options.callStyle());
-    // Rendering is most of a generation's time (JavaPoet renders each file twice, once for its imports) and each
-    // file renders alone from immutable specs: in parallel, then sorted, so the result does not depend on it.
-    List<GeneratedFile> files = Emitter.emit(built.model(), emit).parallelStream()
-        .filter(file -> options.generateModels() || !file.packageName().equals(emit.modelPackage()))
-        .filter(file -> options.generateApis() || file.packageName().equals(emit.modelPackage()))
-        .map(Generator::toFile)
-        .sorted(Comparator.comparing(GeneratedFile::path))
-        .toList();
-    return new Result(built.model(), files, built.warnings());
-  }
+    /** @throws SpecProblemsException with every error found, if the description cannot become a client */
+    public static Result generate(GeneratorOptions options) throws SpecProblemsException {
+        ModelBuilder.Result built = model(options);
+        EmitOptions emit = new EmitOptions(
+                options.packageName(),
+                options.effectiveApiPackage(),
+                options.effectiveModelPackage(),
+                options.callStyle());
+        // Rendering is most of a generation's time (JavaPoet renders each file twice, once for its imports) and each
+        // file renders alone from immutable specs: in parallel, then sorted, so the result does not depend on it.
+        List<GeneratedFile> files = Emitter.emit(built.model(), emit).parallelStream()
+                .filter(file -> options.generateModels() || !file.packageName().equals(emit.modelPackage()))
+                .filter(file -> options.generateApis() || file.packageName().equals(emit.modelPackage()))
+                .map(Generator::toFile)
+                .sorted(Comparator.comparing(GeneratedFile::path))
+                .toList();
+        return new Result(built.model(), files, built.warnings());
+    }
 
-  /**
-   * Loads and models the description without writing code: what {@code validate} checks.
-   *
-   * @throws SpecProblemsException with every error found
-   * @throws IllegalArgumentException if a type or schema mapping is not understood
-   */
-  public static ModelBuilder.Result model(GeneratorOptions options) throws SpecProblemsException {
-    TypeMappings mappings = TypeMappings.of(options.typeMappings(), options.schemaMappings());
-    LoadedSpec spec = SpecLoader.load(options.specFile(), options.specName(), options.remoteOrigin());
-    return ModelBuilder.build(spec, new ModelBuilder.Options(options.clientName(), mappings));
-  }
+    /**
+     * Loads and models the description without writing code: what {@code validate} checks.
+     *
+     * @throws SpecProblemsException with every error found
+     * @throws IllegalArgumentException if a type or schema mapping is not understood
+     */
+    public static ModelBuilder.Result model(GeneratorOptions options) throws SpecProblemsException {
+        TypeMappings mappings = TypeMappings.of(options.typeMappings(), options.schemaMappings());
+        LoadedSpec spec = SpecLoader.load(options.specFile(), options.specName(), options.remoteOrigin());
+        return ModelBuilder.build(spec, new ModelBuilder.Options(options.clientName(), mappings));
+    }
 
-  /**
-   * JavaPoet writes an annotation with one named member on three lines where it is not inline (enum constants);
-   * {@code @Json(name = "...")} reads better on one.
-   */
-  private static final Pattern SPLIT_JSON_NAME =
-      Pattern.compile("@Json\\(\\n\\s*(name = \"(?:[^\"\\\\]|\\\\.)*\")\\n\\s*\\)");
+    /**
+     * JavaPoet writes an annotation with one named member on three lines where it is not inline (enum constants);
+     * {@code @Json(name = "...")} reads better on one.
+     */
+    private static final Pattern SPLIT_JSON_NAME =
+            Pattern.compile("@Json\\(\\n\\s*(name = \"(?:[^\"\\\\]|\\\\.)*\")\\n\\s*\\)");
 
-  private static GeneratedFile toFile(JavaFile file) {
-    String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
-        + file.typeSpec().name() + ".java";
-    return new GeneratedFile(path, SPLIT_JSON_NAME.matcher(file.toString()).replaceAll("@Json($1)"));
-  }
+    private static GeneratedFile toFile(JavaFile file) {
+        String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
+                + file.typeSpec().name() + ".java";
+        return new GeneratedFile(path, SPLIT_JSON_NAME.matcher(file.toString()).replaceAll("@Json($1)"));
+    }
 }

@@ -22,135 +22,146 @@ import org.jspecify.annotations.Nullable;
  * @param schemaMappings schema name to an existing Java class, generated no more
  */
 public record GeneratorOptions(
-    Path specFile,
-    String specName,
-    @Nullable URI remoteOrigin,
-    String packageName,
-    @Nullable String apiPackage,
-    @Nullable String modelPackage,
-    @Nullable String clientName,
-    Map<String, String> typeMappings,
-    Map<String, String> schemaMappings,
-    boolean generateApis,
-    boolean generateModels,
-    CallStyle callStyle) {
-  public GeneratorOptions {
-    Objects.requireNonNull(specFile, "specFile == null");
-    Objects.requireNonNull(specName, "specName == null");
-    Objects.requireNonNull(packageName, "packageName == null");
-    typeMappings = Map.copyOf(typeMappings);
-    schemaMappings = Map.copyOf(schemaMappings);
-    Objects.requireNonNull(callStyle, "callStyle == null");
-  }
-
-  public static Builder builder(Path specFile, String packageName) {
-    return new Builder(specFile, packageName);
-  }
-
-  public String effectiveApiPackage() {
-    return apiPackage != null ? apiPackage : packageName + ".api";
-  }
-
-  public String effectiveModelPackage() {
-    return modelPackage != null ? modelPackage : packageName + ".model";
-  }
-
-  /**
-   * Everything here that changes the generated code, as one canonical text: for build caches. The description's
-   * location is not in it (its content is digested separately), so moving a project does not regenerate.
-   */
-  public String fingerprint() {
-    return "packageName=" + packageName
-        + "\napiPackage=" + effectiveApiPackage()
-        + "\nmodelPackage=" + effectiveModelPackage()
-        + "\nclientName=" + clientName
-        + "\ntypeMappings=" + new TreeMap<>(typeMappings)
-        + "\nschemaMappings=" + new TreeMap<>(schemaMappings)
-        + "\ngenerateApis=" + generateApis
-        + "\ngenerateModels=" + generateModels
-        + "\ncallStyle=" + callStyle
-        + "\nremote=" + remoteOrigin;
-  }
-
-  public static final class Builder {
-    private Path specFile;
-    private final String packageName;
-    private String specName;
-    private @Nullable URI remoteOrigin;
-    private @Nullable String apiPackage;
-    private @Nullable String modelPackage;
-    private @Nullable String clientName;
-    private Map<String, String> typeMappings = Map.of();
-    private Map<String, String> schemaMappings = Map.of();
-    private boolean generateApis = true;
-    private boolean generateModels = true;
-    private CallStyle callStyle = CallStyle.CALL;
-
-    private Builder(Path specFile, String packageName) {
-      this.specFile = specFile;
-      this.packageName = packageName;
-      this.specName = specFile.getFileName().toString();
+        Path specFile,
+        String specName,
+        @Nullable URI remoteOrigin,
+        String packageName,
+        @Nullable String apiPackage,
+        @Nullable String modelPackage,
+        @Nullable String clientName,
+        Map<String, String> typeMappings,
+        Map<String, String> schemaMappings,
+        boolean generateApis,
+        boolean generateModels,
+        CallStyle callStyle) {
+    public GeneratorOptions {
+        Objects.requireNonNull(specFile, "specFile == null");
+        Objects.requireNonNull(specName, "specName == null");
+        Objects.requireNonNull(packageName, "packageName == null");
+        typeMappings = Map.copyOf(typeMappings);
+        schemaMappings = Map.copyOf(schemaMappings);
+        Objects.requireNonNull(callStyle, "callStyle == null");
     }
 
-    /** The description on disk, once resolved; also names it unless {@link #specName(String)} does. */
-    public Builder specFile(Path specFile) {
-      this.specFile = Objects.requireNonNull(specFile, "specFile == null");
-      return this;
+    public static Builder builder(Path specFile, String packageName) {
+        return new Builder(specFile, packageName);
     }
 
-    public Builder specName(String specName) {
-      this.specName = specName;
-      return this;
+    public String effectiveApiPackage() {
+        return apiPackage != null ? apiPackage : packageName + ".api";
     }
 
-    public Builder remoteOrigin(@Nullable URI remoteOrigin) {
-      this.remoteOrigin = remoteOrigin;
-      return this;
+    public String effectiveModelPackage() {
+        return modelPackage != null ? modelPackage : packageName + ".model";
     }
 
-    public Builder apiPackage(@Nullable String apiPackage) {
-      this.apiPackage = apiPackage;
-      return this;
+    /**
+     * Everything here that changes the generated code, as one canonical text: for build caches. The description's
+     * location is not in it (its content is digested separately), so moving a project does not regenerate.
+     */
+    public String fingerprint() {
+        return "packageName=" + packageName
+                + "\napiPackage=" + effectiveApiPackage()
+                + "\nmodelPackage=" + effectiveModelPackage()
+                + "\nclientName=" + clientName
+                + "\ntypeMappings=" + new TreeMap<>(typeMappings)
+                + "\nschemaMappings=" + new TreeMap<>(schemaMappings)
+                + "\ngenerateApis=" + generateApis
+                + "\ngenerateModels=" + generateModels
+                + "\ncallStyle=" + callStyle
+                + "\nremote=" + remoteOrigin;
     }
 
-    public Builder modelPackage(@Nullable String modelPackage) {
-      this.modelPackage = modelPackage;
-      return this;
-    }
+    public static final class Builder {
+        private Path specFile;
+        private final String packageName;
+        private String specName;
+        private @Nullable URI remoteOrigin;
+        private @Nullable String apiPackage;
+        private @Nullable String modelPackage;
+        private @Nullable String clientName;
+        private Map<String, String> typeMappings = Map.of();
+        private Map<String, String> schemaMappings = Map.of();
+        private boolean generateApis = true;
+        private boolean generateModels = true;
+        private CallStyle callStyle = CallStyle.CALL;
 
-    public Builder clientName(@Nullable String clientName) {
-      this.clientName = clientName;
-      return this;
-    }
+        private Builder(Path specFile, String packageName) {
+            this.specFile = specFile;
+            this.packageName = packageName;
+            this.specName = specFile.getFileName().toString();
+        }
 
-    public Builder typeMappings(Map<String, String> typeMappings) {
-      this.typeMappings = typeMappings;
-      return this;
-    }
+        /** The description on disk, once resolved; also names it unless {@link #specName(String)} does. */
+        public Builder specFile(Path specFile) {
+            this.specFile = Objects.requireNonNull(specFile, "specFile == null");
+            return this;
+        }
 
-    public Builder schemaMappings(Map<String, String> schemaMappings) {
-      this.schemaMappings = schemaMappings;
-      return this;
-    }
+        public Builder specName(String specName) {
+            this.specName = specName;
+            return this;
+        }
 
-    public Builder generateApis(boolean generateApis) {
-      this.generateApis = generateApis;
-      return this;
-    }
+        public Builder remoteOrigin(@Nullable URI remoteOrigin) {
+            this.remoteOrigin = remoteOrigin;
+            return this;
+        }
 
-    public Builder generateModels(boolean generateModels) {
-      this.generateModels = generateModels;
-      return this;
-    }
+        public Builder apiPackage(@Nullable String apiPackage) {
+            this.apiPackage = apiPackage;
+            return this;
+        }
 
-    public Builder callStyle(CallStyle callStyle) {
-      this.callStyle = callStyle;
-      return this;
-    }
+        public Builder modelPackage(@Nullable String modelPackage) {
+            this.modelPackage = modelPackage;
+            return this;
+        }
 
-    public GeneratorOptions build() {
-      return new GeneratorOptions(specFile, specName, remoteOrigin, packageName, apiPackage, modelPackage,
-          clientName, typeMappings, schemaMappings, generateApis, generateModels, callStyle);
+        public Builder clientName(@Nullable String clientName) {
+            this.clientName = clientName;
+            return this;
+        }
+
+        public Builder typeMappings(Map<String, String> typeMappings) {
+            this.typeMappings = typeMappings;
+            return this;
+        }
+
+        public Builder schemaMappings(Map<String, String> schemaMappings) {
+            this.schemaMappings = schemaMappings;
+            return this;
+        }
+
+        public Builder generateApis(boolean generateApis) {
+            this.generateApis = generateApis;
+            return this;
+        }
+
+        public Builder generateModels(boolean generateModels) {
+            this.generateModels = generateModels;
+            return this;
+        }
+
+        public Builder callStyle(CallStyle callStyle) {
+            this.callStyle = callStyle;
+            return this;
+        }
+
+        public GeneratorOptions build() {
+            return new GeneratorOptions(
+                    specFile,
+                    specName,
+                    remoteOrigin,
+                    packageName,
+                    apiPackage,
+                    modelPackage,
+                    clientName,
+                    typeMappings,
+                    schemaMappings,
+                    generateApis,
+                    generateModels,
+                    callStyle);
+        }
     }
-  }
 }

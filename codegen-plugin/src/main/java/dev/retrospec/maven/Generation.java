@@ -18,101 +18,120 @@ import org.jspecify.annotations.Nullable;
  * previous output and stamp as they were.
  */
 final class Generation {
-  private Generation() {}
+    private Generation() {}
 
-  /** What the goal should do, already checked and defaulted. */
-  record Request(String inputSpec, Path basedir, Path outputDirectory, ClassLoader resources,
-      GeneratorOptions.Builder options) {}
+    /** What the goal should do, already checked and defaulted. */
+    record Request(
+            String inputSpec,
+            Path basedir,
+            Path outputDirectory,
+            ClassLoader resources,
+            GeneratorOptions.Builder options) {}
 
-  /** What happened. */
-  record Outcome(boolean upToDate, String reason, String clientName, int files, int types, int interfaces,
-      int inputs, List<Problem> warnings) {}
+    /** What happened. */
+    record Outcome(
+            boolean upToDate,
+            String reason,
+            String clientName,
+            int files,
+            int types,
+            int interfaces,
+            int inputs,
+            List<Problem> warnings) {}
 
-  /**
-   * The input files the previous stamp recorded, if each is still there with the content it had (the same size and
-   * modification time, or else the same digest): then the files they reference are the same too, and the
-   * description need not be read to find them (on an unchanged build of a large description, that read was most
-   * of the plugin's time). Null if they must be found again.
-   */
-  private static @Nullable List<Path> unchangedInputs(@Nullable Stamp previous, Path root) throws IOException {
-    // The root comes first: another root (inputSpec changed) reads the description again, even one that was
-    // among the files before.
-    if (previous == null || previous.files().isEmpty()
-        || !previous.files().get(0).equals(root.getFileName().toString())) {
-      return null;
-    }
-    Path base = root.getParent();
-    // Loops rather than streams on this path: each lambda costs a cold JVM time to spin up.
-    List<Path> recorded = new ArrayList<>();
-    for (String name : previous.files()) {
-      Path file = base.resolve(name).normalize();
-      if (!Files.isRegularFile(file)) {
-        return null;
-      }
-      recorded.add(file);
-    }
-    if (Stamp.stats(recorded).equals(previous.stats())) {
-      return recorded;
-    }
-    return Stamp.digestFiles(base, recorded).equals(previous.inputs()) ? recorded : null;
-  }
-
-  static Outcome run(Request request) throws SpecProblemsException, IOException {
-    try (SpecLocation spec = SpecLocation.resolve(request.inputSpec(), request.basedir(), request.resources())) {
-      GeneratorOptions options = request.options()
-          .specFile(spec.file())
-          .specName(spec.displayName())
-          .remoteOrigin(spec.remoteOrigin())
-          .build();
-      Path output = request.outputDirectory().toAbsolutePath().normalize();
-      Path stampFile = Stamp.fileFor(output);
-      if (!Files.isRegularFile(spec.file())) {
-        throw new SpecProblemsException(List.of(new Problem(Problem.Severity.ERROR, spec.displayName(), 0, 0, "",
-            "no such file")));
-      }
-      Path root = spec.file().toAbsolutePath().normalize();
-      Path base = root.getParent();
-      Stamp previous = Stamp.read(stampFile);
-      List<Path> inputs = unchangedInputs(previous, root);
-      String inputsDigest;
-      if (inputs != null && previous != null) {
-        inputsDigest = previous.inputs();
-      } else {
-        inputs = new ArrayList<>();
-        inputs.add(root);
-        for (Path file : ReferencedFiles.of(root)) {
-          if (!file.equals(root)) {
-            inputs.add(file);
-          }
+    /**
+     * The input files the previous stamp recorded, if each is still there with the content it had (the same size and
+     * modification time, or else the same digest): then the files they reference are the same too, and the
+     * description need not be read to find them (on an unchanged build of a large description, that read was most
+     * of the plugin's time). Null if they must be found again.
+     */
+    private static @Nullable List<Path> unchangedInputs(@Nullable Stamp previous, Path root) throws IOException {
+        // The root comes first: another root (inputSpec changed) reads the description again, even one that was
+        // among the files before.
+        if (previous == null
+                || previous.files().isEmpty()
+                || !previous.files().get(0).equals(root.getFileName().toString())) {
+            return null;
         }
-        inputsDigest = Stamp.digestFiles(base, inputs);
-      }
-      List<String> names = new ArrayList<>();
-      for (Path file : inputs) {
-        names.add(Stamp.name(base, file));
-      }
-      Stamp wanted = new Stamp(
-          inputsDigest,
-          names,
-          Stamp.stats(inputs),
-          Stamp.digestText(options.fingerprint()),
-          Stamp.generatorIdentity(),
-          "");
-      String currentOutput = Stamp.digestOutput(output);
-      @Nullable String reason = wanted.reasonToRegenerate(previous, currentOutput);
-      if (reason == null) {
-        if (previous != null && !previous.stats().equals(wanted.stats())) {
-          // touched, not changed: remember the new times so that the next build need not read the files again
-          wanted.withOutput(currentOutput).write(stampFile);
+        Path base = ReferencedFiles.parentOf(root);
+        // Loops rather than streams on this path: each lambda costs a cold JVM time to spin up.
+        List<Path> recorded = new ArrayList<>();
+        for (String name : previous.files()) {
+            Path file = base.resolve(name).normalize();
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            recorded.add(file);
         }
-        return new Outcome(true, "", "", 0, 0, 0, inputs.size(), List.of());
-      }
-      Generator.Result result = Generator.generate(options);
-      Files.deleteIfExists(stampFile); // no stamp may vouch for a directory in the middle of being replaced
-      OutputWriter.replace(output, result.files());
-      wanted.withOutput(Stamp.digestOutput(output)).write(stampFile);
-      return new Outcome(false, reason, result.model().clientName(), result.files().size(),
-          result.model().types().size(), result.model().services().size(), inputs.size(), result.warnings());
+        if (Stamp.stats(recorded).equals(previous.stats())) {
+            return recorded;
+        }
+        return Stamp.digestFiles(base, recorded).equals(previous.inputs()) ? recorded : null;
     }
-  }
+
+    static Outcome run(Request request) throws SpecProblemsException, IOException {
+        try (SpecLocation spec = SpecLocation.resolve(request.inputSpec(), request.basedir(), request.resources())) {
+            GeneratorOptions options = request.options()
+                    .specFile(spec.file())
+                    .specName(spec.displayName())
+                    .remoteOrigin(spec.remoteOrigin())
+                    .build();
+            Path output = request.outputDirectory().toAbsolutePath().normalize();
+            Path stampFile = Stamp.fileFor(output);
+            if (!Files.isRegularFile(spec.file())) {
+                throw new SpecProblemsException(
+                        List.of(new Problem(Problem.Severity.ERROR, spec.displayName(), 0, 0, "", "no such file")));
+            }
+            Path root = spec.file().toAbsolutePath().normalize();
+            Path base = ReferencedFiles.parentOf(root);
+            Stamp previous = Stamp.read(stampFile);
+            List<Path> inputs = unchangedInputs(previous, root);
+            String inputsDigest;
+            if (inputs != null && previous != null) {
+                inputsDigest = previous.inputs();
+            } else {
+                inputs = new ArrayList<>();
+                inputs.add(root);
+                for (Path file : ReferencedFiles.of(root)) {
+                    if (!file.equals(root)) {
+                        inputs.add(file);
+                    }
+                }
+                inputsDigest = Stamp.digestFiles(base, inputs);
+            }
+            List<String> names = new ArrayList<>();
+            for (Path file : inputs) {
+                names.add(Stamp.name(base, file));
+            }
+            Stamp wanted = new Stamp(
+                    inputsDigest,
+                    names,
+                    Stamp.stats(inputs),
+                    Stamp.digestText(options.fingerprint()),
+                    Stamp.generatorIdentity(),
+                    "");
+            String currentOutput = Stamp.digestOutput(output);
+            @Nullable String reason = wanted.reasonToRegenerate(previous, currentOutput);
+            if (reason == null) {
+                if (previous != null && !previous.stats().equals(wanted.stats())) {
+                    // touched, not changed: remember the new times so that the next build need not read the files again
+                    wanted.withOutput(currentOutput).write(stampFile);
+                }
+                return new Outcome(true, "", "", 0, 0, 0, inputs.size(), List.of());
+            }
+            Generator.Result result = Generator.generate(options);
+            Files.deleteIfExists(stampFile); // no stamp may vouch for a directory in the middle of being replaced
+            OutputWriter.replace(output, result.files());
+            wanted.withOutput(Stamp.digestOutput(output)).write(stampFile);
+            return new Outcome(
+                    false,
+                    reason,
+                    result.model().clientName(),
+                    result.files().size(),
+                    result.model().types().size(),
+                    result.model().services().size(),
+                    inputs.size(),
+                    result.warnings());
+        }
+    }
 }

@@ -18,60 +18,61 @@ import java.util.UUID;
  * writing leaves it as it was and removes the staging directory.
  */
 final class OutputWriter {
-  private OutputWriter() {}
+    private OutputWriter() {}
 
-  static void replace(Path target, List<GeneratedFile> files) throws IOException {
-    Path directory = target.toAbsolutePath().normalize();
-    Path parent = directory.getParent();
-    Files.createDirectories(parent);
-    String name = directory.getFileName().toString();
-    // Not createTempDirectory: its owner-only permissions would end up on the output directory.
-    Path staging = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
-    Files.createDirectory(staging);
-    Path backup = null;
-    try {
-      for (GeneratedFile file : files) {
-        Path path = staging.resolve(file.path()).normalize();
-        if (!path.startsWith(staging)) {
-          throw new IOException("generated path escapes the output directory: " + file.path());
+    static void replace(Path target, List<GeneratedFile> files) throws IOException {
+        Path directory = target.toAbsolutePath().normalize();
+        Path parent = dev.retrospec.codegen.load.ReferencedFiles.parentOf(directory);
+        Files.createDirectories(parent);
+        String name = directory.getFileName().toString();
+        // Not createTempDirectory: its owner-only permissions would end up on the output directory.
+        Path staging = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
+        Files.createDirectory(staging);
+        Path backup = null;
+        try {
+            for (GeneratedFile file : files) {
+                Path path = staging.resolve(file.path()).normalize();
+                if (!path.startsWith(staging)) {
+                    throw new IOException("generated path escapes the output directory: " + file.path());
+                }
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.content(), StandardCharsets.UTF_8);
+            }
+            if (Files.exists(directory)) {
+                backup = parent.resolve(
+                        "." + name + ".old-" + staging.getFileName().toString().replaceAll(".*-", ""));
+                Files.move(directory, backup, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            if (backup != null && Files.exists(backup) && !Files.exists(directory)) {
+                Files.move(backup, directory, StandardCopyOption.ATOMIC_MOVE);
+                backup = null;
+            }
+            deleteRecursively(staging);
+            throw e;
         }
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, file.content(), StandardCharsets.UTF_8);
-      }
-      if (Files.exists(directory)) {
-        backup = parent.resolve("." + name + ".old-" + staging.getFileName().toString().replaceAll(".*-", ""));
-        Files.move(directory, backup, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      if (backup != null && Files.exists(backup) && !Files.exists(directory)) {
-        Files.move(backup, directory, StandardCopyOption.ATOMIC_MOVE);
-        backup = null;
-      }
-      deleteRecursively(staging);
-      throw e;
+        if (backup != null) {
+            deleteRecursively(backup);
+        }
     }
-    if (backup != null) {
-      deleteRecursively(backup);
-    }
-  }
 
-  static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
 }

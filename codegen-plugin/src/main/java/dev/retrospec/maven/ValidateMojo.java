@@ -24,88 +24,95 @@ import org.jspecify.annotations.Nullable;
  * descriptions are written, so a broken or unsupported one fails there with the same messages, not later in a
  * consumer's build. Every problem of every description is reported before the build fails.
  */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true,
-    requiresProject = false)
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true, requiresProject = false)
 public final class ValidateMojo extends AbstractMojo {
-  /**
-   * The descriptions: paths relative to the project, {@code http(s)} URLs, or {@code classpath:} resources.
-   *
-   * @since 0.1.0
-   */
-  @Parameter
-  private List<String> inputSpecs = new ArrayList<>();
+    /**
+     * The descriptions: paths relative to the project, {@code http(s)} URLs, or {@code classpath:} resources.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> inputSpecs = new ArrayList<>();
 
-  /**
-   * One more description, handy on the command line.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "retrospec.inputSpec")
-  private @Nullable String inputSpec;
+    /**
+     * One more description, handy on the command line.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "retrospec.inputSpec")
+    private @Nullable String inputSpec;
 
-  /**
-   * Fails the build on warnings too (constructs Retrospec reads with a fallback).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "retrospec.failOnWarnings", defaultValue = "false")
-  private boolean failOnWarnings;
+    /**
+     * Fails the build on warnings too (constructs Retrospec reads with a fallback).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "retrospec.failOnWarnings", defaultValue = "false")
+    private boolean failOnWarnings;
 
-  /**
-   * Skips validation.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "retrospec.skip", defaultValue = "false")
-  private boolean skip;
+    /**
+     * Skips validation.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "retrospec.skip", defaultValue = "false")
+    private boolean skip;
 
-  @Parameter(defaultValue = "${project}", readonly = true)
-  private @Nullable MavenProject project;
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private @Nullable MavenProject project;
 
-  @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Retrospec: validation skipped (retrospec.skip)");
-      return;
-    }
-    List<String> specs = new ArrayList<>(inputSpecs);
-    if (inputSpec != null && !inputSpec.isBlank()) {
-      specs.add(inputSpec);
-    }
-    if (specs.isEmpty()) {
-      throw new MojoFailureException("nothing to validate: name descriptions in <inputSpecs> or with"
-          + " -Dretrospec.inputSpec");
-    }
-    Path basedir = Projects.basedir(project);
-    List<String> failed = new ArrayList<>();
-    for (String spec : specs) {
-      try (SpecLocation location = SpecLocation.resolve(spec, basedir, getClass().getClassLoader())) {
-        ModelBuilder.Result result = Generator.model(GeneratorOptions.builder(location.file(), "validate")
-            .specName(location.displayName())
-            .remoteOrigin(location.remoteOrigin())
-            .build());
-        Projects.log(getLog(), result.warnings());
-        ApiModel model = result.model();
-        int operations = model.services().stream().mapToInt(s -> s.operations().size()).sum();
-        getLog().info(String.format("Retrospec: %s is valid: %d types, %d interfaces, %d operations%s", spec,
-            model.types().size(), model.services().size(), operations,
-            result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warnings"));
-        if (failOnWarnings && !result.warnings().isEmpty()) {
-          failed.add(spec + ": " + result.warnings().size() + " warnings (failOnWarnings)");
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Retrospec: validation skipped (retrospec.skip)");
+            return;
         }
-      } catch (SpecProblemsException e) {
-        Projects.log(getLog(), e.problems());
-        long errors = e.problems().stream().filter(Problem::isError).count();
-        failed.add(spec + ": " + errors + (errors == 1 ? " error" : " errors"));
-      } catch (IllegalArgumentException e) {
-        failed.add(spec + ": " + e.getMessage());
-      } catch (IOException e) {
-        throw new MojoExecutionException("Retrospec could not read " + spec + ": " + e.getMessage(), e);
-      }
+        List<String> specs = new ArrayList<>(inputSpecs);
+        if (inputSpec != null && !inputSpec.isBlank()) {
+            specs.add(inputSpec);
+        }
+        if (specs.isEmpty()) {
+            throw new MojoFailureException(
+                    "nothing to validate: name descriptions in <inputSpecs> or with" + " -Dretrospec.inputSpec");
+        }
+        Path basedir = Projects.basedir(project);
+        List<String> failed = new ArrayList<>();
+        for (String spec : specs) {
+            try (SpecLocation location =
+                    SpecLocation.resolve(spec, basedir, getClass().getClassLoader())) {
+                ModelBuilder.Result result = Generator.model(GeneratorOptions.builder(location.file(), "validate")
+                        .specName(location.displayName())
+                        .remoteOrigin(location.remoteOrigin())
+                        .build());
+                Projects.log(getLog(), result.warnings());
+                ApiModel model = result.model();
+                int operations = model.services().stream()
+                        .mapToInt(s -> s.operations().size())
+                        .sum();
+                getLog().info(String.format(
+                        "Retrospec: %s is valid: %d types, %d interfaces, %d operations%s",
+                        spec,
+                        model.types().size(),
+                        model.services().size(),
+                        operations,
+                        result.warnings().isEmpty()
+                                ? ""
+                                : ", " + result.warnings().size() + " warnings"));
+                if (failOnWarnings && !result.warnings().isEmpty()) {
+                    failed.add(spec + ": " + result.warnings().size() + " warnings (failOnWarnings)");
+                }
+            } catch (SpecProblemsException e) {
+                Projects.log(getLog(), e.problems());
+                long errors = e.problems().stream().filter(Problem::isError).count();
+                failed.add(spec + ": " + errors + (errors == 1 ? " error" : " errors"));
+            } catch (IllegalArgumentException e) {
+                failed.add(spec + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw new MojoExecutionException("Retrospec could not read " + spec + ": " + e.getMessage(), e);
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new MojoFailureException("invalid OpenAPI descriptions:\n  " + String.join("\n  ", failed));
+        }
     }
-    if (!failed.isEmpty()) {
-      throw new MojoFailureException("invalid OpenAPI descriptions:\n  " + String.join("\n  ", failed));
-    }
-  }
-
 }

@@ -18,27 +18,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  * without a single diagnostic, and generate byte-identical files twice.
  */
 class GoldenTest {
-  static Stream<String> cases() throws IOException {
-    return Goldens.cases();
-  }
+    static Stream<String> cases() throws IOException {
+        return Goldens.cases();
+    }
 
-  @ParameterizedTest
-  @MethodSource("cases")
-  void generatesTheExpectedSources(String name) throws Exception {
-    Generator.Result result = Generator.generate(Goldens.options(name));
-    Goldens.assertMatches(Goldens.DIR.resolve(name).resolve("expected"), result.files());
-  }
+    @ParameterizedTest
+    @MethodSource("cases")
+    void generatesTheExpectedSources(String name) throws Exception {
+        Generator.Result result = Generator.generate(Goldens.options(name));
+        Goldens.assertMatches(Goldens.DIR.resolve(name).resolve("expected"), result.files());
+    }
 
-  @ParameterizedTest
-  @MethodSource("cases")
-  void compilesWithoutAnyWarning(String name, @TempDir Path classes) throws Exception {
-    List<String> diagnostics = InMemoryJavac.compile(Generator.generate(Goldens.options(name)).files(), classes);
-    assertThat(diagnostics).isEmpty();
-  }
+    @ParameterizedTest
+    @MethodSource("cases")
+    void compilesWithoutAnyWarning(String name, @TempDir Path classes) throws Exception {
+        List<String> diagnostics =
+                InMemoryJavac.compile(Generator.generate(Goldens.options(name)).files(), classes);
+        assertThat(diagnostics).isEmpty();
+    }
 
-  @ParameterizedTest
-  @MethodSource("cases")
-  void isDeterministic(String name) throws Exception {
-    assertThat(Generator.generate(Goldens.options(name)).files()).isEqualTo(Generator.generate(Goldens.options(name)).files());
-  }
+    @ParameterizedTest
+    @MethodSource("cases")
+    void isDeterministic(String name) throws Exception {
+        assertThat(Generator.generate(Goldens.options(name)).files())
+                .isEqualTo(Generator.generate(Goldens.options(name)).files());
+    }
 }

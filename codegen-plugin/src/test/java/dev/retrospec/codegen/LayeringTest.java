@@ -1,51 +1,110 @@
 package dev.retrospec.codegen;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * The layers of DESIGN.md, {@code load -> model -> emit -> maven}, checked on the sources: each package may only
- * import what its layer may know.
+ * The layers of DESIGN.md, {@code load -> model -> emit -> maven}, checked on the compiled classes: every
+ * dependency counts, whether it came from an import, a fully qualified name or a method reference.
  */
 class LayeringTest {
-  private static final Path MAIN = Path.of("src/main/java/dev/retrospec");
+    private static JavaClasses classes;
 
-  @ParameterizedTest(name = "{0} does not import {1}")
-  @CsvSource({
-      "codegen/load, com.palantir.javapoet",
-      "codegen/load, org.apache.maven",
-      "codegen/load, dev.retrospec.codegen.model",
-      "codegen/load, dev.retrospec.codegen.emit",
-      "codegen/model, com.palantir.javapoet",
-      "codegen/model, org.apache.maven",
-      "codegen/model, dev.retrospec.codegen.emit",
-      "codegen/emit, io.swagger",
-      "codegen/emit, org.apache.maven",
-      "codegen/emit, dev.retrospec.codegen.load",
-      "codegen/emit, java.nio.file",
-      "codegen/emit, java.io.File",
-      "maven, io.swagger",
-      "maven, com.palantir.javapoet",
-  })
-  void packageDoesNotImport(String layer, String forbidden) throws IOException {
-    List<String> offenders = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(MAIN.resolve(layer))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        for (String line : Files.readAllLines(file)) {
-          if (line.startsWith("import " + forbidden) || line.startsWith("import static " + forbidden)) {
-            offenders.add(MAIN.relativize(file) + ": " + line);
-          }
-        }
-      }
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.retrospec");
     }
-    assertThat(offenders).isEmpty();
-  }
+
+    @Test
+    void loadKnowsNeitherTheModelNorWhatComesAfterIt() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.retrospec.codegen.load..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.retrospec.codegen.model..",
+                        "dev.retrospec.codegen.emit..",
+                        "dev.retrospec.maven..",
+                        "com.palantir.javapoet..",
+                        "org.apache.maven.."));
+    }
+
+    @Test
+    void modelKnowsNeitherEmitNorMavenNorTheFileSystem() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.retrospec.codegen.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.retrospec.codegen.emit..",
+                        "dev.retrospec.maven..",
+                        "com.palantir.javapoet..",
+                        "org.apache.maven..",
+                        "java.nio.file..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.io.File"));
+    }
+
+    @Test
+    void emitSeesOnlyTheModel() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.retrospec.codegen.emit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.retrospec.codegen.load..",
+                        "dev.retrospec.maven..",
+                        "io.swagger..",
+                        "org.apache.maven..",
+                        "java.nio.file..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.io.File"));
+    }
+
+    @Test
+    void mavenSeesNeitherTheParserNorJavaPoet() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.retrospec.maven..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.swagger..", "com.palantir.javapoet.."));
+    }
+
+    @Test
+    void swaggerParserStopsAtTheModel() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.retrospec.codegen.load..", "dev.retrospec.codegen.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.swagger.."));
+    }
+
+    @Test
+    void theGeneratorIsNotTheRuntime() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("dev.retrospec.codegen..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.retrospec.runtime.."));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
+    }
 }

@@ -11,26 +11,26 @@ import java.util.Set;
  * {@code filter[color]=red}. A map, so Retrofit can send it with {@code @QueryMap}.
  */
 public final class DeepObject extends AbstractMap<String, String> {
-  private final Map<String, String> entries;
+    private final Map<String, String> entries;
 
-  private DeepObject(Map<String, String> entries) {
-    this.entries = entries;
-  }
+    private DeepObject(Map<String, String> entries) {
+        this.entries = entries;
+    }
 
-  /** {@code name[key]=value} for each entry, in the map's order; null values are left out. */
-  public static DeepObject of(String name, Map<String, ?> values) {
-    Objects.requireNonNull(name, "name == null");
-    Map<String, String> entries = new LinkedHashMap<>();
-    values.forEach((key, value) -> {
-      if (value != null) {
-        entries.put(name + "[" + key + "]", String.valueOf(value));
-      }
-    });
-    return new DeepObject(entries);
-  }
+    /** {@code name[key]=value} for each entry, in the map's order; null values are left out. */
+    public static DeepObject of(String name, Map<String, ?> values) {
+        Objects.requireNonNull(name, "name == null");
+        Map<String, String> entries = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                entries.put(name + "[" + key + "]", String.valueOf(value));
+            }
+        });
+        return new DeepObject(entries);
+    }
 
-  @Override
-  public Set<Entry<String, String>> entrySet() {
-    return entries.entrySet();
-  }
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        return entries.entrySet();
+    }
 }

@@ -2,12 +2,11 @@ package dev.retrospec.runtime;
 
 import com.squareup.moshi.Json;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
@@ -19,71 +18,67 @@ import retrofit2.Retrofit;
  * {@link Cookie} parameters as {@code name=value}. Everything else falls through to Retrofit's {@code toString()}.
  */
 public final class ParameterConverters extends Converter.Factory {
-  private static final ParameterConverters INSTANCE = new ParameterConverters();
+    private static final ParameterConverters INSTANCE = new ParameterConverters();
 
-  private static final ClassValue<Map<?, String>> WIRE_NAMES = new ClassValue<>() {
-    @Override
-    protected Map<?, String> computeValue(Class<?> type) {
-      return wireNames(type.asSubclass(Enum.class));
-    }
-  };
-
-  private ParameterConverters() {}
-
-  public static ParameterConverters create() {
-    return INSTANCE;
-  }
-
-  @Override
-  public @Nullable Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
-    for (int i = 0; i < annotations.length; i++) {
-      if (annotations[i] instanceof Cookie cookie) {
-        Annotation[] rest = new Annotation[annotations.length - 1];
-        System.arraycopy(annotations, 0, rest, 0, i);
-        System.arraycopy(annotations, i + 1, rest, i, annotations.length - i - 1);
-        Converter<Object, String> value = retrofit.stringConverter(type, rest);
-        return v -> cookie.value() + "=" + value.convert(v);
-      }
-    }
-    if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Delimited.class) {
-      Converter<Object, String> element = retrofit.stringConverter(parameterized.getActualTypeArguments()[0],
-          annotations);
-      return value -> {
-        Delimited<?> delimited = (Delimited<?>) value;
-        StringBuilder joined = new StringBuilder();
-        for (Object item : delimited.values()) {
-          if (joined.length() > 0) {
-            joined.append(delimited.delimiter());
-          }
-          joined.append(element.convert(item));
+    private static final ClassValue<Map<String, String>> WIRE_NAMES = new ClassValue<>() {
+        @Override
+        protected Map<String, String> computeValue(Class<?> type) {
+            Map<String, String> names = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                String name = ((Enum<?>) constant).name();
+                try {
+                    Json json = type.getField(name).getAnnotation(Json.class);
+                    names.put(name, json != null ? json.name() : name);
+                } catch (NoSuchFieldException e) {
+                    throw new AssertionError("enum constant without a field: " + name, e);
+                }
+            }
+            return names;
         }
-        return joined.toString();
-      };
-    }
-    if (type instanceof Class<?> c && c.isEnum()) {
-      Map<?, String> names = WIRE_NAMES.get(c);
-      return value -> {
-        String name = names.get(value);
-        return name != null ? name : ((Enum<?>) value).name();
-      };
-    }
-    if (type == OffsetDateTime.class) {
-      return value -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value);
-    }
-    return null;
-  }
+    };
 
-  private static <E extends Enum<E>> Map<E, String> wireNames(Class<E> type) {
-    Map<E, String> names = new EnumMap<>(type);
-    for (E constant : type.getEnumConstants()) {
-      try {
-        Field field = type.getField(constant.name());
-        Json json = field.getAnnotation(Json.class);
-        names.put(constant, json != null ? json.name() : constant.name());
-      } catch (NoSuchFieldException e) {
-        throw new AssertionError("enum constant without a field: " + constant, e);
-      }
+    private ParameterConverters() {}
+
+    public static ParameterConverters create() {
+        return INSTANCE;
     }
-    return names;
-  }
+
+    @Override
+    public @Nullable Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+        for (int i = 0; i < annotations.length; i++) {
+            if (annotations[i] instanceof Cookie cookie) {
+                Annotation[] rest = new Annotation[annotations.length - 1];
+                System.arraycopy(annotations, 0, rest, 0, i);
+                System.arraycopy(annotations, i + 1, rest, i, annotations.length - i - 1);
+                Converter<Object, String> value = retrofit.stringConverter(type, rest);
+                return v -> cookie.value() + "=" + value.convert(v);
+            }
+        }
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Delimited.class) {
+            Converter<Object, String> element =
+                    retrofit.stringConverter(parameterized.getActualTypeArguments()[0], annotations);
+            return value -> {
+                Delimited<?> delimited = (Delimited<?>) value;
+                StringBuilder joined = new StringBuilder();
+                for (Object item : delimited.values()) {
+                    if (joined.length() > 0) {
+                        joined.append(delimited.delimiter());
+                    }
+                    joined.append(element.convert(item));
+                }
+                return joined.toString();
+            };
+        }
+        if (type instanceof Class<?> c && c.isEnum()) {
+            Map<String, String> names = WIRE_NAMES.get(c);
+            return value -> {
+                String name = ((Enum<?>) value).name();
+                return names.getOrDefault(name, name);
+            };
+        }
+        if (type == OffsetDateTime.class) {
+            return value -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value);
+        }
+        return null;
+    }
 }

@@ -17,43 +17,49 @@ import retrofit2.http.Part;
  * is left to the JSON converter, so a JSON string stays a JSON string.
  */
 public final class TextConverters extends Converter.Factory {
-  private static final TextConverters INSTANCE = new TextConverters();
-  private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
-  private static final Set<Type> SCALARS = Set.of(String.class, Integer.class, Long.class, Double.class,
-      Float.class, Boolean.class, java.math.BigDecimal.class);
+    private static final TextConverters INSTANCE = new TextConverters();
+    private static final MediaType TEXT = MediaType.get("text/plain; charset=utf-8");
+    private static final Set<Type> SCALARS = Set.of(
+            String.class,
+            Integer.class,
+            Long.class,
+            Double.class,
+            Float.class,
+            Boolean.class,
+            java.math.BigDecimal.class);
 
-  private TextConverters() {}
+    private TextConverters() {}
 
-  public static TextConverters create() {
-    return INSTANCE;
-  }
-
-  @Override
-  public @Nullable Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations,
-      Retrofit retrofit) {
-    if (type == String.class && has(annotations, PlainText.class)) {
-      return ResponseBody::string;
+    public static TextConverters create() {
+        return INSTANCE;
     }
-    return null;
-  }
 
-  @Override
-  public @Nullable Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
-      Annotation[] methodAnnotations, Retrofit retrofit) {
-    boolean textPart = SCALARS.contains(type) && has(parameterAnnotations, Part.class);
-    boolean textBody = type == String.class && has(methodAnnotations, PlainText.class);
-    if (textPart || textBody) {
-      return value -> RequestBody.create(String.valueOf(value), TEXT);
+    @Override
+    public @Nullable Converter<ResponseBody, ?> responseBodyConverter(
+            Type type, Annotation[] annotations, Retrofit retrofit) {
+        if (type == String.class && has(annotations, PlainText.class)) {
+            return ResponseBody::string;
+        }
+        return null;
     }
-    return null;
-  }
 
-  private static boolean has(Annotation[] annotations, Class<? extends Annotation> type) {
-    for (Annotation annotation : annotations) {
-      if (type.isInstance(annotation)) {
-        return true;
-      }
+    @Override
+    public @Nullable Converter<?, RequestBody> requestBodyConverter(
+            Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
+        boolean textPart = SCALARS.contains(type) && has(parameterAnnotations, Part.class);
+        boolean textBody = type == String.class && has(methodAnnotations, PlainText.class);
+        if (textPart || textBody) {
+            return value -> RequestBody.create(String.valueOf(value), TEXT);
+        }
+        return null;
     }
-    return false;
-  }
+
+    private static boolean has(Annotation[] annotations, Class<? extends Annotation> type) {
+        for (Annotation annotation : annotations) {
+            if (type.isInstance(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

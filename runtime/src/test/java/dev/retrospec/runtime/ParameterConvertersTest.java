@@ -20,32 +20,46 @@ import retrofit2.http.Query;
 
 /** Parameters written the way OpenAPI's styles mean them, through a real Retrofit call. */
 class ParameterConvertersTest {
-  interface Api {
-    @GET("items/{ids}")
-    Call<ResponseBody> items(@Path("ids") Delimited<Long> ids, @Query("tags") Delimited<String> tags,
-        @Query("colors") Delimited<String> colors, @Query("at") OffsetDateTime at,
-        @Header("Cookie") @Cookie("session") String session, @Header("X-Flags") Delimited<Boolean> flags);
-  }
-
-  @Test
-  void delimitedArraysDatesAndCookies() throws Exception {
-    try (MockWebServer server = new MockWebServer()) {
-      server.enqueue(new MockResponse.Builder().code(200).build());
-      server.start();
-      Api api = new Retrofit.Builder().baseUrl(server.url("/")).addConverterFactory(ParameterConverters.create())
-          .build().create(Api.class);
-
-      api.items(Delimited.csv(List.of(1L, 2L, 3L)), Delimited.spaces(List.of("a", "b")),
-          Delimited.pipes(List.of("red", "blue")), OffsetDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC),
-          "s3ss", Delimited.csv(List.of(true, false))).execute().body().close();
-
-      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-      assertThat(request.getUrl().encodedPath()).isEqualTo("/items/1,2,3");
-      assertThat(request.getUrl().queryParameter("tags")).isEqualTo("a b");
-      assertThat(request.getUrl().queryParameter("colors")).isEqualTo("red|blue");
-      assertThat(request.getUrl().queryParameter("at")).isEqualTo("2026-01-02T03:04:00Z");
-      assertThat(request.getHeaders().get("Cookie")).isEqualTo("session=s3ss");
-      assertThat(request.getHeaders().get("X-Flags")).isEqualTo("true,false");
+    interface Api {
+        @GET("items/{ids}")
+        Call<ResponseBody> items(
+                @Path("ids") Delimited<Long> ids,
+                @Query("tags") Delimited<String> tags,
+                @Query("colors") Delimited<String> colors,
+                @Query("at") OffsetDateTime at,
+                @Header("Cookie") @Cookie("session") String session,
+                @Header("X-Flags") Delimited<Boolean> flags);
     }
-  }
+
+    @Test
+    void delimitedArraysDatesAndCookies() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).build());
+            server.start();
+            Api api = new Retrofit.Builder()
+                    .baseUrl(server.url("/"))
+                    .addConverterFactory(ParameterConverters.create())
+                    .build()
+                    .create(Api.class);
+
+            api.items(
+                            Delimited.csv(List.of(1L, 2L, 3L)),
+                            Delimited.spaces(List.of("a", "b")),
+                            Delimited.pipes(List.of("red", "blue")),
+                            OffsetDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC),
+                            "s3ss",
+                            Delimited.csv(List.of(true, false)))
+                    .execute()
+                    .body()
+                    .close();
+
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(request.getUrl().encodedPath()).isEqualTo("/items/1,2,3");
+            assertThat(request.getUrl().queryParameter("tags")).isEqualTo("a b");
+            assertThat(request.getUrl().queryParameter("colors")).isEqualTo("red|blue");
+            assertThat(request.getUrl().queryParameter("at")).isEqualTo("2026-01-02T03:04:00Z");
+            assertThat(request.getHeaders().get("Cookie")).isEqualTo("session=s3ss");
+            assertThat(request.getHeaders().get("X-Flags")).isEqualTo("true,false");
+        }
+    }
 }

@@ -8,7 +8,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
@@ -30,476 +29,580 @@ import org.jspecify.annotations.Nullable;
  * the description says (server, token URL, scopes), with a builder for everything a user may want to change.
  */
 final class ClientEmitter {
-  private static final AnnotationSpec NULLABLE = AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
+    private static final AnnotationSpec NULLABLE =
+            AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
 
-  private final Emitter.Common common;
-  private final ApiModel model;
-  private final ClassName client;
-  private final ClassName builder;
-  private final @Nullable String defaultBaseUrl;
-  private final List<SecurityScheme.OAuth2ClientCredentials> oauth2 = new ArrayList<>();
-  /** Schemes the builder can configure: OAuth2 client credentials, HTTP bearer and basic, API keys. */
-  private final List<SecurityScheme> configurable = new ArrayList<>();
+    private final Emitter.Common common;
+    private final ApiModel model;
+    private final ClassName client;
+    private final ClassName builder;
+    private final @Nullable String defaultBaseUrl;
+    private final List<SecurityScheme.OAuth2ClientCredentials> oauth2 = new ArrayList<>();
+    /** Schemes the builder can configure: OAuth2 client credentials, HTTP bearer and basic, API keys. */
+    private final List<SecurityScheme> configurable = new ArrayList<>();
 
-  ClientEmitter(Emitter.Common common, ApiModel model) {
-    this.common = common;
-    this.model = model;
-    this.client = ClassName.get(common.options().basePackage(), model.clientName());
-    this.builder = client.nestedClass("Builder");
-    this.defaultBaseUrl = model.serverUrls().stream().filter(ClientEmitter::isAbsoluteHttp).findFirst()
-        .map(url -> url.endsWith("/") ? url : url + "/").orElse(null);
-    for (SecurityScheme scheme : model.securitySchemes()) {
-      if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
-        oauth2.add(cc);
-      }
-      if (!(scheme instanceof SecurityScheme.Unsupported)) {
-        configurable.add(scheme);
-      }
-    }
-  }
-
-  TypeSpec emit() {
-    TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-    common.decorate(type);
-    type.addJavadoc("$L", classDoc());
-
-    if (defaultBaseUrl != null) {
-      type.addField(FieldSpec.builder(String.class, "DEFAULT_BASE_URL", Modifier.PUBLIC, Modifier.STATIC,
-              Modifier.FINAL)
-          .addJavadoc("The first server the description names.\n")
-          .initializer("$S", defaultBaseUrl)
-          .build());
-    }
-    for (SecurityScheme.OAuth2ClientCredentials scheme : oauth2) {
-      String constant = Names.constantName(scheme.name());
-      type.addField(FieldSpec.builder(String.class, constant + "_TOKEN_URL", Modifier.PUBLIC, Modifier.STATIC,
-              Modifier.FINAL)
-          .addJavadoc("Token endpoint of the {@code $L} security scheme.\n", Docs.inline(scheme.name()))
-          .initializer("$S", scheme.tokenUrl())
-          .build());
-      type.addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), constant + "_SCOPES",
-              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("Scopes of the {@code $L} security scheme.\n", Docs.inline(scheme.name()))
-          .initializer("$T.of($L)", List.class, CodeBlock.join(scheme.scopes().stream()
-              .map(s -> CodeBlock.of("$S", s)).toList(), ", "))
-          .build());
-    }
-
-    type.addField(RuntimeTypes.RETROFIT, "retrofit", Modifier.PRIVATE, Modifier.FINAL);
-    type.addField(RuntimeTypes.MOSHI, "moshi", Modifier.PRIVATE, Modifier.FINAL);
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(RuntimeTypes.RETROFIT, "retrofit")
-        .addParameter(RuntimeTypes.MOSHI, "moshi")
-        .addStatement("this.retrofit = retrofit")
-        .addStatement("this.moshi = moshi");
-    for (Service service : model.services()) {
-      ClassName api = ClassName.get(common.options().apiPackage(), service.name());
-      type.addField(api, service.accessor(), Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addStatement("this.$N = retrofit.create($T.class)", service.accessor(), api);
-    }
-    type.addMethod(constructor.build());
-
-    type.addMethod(MethodSpec.methodBuilder("builder")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(builder)
-        .addStatement("return new $T()", builder)
-        .build());
-
-    for (Service service : model.services()) {
-      ClassName api = ClassName.get(common.options().apiPackage(), service.name());
-      String doc = Docs.paragraphs(service.description());
-      type.addMethod(MethodSpec.methodBuilder(service.accessor())
-          .addModifiers(Modifier.PUBLIC)
-          .returns(api)
-          .addJavadoc("$L\n", doc.isEmpty() ? "Operations tagged {@code " + Docs.inline(service.tag()) + "}." : doc)
-          .addStatement("return $N", service.accessor())
-          .build());
-    }
-
-    type.addMethod(MethodSpec.methodBuilder("retrofit")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(RuntimeTypes.RETROFIT)
-        .addJavadoc("The Retrofit instance behind this client, for interfaces of your own on the same API.\n")
-        .addStatement("return retrofit")
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("moshi")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(RuntimeTypes.MOSHI)
-        .addJavadoc("The Moshi this client reads and writes JSON with.\n")
-        .addStatement("return moshi")
-        .build());
-    TypeVariableName t = TypeVariableName.get("T");
-    type.addMethod(MethodSpec.methodBuilder("errorBody")
-        .addModifiers(Modifier.PUBLIC)
-        .addTypeVariable(t)
-        .returns(t.annotated(NULLABLE))
-        .addParameter(ParameterizedTypeName.get(RuntimeTypes.RETROFIT_RESPONSE, WildcardTypeName.subtypeOf(Object.class)),
-            "response")
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
-        .addException(IOException.class)
-        .addJavadoc("The body of an unsuccessful response as the error type the description declares for it, such"
-            + " as\n{@code errorBody(response, Problem.class)}; null for a successful response or an empty body.\n")
-        .addStatement("return $T.read(moshi, response, type)", RuntimeTypes.ERROR_BODIES)
-        .build());
-
-    type.addMethod(moshiBuilder());
-    adapterParts().forEach(type::addMethod);
-    type.addType(builderType());
-    return type.build();
-  }
-
-  private String classDoc() {
-    StringBuilder doc = new StringBuilder();
-    doc.append("Client for ").append(Docs.inline(model.title().isBlank() ? model.clientName() : model.title()));
-    if (model.version() != null) {
-      doc.append(' ').append(Docs.inline(model.version()));
-    }
-    doc.append('.');
-    String description = Docs.paragraphs(model.description());
-    if (!description.isEmpty()) {
-      doc.append("\n\n<p>").append(description);
-    }
-    doc.append("\n\n<pre>{@code\n").append(model.clientName()).append(" client = ").append(model.clientName())
-        .append(".builder()");
-    if (!oauth2.isEmpty()) {
-      doc.append("\n    .").append(credentialsMethod(oauth2.get(0)))
-          .append("(System.getenv(\"CLIENT_ID\"), System.getenv(\"CLIENT_SECRET\"))");
-    }
-    if (defaultBaseUrl == null) {
-      doc.append("\n    .baseUrl(\"https://api.example.com/\")");
-    }
-    doc.append("\n    .build();\n}</pre>\n");
-    return doc.toString();
-  }
-
-  /** Registrations per helper method: a method's bytecode may not exceed 64 KB. */
-  private static final int REGISTRATIONS_PER_METHOD = 250;
-
-  private MethodSpec moshiBuilder() {
-    // Statements, not one chained expression: hundreds of chained calls overflow javac's stack.
-    List<CodeBlock> registrations = registrations();
-    CodeBlock.Builder body = CodeBlock.builder()
-        .addStatement("$T builder = new $T()", RuntimeTypes.MOSHI_BUILDER, RuntimeTypes.MOSHI_BUILDER)
-        .addStatement("builder.add($T.FACTORY)", RuntimeTypes.STANDARD_JSON_ADAPTERS);
-    if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
-      registrations.forEach(body::addStatement);
-    } else {
-      for (int part = 0; part * REGISTRATIONS_PER_METHOD < registrations.size(); part++) {
-        body.addStatement("addAdapters$L(builder)", part + 1);
-      }
-    }
-    body.addStatement("return builder");
-    return MethodSpec.methodBuilder("moshiBuilder")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(RuntimeTypes.MOSHI_BUILDER)
-        .addJavadoc("A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that"
-            + " keep\nvalues this client does not know. Add adapters of your own and pass the result to\n"
-            + "{@link Builder#moshi(Moshi)}.\n")
-        .addCode(body.build())
-        .build();
-  }
-
-  /** A statement registering each enum's and union's adapter. */
-  private List<CodeBlock> registrations() {
-    List<CodeBlock> registrations = new ArrayList<>();
-    for (TypeDef def : model.types()) {
-      if (def instanceof TypeDef.EnumDef e) {
-        ClassName enumType = ClassName.get(common.options().modelPackage(), e.name());
-        registrations.add(CodeBlock.of("builder.add($T.class, $T.adapter($T::of, $T::value))", enumType,
-            RuntimeTypes.OPEN_ENUMS, enumType, enumType));
-      } else if (def instanceof TypeDef.UnionDef u) {
-        registrations.add(CodeBlock.of("builder.add($L)", unionAdapter(u)));
-      }
-    }
-    return registrations;
-  }
-
-  /** For APIs with too many adapters for one method: the registrations in parts. */
-  private List<MethodSpec> adapterParts() {
-    List<CodeBlock> registrations = registrations();
-    List<MethodSpec> parts = new ArrayList<>();
-    if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
-      return parts;
-    }
-    for (int start = 0; start < registrations.size(); start += REGISTRATIONS_PER_METHOD) {
-      MethodSpec.Builder part = MethodSpec.methodBuilder("addAdapters" + (parts.size() + 1))
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addParameter(RuntimeTypes.MOSHI_BUILDER, "builder");
-      registrations.subList(start, Math.min(start + REGISTRATIONS_PER_METHOD, registrations.size()))
-          .forEach(part::addStatement);
-      parts.add(part.build());
-    }
-    return parts;
-  }
-
-  /** A discriminated union through Moshi's polymorphic factory, any other through the runtime's. */
-  private CodeBlock unionAdapter(TypeDef.UnionDef union) {
-    String models = common.options().modelPackage();
-    ClassName self = ClassName.get(models, union.name());
-    ClassName unknown = self.nestedClass("Unknown");
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (union.discriminator() != null) {
-      code.add("$T.of($T.class, $S)", RuntimeTypes.POLYMORPHIC_FACTORY, self, union.discriminator());
-      for (TypeDef.Variant variant : union.variants()) {
-        for (String label : variant.labels()) {
-          code.add("\n    .withSubtype($T.class, $S)", ClassName.get(models, variant.javaName()), label);
+    ClientEmitter(Emitter.Common common, ApiModel model) {
+        this.common = common;
+        this.model = model;
+        this.client = ClassName.get(common.options().basePackage(), model.clientName());
+        this.builder = client.nestedClass("Builder");
+        this.defaultBaseUrl = model.serverUrls().stream()
+                .filter(ClientEmitter::isAbsoluteHttp)
+                .findFirst()
+                .map(url -> url.endsWith("/") ? url : url + "/")
+                .orElse(null);
+        for (SecurityScheme scheme : model.securitySchemes()) {
+            if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
+                oauth2.add(cc);
+            }
+            if (!(scheme instanceof SecurityScheme.Unsupported)) {
+                configurable.add(scheme);
+            }
         }
-      }
-      return code.add("\n    .withFallbackJsonAdapter($T.unknown($T::new, $T::json))", RuntimeTypes.UNIONS, unknown,
-          unknown).build();
-    }
-    code.add("$T.oneOf($T.class)", RuntimeTypes.UNIONS, self);
-    JavaTypes types = new JavaTypes(models);
-    for (TypeDef.Variant variant : union.variants()) {
-      if (variant.wrapped() == null) {
-        code.add("\n    .variant($T.class)", ClassName.get(models, variant.javaName()));
-      } else {
-        ClassName wrapper = self.nestedClass(variant.javaName());
-        code.add("\n    .wrapper($T.class, $L, $T::new, $T::value)", wrapper, javaType(types.boxed(variant.wrapped())),
-            wrapper, wrapper);
-      }
-    }
-    return code.add("\n    .unknown($T.class, $T::new, $T::json)\n    .build()", unknown, unknown, unknown).build();
-  }
-
-  /** An expression for a {@code java.lang.reflect.Type}: a class literal, or Moshi's Types for generics. */
-  private static CodeBlock javaType(TypeName type) {
-    if (type instanceof ParameterizedTypeName parameterized) {
-      List<CodeBlock> arguments = new ArrayList<>();
-      arguments.add(CodeBlock.of("$T.class", parameterized.rawType()));
-      parameterized.typeArguments().forEach(argument -> arguments.add(javaType(argument)));
-      return CodeBlock.of("$T.newParameterizedType($L)", RuntimeTypes.MOSHI_TYPES, CodeBlock.join(arguments, ", "));
-    }
-    if (type instanceof com.palantir.javapoet.ArrayTypeName) {
-      return CodeBlock.of("$T.class", type);
-    }
-    return CodeBlock.of("$T.class", type.withoutAnnotations());
-  }
-
-  private TypeSpec builderType() {
-    TypeSpec.Builder type = TypeSpec.classBuilder(builder)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Configures a {@link $T}. Not thread-safe; the client it builds is.\n", client);
-    FieldSpec.Builder baseUrl = FieldSpec.builder(defaultBaseUrl == null
-        ? RuntimeTypes.HTTP_URL.annotated(NULLABLE) : RuntimeTypes.HTTP_URL, "baseUrl", Modifier.PRIVATE);
-    if (defaultBaseUrl != null) {
-      baseUrl.initializer("$T.of(DEFAULT_BASE_URL)", RuntimeTypes.BASE_URLS);
-    }
-    type.addField(baseUrl.build());
-    type.addField(RuntimeTypes.OK_HTTP_CLIENT.annotated(NULLABLE), "okHttpClient", Modifier.PRIVATE);
-    type.addField(RuntimeTypes.MOSHI.annotated(NULLABLE), "moshi", Modifier.PRIVATE);
-    for (SecurityScheme scheme : configurable) {
-      type.addField(schemeFieldSpec(scheme));
-    }
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-
-    type.addMethod(setter("baseUrl", ParameterSpec.builder(String.class, "baseUrl").build(),
-        CodeBlock.of("this.baseUrl = $T.of(baseUrl)", RuntimeTypes.BASE_URLS),
-        "The API's base URL" + (defaultBaseUrl == null
-            ? ": required, the description names no absolute server URL."
-            : ", instead of {@link #DEFAULT_BASE_URL}.")));
-    type.addMethod(setter("okHttpClient", ParameterSpec.builder(RuntimeTypes.OK_HTTP_CLIENT, "okHttpClient").build(),
-        CodeBlock.of("this.okHttpClient = $T.requireNonNull(okHttpClient, $S)", java.util.Objects.class,
-            "okHttpClient == null"),
-        "The OkHttp client to build on: its connection pool, dispatcher, timeouts and interceptors are used,\n"
-            + "with authentication added. Token requests share its pool, proxy, TLS and timeouts but not its\n"
-            + "interceptors, so a logging interceptor never sees credentials."));
-    type.addMethod(setter("moshi", ParameterSpec.builder(RuntimeTypes.MOSHI, "moshi").build(),
-        CodeBlock.of("this.moshi = $T.requireNonNull(moshi, $S)", java.util.Objects.class, "moshi == null"),
-        "The Moshi to read and write JSON with; start from {@link #moshiBuilder()}."));
-
-    for (SecurityScheme scheme : configurable) {
-      if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
-        authMethods(type, cc);
-      } else {
-        otherAuthMethods(type, scheme);
-      }
     }
 
-    MethodSpec.Builder build = MethodSpec.methodBuilder("build")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(client);
-    if (defaultBaseUrl == null) {
-      build.addStatement("$T url = baseUrl", RuntimeTypes.HTTP_URL.annotated(NULLABLE))
-          .beginControlFlow("if (url == null)")
-          .addStatement("throw new $T($S)", IllegalStateException.class,
-              "baseUrl(...) is required: the description names no absolute server URL")
-          .endControlFlow();
-    } else {
-      build.addStatement("$T url = baseUrl", RuntimeTypes.HTTP_URL);
+    TypeSpec emit() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        common.decorate(type);
+        type.addJavadoc("$L", classDoc());
+
+        if (defaultBaseUrl != null) {
+            type.addField(FieldSpec.builder(
+                            String.class, "DEFAULT_BASE_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The first server the description names.\n")
+                    .initializer("$S", defaultBaseUrl)
+                    .build());
+        }
+        for (SecurityScheme.OAuth2ClientCredentials scheme : oauth2) {
+            String constant = Names.constantName(scheme.name());
+            type.addField(FieldSpec.builder(
+                            String.class, constant + "_TOKEN_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Token endpoint of the {@code $L} security scheme.\n", Docs.inline(scheme.name()))
+                    .initializer("$S", scheme.tokenUrl())
+                    .build());
+            type.addField(FieldSpec.builder(
+                            ParameterizedTypeName.get(List.class, String.class),
+                            constant + "_SCOPES",
+                            Modifier.PUBLIC,
+                            Modifier.STATIC,
+                            Modifier.FINAL)
+                    .addJavadoc("Scopes of the {@code $L} security scheme.\n", Docs.inline(scheme.name()))
+                    .initializer(
+                            "$T.of($L)",
+                            List.class,
+                            CodeBlock.join(
+                                    scheme.scopes().stream()
+                                            .map(s -> CodeBlock.of("$S", s))
+                                            .toList(),
+                                    ", "))
+                    .build());
+        }
+
+        type.addField(RuntimeTypes.RETROFIT, "retrofit", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(RuntimeTypes.MOSHI, "moshi", Modifier.PRIVATE, Modifier.FINAL);
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(RuntimeTypes.RETROFIT, "retrofit")
+                .addParameter(RuntimeTypes.MOSHI, "moshi")
+                .addStatement("this.retrofit = retrofit")
+                .addStatement("this.moshi = moshi");
+        for (Service service : model.services()) {
+            ClassName api = ClassName.get(common.options().apiPackage(), service.name());
+            type.addField(api, service.accessor(), Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$N = retrofit.create($T.class)", service.accessor(), api);
+        }
+        type.addMethod(constructor.build());
+
+        type.addMethod(MethodSpec.methodBuilder("builder")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builder)
+                .addStatement("return new $T()", builder)
+                .build());
+
+        for (Service service : model.services()) {
+            ClassName api = ClassName.get(common.options().apiPackage(), service.name());
+            String doc = Docs.paragraphs(service.description());
+            type.addMethod(MethodSpec.methodBuilder(service.accessor())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(api)
+                    .addJavadoc(
+                            "$L\n",
+                            doc.isEmpty() ? "Operations tagged {@code " + Docs.inline(service.tag()) + "}." : doc)
+                    .addStatement("return $N", service.accessor())
+                    .build());
+        }
+
+        type.addMethod(MethodSpec.methodBuilder("retrofit")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(RuntimeTypes.RETROFIT)
+                .addJavadoc("The Retrofit instance behind this client, for interfaces of your own on the same API.\n")
+                .addStatement("return retrofit")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("moshi")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(RuntimeTypes.MOSHI)
+                .addJavadoc("The Moshi this client reads and writes JSON with.\n")
+                .addStatement("return moshi")
+                .build());
+        TypeVariableName t = TypeVariableName.get("T");
+        type.addMethod(MethodSpec.methodBuilder("errorBody")
+                .addModifiers(Modifier.PUBLIC)
+                .addTypeVariable(t)
+                .returns(t.annotated(NULLABLE))
+                .addParameter(
+                        ParameterizedTypeName.get(
+                                RuntimeTypes.RETROFIT_RESPONSE, WildcardTypeName.subtypeOf(Object.class)),
+                        "response")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
+                .addException(IOException.class)
+                .addJavadoc(
+                        "The body of an unsuccessful response as the error type the description declares for it, such"
+                                + " as\n{@code errorBody(response, Problem.class)}; null for a successful response or an empty body.\n")
+                .addStatement("return $T.read(moshi, response, type)", RuntimeTypes.ERROR_BODIES)
+                .build());
+
+        type.addMethod(moshiBuilder());
+        adapterParts().forEach(type::addMethod);
+        type.addType(builderType());
+        return type.build();
     }
-    build.addStatement("$T base = okHttpClient != null ? okHttpClient : new $T()", RuntimeTypes.OK_HTTP_CLIENT,
-            RuntimeTypes.OK_HTTP_CLIENT)
-        .addStatement("$T http = base.newBuilder()", RuntimeTypes.OK_HTTP_CLIENT_BUILDER);
-    for (SecurityScheme scheme : configurable) {
-      if (scheme instanceof SecurityScheme.OAuth2ClientCredentials) {
-        build.addStatement("$N.installInto(http, base, url)", schemeField(scheme));
-      } else {
-        build.addStatement("$N.installInto(http, url)", schemeField(scheme));
-      }
+
+    private String classDoc() {
+        StringBuilder doc = new StringBuilder();
+        doc.append("Client for ").append(Docs.inline(model.title().isBlank() ? model.clientName() : model.title()));
+        if (model.version() != null) {
+            doc.append(' ').append(Docs.inline(model.version()));
+        }
+        doc.append('.');
+        String description = Docs.paragraphs(model.description());
+        if (!description.isEmpty()) {
+            doc.append("\n\n<p>").append(description);
+        }
+        doc.append("\n\n<pre>{@code\n")
+                .append(model.clientName())
+                .append(" client = ")
+                .append(model.clientName())
+                .append(".builder()");
+        if (!oauth2.isEmpty()) {
+            doc.append("\n    .")
+                    .append(credentialsMethod(oauth2.get(0)))
+                    .append("(System.getenv(\"CLIENT_ID\"), System.getenv(\"CLIENT_SECRET\"))");
+        }
+        if (defaultBaseUrl == null) {
+            doc.append("\n    .baseUrl(\"https://api.example.com/\")");
+        }
+        doc.append("\n    .build();\n}</pre>\n");
+        return doc.toString();
     }
-    build.addStatement("$T json = moshi != null ? moshi : moshiBuilder().build()", RuntimeTypes.MOSHI)
-        .addStatement(CodeBlock.builder()
-            .add("$T retrofit = new $T.Builder()", RuntimeTypes.RETROFIT, RuntimeTypes.RETROFIT)
-            .indent()
-            .indent()
-            .add("\n.baseUrl(url)")
-            .add("\n.client(http.build())")
-            .add("\n.addConverterFactory($T.create())", RuntimeTypes.PARAMETER_CONVERTERS)
-            .add("\n.addConverterFactory($T.create())", RuntimeTypes.TEXT_CONVERTERS)
-            .add("\n.addConverterFactory($T.create(json))", RuntimeTypes.MOSHI_CONVERTER_FACTORY)
-            .add("\n.build()")
-            .unindent()
-            .unindent()
-            .build())
-        .addStatement("return new $T(retrofit, json)", client);
-    type.addMethod(build.build());
-    return type.build();
-  }
 
-  private FieldSpec schemeFieldSpec(SecurityScheme scheme) {
-    FieldSpec.Builder field;
-    if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
-      String constant = Names.constantName(cc.name());
-      field = FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme))
-          .initializer("$T.builder($S, $N, $N)", RuntimeTypes.CLIENT_CREDENTIALS_AUTH, cc.name(),
-              constant + "_TOKEN_URL", constant + "_SCOPES");
-    } else if (scheme instanceof SecurityScheme.ApiKey key) {
-      field = FieldSpec.builder(RuntimeTypes.API_KEY_AUTH.nestedClass("Builder"), schemeField(scheme))
-          .initializer("$T.builder($S, $T.In.$L, $S)", RuntimeTypes.API_KEY_AUTH, key.name(), RuntimeTypes.API_KEY_AUTH,
-              key.in().name(), key.parameterName());
-    } else if (scheme instanceof SecurityScheme.HttpBasic) {
-      field = FieldSpec.builder(RuntimeTypes.BASIC_AUTH.nestedClass("Builder"), schemeField(scheme))
-          .initializer("$T.builder($S)", RuntimeTypes.BASIC_AUTH, scheme.name());
-    } else {
-      field = FieldSpec.builder(RuntimeTypes.BEARER_TOKEN_AUTH.nestedClass("Builder"), schemeField(scheme))
-          .initializer("$T.builder($S)", RuntimeTypes.BEARER_TOKEN_AUTH, scheme.name());
+    /** Registrations per helper method: a method's bytecode may not exceed 64 KB. */
+    private static final int REGISTRATIONS_PER_METHOD = 250;
+
+    private MethodSpec moshiBuilder() {
+        // Statements, not one chained expression: hundreds of chained calls overflow javac's stack.
+        List<CodeBlock> registrations = registrations();
+        CodeBlock.Builder body = CodeBlock.builder()
+                .addStatement("$T builder = new $T()", RuntimeTypes.MOSHI_BUILDER, RuntimeTypes.MOSHI_BUILDER)
+                .addStatement("builder.add($T.FACTORY)", RuntimeTypes.STANDARD_JSON_ADAPTERS);
+        if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
+            registrations.forEach(body::addStatement);
+        } else {
+            for (int part = 0; part * REGISTRATIONS_PER_METHOD < registrations.size(); part++) {
+                body.addStatement("addAdapters$L(builder)", part + 1);
+            }
+        }
+        body.addStatement("return builder");
+        return MethodSpec.methodBuilder("moshiBuilder")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(RuntimeTypes.MOSHI_BUILDER)
+                .addJavadoc(
+                        "A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that"
+                                + " keep\nvalues this client does not know. Add adapters of your own and pass the result to\n"
+                                + "{@link Builder#moshi(Moshi)}.\n")
+                .addCode(body.build())
+                .build();
     }
-    return field.addModifiers(Modifier.PRIVATE, Modifier.FINAL).build();
-  }
 
-  /** The builder methods for an HTTP bearer, HTTP basic or API key scheme. */
-  private void otherAuthMethods(TypeSpec.Builder type, SecurityScheme scheme) {
-    String field = schemeField(scheme);
-    String name = Docs.inline(scheme.name());
-    if (scheme instanceof SecurityScheme.ApiKey key) {
-      type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
-          .addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(String.class, "key")
-          .addJavadoc("The API key for {@code $L}, sent as the $L {@code $L}.\n", name,
-              key.in().name().toLowerCase(java.util.Locale.ROOT), Docs.inline(key.parameterName()))
-          .addStatement("$N.key(key)", field).addStatement("return this").build());
-      type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
-          .addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(ParameterizedTypeName.get(java.util.function.Supplier.class, String.class), "key")
-          .addJavadoc("The API key for {@code $L}, asked for on every request: for keys that rotate.\n", name)
-          .addStatement("$N.key(key)", field).addStatement("return this").build());
-    } else if (scheme instanceof SecurityScheme.HttpBasic) {
-      type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "basicAuth"))
-          .addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(String.class, "username").addParameter(String.class, "password")
-          .addJavadoc("HTTP basic credentials for {@code $L}.\n", name)
-          .addStatement("$N.credentials(username, password)", field).addStatement("return this").build());
-    } else {
-      type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "bearerToken"))
-          .addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(String.class, "token")
-          .addJavadoc("A bearer token for {@code $L} (a personal access token, say), valid until the server rejects"
-              + " it.\n", name)
-          .addStatement("$N.token(token)", field).addStatement("return this").build());
-      type.addMethod(delegate(methodName(scheme, "bearerTokenProvider"),
-          ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider").build(), field, "tokenProvider",
-          "Bearer tokens for {@code " + name + "} from {@code tokenProvider}, with the runtime's lifecycle."));
+    /** A statement registering each enum's and union's adapter. */
+    private List<CodeBlock> registrations() {
+        List<CodeBlock> registrations = new ArrayList<>();
+        for (TypeDef def : model.types()) {
+            if (def instanceof TypeDef.EnumDef e) {
+                ClassName enumType = ClassName.get(common.options().modelPackage(), e.name());
+                registrations.add(CodeBlock.of(
+                        "builder.add($T.class, $T.adapter($T::of, $T::value))",
+                        enumType,
+                        RuntimeTypes.OPEN_ENUMS,
+                        enumType,
+                        enumType));
+            } else if (def instanceof TypeDef.UnionDef u) {
+                registrations.add(CodeBlock.of("builder.add($L)", unionAdapter(u)));
+            }
+        }
+        return registrations;
     }
-  }
 
-  /** {@code suffix} when the API has one configurable scheme, else prefixed with the scheme's name. */
-  private String methodName(SecurityScheme scheme, String suffix) {
-    String prefix = Names.memberName(scheme.name());
-    if (configurable.size() == 1
-        || suffix.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT))) {
-      return suffix; // "basic" + "basicAuth" reads as basicAuth, not basicBasicAuth
+    /** For APIs with too many adapters for one method: the registrations in parts. */
+    private List<MethodSpec> adapterParts() {
+        List<CodeBlock> registrations = registrations();
+        List<MethodSpec> parts = new ArrayList<>();
+        if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
+            return parts;
+        }
+        for (int start = 0; start < registrations.size(); start += REGISTRATIONS_PER_METHOD) {
+            MethodSpec.Builder part = MethodSpec.methodBuilder("addAdapters" + (parts.size() + 1))
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addParameter(RuntimeTypes.MOSHI_BUILDER, "builder");
+            registrations
+                    .subList(start, Math.min(start + REGISTRATIONS_PER_METHOD, registrations.size()))
+                    .forEach(part::addStatement);
+            parts.add(part.build());
+        }
+        return parts;
     }
-    return prefix + suffix.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + suffix.substring(1);
-  }
 
-  private void authMethods(TypeSpec.Builder type, SecurityScheme.OAuth2ClientCredentials scheme) {
-    String field = schemeField(scheme);
-    String prefix = configurable.size() == 1 ? "" : Names.memberName(scheme.name());
-    String name = Docs.inline(scheme.name());
-    type.addMethod(MethodSpec.methodBuilder(credentialsMethod(scheme))
-        .addModifiers(Modifier.PUBLIC)
-        .returns(builder)
-        .addParameter(String.class, "clientId")
-        .addParameter(String.class, "clientSecret")
-        .addJavadoc("Authenticates with OAuth2 client credentials ({@code $L}): one token, fetched from the\n"
-            + "token URL when first needed, shared by every thread, refreshed before it expires and after\n"
-            + "the server rejects it.\n", name)
-        .addStatement("$N.clientCredentials(clientId, clientSecret)", field)
-        .addStatement("return this")
-        .build());
-    type.addMethod(delegate(prefix.isEmpty() ? "tokenProvider" : prefix + "TokenProvider",
-        ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider").build(), field, "tokenProvider",
-        "Gets {@code " + name + "} tokens from {@code tokenProvider} instead of the standard\n"
-            + "client-credentials request; the token lifecycle (single-flight, expiry, refresh) stays the\n"
-            + "runtime's."));
-    type.addMethod(delegate(prefix.isEmpty() ? "tokenManager" : prefix + "TokenManager",
-        ParameterSpec.builder(RuntimeTypes.TOKEN_MANAGER, "tokenManager").build(), field, "tokenManager",
-        "Uses a token manager of your own for {@code " + name + "}, for example one several clients share."));
-    type.addMethod(delegate(prefix.isEmpty() ? "tokenListener" : prefix + "TokenListener",
-        ParameterSpec.builder(RuntimeTypes.TOKEN_LISTENER, "listener").build(), field, "listener",
-        "Hears token acquisitions, failures and invalidations (never the tokens), for metrics and logs."));
-    type.addMethod(MethodSpec.methodBuilder(field)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(builder)
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class),
-            RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER), "configure")
-        .addJavadoc("Changes anything else about {@code $L}: token URL, scopes, client authentication\n"
-            + "method, refresh margin.\n", name)
-        .addStatement("configure.accept($N)", field)
-        .addStatement("return this")
-        .build());
-  }
-
-  private MethodSpec delegate(String method, ParameterSpec parameter, String field, String target, String doc) {
-    return MethodSpec.methodBuilder(method)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(builder)
-        .addParameter(parameter)
-        .addJavadoc("$L\n", doc)
-        .addStatement("$N.$N($N)", field, target, parameter)
-        .addStatement("return this")
-        .build();
-  }
-
-  private MethodSpec setter(String name, ParameterSpec parameter, CodeBlock assignment, String doc) {
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(builder)
-        .addParameter(parameter)
-        .addJavadoc("$L\n", doc)
-        .addStatement(assignment)
-        .addStatement("return this")
-        .build();
-  }
-
-  private String credentialsMethod(SecurityScheme.OAuth2ClientCredentials scheme) {
-    return methodName(scheme, "clientCredentials");
-  }
-
-  private static String schemeField(SecurityScheme scheme) {
-    return Names.memberName(scheme.name());
-  }
-
-  private static boolean isAbsoluteHttp(String url) {
-    try {
-      URI uri = URI.create(url);
-      return uri.isAbsolute() && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))
-          && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
+    /** A discriminated union through Moshi's polymorphic factory, any other through the runtime's. */
+    private CodeBlock unionAdapter(TypeDef.UnionDef union) {
+        String models = common.options().modelPackage();
+        ClassName self = ClassName.get(models, union.name());
+        ClassName unknown = self.nestedClass("Unknown");
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (union.discriminator() != null) {
+            code.add("$T.of($T.class, $S)", RuntimeTypes.POLYMORPHIC_FACTORY, self, union.discriminator());
+            for (TypeDef.Variant variant : union.variants()) {
+                for (String label : variant.labels()) {
+                    code.add("\n    .withSubtype($T.class, $S)", ClassName.get(models, variant.javaName()), label);
+                }
+            }
+            return code.add(
+                            "\n    .withFallbackJsonAdapter($T.unknown($T::new, $T::json))",
+                            RuntimeTypes.UNIONS,
+                            unknown,
+                            unknown)
+                    .build();
+        }
+        code.add("$T.oneOf($T.class)", RuntimeTypes.UNIONS, self);
+        JavaTypes types = new JavaTypes(models);
+        for (TypeDef.Variant variant : union.variants()) {
+            if (variant.wrapped() == null) {
+                code.add("\n    .variant($T.class)", ClassName.get(models, variant.javaName()));
+            } else {
+                ClassName wrapper = self.nestedClass(variant.javaName());
+                code.add(
+                        "\n    .wrapper($T.class, $L, $T::new, $T::value)",
+                        wrapper,
+                        javaType(types.boxed(variant.wrapped())),
+                        wrapper,
+                        wrapper);
+            }
+        }
+        return code.add("\n    .unknown($T.class, $T::new, $T::json)\n    .build()", unknown, unknown, unknown)
+                .build();
     }
-  }
 
+    /** An expression for a {@code java.lang.reflect.Type}: a class literal, or Moshi's Types for generics. */
+    private static CodeBlock javaType(TypeName type) {
+        if (type instanceof ParameterizedTypeName parameterized) {
+            List<CodeBlock> arguments = new ArrayList<>();
+            arguments.add(CodeBlock.of("$T.class", parameterized.rawType()));
+            parameterized.typeArguments().forEach(argument -> arguments.add(javaType(argument)));
+            return CodeBlock.of(
+                    "$T.newParameterizedType($L)", RuntimeTypes.MOSHI_TYPES, CodeBlock.join(arguments, ", "));
+        }
+        if (type instanceof com.palantir.javapoet.ArrayTypeName) {
+            return CodeBlock.of("$T.class", type);
+        }
+        return CodeBlock.of("$T.class", type.withoutAnnotations());
+    }
+
+    private TypeSpec builderType() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(builder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Configures a {@link $T}. Not thread-safe; the client it builds is.\n", client);
+        FieldSpec.Builder baseUrl = FieldSpec.builder(
+                defaultBaseUrl == null ? RuntimeTypes.HTTP_URL.annotated(NULLABLE) : RuntimeTypes.HTTP_URL,
+                "baseUrl",
+                Modifier.PRIVATE);
+        if (defaultBaseUrl != null) {
+            baseUrl.initializer("$T.of(DEFAULT_BASE_URL)", RuntimeTypes.BASE_URLS);
+        }
+        type.addField(baseUrl.build());
+        type.addField(RuntimeTypes.OK_HTTP_CLIENT.annotated(NULLABLE), "okHttpClient", Modifier.PRIVATE);
+        type.addField(RuntimeTypes.MOSHI.annotated(NULLABLE), "moshi", Modifier.PRIVATE);
+        for (SecurityScheme scheme : configurable) {
+            type.addField(schemeFieldSpec(scheme));
+        }
+        type.addMethod(
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+        type.addMethod(setter(
+                "baseUrl",
+                ParameterSpec.builder(String.class, "baseUrl").build(),
+                CodeBlock.of("this.baseUrl = $T.of(baseUrl)", RuntimeTypes.BASE_URLS),
+                "The API's base URL"
+                        + (defaultBaseUrl == null
+                                ? ": required, the description names no absolute server URL."
+                                : ", instead of {@link #DEFAULT_BASE_URL}.")));
+        type.addMethod(setter(
+                "okHttpClient",
+                ParameterSpec.builder(RuntimeTypes.OK_HTTP_CLIENT, "okHttpClient")
+                        .build(),
+                CodeBlock.of(
+                        "this.okHttpClient = $T.requireNonNull(okHttpClient, $S)",
+                        java.util.Objects.class,
+                        "okHttpClient == null"),
+                "The OkHttp client to build on: its connection pool, dispatcher, timeouts and interceptors are used,\n"
+                        + "with authentication added. Token requests share its pool, proxy, TLS and timeouts but not its\n"
+                        + "interceptors, so a logging interceptor never sees credentials."));
+        type.addMethod(setter(
+                "moshi",
+                ParameterSpec.builder(RuntimeTypes.MOSHI, "moshi").build(),
+                CodeBlock.of("this.moshi = $T.requireNonNull(moshi, $S)", java.util.Objects.class, "moshi == null"),
+                "The Moshi to read and write JSON with; start from {@link #moshiBuilder()}."));
+
+        for (SecurityScheme scheme : configurable) {
+            if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
+                authMethods(type, cc);
+            } else {
+                otherAuthMethods(type, scheme);
+            }
+        }
+
+        MethodSpec.Builder build =
+                MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(client);
+        if (defaultBaseUrl == null) {
+            build.addStatement("$T url = baseUrl", RuntimeTypes.HTTP_URL.annotated(NULLABLE))
+                    .beginControlFlow("if (url == null)")
+                    .addStatement(
+                            "throw new $T($S)",
+                            IllegalStateException.class,
+                            "baseUrl(...) is required: the description names no absolute server URL")
+                    .endControlFlow();
+        } else {
+            build.addStatement("$T url = baseUrl", RuntimeTypes.HTTP_URL);
+        }
+        build.addStatement(
+                        "$T base = okHttpClient != null ? okHttpClient : new $T()",
+                        RuntimeTypes.OK_HTTP_CLIENT,
+                        RuntimeTypes.OK_HTTP_CLIENT)
+                .addStatement("$T http = base.newBuilder()", RuntimeTypes.OK_HTTP_CLIENT_BUILDER);
+        for (SecurityScheme scheme : configurable) {
+            if (scheme instanceof SecurityScheme.OAuth2ClientCredentials) {
+                build.addStatement("$N.installInto(http, base, url)", schemeField(scheme));
+            } else {
+                build.addStatement("$N.installInto(http, url)", schemeField(scheme));
+            }
+        }
+        build.addStatement("$T json = moshi != null ? moshi : moshiBuilder().build()", RuntimeTypes.MOSHI)
+                .addStatement(CodeBlock.builder()
+                        .add("$T retrofit = new $T.Builder()", RuntimeTypes.RETROFIT, RuntimeTypes.RETROFIT)
+                        .indent()
+                        .indent()
+                        .add("\n.baseUrl(url)")
+                        .add("\n.client(http.build())")
+                        .add("\n.addConverterFactory($T.create())", RuntimeTypes.PARAMETER_CONVERTERS)
+                        .add("\n.addConverterFactory($T.create())", RuntimeTypes.TEXT_CONVERTERS)
+                        .add("\n.addConverterFactory($T.create(json))", RuntimeTypes.MOSHI_CONVERTER_FACTORY)
+                        .add("\n.build()")
+                        .unindent()
+                        .unindent()
+                        .build())
+                .addStatement("return new $T(retrofit, json)", client);
+        type.addMethod(build.build());
+        return type.build();
+    }
+
+    private FieldSpec schemeFieldSpec(SecurityScheme scheme) {
+        FieldSpec.Builder field;
+        if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
+            String constant = Names.constantName(cc.name());
+            field = FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme))
+                    .initializer(
+                            "$T.builder($S, $N, $N)",
+                            RuntimeTypes.CLIENT_CREDENTIALS_AUTH,
+                            cc.name(),
+                            constant + "_TOKEN_URL",
+                            constant + "_SCOPES");
+        } else if (scheme instanceof SecurityScheme.ApiKey key) {
+            field = FieldSpec.builder(RuntimeTypes.API_KEY_AUTH.nestedClass("Builder"), schemeField(scheme))
+                    .initializer(
+                            "$T.builder($S, $T.In.$L, $S)",
+                            RuntimeTypes.API_KEY_AUTH,
+                            key.name(),
+                            RuntimeTypes.API_KEY_AUTH,
+                            key.in().name(),
+                            key.parameterName());
+        } else if (scheme instanceof SecurityScheme.HttpBasic) {
+            field = FieldSpec.builder(RuntimeTypes.BASIC_AUTH.nestedClass("Builder"), schemeField(scheme))
+                    .initializer("$T.builder($S)", RuntimeTypes.BASIC_AUTH, scheme.name());
+        } else {
+            field = FieldSpec.builder(RuntimeTypes.BEARER_TOKEN_AUTH.nestedClass("Builder"), schemeField(scheme))
+                    .initializer("$T.builder($S)", RuntimeTypes.BEARER_TOKEN_AUTH, scheme.name());
+        }
+        return field.addModifiers(Modifier.PRIVATE, Modifier.FINAL).build();
+    }
+
+    /** The builder methods for an HTTP bearer, HTTP basic or API key scheme. */
+    private void otherAuthMethods(TypeSpec.Builder type, SecurityScheme scheme) {
+        String field = schemeField(scheme);
+        String name = Docs.inline(scheme.name());
+        if (scheme instanceof SecurityScheme.ApiKey key) {
+            type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(String.class, "key")
+                    .addJavadoc(
+                            "The API key for {@code $L}, sent as the $L {@code $L}.\n",
+                            name,
+                            key.in().name().toLowerCase(java.util.Locale.ROOT),
+                            Docs.inline(key.parameterName()))
+                    .addStatement("$N.key(key)", field)
+                    .addStatement("return this")
+                    .build());
+            type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(ParameterizedTypeName.get(java.util.function.Supplier.class, String.class), "key")
+                    .addJavadoc("The API key for {@code $L}, asked for on every request: for keys that rotate.\n", name)
+                    .addStatement("$N.key(key)", field)
+                    .addStatement("return this")
+                    .build());
+        } else if (scheme instanceof SecurityScheme.HttpBasic) {
+            type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "basicAuth"))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(String.class, "username")
+                    .addParameter(String.class, "password")
+                    .addJavadoc("HTTP basic credentials for {@code $L}.\n", name)
+                    .addStatement("$N.credentials(username, password)", field)
+                    .addStatement("return this")
+                    .build());
+        } else {
+            type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "bearerToken"))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(String.class, "token")
+                    .addJavadoc(
+                            "A bearer token for {@code $L} (a personal access token, say), valid until the server rejects"
+                                    + " it.\n",
+                            name)
+                    .addStatement("$N.token(token)", field)
+                    .addStatement("return this")
+                    .build());
+            type.addMethod(delegate(
+                    methodName(scheme, "bearerTokenProvider"),
+                    ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider")
+                            .build(),
+                    field,
+                    "tokenProvider",
+                    "Bearer tokens for {@code " + name
+                            + "} from {@code tokenProvider}, with the runtime's lifecycle."));
+        }
+    }
+
+    /** {@code suffix} when the API has one configurable scheme, else prefixed with the scheme's name. */
+    private String methodName(SecurityScheme scheme, String suffix) {
+        String prefix = Names.memberName(scheme.name());
+        if (configurable.size() == 1
+                || suffix.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT))) {
+            return suffix; // "basic" + "basicAuth" reads as basicAuth, not basicBasicAuth
+        }
+        return prefix + suffix.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + suffix.substring(1);
+    }
+
+    private void authMethods(TypeSpec.Builder type, SecurityScheme.OAuth2ClientCredentials scheme) {
+        String field = schemeField(scheme);
+        String prefix = configurable.size() == 1 ? "" : Names.memberName(scheme.name());
+        String name = Docs.inline(scheme.name());
+        type.addMethod(MethodSpec.methodBuilder(credentialsMethod(scheme))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(String.class, "clientId")
+                .addParameter(String.class, "clientSecret")
+                .addJavadoc(
+                        "Authenticates with OAuth2 client credentials ({@code $L}): one token, fetched from the\n"
+                                + "token URL when first needed, shared by every thread, refreshed before it expires and after\n"
+                                + "the server rejects it.\n",
+                        name)
+                .addStatement("$N.clientCredentials(clientId, clientSecret)", field)
+                .addStatement("return this")
+                .build());
+        type.addMethod(delegate(
+                prefix.isEmpty() ? "tokenProvider" : prefix + "TokenProvider",
+                ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider")
+                        .build(),
+                field,
+                "tokenProvider",
+                "Gets {@code " + name + "} tokens from {@code tokenProvider} instead of the standard\n"
+                        + "client-credentials request; the token lifecycle (single-flight, expiry, refresh) stays the\n"
+                        + "runtime's."));
+        type.addMethod(delegate(
+                prefix.isEmpty() ? "tokenManager" : prefix + "TokenManager",
+                ParameterSpec.builder(RuntimeTypes.TOKEN_MANAGER, "tokenManager")
+                        .build(),
+                field,
+                "tokenManager",
+                "Uses a token manager of your own for {@code " + name + "}, for example one several clients share."));
+        type.addMethod(delegate(
+                prefix.isEmpty() ? "tokenListener" : prefix + "TokenListener",
+                ParameterSpec.builder(RuntimeTypes.TOKEN_LISTENER, "listener").build(),
+                field,
+                "listener",
+                "Hears token acquisitions, failures and invalidations (never the tokens), for metrics and logs."));
+        type.addMethod(MethodSpec.methodBuilder(field)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(
+                        ParameterizedTypeName.get(
+                                ClassName.get(Consumer.class), RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER),
+                        "configure")
+                .addJavadoc(
+                        "Changes anything else about {@code $L}: token URL, scopes, client authentication\n"
+                                + "method, refresh margin.\n",
+                        name)
+                .addStatement("configure.accept($N)", field)
+                .addStatement("return this")
+                .build());
+    }
+
+    private MethodSpec delegate(String method, ParameterSpec parameter, String field, String target, String doc) {
+        return MethodSpec.methodBuilder(method)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(parameter)
+                .addJavadoc("$L\n", doc)
+                .addStatement("$N.$N($N)", field, target, parameter)
+                .addStatement("return this")
+                .build();
+    }
+
+    private MethodSpec setter(String name, ParameterSpec parameter, CodeBlock assignment, String doc) {
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(parameter)
+                .addJavadoc("$L\n", doc)
+                .addStatement(assignment)
+                .addStatement("return this")
+                .build();
+    }
+
+    private String credentialsMethod(SecurityScheme.OAuth2ClientCredentials scheme) {
+        return methodName(scheme, "clientCredentials");
+    }
+
+    private static String schemeField(SecurityScheme scheme) {
+        return Names.memberName(scheme.name());
+    }
+
+    private static boolean isAbsoluteHttp(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.isAbsolute()
+                    && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 }

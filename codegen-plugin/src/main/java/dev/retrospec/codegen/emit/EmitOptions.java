@@ -10,23 +10,23 @@ import java.util.Objects;
  * @param modelPackage the records' and enums' package
  */
 public record EmitOptions(String basePackage, String apiPackage, String modelPackage, CallStyle callStyle) {
-  /** What an operation method returns. */
-  public enum CallStyle {
-    /** {@code Call<T>}: Retrofit's own; execute or enqueue. */
-    CALL,
-    /** {@code CompletableFuture<T>}: completes with the body, or exceptionally with {@code HttpException}. */
-    COMPLETABLE_FUTURE
-  }
+    /** What an operation method returns. */
+    public enum CallStyle {
+        /** {@code Call<T>}: Retrofit's own; execute or enqueue. */
+        CALL,
+        /** {@code CompletableFuture<T>}: completes with the body, or exceptionally with {@code HttpException}. */
+        COMPLETABLE_FUTURE
+    }
 
-  public EmitOptions {
-    Objects.requireNonNull(basePackage, "basePackage == null");
-    Objects.requireNonNull(apiPackage, "apiPackage == null");
-    Objects.requireNonNull(modelPackage, "modelPackage == null");
-    Objects.requireNonNull(callStyle, "callStyle == null");
-  }
+    public EmitOptions {
+        Objects.requireNonNull(basePackage, "basePackage == null");
+        Objects.requireNonNull(apiPackage, "apiPackage == null");
+        Objects.requireNonNull(modelPackage, "modelPackage == null");
+        Objects.requireNonNull(callStyle, "callStyle == null");
+    }
 
-  /** {@code base}, {@code base.api} and {@code base.model}, returning {@code Call<T>}. */
-  public static EmitOptions of(String basePackage) {
-    return new EmitOptions(basePackage, basePackage + ".api", basePackage + ".model", CallStyle.CALL);
-  }
+    /** {@code base}, {@code base.api} and {@code base.model}, returning {@code Call<T>}. */
+    public static EmitOptions of(String basePackage) {
+        return new EmitOptions(basePackage, basePackage + ".api", basePackage + ".model", CallStyle.CALL);
+    }
 }

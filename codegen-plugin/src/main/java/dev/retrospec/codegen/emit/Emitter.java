@@ -11,70 +11,98 @@ import java.util.TreeSet;
 
 /** Writes a model as Java files: pure, deterministic, no I/O. */
 public final class Emitter {
-  static final String GENERATOR = "dev.retrospec.codegen.Generator";
+    static final String GENERATOR = "dev.retrospec.codegen.Generator";
 
-  /**
-   * java.lang types the emitted code may name. A generated type with one of these names would shadow it within its
-   * package, so references to such names are always written qualified.
-   */
-  private static final Set<String> JAVA_LANG = Set.of("Object", "String", "Integer", "Long", "Boolean", "Float",
-      "Double", "Void", "Class", "Deprecated", "Override", "SuppressWarnings", "Byte", "Short", "Character",
-      "Number", "Iterable", "Enum", "Record", "Exception", "RuntimeException", "IllegalStateException",
-      "IllegalArgumentException", "SafeVarargs", "FunctionalInterface", "Math", "System", "Thread", "Error");
+    /**
+     * java.lang types the emitted code may name. A generated type with one of these names would shadow it within its
+     * package, so references to such names are always written qualified.
+     */
+    private static final Set<String> JAVA_LANG = Set.of(
+            "Object",
+            "String",
+            "Integer",
+            "Long",
+            "Boolean",
+            "Float",
+            "Double",
+            "Void",
+            "Class",
+            "Deprecated",
+            "Override",
+            "SuppressWarnings",
+            "Byte",
+            "Short",
+            "Character",
+            "Number",
+            "Iterable",
+            "Enum",
+            "Record",
+            "Exception",
+            "RuntimeException",
+            "IllegalStateException",
+            "IllegalArgumentException",
+            "SafeVarargs",
+            "FunctionalInterface",
+            "Math",
+            "System",
+            "Thread",
+            "Error");
 
-  private Emitter() {}
+    private Emitter() {}
 
-  /** Every file for {@code model}: records and enums, Retrofit interfaces, and the client class. */
-  public static List<JavaFile> emit(ApiModel model, EmitOptions options) {
-    Set<String> qualify = new TreeSet<>();
-    model.types().forEach(t -> addIfJavaLang(t.name(), qualify));
-    model.services().forEach(s -> addIfJavaLang(s.name(), qualify));
-    addIfJavaLang(model.clientName(), qualify);
-    String sourceName = fileName(model.source());
-    Common common = new Common(options, List.copyOf(qualify));
-    JavaTypes types = new JavaTypes(options.modelPackage());
+    /** Every file for {@code model}: records and enums, Retrofit interfaces, and the client class. */
+    public static List<JavaFile> emit(ApiModel model, EmitOptions options) {
+        Set<String> qualify = new TreeSet<>();
+        model.types().forEach(t -> addIfJavaLang(t.name(), qualify));
+        model.services().forEach(s -> addIfJavaLang(s.name(), qualify));
+        addIfJavaLang(model.clientName(), qualify);
+        String sourceName = fileName(model.source());
+        Common common = new Common(options, List.copyOf(qualify));
+        JavaTypes types = new JavaTypes(options.modelPackage());
 
-    // The emitters hold nothing but immutable settings and each type is emitted alone: in parallel, in order.
-    ModelEmitter models = new ModelEmitter(types, common);
-    List<JavaFile> files = new ArrayList<>(model.types().parallelStream()
-        .map(def -> file(options.modelPackage(), models.emit(def), sourceName))
-        .toList());
-    ServiceEmitter services = new ServiceEmitter(types, common, model);
-    files.addAll(model.services().parallelStream()
-        .map(service -> file(options.apiPackage(), services.emit(service), sourceName))
-        .toList());
-    files.add(file(options.basePackage(), new ClientEmitter(common, model).emit(), sourceName));
-    return files;
-  }
-
-  private static void addIfJavaLang(String name, Set<String> into) {
-    if (JAVA_LANG.contains(name)) {
-      into.add(name);
+        // The emitters hold nothing but immutable settings and each type is emitted alone: in parallel, in order.
+        ModelEmitter models = new ModelEmitter(types, common);
+        List<JavaFile> files = new ArrayList<>(model.types().parallelStream()
+                .map(def -> file(options.modelPackage(), models.emit(def), sourceName))
+                .toList());
+        ServiceEmitter services = new ServiceEmitter(types, common, model);
+        files.addAll(model.services().parallelStream()
+                .map(service -> file(options.apiPackage(), services.emit(service), sourceName))
+                .toList());
+        files.add(file(options.basePackage(), new ClientEmitter(common, model).emit(), sourceName));
+        return files;
     }
-  }
 
-  private static String fileName(String source) {
-    String name = source.replace('\\', '/');
-    return name.substring(name.lastIndexOf('/') + 1);
-  }
-
-  private static JavaFile file(String packageName, TypeSpec type, String sourceName) {
-    return JavaFile.builder(packageName, type)
-        .addFileComment("Generated by Retrospec from $L. Do not edit: changes are lost when it runs again.",
-            sourceName)
-        .indent("  ")
-        .skipJavaLangImports(true)
-        .build();
-  }
-
-  /** What every emitted top-level type carries. */
-  record Common(EmitOptions options, List<String> alwaysQualify) {
-    void decorate(TypeSpec.Builder type) {
-      type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED).addMember("value", "$S", GENERATOR).build());
-      type.addAnnotation(RuntimeTypes.NULL_MARKED);
-      if (!alwaysQualify.isEmpty()) {
-        type.alwaysQualify(alwaysQualify.toArray(String[]::new));
-      }
+    private static void addIfJavaLang(String name, Set<String> into) {
+        if (JAVA_LANG.contains(name)) {
+            into.add(name);
+        }
     }
-  }
+
+    private static String fileName(String source) {
+        String name = source.replace('\\', '/');
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    private static JavaFile file(String packageName, TypeSpec type, String sourceName) {
+        return JavaFile.builder(packageName, type)
+                .addFileComment(
+                        "Generated by Retrospec from $L. Do not edit: changes are lost when it runs again.", sourceName)
+                .indent("  ")
+                .skipJavaLangImports(true)
+                .build();
+    }
+
+    /** What every emitted top-level type carries. */
+    record Common(EmitOptions options, List<String> alwaysQualify) {
+        void decorate(TypeSpec.Builder type) {
+            type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
+                    .addMember("value", "$S", GENERATOR)
+                    .build());
+            type.addAnnotation(RuntimeTypes.NULL_MARKED);
+            if (!alwaysQualify.isEmpty()) {
+                type.alwaysQualify(alwaysQualify.toArray(String[]::new));
+            }
+        }
+    }
 }

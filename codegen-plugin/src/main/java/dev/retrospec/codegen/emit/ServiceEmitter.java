@@ -26,240 +26,271 @@ import org.jspecify.annotations.Nullable;
 
 /** A Retrofit interface per service. */
 final class ServiceEmitter {
-  private static final Set<String> RETROFIT_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD",
-      "OPTIONS");
+    private static final Set<String> RETROFIT_METHODS =
+            Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
-  private final JavaTypes types;
-  private final Emitter.Common common;
-  private final ApiModel model;
+    private final JavaTypes types;
+    private final Emitter.Common common;
+    private final ApiModel model;
 
-  ServiceEmitter(JavaTypes types, Emitter.Common common, ApiModel model) {
-    this.types = types;
-    this.common = common;
-    this.model = model;
-  }
-
-  TypeSpec emit(Service service) {
-    TypeSpec.Builder type = TypeSpec.interfaceBuilder(service.name()).addModifiers(Modifier.PUBLIC);
-    common.decorate(type);
-    String description = Docs.paragraphs(service.description());
-    type.addJavadoc("$L", description.isEmpty() ? "Operations tagged {@code " + Docs.inline(service.tag()) + "}."
-        : description);
-    type.addJavadoc("\n\n<p>Get an instance from {@link $T#$L()}.\n",
-        ClassName.get(common.options().basePackage(), model.clientName()), service.accessor());
-    for (Operation operation : service.operations()) {
-      type.addMethod(method(operation));
-    }
-    return type.build();
-  }
-
-  private MethodSpec method(Operation op) {
-    MethodSpec.Builder method = MethodSpec.methodBuilder(op.javaName())
-        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .returns(ParameterizedTypeName.get(
-            common.options().callStyle() == EmitOptions.CallStyle.CALL ? RuntimeTypes.CALL
-                : RuntimeTypes.COMPLETABLE_FUTURE,
-            responseType(op.success())));
-    CodeBlock.Builder doc = CodeBlock.builder();
-    String text = Docs.paragraphs(op.summary(), op.description());
-    if (!text.isEmpty()) {
-      doc.add("$L\n\n<p>", text);
-    }
-    doc.add("{@code $L /$L}", op.method(), Docs.inline(op.path()));
-    CodeBlock errors = errorDoc(op.errors());
-    if (!errors.isEmpty()) {
-      doc.add(" Errors: $L.", errors);
-    }
-    for (Operation.Header header : op.success().headers()) {
-      doc.add("\n<br>Response header {@code $L}$L", Docs.inline(header.name()),
-          header.description() == null ? "" : ": " + Docs.inline(header.description()));
-    }
-    doc.add("\n");
-
-    httpAnnotation(method, op);
-    if (op.success().type() instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY) {
-      method.addAnnotation(RuntimeTypes.STREAMING);
-    }
-    boolean textResponse = op.success().mediaType() != null && op.success().mediaType().startsWith("text/");
-    boolean textBody = op.body() != null && op.body().kind() == BodyKind.TEXT;
-    if (textResponse || textBody) {
-      method.addAnnotation(RuntimeTypes.PLAIN_TEXT);
-    }
-    List<String> security = op.security();
-    if (security != null && !Set.copyOf(security).equals(Set.copyOf(model.defaultSecurity()))) {
-      AnnotationSpec.Builder auth = AnnotationSpec.builder(RuntimeTypes.AUTH);
-      if (security.isEmpty()) {
-        auth.addMember("value", "{}");
-      }
-      security.forEach(scheme -> auth.addMember("value", "$S", scheme));
-      method.addAnnotation(auth.build());
-    }
-    if (op.deprecated()) {
-      method.addAnnotation(Deprecated.class);
+    ServiceEmitter(JavaTypes types, Emitter.Common common, ApiModel model) {
+        this.types = types;
+        this.common = common;
+        this.model = model;
     }
 
-    CodeBlock.Builder tags = CodeBlock.builder();
-    Body body = op.body();
-    for (Parameter parameter : op.parameters()) {
-      if (parameter.location() == Operation.Location.PATH || parameter.required()) {
-        addParameter(method, tags, parameter);
-      }
-    }
-    if (body != null) {
-      addBody(method, tags, body);
-    }
-    for (Parameter parameter : op.parameters()) {
-      if (parameter.location() != Operation.Location.PATH && !parameter.required()) {
-        addParameter(method, tags, parameter);
-      }
-    }
-    if (op.deprecated()) {
-      tags.add("@deprecated The API marks this operation as deprecated.\n");
-    }
-    if (!tags.isEmpty()) {
-      doc.add("\n").add(tags.build());
-    }
-    return method.addJavadoc(doc.build()).build();
-  }
-
-  private void httpAnnotation(MethodSpec.Builder method, Operation op) {
-    boolean hasBody = op.body() != null;
-    if (RETROFIT_METHODS.contains(op.method()) && !(op.method().equals("DELETE") && hasBody)) {
-      method.addAnnotation(AnnotationSpec.builder(ClassName.get("retrofit2.http", op.method()))
-          .addMember("value", "$S", op.path())
-          .build());
-    } else {
-      method.addAnnotation(AnnotationSpec.builder(RuntimeTypes.HTTP_METHOD)
-          .addMember("method", "$S", op.method())
-          .addMember("path", "$S", op.path())
-          .addMember("hasBody", "$L", hasBody)
-          .build());
-    }
-    if (op.body() != null && op.body().kind() == BodyKind.FORM) {
-      method.addAnnotation(RuntimeTypes.FORM_URL_ENCODED);
-    } else if (op.body() != null && op.body().kind() == BodyKind.MULTIPART) {
-      method.addAnnotation(RuntimeTypes.MULTIPART);
-    }
-  }
-
-  private void addParameter(MethodSpec.Builder method, CodeBlock.Builder doc, Parameter parameter) {
-    boolean nullable = !parameter.required();
-    TypeName type = types.of(parameter.type(), nullable);
-    List<AnnotationSpec> annotations = new ArrayList<>();
-    if (parameter.style() == Operation.Style.DEEP_OBJECT) {
-      annotations.add(AnnotationSpec.builder(RuntimeTypes.QUERY_MAP).build());
-      type = nullable ? RuntimeTypes.DEEP_OBJECT.annotated(nullableAnnotation()) : RuntimeTypes.DEEP_OBJECT;
-    } else {
-      ClassName annotation = switch (parameter.location()) {
-        case PATH -> RuntimeTypes.PATH;
-        case QUERY -> RuntimeTypes.QUERY;
-        case HEADER, COOKIE -> RuntimeTypes.HEADER;
-      };
-      annotations.add(AnnotationSpec.builder(annotation)
-          .addMember("value", "$S", parameter.location() == Operation.Location.COOKIE ? "Cookie"
-              : parameter.wireName())
-          .build());
-      if (parameter.location() == Operation.Location.COOKIE) {
-        annotations.add(AnnotationSpec.builder(RuntimeTypes.COOKIE).addMember("value", "$S", parameter.wireName())
-            .build());
-      }
-      if (parameter.style() != Operation.Style.PLAIN && parameter.type() instanceof TypeRef.ListOf list) {
-        TypeName delimited = ParameterizedTypeName.get(RuntimeTypes.DELIMITED, types.boxed(list.element()));
-        type = nullable ? delimited.annotated(nullableAnnotation()) : delimited;
-      }
-    }
-    method.addParameter(ParameterSpec.builder(type, parameter.javaName()).addAnnotations(annotations).build());
-    String description = parameter.description() == null ? "" : parameter.description();
-    String style = switch (parameter.style()) {
-      case CSV -> " Sent comma-separated: {@code Delimited.csv(...)}.";
-      case SPACES -> " Sent space-separated: {@code Delimited.spaces(...)}.";
-      case PIPES -> " Sent pipe-separated: {@code Delimited.pipes(...)}.";
-      case DEEP_OBJECT -> " Sent as {@code " + parameter.wireName() + "[key]=value}: {@code DeepObject.of(\""
-          + parameter.wireName() + "\", map)}.";
-      case PLAIN -> "";
-    };
-    String defaults = parameter.defaultValue() == null ? "" : " Default: {@code " + parameter.defaultValue() + "}.";
-    paramDoc(doc, parameter.javaName(), (Docs.inline(description) + style + defaults).strip(), false);
-  }
-
-  private void addBody(MethodSpec.Builder method, CodeBlock.Builder doc, Body body) {
-    if (body.kind() == BodyKind.FORM || body.kind() == BodyKind.MULTIPART) {
-      for (Field field : body.fields()) {
-        boolean nullable = !field.required();
-        ClassName annotation = body.kind() == BodyKind.FORM ? RuntimeTypes.FIELD : RuntimeTypes.PART;
-        TypeName type = types.of(field.type(), nullable);
-        String fileDoc = "";
-        boolean file = body.kind() == BodyKind.MULTIPART && isBinary(field.type());
-        boolean files = body.kind() == BodyKind.MULTIPART && field.type() instanceof TypeRef.ListOf list
-            && isBinary(list.element());
-        if (file || files) {
-          // A file part carries its own name, file name and content type: MultipartBody.Part.createFormData.
-          TypeName part = files ? ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.MULTIPART_PART)
-              : RuntimeTypes.MULTIPART_PART;
-          type = nullable ? part.annotated(nullableAnnotation()) : part;
-          fileDoc = "{@code MultipartBody.Part.createFormData(\"" + Docs.inline(field.wireName())
-              + "\", fileName, body)}" + (files ? " for each file" : "");
-          method.addParameter(ParameterSpec.builder(type, field.javaName()).addAnnotation(RuntimeTypes.PART).build());
-        } else {
-          method.addParameter(ParameterSpec.builder(type, field.javaName())
-              .addAnnotation(AnnotationSpec.builder(annotation).addMember("value", "$S", field.wireName()).build())
-              .build());
+    TypeSpec emit(Service service) {
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(service.name()).addModifiers(Modifier.PUBLIC);
+        common.decorate(type);
+        String description = Docs.paragraphs(service.description());
+        type.addJavadoc(
+                "$L",
+                description.isEmpty() ? "Operations tagged {@code " + Docs.inline(service.tag()) + "}." : description);
+        type.addJavadoc(
+                "\n\n<p>Get an instance from {@link $T#$L()}.\n",
+                ClassName.get(common.options().basePackage(), model.clientName()),
+                service.accessor());
+        for (Operation operation : service.operations()) {
+            type.addMethod(method(operation));
         }
-        String text = field.description() == null ? "" : Docs.inline(field.description());
-        paramDoc(doc, field.javaName(), (text + (fileDoc.isEmpty() ? "" : (text.isEmpty() ? "" : " ")
-            + "A file: " + fileDoc + ".")).strip(), false);
-      }
-      return;
+        return type.build();
     }
-    TypeRef type = body.type();
-    TypeName javaType = type == null || isBinary(type) ? RuntimeTypes.REQUEST_BODY
-        : body.kind() == BodyKind.TEXT ? ClassName.get(String.class)
-        : types.boxed(type);
-    // Retrofit sends a @Body always and refuses null, so even an optional body is a non-null parameter.
-    method.addParameter(ParameterSpec.builder(javaType, body.javaName()).addAnnotation(RuntimeTypes.BODY).build());
-    paramDoc(doc, body.javaName(), (body.description() != null ? body.description()
-        : "the " + body.mediaType() + " body") + (body.required() ? "" : " (optional in the description)"), true);
-  }
 
-  private static void paramDoc(CodeBlock.Builder doc, String name, @Nullable String description, boolean escape) {
-    if (description != null && !description.isBlank()) {
-      doc.add("@param $L $L\n", name, escape ? Docs.inline(description) : description);
+    private MethodSpec method(Operation op) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(op.javaName())
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(ParameterizedTypeName.get(
+                        common.options().callStyle() == EmitOptions.CallStyle.CALL
+                                ? RuntimeTypes.CALL
+                                : RuntimeTypes.COMPLETABLE_FUTURE,
+                        responseType(op.success())));
+        CodeBlock.Builder doc = CodeBlock.builder();
+        String text = Docs.paragraphs(op.summary(), op.description());
+        if (!text.isEmpty()) {
+            doc.add("$L\n\n<p>", text);
+        }
+        doc.add("{@code $L /$L}", op.method(), Docs.inline(op.path()));
+        CodeBlock errors = errorDoc(op.errors());
+        if (!errors.isEmpty()) {
+            doc.add(" Errors: $L.", errors);
+        }
+        for (Operation.Header header : op.success().headers()) {
+            doc.add(
+                    "\n<br>Response header {@code $L}$L",
+                    Docs.inline(header.name()),
+                    header.description() == null ? "" : ": " + Docs.inline(header.description()));
+        }
+        doc.add("\n");
+
+        httpAnnotation(method, op);
+        if (op.success().type() instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY) {
+            method.addAnnotation(RuntimeTypes.STREAMING);
+        }
+        boolean textResponse =
+                op.success().mediaType() != null && op.success().mediaType().startsWith("text/");
+        boolean textBody = op.body() != null && op.body().kind() == BodyKind.TEXT;
+        if (textResponse || textBody) {
+            method.addAnnotation(RuntimeTypes.PLAIN_TEXT);
+        }
+        List<String> security = op.security();
+        if (security != null && !Set.copyOf(security).equals(Set.copyOf(model.defaultSecurity()))) {
+            AnnotationSpec.Builder auth = AnnotationSpec.builder(RuntimeTypes.AUTH);
+            if (security.isEmpty()) {
+                auth.addMember("value", "{}");
+            }
+            security.forEach(scheme -> auth.addMember("value", "$S", scheme));
+            method.addAnnotation(auth.build());
+        }
+        if (op.deprecated()) {
+            method.addAnnotation(Deprecated.class);
+        }
+
+        CodeBlock.Builder tags = CodeBlock.builder();
+        Body body = op.body();
+        for (Parameter parameter : op.parameters()) {
+            if (parameter.location() == Operation.Location.PATH || parameter.required()) {
+                addParameter(method, tags, parameter);
+            }
+        }
+        if (body != null) {
+            addBody(method, tags, body);
+        }
+        for (Parameter parameter : op.parameters()) {
+            if (parameter.location() != Operation.Location.PATH && !parameter.required()) {
+                addParameter(method, tags, parameter);
+            }
+        }
+        if (op.deprecated()) {
+            tags.add("@deprecated The API marks this operation as deprecated.\n");
+        }
+        if (!tags.isEmpty()) {
+            doc.add("\n").add(tags.build());
+        }
+        return method.addJavadoc(doc.build()).build();
     }
-  }
 
-  private static AnnotationSpec nullableAnnotation() {
-    return AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
-  }
-
-  private TypeName responseType(Response response) {
-    TypeRef type = response.type();
-    if (type == null) {
-      return ClassName.get(Void.class);
+    private void httpAnnotation(MethodSpec.Builder method, Operation op) {
+        boolean hasBody = op.body() != null;
+        if (RETROFIT_METHODS.contains(op.method()) && !(op.method().equals("DELETE") && hasBody)) {
+            method.addAnnotation(AnnotationSpec.builder(ClassName.get("retrofit2.http", op.method()))
+                    .addMember("value", "$S", op.path())
+                    .build());
+        } else {
+            method.addAnnotation(AnnotationSpec.builder(RuntimeTypes.HTTP_METHOD)
+                    .addMember("method", "$S", op.method())
+                    .addMember("path", "$S", op.path())
+                    .addMember("hasBody", "$L", hasBody)
+                    .build());
+        }
+        if (op.body() != null && op.body().kind() == BodyKind.FORM) {
+            method.addAnnotation(RuntimeTypes.FORM_URL_ENCODED);
+        } else if (op.body() != null && op.body().kind() == BodyKind.MULTIPART) {
+            method.addAnnotation(RuntimeTypes.MULTIPART);
+        }
     }
-    if (isBinary(type)) {
-      return RuntimeTypes.RESPONSE_BODY;
-    }
-    return types.boxed(type);
-  }
 
-  private CodeBlock errorDoc(List<Response> errors) {
-    List<CodeBlock> parts = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (Response error : errors) {
-      if (!seen.add(error.status())) {
-        continue;
-      }
-      if (error.type() instanceof TypeRef.Named named) {
-        parts.add(CodeBlock.of("$L {@link $T}", error.status(),
-            ClassName.get(common.options().modelPackage(), named.name())));
-      } else {
-        parts.add(CodeBlock.of("$L", error.status()));
-      }
+    private void addParameter(MethodSpec.Builder method, CodeBlock.Builder doc, Parameter parameter) {
+        boolean nullable = !parameter.required();
+        TypeName type = types.of(parameter.type(), nullable);
+        List<AnnotationSpec> annotations = new ArrayList<>();
+        if (parameter.style() == Operation.Style.DEEP_OBJECT) {
+            annotations.add(AnnotationSpec.builder(RuntimeTypes.QUERY_MAP).build());
+            type = nullable ? RuntimeTypes.DEEP_OBJECT.annotated(nullableAnnotation()) : RuntimeTypes.DEEP_OBJECT;
+        } else {
+            ClassName annotation = switch (parameter.location()) {
+                case PATH -> RuntimeTypes.PATH;
+                case QUERY -> RuntimeTypes.QUERY;
+                case HEADER, COOKIE -> RuntimeTypes.HEADER;
+            };
+            annotations.add(AnnotationSpec.builder(annotation)
+                    .addMember(
+                            "value",
+                            "$S",
+                            parameter.location() == Operation.Location.COOKIE ? "Cookie" : parameter.wireName())
+                    .build());
+            if (parameter.location() == Operation.Location.COOKIE) {
+                annotations.add(AnnotationSpec.builder(RuntimeTypes.COOKIE)
+                        .addMember("value", "$S", parameter.wireName())
+                        .build());
+            }
+            if (parameter.style() != Operation.Style.PLAIN && parameter.type() instanceof TypeRef.ListOf list) {
+                TypeName delimited = ParameterizedTypeName.get(RuntimeTypes.DELIMITED, types.boxed(list.element()));
+                type = nullable ? delimited.annotated(nullableAnnotation()) : delimited;
+            }
+        }
+        method.addParameter(ParameterSpec.builder(type, parameter.javaName())
+                .addAnnotations(annotations)
+                .build());
+        String description = parameter.description() == null ? "" : parameter.description();
+        String style = switch (parameter.style()) {
+            case CSV -> " Sent comma-separated: {@code Delimited.csv(...)}.";
+            case SPACES -> " Sent space-separated: {@code Delimited.spaces(...)}.";
+            case PIPES -> " Sent pipe-separated: {@code Delimited.pipes(...)}.";
+            case DEEP_OBJECT ->
+                " Sent as {@code " + parameter.wireName() + "[key]=value}: {@code DeepObject.of(\""
+                        + parameter.wireName() + "\", map)}.";
+            case PLAIN -> "";
+        };
+        String defaults = parameter.defaultValue() == null ? "" : " Default: {@code " + parameter.defaultValue() + "}.";
+        paramDoc(doc, parameter.javaName(), (Docs.inline(description) + style + defaults).strip(), false);
     }
-    return CodeBlock.join(parts, ", ");
-  }
 
-  private static boolean isBinary(TypeRef type) {
-    return type instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY;
-  }
+    private void addBody(MethodSpec.Builder method, CodeBlock.Builder doc, Body body) {
+        if (body.kind() == BodyKind.FORM || body.kind() == BodyKind.MULTIPART) {
+            for (Field field : body.fields()) {
+                boolean nullable = !field.required();
+                ClassName annotation = body.kind() == BodyKind.FORM ? RuntimeTypes.FIELD : RuntimeTypes.PART;
+                TypeName type = types.of(field.type(), nullable);
+                String fileDoc = "";
+                boolean file = body.kind() == BodyKind.MULTIPART && isBinary(field.type());
+                boolean files = body.kind() == BodyKind.MULTIPART
+                        && field.type() instanceof TypeRef.ListOf list
+                        && isBinary(list.element());
+                if (file || files) {
+                    // A file part carries its own name, file name and content type: MultipartBody.Part.createFormData.
+                    TypeName part = files
+                            ? ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.MULTIPART_PART)
+                            : RuntimeTypes.MULTIPART_PART;
+                    type = nullable ? part.annotated(nullableAnnotation()) : part;
+                    fileDoc = "{@code MultipartBody.Part.createFormData(\"" + Docs.inline(field.wireName())
+                            + "\", fileName, body)}" + (files ? " for each file" : "");
+                    method.addParameter(ParameterSpec.builder(type, field.javaName())
+                            .addAnnotation(RuntimeTypes.PART)
+                            .build());
+                } else {
+                    method.addParameter(ParameterSpec.builder(type, field.javaName())
+                            .addAnnotation(AnnotationSpec.builder(annotation)
+                                    .addMember("value", "$S", field.wireName())
+                                    .build())
+                            .build());
+                }
+                String text = field.description() == null ? "" : Docs.inline(field.description());
+                paramDoc(
+                        doc,
+                        field.javaName(),
+                        (text + (fileDoc.isEmpty() ? "" : (text.isEmpty() ? "" : " ") + "A file: " + fileDoc + "."))
+                                .strip(),
+                        false);
+            }
+            return;
+        }
+        TypeRef type = body.type();
+        TypeName javaType = type == null || isBinary(type)
+                ? RuntimeTypes.REQUEST_BODY
+                : body.kind() == BodyKind.TEXT ? ClassName.get(String.class) : types.boxed(type);
+        // Retrofit sends a @Body always and refuses null, so even an optional body is a non-null parameter.
+        method.addParameter(ParameterSpec.builder(javaType, body.javaName())
+                .addAnnotation(RuntimeTypes.BODY)
+                .build());
+        paramDoc(
+                doc,
+                body.javaName(),
+                (body.description() != null ? body.description() : "the " + body.mediaType() + " body")
+                        + (body.required() ? "" : " (optional in the description)"),
+                true);
+    }
+
+    private static void paramDoc(CodeBlock.Builder doc, String name, @Nullable String description, boolean escape) {
+        if (description != null && !description.isBlank()) {
+            doc.add("@param $L $L\n", name, escape ? Docs.inline(description) : description);
+        }
+    }
+
+    private static AnnotationSpec nullableAnnotation() {
+        return AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
+    }
+
+    private TypeName responseType(Response response) {
+        TypeRef type = response.type();
+        if (type == null) {
+            return ClassName.get(Void.class);
+        }
+        if (isBinary(type)) {
+            return RuntimeTypes.RESPONSE_BODY;
+        }
+        return types.boxed(type);
+    }
+
+    private CodeBlock errorDoc(List<Response> errors) {
+        List<CodeBlock> parts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Response error : errors) {
+            if (!seen.add(error.status())) {
+                continue;
+            }
+            if (error.type() instanceof TypeRef.Named named) {
+                parts.add(CodeBlock.of(
+                        "$L {@link $T}",
+                        error.status(),
+                        ClassName.get(common.options().modelPackage(), named.name())));
+            } else {
+                parts.add(CodeBlock.of("$L", error.status()));
+            }
+        }
+        return CodeBlock.join(parts, ", ");
+    }
+
+    private static boolean isBinary(TypeRef type) {
+        return type instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY;
+    }
 }

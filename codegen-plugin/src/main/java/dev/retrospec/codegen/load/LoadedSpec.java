@@ -8,7 +8,7 @@ import java.util.List;
  * {@link #openApi()}: swagger-parser types go no further.
  */
 public record LoadedSpec(OpenAPI openApi, SourceMap sources, List<Problem> warnings) {
-  public LoadedSpec {
-    warnings = List.copyOf(warnings);
-  }
+    public LoadedSpec {
+        warnings = List.copyOf(warnings);
+    }
 }

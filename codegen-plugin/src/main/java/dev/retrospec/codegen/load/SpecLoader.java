@@ -25,158 +25,179 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Jackson, which says exactly where it stopped.
  */
 public final class SpecLoader {
-  /** Ends the messages that come from swagger-parser rather than from us. */
-  public static final String PARSER_SUFFIX = " (swagger-parser)";
+    /** Ends the messages that come from swagger-parser rather than from us. */
+    public static final String PARSER_SUFFIX = " (swagger-parser)";
 
-  /** swagger-parser messages about elements it left out of the model: errors, not warnings. */
-  private static final Pattern DROPPED = Pattern.compile("\\.in is not of type");
+    /** swagger-parser messages about elements it left out of the model: errors, not warnings. */
+    private static final Pattern DROPPED = Pattern.compile("\\.in is not of type");
 
-  /** swagger-parser messages about references, which the model layer reports more precisely. */
-  public static final Pattern REFERENCE_COMPLAINT =
-      Pattern.compile("#/|is not of type `schema`|Could not find|unable to resolve", Pattern.CASE_INSENSITIVE);
+    /** swagger-parser messages about references, which the model layer reports more precisely. */
+    public static final Pattern REFERENCE_COMPLAINT =
+            Pattern.compile("#/|is not of type `schema`|Could not find|unable to resolve", Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern LOCATION_IN_MESSAGE = Pattern.compile("^(?:attribute )?(\\S+?)\\.? (.*)$");
+    private static final Pattern LOCATION_IN_MESSAGE = Pattern.compile("^(?:attribute )?(\\S+?)\\.? (.*)$");
 
-  private SpecLoader() {}
+    private SpecLoader() {}
 
-  /**
-   * @param file the description
-   * @param displayName how problems name the file: the path or {@code classpath:} location the user gave
-   */
-  public static LoadedSpec load(Path file, String displayName) throws SpecProblemsException {
-    return load(file, displayName, null);
-  }
-
-  /**
-   * @param remote where the description was downloaded from, if it was: swagger-parser reads it there so that
-   *     relative references resolve against the server; {@code file} is the downloaded copy, for locating problems
-   */
-  public static LoadedSpec load(Path file, String displayName, java.net.@Nullable URI remote)
-      throws SpecProblemsException {
-    SourceMap sources = new SourceMap(file, displayName);
-    if (!Files.isRegularFile(file)) {
-      throw new SpecProblemsException(List.of(new Problem(Problem.Severity.ERROR, displayName, 0, 0, "",
-          "no such file")));
+    /**
+     * @param file the description
+     * @param displayName how problems name the file: the path or {@code classpath:} location the user gave
+     */
+    public static LoadedSpec load(Path file, String displayName) throws SpecProblemsException {
+        return load(file, displayName, null);
     }
-    Problem syntax = syntaxError(file, displayName);
-    if (syntax != null) {
-      throw new SpecProblemsException(List.of(syntax));
-    }
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    // A plain path, not a file: URI: given a URI, swagger-parser's 3.1 reader inlines every $ref inside oneOf/anyOf
-    // (so unions lose their named variants).
-    String location = remote != null ? remote.toString() : file.toAbsolutePath().toString();
-    SwaggerParseResult result = new OpenAPIParser().readLocation(location, null, options);
-    List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
-    if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null && result.getOpenAPI().getComponents()
-        == null && result.getOpenAPI().getWebhooks() == null) {
-      List<Problem> problems = new ArrayList<>();
-      for (String message : messages) {
-        problems.add(translate(sources, Problem.Severity.ERROR, message));
-      }
-      if (problems.isEmpty()) {
-        problems.add(sources.error("#", "not an OpenAPI 3.x or Swagger 2.0 description"));
-      }
-      throw new SpecProblemsException(problems);
-    }
-    List<Problem> warnings = new ArrayList<>();
-    for (String message : messages) {
-      warnings.add(translate(sources, Problem.Severity.WARNING, message));
-    }
-    return new LoadedSpec(result.getOpenAPI(), sources, warnings);
-  }
 
-  /** The first YAML or JSON syntax error in {@code file}, located, or null if it parses. */
-  static @Nullable Problem syntaxError(Path file, String displayName) {
-    try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
-      while (parser.nextToken() != null) {
-        parser.skipChildren();
-      }
-      return null;
-    } catch (JsonProcessingException e) {
-      String what = SourceMap.isJson(file) ? "JSON" : "YAML";
-      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-        return new Problem(Problem.Severity.ERROR, displayName, yaml.getProblemMark().getLine() + 1,
-            yaml.getProblemMark().getColumn() + 1, "", what + " syntax error: " + oneLine(yaml.getProblem()));
-      }
-      JsonLocation at = e.getLocation();
-      return new Problem(Problem.Severity.ERROR, displayName, at == null ? 0 : at.getLineNr(),
-          at == null ? 0 : at.getColumnNr(), "", what + " syntax error: " + oneLine(e.getOriginalMessage()));
-    } catch (IOException e) {
-      return new Problem(Problem.Severity.ERROR, displayName, 0, 0, "", "cannot read: " + e.getMessage());
-    }
-  }
-
-  /**
-   * Turns a swagger-parser message such as
-   * {@code attribute paths.'/a/{id}'(get).parameters.[q].in is not of type ...} into a problem at
-   * {@code #/paths/~1a~1{id}/get/parameters}, with its line.
-   */
-  static Problem translate(SourceMap sources, Problem.Severity severity, String message) {
-    String text = oneLine(message);
-    if (DROPPED.matcher(text).find()) {
-      severity = Problem.Severity.ERROR; // swagger-parser dropped the element: the client would silently lack it
-    }
-    Matcher m = LOCATION_IN_MESSAGE.matcher(text);
-    if (m.matches() && looksLikeLocation(m.group(1))) {
-      String location = m.group(1);
-      String pointer = toPointer(location);
-      int target = location.indexOf(".#/");
-      String subject = target < 0 ? "" : "'" + location.substring(target + 1) + "' ";
-      return sources.problem(severity, pointer, subject + m.group(2) + PARSER_SUFFIX);
-    }
-    return sources.problem(severity, "", text + PARSER_SUFFIX);
-  }
-
-  private static boolean looksLikeLocation(String s) {
-    return s.startsWith("paths.") || s.startsWith("components.") || s.startsWith("info")
-        || s.startsWith("servers") || s.startsWith("webhooks.") || s.startsWith("security")
-        || s.startsWith("tags") || s.startsWith("openapi");
-  }
-
-  /** {@code paths.'/a'(get).responses.200} becomes {@code #/paths/~1a/get/responses/200}. */
-  static String toPointer(String location) {
-    String pointer = "#";
-    int i = 0;
-    while (i < location.length()) {
-      char c = location.charAt(i);
-      if (c == '.') {
-        i++;
-      } else if (c == '\'') {
-        int end = location.indexOf('\'', i + 1);
-        end = end < 0 ? location.length() : end;
-        pointer = Pointers.child(pointer, location.substring(i + 1, end));
-        i = end + 1;
-      } else if (c == '(') {
-        int end = location.indexOf(')', i);
-        end = end < 0 ? location.length() : end;
-        pointer = Pointers.child(pointer, location.substring(i + 1, end));
-        i = end + 1;
-      } else if (c == '[') {
-        // a parameter by name: the pointer needs its index, which the message does not give; stop at the list
-        break;
-      } else {
-        int end = i;
-        while (end < location.length() && location.charAt(end) != '.' && location.charAt(end) != '('
-            && location.charAt(end) != '\'' && location.charAt(end) != '[') {
-          end++;
+    /**
+     * @param remote where the description was downloaded from, if it was: swagger-parser reads it there so that
+     *     relative references resolve against the server; {@code file} is the downloaded copy, for locating problems
+     */
+    public static LoadedSpec load(Path file, String displayName, java.net.@Nullable URI remote)
+            throws SpecProblemsException {
+        SourceMap sources = new SourceMap(file, displayName);
+        if (!Files.isRegularFile(file)) {
+            throw new SpecProblemsException(
+                    List.of(new Problem(Problem.Severity.ERROR, displayName, 0, 0, "", "no such file")));
         }
-        String segment = location.substring(i, end);
-        if (segment.startsWith("#")) {
-          break; // a $ref target glued on by the parser, not a place in the document
+        Problem syntax = syntaxError(file, displayName);
+        if (syntax != null) {
+            throw new SpecProblemsException(List.of(syntax));
         }
-        pointer = Pointers.child(pointer, segment);
-        i = end;
-      }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        // A plain path, not a file: URI: given a URI, swagger-parser's 3.1 reader inlines every $ref inside oneOf/anyOf
+        // (so unions lose their named variants).
+        String location =
+                remote != null ? remote.toString() : file.toAbsolutePath().toString();
+        SwaggerParseResult result = new OpenAPIParser().readLocation(location, null, options);
+        List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
+        if (result.getOpenAPI() == null
+                || result.getOpenAPI().getPaths() == null
+                        && result.getOpenAPI().getComponents() == null
+                        && result.getOpenAPI().getWebhooks() == null) {
+            List<Problem> problems = new ArrayList<>();
+            for (String message : messages) {
+                problems.add(translate(sources, Problem.Severity.ERROR, message));
+            }
+            if (problems.isEmpty()) {
+                problems.add(sources.error("#", "not an OpenAPI 3.x or Swagger 2.0 description"));
+            }
+            throw new SpecProblemsException(problems);
+        }
+        List<Problem> warnings = new ArrayList<>();
+        for (String message : messages) {
+            warnings.add(translate(sources, Problem.Severity.WARNING, message));
+        }
+        return new LoadedSpec(result.getOpenAPI(), sources, warnings);
     }
-    return pointer;
-  }
 
-  private static String oneLine(@Nullable String message) {
-    if (message == null) {
-      return "";
+    /** The first YAML or JSON syntax error in {@code file}, located, or null if it parses. */
+    static @Nullable Problem syntaxError(Path file, String displayName) {
+        try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            String what = SourceMap.isJson(file) ? "JSON" : "YAML";
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                return new Problem(
+                        Problem.Severity.ERROR,
+                        displayName,
+                        yaml.getProblemMark().getLine() + 1,
+                        yaml.getProblemMark().getColumn() + 1,
+                        "",
+                        what + " syntax error: " + oneLine(yaml.getProblem()));
+            }
+            JsonLocation at = e.getLocation();
+            return new Problem(
+                    Problem.Severity.ERROR,
+                    displayName,
+                    at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(),
+                    "",
+                    what + " syntax error: " + oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            return new Problem(Problem.Severity.ERROR, displayName, 0, 0, "", "cannot read: " + e.getMessage());
+        }
     }
-    return message.strip().replaceAll("\\s*\\n\\s*", " ");
-  }
+
+    /**
+     * Turns a swagger-parser message such as
+     * {@code attribute paths.'/a/{id}'(get).parameters.[q].in is not of type ...} into a problem at
+     * {@code #/paths/~1a~1{id}/get/parameters}, with its line.
+     */
+    static Problem translate(SourceMap sources, Problem.Severity severity, String message) {
+        String text = oneLine(message);
+        if (DROPPED.matcher(text).find()) {
+            severity = Problem.Severity.ERROR; // swagger-parser dropped the element: the client would silently lack it
+        }
+        Matcher m = LOCATION_IN_MESSAGE.matcher(text);
+        if (m.matches() && looksLikeLocation(m.group(1))) {
+            String location = m.group(1);
+            String pointer = toPointer(location);
+            int target = location.indexOf(".#/");
+            String subject = target < 0 ? "" : "'" + location.substring(target + 1) + "' ";
+            return sources.problem(severity, pointer, subject + m.group(2) + PARSER_SUFFIX);
+        }
+        return sources.problem(severity, "", text + PARSER_SUFFIX);
+    }
+
+    private static boolean looksLikeLocation(String s) {
+        return s.startsWith("paths.")
+                || s.startsWith("components.")
+                || s.startsWith("info")
+                || s.startsWith("servers")
+                || s.startsWith("webhooks.")
+                || s.startsWith("security")
+                || s.startsWith("tags")
+                || s.startsWith("openapi");
+    }
+
+    /** {@code paths.'/a'(get).responses.200} becomes {@code #/paths/~1a/get/responses/200}. */
+    static String toPointer(String location) {
+        String pointer = "#";
+        int i = 0;
+        while (i < location.length()) {
+            char c = location.charAt(i);
+            if (c == '.') {
+                i++;
+            } else if (c == '\'') {
+                int end = location.indexOf('\'', i + 1);
+                end = end < 0 ? location.length() : end;
+                pointer = Pointers.child(pointer, location.substring(i + 1, end));
+                i = end + 1;
+            } else if (c == '(') {
+                int end = location.indexOf(')', i);
+                end = end < 0 ? location.length() : end;
+                pointer = Pointers.child(pointer, location.substring(i + 1, end));
+                i = end + 1;
+            } else if (c == '[') {
+                // a parameter by name: the pointer needs its index, which the message does not give; stop at the list
+                break;
+            } else {
+                int end = i;
+                while (end < location.length()
+                        && location.charAt(end) != '.'
+                        && location.charAt(end) != '('
+                        && location.charAt(end) != '\''
+                        && location.charAt(end) != '[') {
+                    end++;
+                }
+                String segment = location.substring(i, end);
+                if (segment.startsWith("#")) {
+                    break; // a $ref target glued on by the parser, not a place in the document
+                }
+                pointer = Pointers.child(pointer, segment);
+                i = end;
+            }
+        }
+        return pointer;
+    }
+
+    private static String oneLine(@Nullable String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
 }

@@ -11,21 +11,21 @@ import org.jspecify.annotations.Nullable;
  * @param defaultSecurity the security schemes operations accept unless they say otherwise
  */
 public record ApiModel(
-    String clientName,
-    String title,
-    @Nullable String version,
-    @Nullable String description,
-    String source,
-    List<String> serverUrls,
-    List<SecurityScheme> securitySchemes,
-    List<String> defaultSecurity,
-    List<Service> services,
-    List<TypeDef> types) {
-  public ApiModel {
-    serverUrls = List.copyOf(serverUrls);
-    securitySchemes = List.copyOf(securitySchemes);
-    defaultSecurity = List.copyOf(defaultSecurity);
-    services = List.copyOf(services);
-    types = List.copyOf(types);
-  }
+        String clientName,
+        String title,
+        @Nullable String version,
+        @Nullable String description,
+        String source,
+        List<String> serverUrls,
+        List<SecurityScheme> securitySchemes,
+        List<String> defaultSecurity,
+        List<Service> services,
+        List<TypeDef> types) {
+    public ApiModel {
+        serverUrls = List.copyOf(serverUrls);
+        securitySchemes = List.copyOf(securitySchemes);
+        defaultSecurity = List.copyOf(defaultSecurity);
+        services = List.copyOf(services);
+        types = List.copyOf(types);
+    }
 }

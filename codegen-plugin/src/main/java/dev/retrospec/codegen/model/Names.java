@@ -11,108 +11,171 @@ import java.util.Set;
  * (any script), split again at camel-case humps; everything else separates words.
  */
 public final class Names {
-  private static final Set<String> RESERVED = Set.of(
-      "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
-      "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
-      "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-      "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-      "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "_",
-      // contextual keywords that break as type or member names
-      "var", "record", "yield", "sealed", "permits", "non-sealed",
-      // methods every record already has: a component with one of these names would not compile
-      "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+    private static final Set<String> RESERVED = Set.of(
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "_",
+            // contextual keywords that break as type or member names
+            "var",
+            "record",
+            "yield",
+            "sealed",
+            "permits",
+            "non-sealed",
+            // methods every record already has: a component with one of these names would not compile
+            "hashCode",
+            "toString",
+            "equals",
+            "getClass",
+            "notify",
+            "notifyAll",
+            "wait",
+            "clone",
+            "finalize");
 
-  private Names() {}
+    private Names() {}
 
-  /** {@code pet_store-item} becomes {@code PetStoreItem}. */
-  public static String typeName(String raw) {
-    List<String> words = words(raw);
-    StringBuilder out = new StringBuilder();
-    for (String word : words) {
-      out.append(capitalize(word));
-    }
-    return safe(out.length() == 0 ? "Type" : out.toString());
-  }
-
-  /** {@code pet_store-item} becomes {@code petStoreItem}; {@code class} becomes {@code class_}. */
-  public static String memberName(String raw) {
-    List<String> words = words(raw);
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < words.size(); i++) {
-      String word = words.get(i);
-      out.append(i == 0 ? decapitalize(word) : capitalize(word));
-    }
-    return safe(out.length() == 0 ? "value" : out.toString());
-  }
-
-  /** {@code in-progress} becomes {@code IN_PROGRESS}; {@code 1.5} becomes {@code _1_5}. */
-  public static String constantName(String raw) {
-    List<String> words = words(raw);
-    String name = String.join("_", words).toUpperCase(Locale.ROOT);
-    return safe(name.isEmpty() ? "EMPTY" : name);
-  }
-
-  /** {@code name}, or {@code name2}, {@code name3}, ... if taken; compares ignoring case and records the result. */
-  public static String unique(String name, Set<String> takenLowerCase) {
-    String candidate = name;
-    for (int i = 2; !takenLowerCase.add(candidate.toLowerCase(Locale.ROOT)); i++) {
-      candidate = name + i;
-    }
-    return candidate;
-  }
-
-  static List<String> words(String raw) {
-    String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
-    List<String> words = new ArrayList<>();
-    boolean shouting = text.codePoints().noneMatch(Character::isLowerCase);
-    StringBuilder word = new StringBuilder();
-    int previous = 0;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      int next = i + Character.charCount(c) < text.length() ? text.codePointAt(i + Character.charCount(c)) : 0;
-      if (!Character.isLetterOrDigit(c)) {
-        flush(word, words, shouting);
-      } else {
-        boolean hump = Character.isUpperCase(c)
-            && (Character.isLowerCase(previous) || Character.isDigit(previous) && !shouting
-                || Character.isUpperCase(previous) && Character.isLowerCase(next));
-        if (hump && word.length() > 0) {
-          flush(word, words, shouting);
+    /** {@code pet_store-item} becomes {@code PetStoreItem}. */
+    public static String typeName(String raw) {
+        List<String> words = words(raw);
+        StringBuilder out = new StringBuilder();
+        for (String word : words) {
+            out.append(capitalize(word));
         }
-        word.appendCodePoint(c);
-      }
-      previous = Character.isLetterOrDigit(c) ? c : 0;
-      i += Character.charCount(c);
+        return safe(out.length() == 0 ? "Type" : out.toString());
     }
-    flush(word, words, shouting);
-    return words;
-  }
 
-  private static void flush(StringBuilder word, List<String> words, boolean shouting) {
-    if (word.length() > 0) {
-      words.add(shouting ? word.toString().toLowerCase(Locale.ROOT) : word.toString());
-      word.setLength(0);
+    /** {@code pet_store-item} becomes {@code petStoreItem}; {@code class} becomes {@code class_}. */
+    public static String memberName(String raw) {
+        List<String> words = words(raw);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            out.append(i == 0 ? decapitalize(word) : capitalize(word));
+        }
+        return safe(out.length() == 0 ? "value" : out.toString());
     }
-  }
 
-  private static String safe(String name) {
-    String result = Character.isJavaIdentifierStart(name.codePointAt(0)) ? name : "_" + name;
-    return RESERVED.contains(result) ? result + "_" : result;
-  }
-
-  private static String capitalize(String word) {
-    return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
-  }
-
-  private static String decapitalize(String word) {
-    // An acronym at the start is lowered whole: URLPath -> urlPath, not uRLPath.
-    int upper = 0;
-    while (upper < word.length() && Character.isUpperCase(word.charAt(upper))) {
-      upper++;
+    /** {@code in-progress} becomes {@code IN_PROGRESS}; {@code 1.5} becomes {@code _1_5}. */
+    public static String constantName(String raw) {
+        List<String> words = words(raw);
+        String name = String.join("_", words).toUpperCase(Locale.ROOT);
+        return safe(name.isEmpty() ? "EMPTY" : name);
     }
-    if (upper <= 1 || upper == word.length()) {
-      return word.substring(0, Math.max(upper, 1)).toLowerCase(Locale.ROOT) + word.substring(Math.max(upper, 1));
+
+    /** {@code name}, or {@code name2}, {@code name3}, ... if taken; compares ignoring case and records the result. */
+    public static String unique(String name, Set<String> takenLowerCase) {
+        String candidate = name;
+        for (int i = 2; !takenLowerCase.add(candidate.toLowerCase(Locale.ROOT)); i++) {
+            candidate = name + i;
+        }
+        return candidate;
     }
-    return word.substring(0, upper - 1).toLowerCase(Locale.ROOT) + word.substring(upper - 1);
-  }
+
+    static List<String> words(String raw) {
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        List<String> words = new ArrayList<>();
+        boolean shouting = text.codePoints().noneMatch(Character::isLowerCase);
+        StringBuilder word = new StringBuilder();
+        int previous = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c) < text.length() ? text.codePointAt(i + Character.charCount(c)) : 0;
+            if (!Character.isLetterOrDigit(c)) {
+                flush(word, words, shouting);
+            } else {
+                boolean hump = Character.isUpperCase(c)
+                        && (Character.isLowerCase(previous)
+                                || Character.isDigit(previous) && !shouting
+                                || Character.isUpperCase(previous) && Character.isLowerCase(next));
+                if (hump && word.length() > 0) {
+                    flush(word, words, shouting);
+                }
+                word.appendCodePoint(c);
+            }
+            previous = Character.isLetterOrDigit(c) ? c : 0;
+            i += Character.charCount(c);
+        }
+        flush(word, words, shouting);
+        return words;
+    }
+
+    private static void flush(StringBuilder word, List<String> words, boolean shouting) {
+        if (word.length() > 0) {
+            words.add(shouting ? word.toString().toLowerCase(Locale.ROOT) : word.toString());
+            word.setLength(0);
+        }
+    }
+
+    private static String safe(String name) {
+        String result = Character.isJavaIdentifierStart(name.codePointAt(0)) ? name : "_" + name;
+        return RESERVED.contains(result) ? result + "_" : result;
+    }
+
+    private static String capitalize(String word) {
+        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    }
+
+    private static String decapitalize(String word) {
+        // An acronym at the start is lowered whole: URLPath -> urlPath, not uRLPath.
+        int upper = 0;
+        while (upper < word.length() && Character.isUpperCase(word.charAt(upper))) {
+            upper++;
+        }
+        if (upper <= 1 || upper == word.length()) {
+            return word.substring(0, Math.max(upper, 1)).toLowerCase(Locale.ROOT) + word.substring(Math.max(upper, 1));
+        }
+        return word.substring(0, upper - 1).toLowerCase(Locale.ROOT) + word.substring(upper - 1);
+    }
 }

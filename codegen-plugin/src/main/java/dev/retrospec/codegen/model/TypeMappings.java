@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which Java class replaces a built-in mapping ({@code date-time=java.time.Instant}) or a schema
@@ -14,99 +15,101 @@ import java.util.regex.Pattern;
  * over.
  */
 public final class TypeMappings {
-  private static final Pattern QUALIFIED_NAME =
-      Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)+"
-          + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
-  private static final Map<String, TypeRef.Kind> KEYS = new LinkedHashMap<>();
+    private static final Pattern QUALIFIED_NAME =
+            Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)+"
+                    + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
+    private static final Map<String, TypeRef.Kind> KEYS = new LinkedHashMap<>();
 
-  static {
-    KEYS.put("string", TypeRef.Kind.STRING);
-    KEYS.put("boolean", TypeRef.Kind.BOOLEAN);
-    KEYS.put("integer", TypeRef.Kind.INT64);
-    KEYS.put("int32", TypeRef.Kind.INT32);
-    KEYS.put("int64", TypeRef.Kind.INT64);
-    KEYS.put("number", TypeRef.Kind.DECIMAL);
-    KEYS.put("float", TypeRef.Kind.FLOAT);
-    KEYS.put("double", TypeRef.Kind.DOUBLE);
-    KEYS.put("date", TypeRef.Kind.DATE);
-    KEYS.put("date-time", TypeRef.Kind.DATE_TIME);
-    KEYS.put("time", TypeRef.Kind.TIME);
-    KEYS.put("uuid", TypeRef.Kind.UUID);
-    KEYS.put("uri", TypeRef.Kind.URI);
-    KEYS.put("byte", TypeRef.Kind.BYTES);
-    KEYS.put("binary", TypeRef.Kind.BINARY);
-    KEYS.put("object", TypeRef.Kind.ANY);
-  }
-
-  /** OpenAPI Generator's names for the same things. */
-  private static final Map<String, String> ALIASES = Map.of(
-      "datetime", "date-time",
-      "offsetdatetime", "date-time",
-      "localdate", "date",
-      "bytearray", "byte",
-      "file", "binary",
-      "bigdecimal", "number",
-      "anytype", "object",
-      "long", "int64",
-      "int", "int32");
-
-  private final Map<TypeRef.Kind, String> kinds;
-  private final Map<String, String> schemas;
-
-  private TypeMappings(Map<TypeRef.Kind, String> kinds, Map<String, String> schemas) {
-    this.kinds = kinds;
-    this.schemas = schemas;
-  }
-
-  public static final TypeMappings NONE = new TypeMappings(Map.of(), Map.of());
-
-  /**
-   * @throws IllegalArgumentException naming the key or class that is not understood
-   */
-  public static TypeMappings of(Map<String, String> typeMappings, Map<String, String> schemaMappings) {
-    Map<TypeRef.Kind, String> kinds = new EnumMap<>(TypeRef.Kind.class);
-    for (Map.Entry<String, String> mapping : new TreeMap<>(typeMappings).entrySet()) {
-      String key = mapping.getKey().strip();
-      String normalized = key.toLowerCase(Locale.ROOT);
-      if (normalized.contains("+")) {
-        normalized = normalized.substring(normalized.indexOf('+') + 1); // string+date-time
-      }
-      normalized = ALIASES.getOrDefault(normalized, normalized);
-      TypeRef.Kind kind = KEYS.get(normalized);
-      if (kind == null) {
-        throw new IllegalArgumentException("typeMappings: unknown type '" + key + "'; use one of "
-            + String.join(", ", KEYS.keySet()));
-      }
-      kinds.put(kind, className("typeMappings", key, mapping.getValue()));
+    static {
+        KEYS.put("string", TypeRef.Kind.STRING);
+        KEYS.put("boolean", TypeRef.Kind.BOOLEAN);
+        KEYS.put("integer", TypeRef.Kind.INT64);
+        KEYS.put("int32", TypeRef.Kind.INT32);
+        KEYS.put("int64", TypeRef.Kind.INT64);
+        KEYS.put("number", TypeRef.Kind.DECIMAL);
+        KEYS.put("float", TypeRef.Kind.FLOAT);
+        KEYS.put("double", TypeRef.Kind.DOUBLE);
+        KEYS.put("date", TypeRef.Kind.DATE);
+        KEYS.put("date-time", TypeRef.Kind.DATE_TIME);
+        KEYS.put("time", TypeRef.Kind.TIME);
+        KEYS.put("uuid", TypeRef.Kind.UUID);
+        KEYS.put("uri", TypeRef.Kind.URI);
+        KEYS.put("byte", TypeRef.Kind.BYTES);
+        KEYS.put("binary", TypeRef.Kind.BINARY);
+        KEYS.put("object", TypeRef.Kind.ANY);
     }
-    Map<String, String> schemas = new TreeMap<>();
-    for (Map.Entry<String, String> mapping : schemaMappings.entrySet()) {
-      schemas.put(mapping.getKey().strip(), className("schemaMappings", mapping.getKey(), mapping.getValue()));
+
+    /** OpenAPI Generator's names for the same things. */
+    private static final Map<String, String> ALIASES = Map.of(
+            "datetime", "date-time",
+            "offsetdatetime", "date-time",
+            "localdate", "date",
+            "bytearray", "byte",
+            "file", "binary",
+            "bigdecimal", "number",
+            "anytype", "object",
+            "long", "int64",
+            "int", "int32");
+
+    private final Map<TypeRef.Kind, String> kinds;
+    private final Map<String, String> schemas;
+
+    private TypeMappings(Map<TypeRef.Kind, String> kinds, Map<String, String> schemas) {
+        this.kinds = kinds;
+        this.schemas = schemas;
     }
-    return new TypeMappings(kinds, schemas);
-  }
 
-  private static String className(String parameter, String key, String value) {
-    String name = value == null ? "" : value.strip();
-    if (!QUALIFIED_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(parameter + ": '" + key + "' must map to a fully qualified class name"
-          + " such as java.time.Instant, not '" + value + "'");
+    public static final TypeMappings NONE = new TypeMappings(Map.of(), Map.of());
+
+    /**
+     * @throws IllegalArgumentException naming the key or class that is not understood
+     */
+    public static TypeMappings of(Map<String, String> typeMappings, Map<String, String> schemaMappings) {
+        Map<TypeRef.Kind, String> kinds = new EnumMap<>(TypeRef.Kind.class);
+        for (Map.Entry<String, String> mapping : new TreeMap<>(typeMappings).entrySet()) {
+            String key = mapping.getKey().strip();
+            String normalized = key.toLowerCase(Locale.ROOT);
+            if (normalized.contains("+")) {
+                normalized = normalized.substring(normalized.indexOf('+') + 1); // string+date-time
+            }
+            normalized = ALIASES.getOrDefault(normalized, normalized);
+            TypeRef.Kind kind = KEYS.get(normalized);
+            if (kind == null) {
+                throw new IllegalArgumentException(
+                        "typeMappings: unknown type '" + key + "'; use one of " + String.join(", ", KEYS.keySet()));
+            }
+            kinds.put(kind, className("typeMappings", key, mapping.getValue()));
+        }
+        Map<String, String> schemas = new TreeMap<>();
+        for (Map.Entry<String, String> mapping : schemaMappings.entrySet()) {
+            schemas.put(mapping.getKey().strip(), className("schemaMappings", mapping.getKey(), mapping.getValue()));
+        }
+        return new TypeMappings(kinds, schemas);
     }
-    return name;
-  }
 
-  /** The class that replaces {@code kind}, or null. */
-  String forKind(TypeRef.Kind kind) {
-    return kinds.get(kind);
-  }
+    private static String className(String parameter, String key, String value) {
+        String name = value == null ? "" : value.strip();
+        if (!QUALIFIED_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(parameter + ": '" + key + "' must map to a fully qualified class name"
+                    + " such as java.time.Instant, not '" + value + "'");
+        }
+        return name;
+    }
 
-  /** The class that replaces the schema named {@code key} in components.schemas, or null. */
-  String forSchema(String key) {
-    return schemas.get(key);
-  }
+    /** The class that replaces {@code kind}, or null. */
+    @Nullable
+    String forKind(TypeRef.Kind kind) {
+        return kinds.get(kind);
+    }
 
-  /** A canonical text of every mapping, for build caches. */
-  public String describe() {
-    return "types=" + new TreeMap<>(kinds) + ";schemas=" + schemas;
-  }
+    /** The class that replaces the schema named {@code key} in components.schemas, or null. */
+    @Nullable
+    String forSchema(String key) {
+        return schemas.get(key);
+    }
+
+    /** A canonical text of every mapping, for build caches. */
+    public String describe() {
+        return "types=" + new TreeMap<>(kinds) + ";schemas=" + schemas;
+    }
 }

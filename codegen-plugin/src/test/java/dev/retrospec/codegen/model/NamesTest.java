@@ -9,56 +9,56 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class NamesTest {
-  @ParameterizedTest
-  @CsvSource({
-      "pet, Pet",
-      "pet_store-item, PetStoreItem",
-      "HTTPServer, HTTPServer",
-      "ACCESS_TOKEN, AccessToken",
-      "2fa, _2fa",
-      "'', Type",
-      "Größe, Größe",
-      "my.model$v2, MyModelV2",
-  })
-  void typeNames(String raw, String expected) {
-    assertThat(Names.typeName(raw)).isEqualTo(expected);
-  }
+    @ParameterizedTest
+    @CsvSource({
+        "pet, Pet",
+        "pet_store-item, PetStoreItem",
+        "HTTPServer, HTTPServer",
+        "ACCESS_TOKEN, AccessToken",
+        "2fa, _2fa",
+        "'', Type",
+        "Größe, Größe",
+        "my.model$v2, MyModelV2",
+    })
+    void typeNames(String raw, String expected) {
+        assertThat(Names.typeName(raw)).isEqualTo(expected);
+    }
 
-  @ParameterizedTest
-  @CsvSource({
-      "access_token, accessToken",
-      "X-Request-Id, xRequestId",
-      "URLPath, urlPath",
-      "class, class_",
-      "hashCode, hashCode_",
-      "record, record_",
-      "ID, id",
-      "userID, userID",
-      "123, _123",
-      "'$ref', ref",
-      "'', value",
-  })
-  void memberNames(String raw, String expected) {
-    assertThat(Names.memberName(raw)).isEqualTo(expected);
-  }
+    @ParameterizedTest
+    @CsvSource({
+        "access_token, accessToken",
+        "X-Request-Id, xRequestId",
+        "URLPath, urlPath",
+        "class, class_",
+        "hashCode, hashCode_",
+        "record, record_",
+        "ID, id",
+        "userID, userID",
+        "123, _123",
+        "'$ref', ref",
+        "'', value",
+    })
+    void memberNames(String raw, String expected) {
+        assertThat(Names.memberName(raw)).isEqualTo(expected);
+    }
 
-  @ParameterizedTest
-  @CsvSource({
-      "in-progress, IN_PROGRESS",
-      "inProgress, IN_PROGRESS",
-      "1.5, _1_5",
-      "'', EMPTY",
-      "a b, A_B",
-  })
-  void constantNames(String raw, String expected) {
-    assertThat(Names.constantName(raw)).isEqualTo(expected);
-  }
+    @ParameterizedTest
+    @CsvSource({
+        "in-progress, IN_PROGRESS",
+        "inProgress, IN_PROGRESS",
+        "1.5, _1_5",
+        "'', EMPTY",
+        "a b, A_B",
+    })
+    void constantNames(String raw, String expected) {
+        assertThat(Names.constantName(raw)).isEqualTo(expected);
+    }
 
-  @Test
-  void uniqueIgnoresCaseSoFilesDoNotCollideOnCaseInsensitiveDisks() {
-    Set<String> taken = new HashSet<>();
-    assertThat(Names.unique("Pet", taken)).isEqualTo("Pet");
-    assertThat(Names.unique("PET", taken)).isEqualTo("PET2");
-    assertThat(Names.unique("Pet", taken)).isEqualTo("Pet3");
-  }
+    @Test
+    void uniqueIgnoresCaseSoFilesDoNotCollideOnCaseInsensitiveDisks() {
+        Set<String> taken = new HashSet<>();
+        assertThat(Names.unique("Pet", taken)).isEqualTo("Pet");
+        assertThat(Names.unique("PET", taken)).isEqualTo("PET2");
+        assertThat(Names.unique("Pet", taken)).isEqualTo("Pet3");
+    }
 }

@@ -18,53 +18,63 @@ import javax.tools.ToolProvider;
 
 /** Compiles generated sources with the JDK's javac, in-process, against the test classpath (runtime included). */
 public final class InMemoryJavac {
-  private InMemoryJavac() {}
+    private InMemoryJavac() {}
 
-  /** Every diagnostic javac gave with {@code -Xlint:all}, formatted {@code path:line: kind: message}. */
-  public static List<String> compile(List<GeneratedFile> files, Path classesDir) throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<JavaFileObject> sources = new ArrayList<>();
-    for (GeneratedFile file : files) {
-      sources.add(new SimpleJavaFileObject(URI.create("string:///" + file.path()), JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return file.content();
+    /** Every diagnostic javac gave with {@code -Xlint:all}, formatted {@code path:line: kind: message}. */
+    public static List<String> compile(List<GeneratedFile> files, Path classesDir) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (GeneratedFile file : files) {
+            sources.add(new SimpleJavaFileObject(URI.create("string:///" + file.path()), JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return file.content();
+                }
+            });
         }
-      });
+        Files.createDirectories(classesDir);
+        try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            List<String> options = List.of(
+                    "-Xlint:all",
+                    "-proc:none",
+                    "-parameters",
+                    "--release",
+                    "17",
+                    "-encoding",
+                    "UTF-8",
+                    "-classpath",
+                    testClasspath(),
+                    "-d",
+                    classesDir.toString());
+            javac.getTask(null, fileManager, diagnostics, options, null, sources)
+                    .call();
+        }
+        List<String> messages = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            String source = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
+            messages.add(source + d.getKind().name().toLowerCase(Locale.ROOT) + ": " + d.getMessage(Locale.ROOT));
+        }
+        return messages;
     }
-    Files.createDirectories(classesDir);
-    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      List<String> options = List.of("-Xlint:all", "-proc:none", "-parameters", "--release", "17", "-encoding", "UTF-8",
-          "-classpath", testClasspath(), "-d", classesDir.toString());
-      javac.getTask(null, fileManager, diagnostics, options, null, sources).call();
-    }
-    List<String> messages = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      String source = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
-      messages.add(source + d.getKind().name().toLowerCase(Locale.ROOT) + ": " + d.getMessage(Locale.ROOT));
-    }
-    return messages;
-  }
 
-  /**
-   * Compiles {@code files} into {@code classesDir} and loads them: for tests that use generated code at run time.
-   *
-   * @throws AssertionError listing the diagnostics if the files do not compile
-   */
-  public static ClassLoader load(List<GeneratedFile> files, Path classesDir) throws IOException {
-    List<String> diagnostics = compile(files, classesDir);
-    if (diagnostics.stream().anyMatch(d -> d.contains(": error: "))) {
-      throw new AssertionError("generated code does not compile: " + diagnostics);
+    /**
+     * Compiles {@code files} into {@code classesDir} and loads them: for tests that use generated code at run time.
+     *
+     * @throws AssertionError listing the diagnostics if the files do not compile
+     */
+    public static ClassLoader load(List<GeneratedFile> files, Path classesDir) throws IOException {
+        List<String> diagnostics = compile(files, classesDir);
+        if (diagnostics.stream().anyMatch(d -> d.contains(": error: "))) {
+            throw new AssertionError("generated code does not compile: " + diagnostics);
+        }
+        return new java.net.URLClassLoader(
+                new java.net.URL[] {classesDir.toUri().toURL()}, InMemoryJavac.class.getClassLoader());
     }
-    return new java.net.URLClassLoader(new java.net.URL[] {classesDir.toUri().toURL()},
-        InMemoryJavac.class.getClassLoader());
-  }
 
-  /** Surefire runs tests from a manifest-only jar; the real classpath is in this property. */
-  public static String testClasspath() {
-    String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-  }
-
+    /** Surefire runs tests from a manifest-only jar; the real classpath is in this property. */
+    public static String testClasspath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
 }

@@ -30,152 +30,154 @@ import okhttp3.RequestBody;
  * validating server accepts (the test specs keep their constraints simple for it).
  */
 public final class SampleValues {
-  private static final int MAX_DEPTH = 3;
+    private static final int MAX_DEPTH = 3;
 
-  private SampleValues() {}
+    private SampleValues() {}
 
-  /** A value for a method parameter; {@code name} names file parts and deep objects. */
-  public static Object forParameter(Type type, String name) {
-    if (type == MultipartBody.Part.class) {
-      return MultipartBody.Part.createFormData(name, name + ".bin", octets());
-    }
-    if (type instanceof ParameterizedType p && p.getRawType() == List.class
-        && p.getActualTypeArguments()[0] == MultipartBody.Part.class) {
-      return List.of(MultipartBody.Part.createFormData(name, name + ".bin", octets()));
-    }
-    if (type == DeepObject.class) {
-      return DeepObject.of(name, Map.of());
-    }
-    return of(type, 0);
-  }
-
-  public static Object of(Type type, int depth) {
-    if (type instanceof ParameterizedType parameterized) {
-      Class<?> raw = (Class<?>) parameterized.getRawType();
-      Type[] arguments = parameterized.getActualTypeArguments();
-      if (raw == List.class) {
-        return depth >= MAX_DEPTH ? List.of() : List.of(of(arguments[0], depth + 1));
-      }
-      if (raw == Set.class) {
-        return depth >= MAX_DEPTH ? Set.of() : Set.of(of(arguments[0], depth + 1));
-      }
-      if (raw == Map.class) {
-        return depth >= MAX_DEPTH || arguments[1] == Object.class ? Map.of() : Map.of("key", of(arguments[1],
-            depth + 1));
-      }
-      if (raw == Delimited.class) {
-        return Delimited.csv(List.of(of(arguments[0], depth + 1)));
-      }
-      throw new IllegalArgumentException("no sample for " + type);
-    }
-    Class<?> c = (Class<?>) type;
-    if (c == String.class) {
-      // Also a valid uuid, for the descriptions that map format: uuid to String.
-      return "3fa85f64-5717-4562-b3fc-2c963f66afa6";
-    }
-    if (c == int.class || c == Integer.class) {
-      return 1;
-    }
-    if (c == long.class || c == Long.class) {
-      return 1L;
-    }
-    if (c == boolean.class || c == Boolean.class) {
-      return true;
-    }
-    if (c == double.class || c == Double.class) {
-      return 1.5;
-    }
-    if (c == float.class || c == Float.class) {
-      return 1.5f;
-    }
-    if (c == BigDecimal.class) {
-      return BigDecimal.ONE;
-    }
-    if (c == BigInteger.class) {
-      return BigInteger.ONE;
-    }
-    if (c == OffsetDateTime.class) {
-      return OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
-    }
-    if (c == Instant.class) {
-      return Instant.parse("2026-01-02T03:04:05Z");
-    }
-    if (c == LocalDate.class) {
-      return LocalDate.of(2026, 1, 2);
-    }
-    if (c == UUID.class) {
-      return UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6");
-    }
-    if (c == URI.class) {
-      return URI.create("https://example.com/x");
-    }
-    if (c == byte[].class) {
-      return new byte[] {1, 2, 3};
-    }
-    if (c == RequestBody.class) {
-      return octets();
-    }
-    if (c == Object.class) {
-      return "x";
-    }
-    if (c.isRecord()) {
-      return record(c, depth);
-    }
-    if (c.isSealed()) {
-      for (Class<?> variant : c.getPermittedSubclasses()) {
-        if (!variant.getSimpleName().equals("Unknown")) {
-          return of(variant, depth);
+    /** A value for a method parameter; {@code name} names file parts and deep objects. */
+    public static Object forParameter(Type type, String name) {
+        if (type == MultipartBody.Part.class) {
+            return MultipartBody.Part.createFormData(name, name + ".bin", octets());
         }
-      }
+        if (type instanceof ParameterizedType p
+                && p.getRawType() == List.class
+                && p.getActualTypeArguments()[0] == MultipartBody.Part.class) {
+            return List.of(MultipartBody.Part.createFormData(name, name + ".bin", octets()));
+        }
+        if (type == DeepObject.class) {
+            return DeepObject.of(name, Map.of());
+        }
+        return of(type, 0);
     }
-    Object constant = firstConstant(c);
-    if (constant != null) {
-      return constant;
-    }
-    throw new IllegalArgumentException("no sample for " + type);
-  }
 
-  private static Object record(Class<?> type, int depth) {
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-      boolean deep = depth >= MAX_DEPTH && !types[i].isPrimitive();
-      values[i] = deep ? emptyOrNull(types[i]) : of(components[i].getGenericType(), depth + 1);
+    public static Object of(Type type, int depth) {
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            Type[] arguments = parameterized.getActualTypeArguments();
+            if (raw == List.class) {
+                return depth >= MAX_DEPTH ? List.of() : List.of(of(arguments[0], depth + 1));
+            }
+            if (raw == Set.class) {
+                return depth >= MAX_DEPTH ? Set.of() : Set.of(of(arguments[0], depth + 1));
+            }
+            if (raw == Map.class) {
+                return depth >= MAX_DEPTH || arguments[1] == Object.class
+                        ? Map.of()
+                        : Map.of("key", of(arguments[1], depth + 1));
+            }
+            if (raw == Delimited.class) {
+                return Delimited.csv(List.of(of(arguments[0], depth + 1)));
+            }
+            throw new IllegalArgumentException("no sample for " + type);
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            // Also a valid uuid, for the descriptions that map format: uuid to String.
+            return "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+        }
+        if (c == int.class || c == Integer.class) {
+            return 1;
+        }
+        if (c == long.class || c == Long.class) {
+            return 1L;
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return true;
+        }
+        if (c == double.class || c == Double.class) {
+            return 1.5;
+        }
+        if (c == float.class || c == Float.class) {
+            return 1.5f;
+        }
+        if (c == BigDecimal.class) {
+            return BigDecimal.ONE;
+        }
+        if (c == BigInteger.class) {
+            return BigInteger.ONE;
+        }
+        if (c == OffsetDateTime.class) {
+            return OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
+        }
+        if (c == Instant.class) {
+            return Instant.parse("2026-01-02T03:04:05Z");
+        }
+        if (c == LocalDate.class) {
+            return LocalDate.of(2026, 1, 2);
+        }
+        if (c == UUID.class) {
+            return UUID.fromString("3fa85f64-5717-4562-b3fc-2c963f66afa6");
+        }
+        if (c == URI.class) {
+            return URI.create("https://example.com/x");
+        }
+        if (c == byte[].class) {
+            return new byte[] {1, 2, 3};
+        }
+        if (c == RequestBody.class) {
+            return octets();
+        }
+        if (c == Object.class) {
+            return "x";
+        }
+        if (c.isRecord()) {
+            return record(c, depth);
+        }
+        if (c.isSealed()) {
+            for (Class<?> variant : c.getPermittedSubclasses()) {
+                if (!variant.getSimpleName().equals("Unknown")) {
+                    return of(variant, depth);
+                }
+            }
+        }
+        Object constant = firstConstant(c);
+        if (constant != null) {
+            return constant;
+        }
+        throw new IllegalArgumentException("no sample for " + type);
     }
-    try {
-      Constructor<?> constructor = type.getDeclaredConstructor(types);
-      return constructor.newInstance(values);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build a sample " + type, e);
-    }
-  }
 
-  private static Object emptyOrNull(Class<?> type) {
-    return type == List.class ? List.of() : type == Map.class ? Map.of() : type == Set.class ? Set.of() : null;
-  }
-
-  /** The first constant of a generated enum class (a public static final field of its own type). */
-  private static Object firstConstant(Class<?> type) {
-    List<Field> constants = new ArrayList<>();
-    for (Field field : type.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == type) {
-        constants.add(field);
-      }
+    private static Object record(Class<?> type, int depth) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            boolean deep = depth >= MAX_DEPTH && !types[i].isPrimitive();
+            values[i] = deep ? emptyOrNull(types[i]) : of(components[i].getGenericType(), depth + 1);
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor(types);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build a sample " + type, e);
+        }
     }
-    try {
-      if (!constants.isEmpty()) {
-        return constants.get(0).get(null);
-      }
-      Method of = type.getMethod("of", String.class);
-      return of.invoke(null, "x");
-    } catch (ReflectiveOperationException e) {
-      return null;
-    }
-  }
 
-  private static RequestBody octets() {
-    return RequestBody.create(new byte[] {1, 2, 3}, MediaType.get("application/octet-stream"));
-  }
+    private static Object emptyOrNull(Class<?> type) {
+        return type == List.class ? List.of() : type == Map.class ? Map.of() : type == Set.class ? Set.of() : null;
+    }
+
+    /** The first constant of a generated enum class (a public static final field of its own type). */
+    private static Object firstConstant(Class<?> type) {
+        List<Field> constants = new ArrayList<>();
+        for (Field field : type.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == type) {
+                constants.add(field);
+            }
+        }
+        try {
+            if (!constants.isEmpty()) {
+                return constants.get(0).get(null);
+            }
+            Method of = type.getMethod("of", String.class);
+            return of.invoke(null, "x");
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    private static RequestBody octets() {
+        return RequestBody.create(new byte[] {1, 2, 3}, MediaType.get("application/octet-stream"));
+    }
 }

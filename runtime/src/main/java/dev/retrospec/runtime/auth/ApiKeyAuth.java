@@ -16,116 +16,119 @@ import org.jspecify.annotations.Nullable;
  * origin whose operation accepts the scheme. Generated builders configure it; it does nothing without a key.
  */
 public final class ApiKeyAuth {
-  /** Where the key goes, as the scheme's {@code in} says. */
-  public enum In {
-    HEADER,
-    QUERY,
-    COOKIE
-  }
-
-  private ApiKeyAuth() {}
-
-  public static Builder builder(String schemeName, In in, String parameterName) {
-    return new Builder(schemeName, in, parameterName);
-  }
-
-  public static final class Builder {
-    private final String schemeName;
-    private final In in;
-    private final String parameterName;
-    private @Nullable Supplier<String> key;
-    private boolean allowInsecureHttp;
-
-    private Builder(String schemeName, In in, String parameterName) {
-      this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
-      this.in = Objects.requireNonNull(in, "in == null");
-      this.parameterName = Objects.requireNonNull(parameterName, "parameterName == null");
+    /** Where the key goes, as the scheme's {@code in} says. */
+    public enum In {
+        HEADER,
+        QUERY,
+        COOKIE
     }
 
-    public Builder key(String key) {
-      Objects.requireNonNull(key, "key == null");
-      this.key = () -> key;
-      return this;
+    private ApiKeyAuth() {}
+
+    public static Builder builder(String schemeName, In in, String parameterName) {
+        return new Builder(schemeName, in, parameterName);
     }
 
-    /** The key, asked for on every request: for keys that rotate. */
-    public Builder key(Supplier<String> key) {
-      this.key = Objects.requireNonNull(key, "key == null");
-      return this;
-    }
+    public static final class Builder {
+        private final String schemeName;
+        private final In in;
+        private final String parameterName;
+        private @Nullable Supplier<String> key;
+        private boolean allowInsecureHttp;
 
-    /** Allows a plain {@code http} API origin that is not loopback: the key then crosses the network unencrypted. */
-    public Builder allowInsecureHttp(boolean allow) {
-      this.allowInsecureHttp = allow;
-      return this;
-    }
-
-    /** Adds the key to requests for {@code apiBaseUrl}'s origin, if a key was given; does nothing otherwise. */
-    public void installInto(OkHttpClient.Builder http, HttpUrl apiBaseUrl) {
-      Supplier<String> source = key;
-      if (source == null) {
-        return;
-      }
-      TokenHttp.requireSecureTransport(apiBaseUrl, allowInsecureHttp, "API origin");
-      List<HttpUrl> origins = List.of(apiBaseUrl);
-      switch (in) {
-        case HEADER -> {
-          LoggingRedaction.redact(http.interceptors(), parameterName);
-          LoggingRedaction.redact(http.networkInterceptors(), parameterName);
+        private Builder(String schemeName, In in, String parameterName) {
+            this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
+            this.in = Objects.requireNonNull(in, "in == null");
+            this.parameterName = Objects.requireNonNull(parameterName, "parameterName == null");
         }
-        case QUERY -> {
-          LoggingRedaction.redactQueryParameter(http.interceptors(), parameterName);
-          LoggingRedaction.redactQueryParameter(http.networkInterceptors(), parameterName);
+
+        public Builder key(String key) {
+            Objects.requireNonNull(key, "key == null");
+            this.key = () -> key;
+            return this;
         }
-        case COOKIE -> {
-          LoggingRedaction.redact(http.interceptors(), "Cookie");
-          LoggingRedaction.redact(http.networkInterceptors(), "Cookie");
+
+        /** The key, asked for on every request: for keys that rotate. */
+        public Builder key(Supplier<String> key) {
+            this.key = Objects.requireNonNull(key, "key == null");
+            return this;
         }
-      }
-      http.addInterceptor(new KeyInterceptor(schemeName, in, parameterName, source, origins));
+
+        /** Allows a plain {@code http} API origin that is not loopback: the key then crosses the network unencrypted. */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        /** Adds the key to requests for {@code apiBaseUrl}'s origin, if a key was given; does nothing otherwise. */
+        public void installInto(OkHttpClient.Builder http, HttpUrl apiBaseUrl) {
+            Supplier<String> source = key;
+            if (source == null) {
+                return;
+            }
+            TokenHttp.requireSecureTransport(apiBaseUrl, allowInsecureHttp, "API origin");
+            List<HttpUrl> origins = List.of(apiBaseUrl);
+            switch (in) {
+                case HEADER -> {
+                    LoggingRedaction.redact(http.interceptors(), parameterName);
+                    LoggingRedaction.redact(http.networkInterceptors(), parameterName);
+                }
+                case QUERY -> {
+                    LoggingRedaction.redactQueryParameter(http.interceptors(), parameterName);
+                    LoggingRedaction.redactQueryParameter(http.networkInterceptors(), parameterName);
+                }
+                case COOKIE -> {
+                    LoggingRedaction.redact(http.interceptors(), "Cookie");
+                    LoggingRedaction.redact(http.networkInterceptors(), "Cookie");
+                }
+            }
+            http.addInterceptor(new KeyInterceptor(schemeName, in, parameterName, source, origins));
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKeyAuth.Builder[scheme=" + schemeName + ", in=" + in + ", name=" + parameterName + "]";
+        }
     }
 
-    @Override
-    public String toString() {
-      return "ApiKeyAuth.Builder[scheme=" + schemeName + ", in=" + in + ", name=" + parameterName + "]";
-    }
-  }
+    private record KeyInterceptor(String schemeName, In in, String name, Supplier<String> key, List<HttpUrl> origins)
+            implements Interceptor {
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            Request request = chain.request();
+            if (!OperationSecurity.allowedOrigin(origins, request.url())
+                    || !OperationSecurity.operationAccepts(request, schemeName)) {
+                return chain.proceed(request);
+            }
+            String value = key.get();
+            Request.Builder authorized = request.newBuilder();
+            switch (in) {
+                case HEADER -> {
+                    if (request.header(name) != null) {
+                        return chain.proceed(request);
+                    }
+                    authorized.header(name, value);
+                }
+                case QUERY -> {
+                    if (request.url().queryParameter(name) != null) {
+                        return chain.proceed(request);
+                    }
+                    authorized.url(request.url()
+                            .newBuilder()
+                            .addQueryParameter(name, value)
+                            .build());
+                }
+                case COOKIE -> {
+                    String cookies = request.header("Cookie");
+                    authorized.header("Cookie", (cookies == null ? "" : cookies + "; ") + name + "=" + value);
+                }
+            }
+            return chain.proceed(authorized.build());
+        }
 
-  private record KeyInterceptor(String schemeName, In in, String name, Supplier<String> key, List<HttpUrl> origins)
-      implements Interceptor {
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-      Request request = chain.request();
-      if (!OperationSecurity.allowedOrigin(origins, request.url())
-          || !OperationSecurity.operationAccepts(request, schemeName)) {
-        return chain.proceed(request);
-      }
-      String value = key.get();
-      Request.Builder authorized = request.newBuilder();
-      switch (in) {
-        case HEADER -> {
-          if (request.header(name) != null) {
-            return chain.proceed(request);
-          }
-          authorized.header(name, value);
+        @Override
+        public String toString() {
+            return "ApiKeyAuth[scheme=" + schemeName + ", in=" + in + ", name=" + name + "]"; // never the key
         }
-        case QUERY -> {
-          if (request.url().queryParameter(name) != null) {
-            return chain.proceed(request);
-          }
-          authorized.url(request.url().newBuilder().addQueryParameter(name, value).build());
-        }
-        case COOKIE -> {
-          String cookies = request.header("Cookie");
-          authorized.header("Cookie", (cookies == null ? "" : cookies + "; ") + name + "=" + value);
-        }
-      }
-      return chain.proceed(authorized.build());
     }
-
-    @Override
-    public String toString() {
-      return "ApiKeyAuth[scheme=" + schemeName + ", in=" + in + ", name=" + name + "]"; // never the key
-    }
-  }
 }

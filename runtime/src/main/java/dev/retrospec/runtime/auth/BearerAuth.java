@@ -36,218 +36,225 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public final class BearerAuth {
-  private static final String AUTHORIZATION = "Authorization";
+    private static final String AUTHORIZATION = "Authorization";
 
-  private final TokenManager tokens;
-  private final List<HttpUrl> origins;
-  private final @Nullable String schemeName;
-  private final Interceptor interceptor = new BearerInterceptor();
-  private final Authenticator authenticator = new BearerAuthenticator(null);
-  /** The current token's header, validated once: OkHttp checks every character of a header value it is given. */
-  private volatile @Nullable AuthorizationHeader cached;
-
-  private record AuthorizationHeader(AccessToken token, Headers headers) {}
-
-  private BearerAuth(Builder builder) {
-    this.tokens = builder.tokens;
-    this.origins = List.copyOf(builder.origins);
-    this.schemeName = builder.schemeName;
-    if (origins.isEmpty()) {
-      throw new IllegalArgumentException("no API origin: name at least one with allowOrigin(url)");
-    }
-    for (HttpUrl origin : origins) {
-      TokenHttp.requireSecureTransport(origin, builder.allowInsecureHttp, "API origin");
-    }
-  }
-
-  public static Builder builder(TokenManager tokens) {
-    return new Builder(tokens);
-  }
-
-  public TokenManager tokens() {
-    return tokens;
-  }
-
-  /**
-   * Adds the interceptor (after the builder's own application interceptors, so they never see the token) and the
-   * authenticator; a previous authenticator still gets the 401s we leave alone. Any OkHttp
-   * {@code HttpLoggingInterceptor} on the builder is told to redact {@code Authorization}: as a network interceptor
-   * it would otherwise log the token.
-   */
-  public OkHttpClient.Builder applyTo(OkHttpClient.Builder builder) {
-    LoggingRedaction.redact(builder.interceptors(), AUTHORIZATION);
-    LoggingRedaction.redact(builder.networkInterceptors(), AUTHORIZATION);
-    Authenticator previous = builder.build().authenticator();
-    return builder
-        .addInterceptor(interceptor)
-        .authenticator(previous == Authenticator.NONE ? authenticator : new BearerAuthenticator(previous));
-  }
-
-  /** The interceptor alone; register it with {@code addInterceptor}, never {@code addNetworkInterceptor}. */
-  public Interceptor interceptor() {
-    return interceptor;
-  }
-
-  public Authenticator authenticator() {
-    return authenticator;
-  }
-
-  boolean allowedOrigin(HttpUrl url) {
-    return OperationSecurity.allowedOrigin(origins, url);
-  }
-
-  boolean wantsToken(Request request) {
-    return request.header(AUTHORIZATION) == null && allowedOrigin(request.url())
-        && OperationSecurity.operationAccepts(request, schemeName);
-  }
-
-  @Override
-  public String toString() {
-    return "BearerAuth[origins=" + origins + (schemeName == null ? "" : ", scheme=" + schemeName) + "]";
-  }
-
-  private final class BearerInterceptor implements Interceptor {
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-      if (chain.connection() != null) {
-        throw new IOException("BearerAuth's interceptor must be an application interceptor (addInterceptor):"
-            + " as a network interceptor it would also authorize redirects to other hosts");
-      }
-      Request request = chain.request();
-      if (!wantsToken(request)) {
-        return chain.proceed(request);
-      }
-      if (!tokens.drainsBeforeRefresh()) {
-        return chain.proceed(authorize(request, tokens.token()));
-      }
-      TokenManager.InFlight use = tokens.beginRequest();
-      try {
-        return chain.proceed(authorize(request, use.token));
-      } finally {
-        use.end();
-      }
-    }
-
-    private Request authorize(Request request, AccessToken token) {
-      AuthorizationHeader header = cached;
-      if (header == null || header.token() != token) {
-        header = new AuthorizationHeader(token, Headers.of(AUTHORIZATION, token.authorizationHeader()));
-        cached = header;
-      }
-      return request.newBuilder()
-          .headers(request.headers().newBuilder().addAll(header.headers()).build())
-          .tag(AccessToken.class, token)
-          .build();
-    }
-
-    @Override
-    public String toString() {
-      return "BearerAuth.interceptor";
-    }
-  }
-
-  private final class BearerAuthenticator implements Authenticator {
-    private final @Nullable Authenticator next;
-
-    BearerAuthenticator(@Nullable Authenticator next) {
-      this.next = next;
-    }
-
-    @Override
-    public @Nullable Request authenticate(@Nullable Route route, Response response) throws IOException {
-      Request failed = response.request();
-      AccessToken used = failed.tag(AccessToken.class);
-      if (used == null || !used.authorizationHeader().equals(failed.header(AUTHORIZATION))
-          || !allowedOrigin(failed.url())) {
-        return next == null ? null : next.authenticate(route, response); // not a request we authorized
-      }
-      if (response.code() != 401 || retriedBefore(response) || !tokenIsTheProblem(response)) {
-        return null;
-      }
-      RequestBody body = failed.body();
-      if (body != null && (body.isOneShot() || body.isDuplex())) {
-        tokens.invalidate(used, "rejected by server");
-        return null; // the body is gone; the caller sees the 401, the next call gets a new token
-      }
-      AccessToken retryWith = tokens.tokenAfterRejection(used);
-      return failed.newBuilder()
-          .header(AUTHORIZATION, retryWith.authorizationHeader())
-          .tag(AccessToken.class, retryWith)
-          .build();
-    }
-
-    @Override
-    public String toString() {
-      return "BearerAuth.authenticator";
-    }
-  }
-
-  /** Whether an earlier response in this call's chain was already a 401 we answered. */
-  private static boolean retriedBefore(Response response) {
-    for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
-      if (prior.code() == 401) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * RFC 6750 section 3: a Bearer challenge with {@code error="invalid_token"}, or with no error, or no challenge at
-   * all, means a new token may help. {@code insufficient_scope} or {@code invalid_request}, or challenges that only
-   * ask for other schemes, mean it will not.
-   */
-  private static boolean tokenIsTheProblem(Response response) {
-    List<Challenge> challenges = response.challenges();
-    if (challenges.isEmpty()) {
-      return true;
-    }
-    for (Challenge challenge : challenges) {
-      if (challenge.scheme().equalsIgnoreCase("Bearer")) {
-        String error = challenge.authParams().get("error");
-        return error == null || error.toLowerCase(Locale.ROOT).equals("invalid_token");
-      }
-    }
-    return false;
-  }
-
-  public static final class Builder {
     private final TokenManager tokens;
-    private final List<HttpUrl> origins = new ArrayList<>();
-    private @Nullable String schemeName;
-    private boolean allowInsecureHttp;
+    private final List<HttpUrl> origins;
+    private final @Nullable String schemeName;
+    private final Interceptor interceptor = new BearerInterceptor();
+    private final Authenticator authenticator = new BearerAuthenticator(null);
+    /** The current token's header, validated once: OkHttp checks every character of a header value it is given. */
+    private volatile @Nullable AuthorizationHeader cached;
 
-    private Builder(TokenManager tokens) {
-      this.tokens = Objects.requireNonNull(tokens, "tokens == null");
+    private record AuthorizationHeader(AccessToken token, Headers headers) {}
+
+    private BearerAuth(Builder builder) {
+        this.tokens = builder.tokens;
+        this.origins = List.copyOf(builder.origins);
+        this.schemeName = builder.schemeName;
+        if (origins.isEmpty()) {
+            throw new IllegalArgumentException("no API origin: name at least one with allowOrigin(url)");
+        }
+        for (HttpUrl origin : origins) {
+            TokenHttp.requireSecureTransport(origin, builder.allowInsecureHttp, "API origin");
+        }
     }
 
-    /** An origin (scheme, host, port of the URL; the path is ignored) whose requests get the token. */
-    public Builder allowOrigin(HttpUrl url) {
-      origins.add(Objects.requireNonNull(url, "url == null"));
-      return this;
+    public static Builder builder(TokenManager tokens) {
+        return new Builder(tokens);
     }
 
-    public Builder allowOrigin(String url) {
-      return allowOrigin(HttpUrl.get(url));
+    public TokenManager tokens() {
+        return tokens;
     }
 
     /**
-     * The security scheme's name in the OpenAPI description. Operations annotated with {@link Auth} get the token
-     * only if they list it. Without a name, any operation that lists some scheme gets it.
+     * Adds the interceptor (after the builder's own application interceptors, so they never see the token) and the
+     * authenticator; a previous authenticator still gets the 401s we leave alone. Any OkHttp
+     * {@code HttpLoggingInterceptor} on the builder is told to redact {@code Authorization}: as a network interceptor
+     * it would otherwise log the token.
      */
-    public Builder schemeName(String schemeName) {
-      this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
-      return this;
+    public OkHttpClient.Builder applyTo(OkHttpClient.Builder builder) {
+        LoggingRedaction.redact(builder.interceptors(), AUTHORIZATION);
+        LoggingRedaction.redact(builder.networkInterceptors(), AUTHORIZATION);
+        Authenticator previous = builder.build().authenticator();
+        return builder.addInterceptor(interceptor)
+                .authenticator(previous == Authenticator.NONE ? authenticator : new BearerAuthenticator(previous));
     }
 
-    /** Allows a plain {@code http} API origin that is not loopback: tokens then cross the network unencrypted. */
-    public Builder allowInsecureHttp(boolean allow) {
-      this.allowInsecureHttp = allow;
-      return this;
+    /** The interceptor alone; register it with {@code addInterceptor}, never {@code addNetworkInterceptor}. */
+    public Interceptor interceptor() {
+        return interceptor;
     }
 
-    public BearerAuth build() {
-      return new BearerAuth(this);
+    public Authenticator authenticator() {
+        return authenticator;
     }
-  }
+
+    boolean allowedOrigin(HttpUrl url) {
+        return OperationSecurity.allowedOrigin(origins, url);
+    }
+
+    boolean wantsToken(Request request) {
+        return request.header(AUTHORIZATION) == null
+                && allowedOrigin(request.url())
+                && OperationSecurity.operationAccepts(request, schemeName);
+    }
+
+    @Override
+    public String toString() {
+        return "BearerAuth[origins=" + origins + (schemeName == null ? "" : ", scheme=" + schemeName) + "]";
+    }
+
+    private final class BearerInterceptor implements Interceptor {
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            if (chain.connection() != null) {
+                throw new IOException("BearerAuth's interceptor must be an application interceptor (addInterceptor):"
+                        + " as a network interceptor it would also authorize redirects to other hosts");
+            }
+            Request request = chain.request();
+            if (!wantsToken(request)) {
+                return chain.proceed(request);
+            }
+            if (!tokens.drainsBeforeRefresh()) {
+                return chain.proceed(authorize(request, tokens.token()));
+            }
+            TokenManager.InFlight use = tokens.beginRequest();
+            try {
+                return chain.proceed(authorize(request, use.token));
+            } finally {
+                use.end();
+            }
+        }
+
+        // Identity, not equality: the cache holds the header of this very token object, and a new object is a new
+        // token.
+        @SuppressWarnings("ReferenceEquality")
+        private Request authorize(Request request, AccessToken token) {
+            AuthorizationHeader header = cached;
+            if (header == null || header.token() != token) {
+                header = new AuthorizationHeader(token, Headers.of(AUTHORIZATION, token.authorizationHeader()));
+                cached = header;
+            }
+            return request.newBuilder()
+                    .headers(request.headers()
+                            .newBuilder()
+                            .addAll(header.headers())
+                            .build())
+                    .tag(AccessToken.class, token)
+                    .build();
+        }
+
+        @Override
+        public String toString() {
+            return "BearerAuth.interceptor";
+        }
+    }
+
+    private final class BearerAuthenticator implements Authenticator {
+        private final @Nullable Authenticator next;
+
+        BearerAuthenticator(@Nullable Authenticator next) {
+            this.next = next;
+        }
+
+        @Override
+        public @Nullable Request authenticate(@Nullable Route route, Response response) throws IOException {
+            Request failed = response.request();
+            AccessToken used = failed.tag(AccessToken.class);
+            if (used == null
+                    || !used.authorizationHeader().equals(failed.header(AUTHORIZATION))
+                    || !allowedOrigin(failed.url())) {
+                return next == null ? null : next.authenticate(route, response); // not a request we authorized
+            }
+            if (response.code() != 401 || retriedBefore(response) || !tokenIsTheProblem(response)) {
+                return null;
+            }
+            RequestBody body = failed.body();
+            if (body != null && (body.isOneShot() || body.isDuplex())) {
+                tokens.invalidate(used, "rejected by server");
+                return null; // the body is gone; the caller sees the 401, the next call gets a new token
+            }
+            AccessToken retryWith = tokens.tokenAfterRejection(used);
+            return failed.newBuilder()
+                    .header(AUTHORIZATION, retryWith.authorizationHeader())
+                    .tag(AccessToken.class, retryWith)
+                    .build();
+        }
+
+        @Override
+        public String toString() {
+            return "BearerAuth.authenticator";
+        }
+    }
+
+    /** Whether an earlier response in this call's chain was already a 401 we answered. */
+    private static boolean retriedBefore(Response response) {
+        for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
+            if (prior.code() == 401) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * RFC 6750 section 3: a Bearer challenge with {@code error="invalid_token"}, or with no error, or no challenge at
+     * all, means a new token may help. {@code insufficient_scope} or {@code invalid_request}, or challenges that only
+     * ask for other schemes, mean it will not.
+     */
+    private static boolean tokenIsTheProblem(Response response) {
+        List<Challenge> challenges = response.challenges();
+        if (challenges.isEmpty()) {
+            return true;
+        }
+        for (Challenge challenge : challenges) {
+            if (challenge.scheme().equalsIgnoreCase("Bearer")) {
+                String error = challenge.authParams().get("error");
+                return error == null || error.toLowerCase(Locale.ROOT).equals("invalid_token");
+            }
+        }
+        return false;
+    }
+
+    public static final class Builder {
+        private final TokenManager tokens;
+        private final List<HttpUrl> origins = new ArrayList<>();
+        private @Nullable String schemeName;
+        private boolean allowInsecureHttp;
+
+        private Builder(TokenManager tokens) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens == null");
+        }
+
+        /** An origin (scheme, host, port of the URL; the path is ignored) whose requests get the token. */
+        public Builder allowOrigin(HttpUrl url) {
+            origins.add(Objects.requireNonNull(url, "url == null"));
+            return this;
+        }
+
+        public Builder allowOrigin(String url) {
+            return allowOrigin(HttpUrl.get(url));
+        }
+
+        /**
+         * The security scheme's name in the OpenAPI description. Operations annotated with {@link Auth} get the token
+         * only if they list it. Without a name, any operation that lists some scheme gets it.
+         */
+        public Builder schemeName(String schemeName) {
+            this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
+            return this;
+        }
+
+        /** Allows a plain {@code http} API origin that is not loopback: tokens then cross the network unencrypted. */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        public BearerAuth build() {
+            return new BearerAuth(this);
+        }
+    }
 }

@@ -14,135 +14,137 @@ import org.jspecify.annotations.Nullable;
  * this versioned library rather than in every generated client.
  */
 public final class ClientCredentialsAuth {
-  private ClientCredentialsAuth() {}
-
-  /**
-   * @param schemeName the scheme's name in the description; operations list it in {@link dev.retrospec.runtime.Auth}
-   * @param tokenUrl the flow's {@code tokenUrl}
-   * @param scopes the flow's scopes
-   */
-  public static Builder builder(String schemeName, String tokenUrl, List<String> scopes) {
-    return new Builder(schemeName, tokenUrl, scopes);
-  }
-
-  public static final class Builder {
-    private final String schemeName;
-    private HttpUrl tokenUrl;
-    private List<String> scopes;
-    private @Nullable String clientId;
-    private @Nullable String clientSecret;
-    private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_POST;
-    private @Nullable TokenProvider tokenProvider;
-    private @Nullable TokenManager tokenManager;
-    private TokenListener listener = TokenListener.NONE;
-    private @Nullable Duration refreshMargin;
-    private boolean allowInsecureHttp;
-
-    private Builder(String schemeName, String tokenUrl, List<String> scopes) {
-      this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
-      this.tokenUrl = HttpUrl.get(tokenUrl);
-      this.scopes = List.copyOf(scopes);
-    }
-
-    /** Fetch tokens from the token URL with this client id and secret. */
-    public Builder clientCredentials(String clientId, String clientSecret) {
-      this.clientId = Objects.requireNonNull(clientId, "clientId == null");
-      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
-      return this;
-    }
-
-    /** Another token URL than the description's, such as a test identity provider. */
-    public Builder tokenUrl(String tokenUrl) {
-      this.tokenUrl = HttpUrl.get(tokenUrl);
-      return this;
-    }
-
-    /** Other scopes than the description's. */
-    public Builder scopes(List<String> scopes) {
-      this.scopes = List.copyOf(scopes);
-      return this;
-    }
-
-    public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
-      this.clientAuthentication = Objects.requireNonNull(clientAuthentication, "clientAuthentication == null");
-      return this;
-    }
-
-    /** Tokens from here instead of the standard client-credentials request. */
-    public Builder tokenProvider(TokenProvider tokenProvider) {
-      this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider == null");
-      return this;
-    }
-
-    /** A token manager of your own, for example one shared by several clients; overrides everything else. */
-    public Builder tokenManager(TokenManager tokenManager) {
-      this.tokenManager = Objects.requireNonNull(tokenManager, "tokenManager == null");
-      return this;
-    }
-
-    public Builder listener(TokenListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener == null");
-      return this;
-    }
-
-    /** See {@link TokenManager.Builder#refreshMargin(Duration)}. */
-    public Builder refreshMargin(Duration refreshMargin) {
-      this.refreshMargin = Objects.requireNonNull(refreshMargin, "refreshMargin == null");
-      return this;
-    }
-
-    /** Allow plain {@code http} to non-loopback hosts for the token URL and the API. Not for production. */
-    public Builder allowInsecureHttp(boolean allow) {
-      this.allowInsecureHttp = allow;
-      return this;
-    }
-
-    /** Whether tokens have a source: credentials, a provider or a manager. */
-    public boolean isConfigured() {
-      return tokenManager != null || tokenProvider != null || clientId != null;
-    }
+    private ClientCredentialsAuth() {}
 
     /**
-     * Installs bearer authentication for {@code apiBaseUrl}'s origin into {@code http}, if tokens have a source;
-     * does nothing otherwise. Token requests share {@code base}'s pool, proxy, TLS and timeouts.
+     * A builder for the scheme with the description's token URL and scopes.
      *
-     * @return the token manager in use, or null if none was configured
+     * @param schemeName the scheme's name in the description; operations list it in {@link dev.retrospec.runtime.Auth}
+     * @param tokenUrl the flow's {@code tokenUrl}
+     * @param scopes the flow's scopes
      */
-    public @Nullable TokenManager installInto(OkHttpClient.Builder http, OkHttpClient base, HttpUrl apiBaseUrl) {
-      if (!isConfigured()) {
-        return null;
-      }
-      TokenManager tokens = tokenManager;
-      if (tokens == null) {
-        TokenProvider provider = tokenProvider;
-        if (provider == null) {
-          provider = ClientCredentialsTokenProvider.builder(tokenUrl, Objects.requireNonNull(clientId),
-                  Objects.requireNonNull(clientSecret))
-              .scopes(scopes)
-              .clientAuthentication(clientAuthentication)
-              .httpClient(base)
-              .allowInsecureHttp(allowInsecureHttp)
-              .build();
-        }
-        TokenManager.Builder manager = TokenManager.builder(provider).listener(listener);
-        if (refreshMargin != null) {
-          manager.refreshMargin(refreshMargin);
-        }
-        tokens = manager.build();
-      }
-      BearerAuth.builder(tokens)
-          .allowOrigin(apiBaseUrl)
-          .schemeName(schemeName)
-          .allowInsecureHttp(allowInsecureHttp)
-          .build()
-          .applyTo(http);
-      return tokens;
+    public static Builder builder(String schemeName, String tokenUrl, List<String> scopes) {
+        return new Builder(schemeName, tokenUrl, scopes);
     }
 
-    @Override
-    public String toString() {
-      return "ClientCredentialsAuth.Builder[scheme=" + schemeName + ", tokenUrl=" + TokenHttp.redactQuery(tokenUrl)
-          + ", scopes=" + scopes + ", clientId=" + clientId + "]";
+    public static final class Builder {
+        private final String schemeName;
+        private HttpUrl tokenUrl;
+        private List<String> scopes;
+        private @Nullable String clientId;
+        private @Nullable String clientSecret;
+        private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_POST;
+        private @Nullable TokenProvider tokenProvider;
+        private @Nullable TokenManager tokenManager;
+        private TokenListener listener = TokenListener.NONE;
+        private @Nullable Duration refreshMargin;
+        private boolean allowInsecureHttp;
+
+        private Builder(String schemeName, String tokenUrl, List<String> scopes) {
+            this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
+            this.tokenUrl = HttpUrl.get(tokenUrl);
+            this.scopes = List.copyOf(scopes);
+        }
+
+        /** Fetch tokens from the token URL with this client id and secret. */
+        public Builder clientCredentials(String clientId, String clientSecret) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId == null");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
+            return this;
+        }
+
+        /** Another token URL than the description's, such as a test identity provider. */
+        public Builder tokenUrl(String tokenUrl) {
+            this.tokenUrl = HttpUrl.get(tokenUrl);
+            return this;
+        }
+
+        /** Other scopes than the description's. */
+        public Builder scopes(List<String> scopes) {
+            this.scopes = List.copyOf(scopes);
+            return this;
+        }
+
+        public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
+            this.clientAuthentication = Objects.requireNonNull(clientAuthentication, "clientAuthentication == null");
+            return this;
+        }
+
+        /** Tokens from here instead of the standard client-credentials request. */
+        public Builder tokenProvider(TokenProvider tokenProvider) {
+            this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider == null");
+            return this;
+        }
+
+        /** A token manager of your own, for example one shared by several clients; overrides everything else. */
+        public Builder tokenManager(TokenManager tokenManager) {
+            this.tokenManager = Objects.requireNonNull(tokenManager, "tokenManager == null");
+            return this;
+        }
+
+        public Builder listener(TokenListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener == null");
+            return this;
+        }
+
+        /** See {@link TokenManager.Builder#refreshMargin(Duration)}. */
+        public Builder refreshMargin(Duration refreshMargin) {
+            this.refreshMargin = Objects.requireNonNull(refreshMargin, "refreshMargin == null");
+            return this;
+        }
+
+        /** Allow plain {@code http} to non-loopback hosts for the token URL and the API. Not for production. */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        /** Whether tokens have a source: credentials, a provider or a manager. */
+        public boolean isConfigured() {
+            return tokenManager != null || tokenProvider != null || clientId != null;
+        }
+
+        /**
+         * Installs bearer authentication for {@code apiBaseUrl}'s origin into {@code http}, if tokens have a source;
+         * does nothing otherwise. Token requests share {@code base}'s pool, proxy, TLS and timeouts.
+         *
+         * @return the token manager in use, or null if none was configured
+         */
+        public @Nullable TokenManager installInto(OkHttpClient.Builder http, OkHttpClient base, HttpUrl apiBaseUrl) {
+            if (!isConfigured()) {
+                return null;
+            }
+            TokenManager tokens = tokenManager;
+            if (tokens == null) {
+                TokenProvider provider = tokenProvider;
+                if (provider == null) {
+                    provider = ClientCredentialsTokenProvider.builder(
+                                    tokenUrl, Objects.requireNonNull(clientId), Objects.requireNonNull(clientSecret))
+                            .scopes(scopes)
+                            .clientAuthentication(clientAuthentication)
+                            .httpClient(base)
+                            .allowInsecureHttp(allowInsecureHttp)
+                            .build();
+                }
+                TokenManager.Builder manager = TokenManager.builder(provider).listener(listener);
+                if (refreshMargin != null) {
+                    manager.refreshMargin(refreshMargin);
+                }
+                tokens = manager.build();
+            }
+            BearerAuth.builder(tokens)
+                    .allowOrigin(apiBaseUrl)
+                    .schemeName(schemeName)
+                    .allowInsecureHttp(allowInsecureHttp)
+                    .build()
+                    .applyTo(http);
+            return tokens;
+        }
+
+        @Override
+        public String toString() {
+            return "ClientCredentialsAuth.Builder[scheme=" + schemeName + ", tokenUrl="
+                    + TokenHttp.redactQuery(tokenUrl) + ", scopes=" + scopes + ", clientId=" + clientId + "]";
+        }
     }
-  }
 }

@@ -22,136 +22,137 @@ import org.jspecify.annotations.Nullable;
  * none of their interceptors, so a body-logging interceptor on the API client never sees the secret or the token.
  */
 public final class ClientCredentialsTokenProvider implements TokenProvider {
-  private final HttpUrl tokenUrl;
-  private final String clientId;
-  private final String clientSecret;
-  private final List<String> scopes;
-  private final ClientAuthentication authentication;
-  private final OkHttpClient http;
-  private final String endpoint;
-
-  private ClientCredentialsTokenProvider(Builder builder) {
-    this.tokenUrl = builder.tokenUrl;
-    this.clientId = Objects.requireNonNull(builder.clientId, "clientId == null");
-    this.clientSecret = Objects.requireNonNull(builder.clientSecret, "clientSecret == null");
-    this.scopes = List.copyOf(builder.scopes);
-    this.authentication = builder.authentication;
-    this.http = TokenHttp.derive(builder.httpClient != null ? builder.httpClient : new OkHttpClient());
-    this.endpoint = TokenHttp.redactQuery(tokenUrl);
-    TokenHttp.requireSecureTransport(tokenUrl, builder.allowInsecureHttp, "token URL");
-  }
-
-  public static Builder builder(HttpUrl tokenUrl, String clientId, String clientSecret) {
-    return new Builder(tokenUrl, clientId, clientSecret);
-  }
-
-  public static Builder builder(String tokenUrl, String clientId, String clientSecret) {
-    return new Builder(HttpUrl.get(tokenUrl), clientId, clientSecret);
-  }
-
-  public HttpUrl tokenUrl() {
-    return tokenUrl;
-  }
-
-  public List<String> scopes() {
-    return scopes;
-  }
-
-  @Override
-  public AccessToken fetchToken() throws IOException {
-    FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
-        .add("grant_type", "client_credentials");
-    Request.Builder request = new Request.Builder()
-        .url(tokenUrl)
-        .header("Accept", "application/json")
-        .header("Cache-Control", "no-store");
-    if (authentication == ClientAuthentication.CLIENT_SECRET_POST) {
-      form.add("client_id", clientId).add("client_secret", clientSecret);
-    } else {
-      String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
-      request.header("Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    }
-    if (!scopes.isEmpty()) {
-      form.add("scope", String.join(" ", scopes));
-    }
-    try (Response response = http.newCall(request.post(form.build()).build()).execute()) {
-      return TokenResponses.read(response, endpoint, clientSecret);
-    }
-  }
-
-  private static String formEncode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public String toString() {
-    return "ClientCredentialsTokenProvider[tokenUrl=" + endpoint
-        + ", clientId=" + clientId
-        + ", scopes=" + scopes
-        + ", authentication=" + authentication
-        + "]";
-  }
-
-  public static final class Builder {
     private final HttpUrl tokenUrl;
     private final String clientId;
     private final String clientSecret;
-    private List<String> scopes = List.of();
-    private ClientAuthentication authentication = ClientAuthentication.CLIENT_SECRET_POST;
-    private @Nullable OkHttpClient httpClient;
-    private boolean allowInsecureHttp;
+    private final List<String> scopes;
+    private final ClientAuthentication authentication;
+    private final OkHttpClient http;
+    private final String endpoint;
 
-    private Builder(HttpUrl tokenUrl, String clientId, String clientSecret) {
-      this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl == null");
-      this.clientId = Objects.requireNonNull(clientId, "clientId == null");
-      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
+    private ClientCredentialsTokenProvider(Builder builder) {
+        this.tokenUrl = builder.tokenUrl;
+        this.clientId = Objects.requireNonNull(builder.clientId, "clientId == null");
+        this.clientSecret = Objects.requireNonNull(builder.clientSecret, "clientSecret == null");
+        this.scopes = List.copyOf(builder.scopes);
+        this.authentication = builder.authentication;
+        this.http = TokenHttp.derive(builder.httpClient != null ? builder.httpClient : new OkHttpClient());
+        this.endpoint = TokenHttp.redactQuery(tokenUrl);
+        TokenHttp.requireSecureTransport(tokenUrl, builder.allowInsecureHttp, "token URL");
     }
 
-    /** The scopes to ask for, sent space-separated in one {@code scope} field. */
-    public Builder scopes(List<String> scopes) {
-      List<String> copy = new ArrayList<>();
-      for (String scope : scopes) {
-        Objects.requireNonNull(scope, "scope == null");
-        if (scope.isBlank() || scope.chars().anyMatch(c -> c == ' ' || c == '"' || c == '\\')) {
-          throw new IllegalArgumentException("not a valid OAuth2 scope: '" + scope + "'");
+    public static Builder builder(HttpUrl tokenUrl, String clientId, String clientSecret) {
+        return new Builder(tokenUrl, clientId, clientSecret);
+    }
+
+    public static Builder builder(String tokenUrl, String clientId, String clientSecret) {
+        return new Builder(HttpUrl.get(tokenUrl), clientId, clientSecret);
+    }
+
+    public HttpUrl tokenUrl() {
+        return tokenUrl;
+    }
+
+    public List<String> scopes() {
+        return scopes;
+    }
+
+    @Override
+    public AccessToken fetchToken() throws IOException {
+        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8).add("grant_type", "client_credentials");
+        Request.Builder request = new Request.Builder()
+                .url(tokenUrl)
+                .header("Accept", "application/json")
+                .header("Cache-Control", "no-store");
+        if (authentication == ClientAuthentication.CLIENT_SECRET_POST) {
+            form.add("client_id", clientId).add("client_secret", clientSecret);
+        } else {
+            String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
-        copy.add(scope);
-      }
-      this.scopes = copy;
-      return this;
+        if (!scopes.isEmpty()) {
+            form.add("scope", String.join(" ", scopes));
+        }
+        try (Response response =
+                http.newCall(request.post(form.build()).build()).execute()) {
+            return TokenResponses.read(response, endpoint, clientSecret);
+        }
     }
 
-    public Builder scopes(String... scopes) {
-      return scopes(List.of(scopes));
+    private static String formEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** How to send the credentials; {@link ClientAuthentication#CLIENT_SECRET_POST} by default. */
-    public Builder clientAuthentication(ClientAuthentication authentication) {
-      this.authentication = Objects.requireNonNull(authentication, "authentication == null");
-      return this;
+    @Override
+    public String toString() {
+        return "ClientCredentialsTokenProvider[tokenUrl=" + endpoint
+                + ", clientId=" + clientId
+                + ", scopes=" + scopes
+                + ", authentication=" + authentication
+                + "]";
     }
 
-    /**
-     * The client whose connection pool, proxy, TLS settings and timeouts token requests share. Its interceptors
-     * are not used (see {@link TokenHttp#derive(OkHttpClient)}).
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
-      return this;
-    }
+    public static final class Builder {
+        private final HttpUrl tokenUrl;
+        private final String clientId;
+        private final String clientSecret;
+        private List<String> scopes = List.of();
+        private ClientAuthentication authentication = ClientAuthentication.CLIENT_SECRET_POST;
+        private @Nullable OkHttpClient httpClient;
+        private boolean allowInsecureHttp;
 
-    /**
-     * Allows a plain {@code http} token URL on a non-loopback host. The client secret and the tokens then cross
-     * the network unencrypted: only for networks you trust completely.
-     */
-    public Builder allowInsecureHttp(boolean allow) {
-      this.allowInsecureHttp = allow;
-      return this;
-    }
+        private Builder(HttpUrl tokenUrl, String clientId, String clientSecret) {
+            this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl == null");
+            this.clientId = Objects.requireNonNull(clientId, "clientId == null");
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret == null");
+        }
 
-    public ClientCredentialsTokenProvider build() {
-      return new ClientCredentialsTokenProvider(this);
+        /** The scopes to ask for, sent space-separated in the form's one "scope" field. */
+        public Builder scopes(List<String> scopes) {
+            List<String> copy = new ArrayList<>();
+            for (String scope : scopes) {
+                Objects.requireNonNull(scope, "scope == null");
+                if (scope.isBlank() || scope.chars().anyMatch(c -> c == ' ' || c == '"' || c == '\\')) {
+                    throw new IllegalArgumentException("not a valid OAuth2 scope: '" + scope + "'");
+                }
+                copy.add(scope);
+            }
+            this.scopes = copy;
+            return this;
+        }
+
+        public Builder scopes(String... scopes) {
+            return scopes(List.of(scopes));
+        }
+
+        /** How to send the credentials; {@link ClientAuthentication#CLIENT_SECRET_POST} by default. */
+        public Builder clientAuthentication(ClientAuthentication authentication) {
+            this.authentication = Objects.requireNonNull(authentication, "authentication == null");
+            return this;
+        }
+
+        /**
+         * The client whose connection pool, proxy, TLS settings and timeouts token requests share. Its interceptors
+         * are not used (see {@link TokenHttp#derive(OkHttpClient)}).
+         */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+            return this;
+        }
+
+        /**
+         * Allows a plain {@code http} token URL on a non-loopback host. The client secret and the tokens then cross
+         * the network unencrypted: only for networks you trust completely.
+         */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        public ClientCredentialsTokenProvider build() {
+            return new ClientCredentialsTokenProvider(this);
+        }
     }
-  }
 }

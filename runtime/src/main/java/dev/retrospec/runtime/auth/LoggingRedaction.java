@@ -6,39 +6,39 @@ import okhttp3.logging.HttpLoggingInterceptor;
 
 /** Tells OkHttp's logging interceptors, where the application has any, to redact a header or a query parameter. */
 final class LoggingRedaction {
-  private static final boolean PRESENT = present();
+    private static final boolean PRESENT = present();
 
-  private LoggingRedaction() {}
+    private LoggingRedaction() {}
 
-  static void redact(List<Interceptor> interceptors, String header) {
-    if (!PRESENT) {
-      return;
+    static void redact(List<Interceptor> interceptors, String header) {
+        if (!PRESENT) {
+            return;
+        }
+        for (Interceptor interceptor : interceptors) {
+            if (interceptor instanceof HttpLoggingInterceptor logging) {
+                logging.redactHeader(header);
+            }
+        }
     }
-    for (Interceptor interceptor : interceptors) {
-      if (interceptor instanceof HttpLoggingInterceptor logging) {
-        logging.redactHeader(header);
-      }
-    }
-  }
 
-  static void redactQueryParameter(List<Interceptor> interceptors, String name) {
-    if (!PRESENT) {
-      return;
+    static void redactQueryParameter(List<Interceptor> interceptors, String name) {
+        if (!PRESENT) {
+            return;
+        }
+        for (Interceptor interceptor : interceptors) {
+            if (interceptor instanceof HttpLoggingInterceptor logging) {
+                logging.redactQueryParams(name);
+            }
+        }
     }
-    for (Interceptor interceptor : interceptors) {
-      if (interceptor instanceof HttpLoggingInterceptor logging) {
-        logging.redactQueryParams(name);
-      }
-    }
-  }
 
-  /** logging-interceptor is an optional dependency: the application may not have it. */
-  private static boolean present() {
-    try {
-      Class.forName("okhttp3.logging.HttpLoggingInterceptor", false, LoggingRedaction.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
+    /** logging-interceptor is an optional dependency: the application may not have it. */
+    private static boolean present() {
+        try {
+            Class.forName("okhttp3.logging.HttpLoggingInterceptor", false, LoggingRedaction.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
-  }
 }

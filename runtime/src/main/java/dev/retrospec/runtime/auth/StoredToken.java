@@ -9,15 +9,15 @@ import java.util.Objects;
  * @param expiresAtNanos when the issuer's {@code expires_in} runs out
  */
 public record StoredToken(AccessToken token, long refreshAtNanos, long expiresAtNanos) {
-  /** Far enough away to mean "never", near enough that differences cannot overflow. */
-  static final long NEVER = Long.MAX_VALUE / 4;
+    /** Far enough away to mean "never", near enough that differences cannot overflow. */
+    static final long NEVER = Long.MAX_VALUE / 4;
 
-  public StoredToken {
-    Objects.requireNonNull(token, "token == null");
-  }
+    public StoredToken {
+        Objects.requireNonNull(token, "token == null");
+    }
 
-  /** Whether the token may still be used at ticker reading {@code now}. */
-  public boolean isFresh(long now) {
-    return now - refreshAtNanos < 0;
-  }
+    /** Whether the token may still be used at ticker reading {@code now}. */
+    public boolean isFresh(long now) {
+        return now - refreshAtNanos < 0;
+    }
 }

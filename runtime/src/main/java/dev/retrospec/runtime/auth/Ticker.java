@@ -6,9 +6,9 @@ package dev.retrospec.runtime.auth;
  */
 @FunctionalInterface
 public interface Ticker {
-  long read();
+    long read();
 
-  static Ticker system() {
-    return System::nanoTime;
-  }
+    static Ticker system() {
+        return System::nanoTime;
+    }
 }

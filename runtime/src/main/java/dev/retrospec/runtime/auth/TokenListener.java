@@ -10,30 +10,35 @@ import org.jspecify.annotations.Nullable;
  * the work; keep it quick and do not throw.
  */
 public interface TokenListener {
-  TokenListener NONE = new TokenListener() {};
+    TokenListener NONE = new TokenListener() {};
 
-  /** Why a new token was needed. */
-  enum Reason {
-    /** There was no token yet. */
-    INITIAL,
-    /** The current token reached its refresh point (expires_in minus the margin). */
-    EXPIRING,
-    /** A server rejected the current token (HTTP 401). */
-    REJECTED
-  }
+    /** Why a new token was needed. */
+    enum Reason {
+        /** There was no token yet. */
+        INITIAL,
+        /** The current token reached its refresh point (expires_in minus the margin). */
+        EXPIRING,
+        /** A server rejected the current token (HTTP 401). */
+        REJECTED
+    }
 
-  /** A new token arrived after {@code duration} and {@code attempts} requests. */
-  record Acquired(Reason reason, Duration duration, int attempts, String fingerprint, @Nullable Duration expiresIn) {}
+    /** A new token arrived after {@code duration} and {@code attempts} requests. */
+    record Acquired(
+            Reason reason,
+            Duration duration,
+            int attempts,
+            String fingerprint,
+            @Nullable Duration expiresIn) {}
 
-  /** No token could be fetched; callers waiting for one got {@code error}. */
-  record Failed(Reason reason, Duration duration, int attempts, IOException error) {}
+    /** No token could be fetched; callers waiting for one got {@code error}. */
+    record Failed(Reason reason, Duration duration, int attempts, IOException error) {}
 
-  /** The current token was dropped: {@code why} is "rejected by server" or similar. */
-  record Invalidated(String fingerprint, String why) {}
+    /** The current token was dropped: {@code why} is "rejected by server" or similar. */
+    record Invalidated(String fingerprint, String why) {}
 
-  default void onAcquired(Acquired event) {}
+    default void onAcquired(Acquired event) {}
 
-  default void onFailed(Failed event) {}
+    default void onFailed(Failed event) {}
 
-  default void onInvalidated(Invalidated event) {}
+    default void onInvalidated(Invalidated event) {}
 }

@@ -11,5 +11,5 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface TokenProvider {
-  AccessToken fetchToken() throws IOException;
+    AccessToken fetchToken() throws IOException;
 }

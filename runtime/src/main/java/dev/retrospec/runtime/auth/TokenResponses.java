@@ -19,201 +19,211 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads token endpoint answers (RFC 6749 sections 5.1 and 5.2) into tokens or typed exceptions. */
 final class TokenResponses {
-  /** Token endpoint answers are small; anything bigger is not one. */
-  private static final long MAX_BODY = 64 * 1024;
-  private static final JsonReader.Options TOKEN_FIELDS =
-      JsonReader.Options.of("access_token", "token_type", "expires_in", "scope");
-  private static final JsonReader.Options ERROR_FIELDS =
-      JsonReader.Options.of("error", "error_description", "error_uri");
+    /** Token endpoint answers are small; anything bigger is not one. */
+    private static final long MAX_BODY = 64 * 1024;
 
-  private TokenResponses() {}
+    private static final JsonReader.Options TOKEN_FIELDS =
+            JsonReader.Options.of("access_token", "token_type", "expires_in", "scope");
+    private static final JsonReader.Options ERROR_FIELDS =
+            JsonReader.Options.of("error", "error_description", "error_uri");
 
-  /**
-   * Turns a token endpoint response into a token, or throws what it means.
-   *
-   * @param secrets strings that must never show up in an exception (the client secret); any error text from the
-   *     server containing one is redacted
-   */
-  static AccessToken read(Response response, String endpoint, String... secrets) throws IOException {
-    int code = response.code();
-    ResponseBody body = response.body();
-    String text = readBounded(body);
-    if (code >= 200 && code < 300) {
-      if (!looksLikeJson(body.contentType(), text)) {
-        throw TokenEndpointException.invalidTokenResponse(endpoint, code,
-            "body is not JSON (" + describe(body.contentType()) + ")");
-      }
-      return parseToken(text, endpoint, code);
-    }
-    @Nullable Duration retryAfter = retryAfter(response.header("Retry-After"));
-    String error = null;
-    String description = null;
-    String uri = null;
-    if (looksLikeJson(body.contentType(), text)) {
-      try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
-        if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
-          reader.beginObject();
-          while (reader.hasNext()) {
-            switch (reader.selectName(ERROR_FIELDS)) {
-              case 0 -> error = stringOrNull(reader);
-              case 1 -> description = stringOrNull(reader);
-              case 2 -> uri = stringOrNull(reader);
-              default -> {
-                reader.skipName();
-                reader.skipValue();
-              }
+    private TokenResponses() {}
+
+    /**
+     * Turns a token endpoint response into a token, or throws what it means.
+     *
+     * @param secrets strings that must never show up in an exception (the client secret); any error text from the
+     *     server containing one is redacted
+     */
+    static AccessToken read(Response response, String endpoint, String... secrets) throws IOException {
+        int code = response.code();
+        ResponseBody body = response.body();
+        String text = readBounded(body);
+        if (code >= 200 && code < 300) {
+            if (!looksLikeJson(body.contentType(), text)) {
+                throw TokenEndpointException.invalidTokenResponse(
+                        endpoint, code, "body is not JSON (" + describe(body.contentType()) + ")");
             }
-          }
+            return parseToken(text, endpoint, code);
         }
-      } catch (JsonDataException | JsonEncodingException ignored) {
-        // Not an RFC 6749 error object after all; the status still says what happened.
-      }
+        @Nullable Duration retryAfter = retryAfter(response.header("Retry-After"));
+        String error = null;
+        String description = null;
+        String uri = null;
+        if (looksLikeJson(body.contentType(), text)) {
+            try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
+                if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
+                    reader.beginObject();
+                    while (reader.hasNext()) {
+                        switch (reader.selectName(ERROR_FIELDS)) {
+                            case 0 -> error = stringOrNull(reader);
+                            case 1 -> description = stringOrNull(reader);
+                            case 2 -> uri = stringOrNull(reader);
+                            default -> {
+                                reader.skipName();
+                                reader.skipValue();
+                            }
+                        }
+                    }
+                }
+            } catch (JsonDataException | JsonEncodingException ignored) {
+                // Not an RFC 6749 error object after all; the status still says what happened.
+            }
+        }
+        throw TokenEndpointException.fromErrorResponse(
+                endpoint,
+                code,
+                sanitize(error, secrets),
+                sanitize(description, secrets),
+                sanitize(uri, secrets),
+                retryAfter);
     }
-    throw TokenEndpointException.fromErrorResponse(endpoint, code, sanitize(error, secrets),
-        sanitize(description, secrets), sanitize(uri, secrets), retryAfter);
-  }
 
-  private static AccessToken parseToken(String text, String endpoint, int code) throws IOException {
-    String accessToken = null;
-    String tokenType = null;
-    String scope = null;
-    Duration expiresIn = null;
-    boolean sawExpiresIn = false;
-    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
-      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-        throw TokenEndpointException.invalidTokenResponse(endpoint, code, "body is not a JSON object");
-      }
-      reader.beginObject();
-      while (reader.hasNext()) {
-        switch (reader.selectName(TOKEN_FIELDS)) {
-          case 0 -> accessToken = stringOrNull(reader);
-          case 1 -> tokenType = stringOrNull(reader);
-          case 2 -> {
-            sawExpiresIn = reader.peek() != JsonReader.Token.NULL;
-            expiresIn = expiresIn(reader, endpoint, code);
-          }
-          case 3 -> scope = stringOrNull(reader);
-          default -> {
-            reader.skipName();
+    private static AccessToken parseToken(String text, String endpoint, int code) throws IOException {
+        String accessToken = null;
+        String tokenType = null;
+        String scope = null;
+        Duration expiresIn = null;
+        boolean sawExpiresIn = false;
+        try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
+            if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+                throw TokenEndpointException.invalidTokenResponse(endpoint, code, "body is not a JSON object");
+            }
+            reader.beginObject();
+            while (reader.hasNext()) {
+                switch (reader.selectName(TOKEN_FIELDS)) {
+                    case 0 -> accessToken = stringOrNull(reader);
+                    case 1 -> tokenType = stringOrNull(reader);
+                    case 2 -> {
+                        sawExpiresIn = reader.peek() != JsonReader.Token.NULL;
+                        expiresIn = expiresIn(reader);
+                    }
+                    case 3 -> scope = stringOrNull(reader);
+                    default -> {
+                        reader.skipName();
+                        reader.skipValue();
+                    }
+                }
+            }
+        } catch (JsonDataException | JsonEncodingException | java.io.EOFException e) {
+            throw TokenEndpointException.invalidTokenResponse(endpoint, code, "malformed JSON");
+        }
+        if (accessToken == null || accessToken.isBlank()) {
+            throw TokenEndpointException.invalidTokenResponse(endpoint, code, "no access_token");
+        }
+        // RFC 6749 requires token_type; some servers leave it out and mean Bearer. Anything else we cannot use.
+        if (tokenType != null && !tokenType.equalsIgnoreCase("bearer")) {
+            throw TokenEndpointException.invalidTokenResponse(
+                    endpoint, code, "token_type '" + sanitize(tokenType) + "' is not Bearer");
+        }
+        if (sawExpiresIn && expiresIn == null) {
+            throw TokenEndpointException.invalidTokenResponse(endpoint, code, "expires_in is not a positive number");
+        }
+        try {
+            return AccessToken.bearer(accessToken, expiresIn, scope);
+        } catch (IllegalArgumentException e) {
+            throw TokenEndpointException.invalidTokenResponse(
+                    endpoint, code, "access_token is not a valid bearer token");
+        }
+    }
+
+    /**
+     * {@code expires_in} as a positive duration: a JSON number, or a numeric string (some servers send
+     * {@code "3600"}). Returns null for anything else, including zero and negative values, which would make every
+     * call fetch a new token.
+     */
+    private static @Nullable Duration expiresIn(JsonReader reader) throws IOException {
+        JsonReader.Token token = reader.peek();
+        if (token != JsonReader.Token.NUMBER && token != JsonReader.Token.STRING) {
             reader.skipValue();
-          }
+            return null;
         }
-      }
-    } catch (JsonDataException | JsonEncodingException | java.io.EOFException e) {
-      throw TokenEndpointException.invalidTokenResponse(endpoint, code, "malformed JSON");
+        String raw = reader.nextString().trim();
+        try {
+            BigDecimal seconds = new BigDecimal(raw);
+            if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                return null;
+            }
+            long millis = seconds.movePointRight(3).longValue();
+            return millis <= 0 ? null : Duration.ofMillis(millis);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
-    if (accessToken == null || accessToken.isBlank()) {
-      throw TokenEndpointException.invalidTokenResponse(endpoint, code, "no access_token");
-    }
-    // RFC 6749 requires token_type; some servers leave it out and mean Bearer. Anything else we cannot use.
-    if (tokenType != null && !tokenType.equalsIgnoreCase("bearer")) {
-      throw TokenEndpointException.invalidTokenResponse(endpoint, code,
-          "token_type '" + sanitize(tokenType) + "' is not Bearer");
-    }
-    if (sawExpiresIn && expiresIn == null) {
-      throw TokenEndpointException.invalidTokenResponse(endpoint, code, "expires_in is not a positive number");
-    }
-    try {
-      return AccessToken.bearer(accessToken, expiresIn, scope);
-    } catch (IllegalArgumentException e) {
-      throw TokenEndpointException.invalidTokenResponse(endpoint, code, "access_token is not a valid bearer token");
-    }
-  }
 
-  /**
-   * {@code expires_in} as a positive duration: a JSON number, or a numeric string (some servers send
-   * {@code "3600"}). Returns null for anything else, including zero and negative values, which would make every
-   * call fetch a new token.
-   */
-  private static @Nullable Duration expiresIn(JsonReader reader, String endpoint, int code) throws IOException {
-    JsonReader.Token token = reader.peek();
-    if (token != JsonReader.Token.NUMBER && token != JsonReader.Token.STRING) {
-      reader.skipValue();
-      return null;
-    }
-    String raw = reader.nextString().trim();
-    try {
-      BigDecimal seconds = new BigDecimal(raw);
-      if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+    private static @Nullable String stringOrNull(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonReader.Token.STRING
+                || reader.peek() == JsonReader.Token.NUMBER
+                || reader.peek() == JsonReader.Token.BOOLEAN) {
+            return reader.peek() == JsonReader.Token.BOOLEAN
+                    ? String.valueOf(reader.nextBoolean())
+                    : reader.nextString();
+        }
+        reader.skipValue();
         return null;
-      }
-      long millis = seconds.movePointRight(3).longValue();
-      return millis <= 0 ? null : Duration.ofMillis(millis);
-    } catch (NumberFormatException e) {
-      return null;
     }
-  }
 
-  private static @Nullable String stringOrNull(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.STRING || reader.peek() == JsonReader.Token.NUMBER
-        || reader.peek() == JsonReader.Token.BOOLEAN) {
-      return reader.peek() == JsonReader.Token.BOOLEAN ? String.valueOf(reader.nextBoolean()) : reader.nextString();
+    /** {@code Retry-After} as seconds or an HTTP date (RFC 9110 section 10.2.3), or null. */
+    static @Nullable Duration retryAfter(@Nullable String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
-    reader.skipValue();
-    return null;
-  }
 
-  /** {@code Retry-After} as seconds or an HTTP date (RFC 9110 section 10.2.3), or null. */
-  static @Nullable Duration retryAfter(@Nullable String header) {
-    if (header == null || header.isBlank()) {
-      return null;
+    private static String readBounded(ResponseBody body) throws IOException {
+        BufferedSource source = body.source();
+        source.request(MAX_BODY);
+        Buffer buffer = source.getBuffer();
+        return buffer.readUtf8(Math.min(buffer.size(), MAX_BODY));
     }
-    String value = header.trim();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeParseException notADate) {
-        return null;
-      }
-    }
-  }
 
-  private static String readBounded(ResponseBody body) throws IOException {
-    BufferedSource source = body.source();
-    source.request(MAX_BODY);
-    Buffer buffer = source.getBuffer();
-    return buffer.readUtf8(Math.min(buffer.size(), MAX_BODY));
-  }
+    private static boolean looksLikeJson(@Nullable MediaType type, String text) {
+        if (type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json")) {
+            return true;
+        }
+        String t = text.stripLeading();
+        return t.startsWith("{");
+    }
 
-  private static boolean looksLikeJson(@Nullable MediaType type, String text) {
-    if (type != null && type.subtype().toLowerCase(Locale.ROOT).contains("json")) {
-      return true;
+    private static String describe(@Nullable MediaType type) {
+        return type == null ? "no content type" : type.type() + "/" + type.subtype();
     }
-    String t = text.stripLeading();
-    return t.startsWith("{");
-  }
 
-  private static String describe(@Nullable MediaType type) {
-    return type == null ? "no content type" : type.type() + "/" + type.subtype();
-  }
-
-  /**
-   * Makes server-supplied text safe for an exception message: secrets replaced, control characters (log
-   * injection) removed, length bounded.
-   */
-  static @Nullable String sanitize(@Nullable String text, String... secrets) {
-    if (text == null) {
-      return null;
+    /**
+     * Makes server-supplied text safe for an exception message: secrets replaced, control characters (log
+     * injection) removed, length bounded.
+     */
+    static @Nullable String sanitize(@Nullable String text, String... secrets) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                result = result.replace(secret, "[redacted]");
+            }
+        }
+        StringBuilder clean = new StringBuilder(Math.min(result.length(), 200));
+        for (int i = 0; i < result.length() && clean.length() < 200; i++) {
+            char c = result.charAt(i);
+            clean.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        if (result.length() > 200) {
+            clean.append("...");
+        }
+        return clean.toString();
     }
-    String result = text;
-    for (String secret : secrets) {
-      if (secret != null && !secret.isEmpty()) {
-        result = result.replace(secret, "[redacted]");
-      }
-    }
-    StringBuilder clean = new StringBuilder(Math.min(result.length(), 200));
-    for (int i = 0; i < result.length() && clean.length() < 200; i++) {
-      char c = result.charAt(i);
-      clean.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    if (result.length() > 200) {
-      clean.append("...");
-    }
-    return clean.toString();
-  }
 }

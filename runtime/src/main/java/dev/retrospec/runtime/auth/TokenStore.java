@@ -12,25 +12,26 @@ import org.jspecify.annotations.Nullable;
  * (Redis, a database row) plugs in here without touching the OkHttp glue.
  */
 public interface TokenStore {
-  /** The current token, or null if there is none. */
-  @Nullable StoredToken get();
+    /** The current token, or null if there is none. */
+    @Nullable
+    StoredToken get();
 
-  /** Replaces the current token. */
-  void set(StoredToken token);
+    /** Replaces the current token. */
+    void set(StoredToken token);
 
-  /** Forgets {@code token} if it is still the current one; returns whether it was. */
-  boolean invalidate(AccessToken token);
+    /** Forgets {@code token} if it is still the current one; returns whether it was. */
+    boolean invalidate(AccessToken token);
 
-  /**
-   * Tries to take the right to fetch a new token for {@code ttl}. Returns false if another holder has it, in which
-   * case the caller waits for the token that holder will {@link #set(StoredToken)}.
-   */
-  boolean tryAcquireFetchLease(Duration ttl);
+    /**
+     * Tries to take the right to fetch a new token for {@code ttl}. Returns false if another holder has it, in which
+     * case the caller waits for the token that holder will {@link #set(StoredToken)}.
+     */
+    boolean tryAcquireFetchLease(Duration ttl);
 
-  /** Gives the fetch lease back. */
-  void releaseFetchLease();
+    /** Gives the fetch lease back. */
+    void releaseFetchLease();
 
-  static TokenStore inMemory() {
-    return new InMemoryTokenStore();
-  }
+    static TokenStore inMemory() {
+        return new InMemoryTokenStore();
+    }
 }

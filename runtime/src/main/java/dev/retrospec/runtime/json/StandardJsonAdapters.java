@@ -34,141 +34,151 @@ import org.jspecify.annotations.Nullable;
  * records with an {@link AdditionalProperties} component.
  */
 public final class StandardJsonAdapters {
-  /** Add this to a {@link Moshi.Builder}. */
-  public static final JsonAdapter.Factory FACTORY = StandardJsonAdapters::create;
+    /** Add this to a {@link Moshi.Builder}. */
+    public static final JsonAdapter.Factory FACTORY = StandardJsonAdapters::create;
 
-  private static final Map<Type, JsonAdapter<?>> ADAPTERS = Map.of(
-      OffsetDateTime.class, new StringAdapter<>("an RFC 3339 date-time",
-          s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-          DateTimeFormatter.ISO_OFFSET_DATE_TIME::format),
-      Instant.class, new StringAdapter<>("an RFC 3339 date-time",
-          s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), Instant::toString),
-      LocalDate.class, new StringAdapter<>("a date (yyyy-mm-dd)", LocalDate::parse, LocalDate::toString),
-      LocalTime.class, new StringAdapter<>("a time (hh:mm:ss)", LocalTime::parse, LocalTime::toString),
-      UUID.class, new StringAdapter<>("a UUID", UUID::fromString, UUID::toString),
-      URI.class, new StringAdapter<>("a URI", StandardJsonAdapters::uri, URI::toString),
-      byte[].class, new StringAdapter<>("Base64", s -> Base64.getMimeDecoder().decode(s),
-          b -> Base64.getEncoder().encodeToString(b)),
-      BigDecimal.class, new NumberAdapter<>(BigDecimal::new),
-      BigInteger.class, new NumberAdapter<>(BigInteger::new));
+    private static final Map<Type, JsonAdapter<?>> ADAPTERS = Map.of(
+            OffsetDateTime.class,
+                    new StringAdapter<>(
+                            "an RFC 3339 date-time",
+                            s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                            DateTimeFormatter.ISO_OFFSET_DATE_TIME::format),
+            Instant.class,
+                    new StringAdapter<>(
+                            "an RFC 3339 date-time",
+                            s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                    .toInstant(),
+                            Instant::toString),
+            LocalDate.class, new StringAdapter<>("a date (yyyy-mm-dd)", LocalDate::parse, LocalDate::toString),
+            LocalTime.class, new StringAdapter<>("a time (hh:mm:ss)", LocalTime::parse, LocalTime::toString),
+            UUID.class, new StringAdapter<>("a UUID", UUID::fromString, UUID::toString),
+            URI.class, new StringAdapter<>("a URI", StandardJsonAdapters::uri, URI::toString),
+            byte[].class,
+                    new StringAdapter<>(
+                            "Base64",
+                            s -> Base64.getMimeDecoder().decode(s),
+                            b -> Base64.getEncoder().encodeToString(b)),
+            BigDecimal.class, new NumberAdapter<>(BigDecimal::new),
+            BigInteger.class, new NumberAdapter<>(BigInteger::new));
 
-  private StandardJsonAdapters() {}
+    private StandardJsonAdapters() {}
 
-  private static @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
-    if (!annotations.isEmpty()) {
-      return null;
-    }
-    // Moshi hands array types over as a GenericArrayType (byte[] becomes GenericArrayType(byte)), never as a Class.
-    JsonAdapter<?> standard = ADAPTERS.get(type instanceof GenericArrayType ? Types.getRawType(type) : type);
-    return standard != null ? standard : RecordWithAdditionalPropertiesAdapter.create(type, moshi);
-  }
-
-  private static URI uri(String s) {
-    try {
-      return new URI(s);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-  }
-
-  private interface Parser<T> {
-    T parse(String s);
-  }
-
-  private interface Printer<T> {
-    String print(T value);
-  }
-
-  private static final class StringAdapter<T> extends JsonAdapter<T> {
-    private final String expected;
-    private final Parser<T> parser;
-    private final Printer<T> printer;
-
-    StringAdapter(String expected, Parser<T> parser, Printer<T> printer) {
-      this.expected = expected;
-      this.parser = parser;
-      this.printer = printer;
+    private static @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+        if (!annotations.isEmpty()) {
+            return null;
+        }
+        // Moshi hands array types over as a GenericArrayType (byte[] becomes GenericArrayType(byte)), never as a Class.
+        JsonAdapter<?> standard = ADAPTERS.get(type instanceof GenericArrayType ? Types.getRawType(type) : type);
+        return standard != null ? standard : RecordWithAdditionalPropertiesAdapter.create(type, moshi);
     }
 
-    @Override
-    public @Nullable T fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) {
-        return reader.nextNull();
-      }
-      String text = reader.nextString();
-      try {
-        return parser.parse(text);
-      } catch (DateTimeParseException | IllegalArgumentException e) {
-        throw new JsonDataException("Expected " + expected + " but was '" + text + "' at " + pathOfRead(reader), e);
-      }
+    private static URI uri(String s) {
+        try {
+            return new URI(s);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
-    @Override
-    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-      } else {
-        writer.value(printer.print(value));
-      }
+    private interface Parser<T> {
+        T parse(String s);
     }
 
-    @Override
-    public String toString() {
-      return "JsonAdapter(" + expected + ")";
+    private interface Printer<T> {
+        String print(T value);
     }
-  }
 
-  /**
-   * The path of the value just read, asked for only when it is needed: building it for every value cost a third of
-   * reading a large payload. Moshi has moved an array's index on to the next element by then; an object's name
-   * stays.
-   */
-  static String pathOfRead(JsonReader reader) {
-    String path = reader.getPath();
-    if (path.endsWith("]")) {
-      int open = path.lastIndexOf('[');
-      try {
-        return path.substring(0, open + 1) + (Integer.parseInt(path.substring(open + 1, path.length() - 1)) - 1)
-            + "]";
-      } catch (NumberFormatException e) {
+    private static final class StringAdapter<T> extends JsonAdapter<T> {
+        private final String expected;
+        private final Parser<T> parser;
+        private final Printer<T> printer;
+
+        StringAdapter(String expected, Parser<T> parser, Printer<T> printer) {
+            this.expected = expected;
+            this.parser = parser;
+            this.printer = printer;
+        }
+
+        @Override
+        public @Nullable T fromJson(JsonReader reader) throws IOException {
+            if (reader.peek() == JsonReader.Token.NULL) {
+                return reader.nextNull();
+            }
+            String text = reader.nextString();
+            try {
+                return parser.parse(text);
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new JsonDataException(
+                        "Expected " + expected + " but was '" + text + "' at " + pathOfRead(reader), e);
+            }
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+            if (value == null) {
+                writer.nullValue();
+            } else {
+                writer.value(printer.print(value));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "JsonAdapter(" + expected + ")";
+        }
+    }
+
+    /**
+     * The path of the value just read, asked for only when it is needed: building it for every value cost a third of
+     * reading a large payload. Moshi has moved an array's index on to the next element by then; an object's name
+     * stays.
+     */
+    static String pathOfRead(JsonReader reader) {
+        String path = reader.getPath();
+        if (path.endsWith("]")) {
+            int open = path.lastIndexOf('[');
+            try {
+                return path.substring(0, open + 1) + (Integer.parseInt(path.substring(open + 1, path.length() - 1)) - 1)
+                        + "]";
+            } catch (NumberFormatException e) {
+                return path;
+            }
+        }
         return path;
-      }
-    }
-    return path;
-  }
-
-  private static final class NumberAdapter<T extends Number> extends JsonAdapter<T> {
-    private final Parser<T> parser;
-
-    NumberAdapter(Parser<T> parser) {
-      this.parser = parser;
     }
 
-    @Override
-    public @Nullable T fromJson(JsonReader reader) throws IOException {
-      if (reader.peek() == JsonReader.Token.NULL) {
-        return reader.nextNull();
-      }
-      String text = reader.nextString(); // numbers and numeric strings alike, digits intact
-      try {
-        return parser.parse(text.trim());
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw new JsonDataException("Expected a number but was '" + text + "' at " + pathOfRead(reader), e);
-      }
-    }
+    private static final class NumberAdapter<T extends Number> extends JsonAdapter<T> {
+        private final Parser<T> parser;
 
-    @Override
-    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
-      if (value == null) {
-        writer.nullValue();
-      } else {
-        writer.value(value);
-      }
-    }
+        NumberAdapter(Parser<T> parser) {
+            this.parser = parser;
+        }
 
-    @Override
-    public String toString() {
-      return "JsonAdapter(arbitrary-precision number)";
+        @Override
+        public @Nullable T fromJson(JsonReader reader) throws IOException {
+            if (reader.peek() == JsonReader.Token.NULL) {
+                return reader.nextNull();
+            }
+            String text = reader.nextString(); // numbers and numeric strings alike, digits intact
+            try {
+                return parser.parse(text.trim());
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new JsonDataException("Expected a number but was '" + text + "' at " + pathOfRead(reader), e);
+            }
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+            if (value == null) {
+                writer.nullValue();
+            } else {
+                writer.value(value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "JsonAdapter(arbitrary-precision number)";
+        }
     }
-  }
 }

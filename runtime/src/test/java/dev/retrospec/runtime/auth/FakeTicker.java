@@ -5,14 +5,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A ticker tests move by hand. */
 final class FakeTicker implements Ticker {
-  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-  @Override
-  public long read() {
-    return nanos.get();
-  }
+    @Override
+    public long read() {
+        return nanos.get();
+    }
 
-  void advance(Duration d) {
-    nanos.addAndGet(d.toNanos());
-  }
+    void advance(Duration d) {
+        nanos.addAndGet(d.toNanos());
+    }
 }

@@ -20,45 +20,48 @@ import org.junit.jupiter.api.Test;
  * stands still.
  */
 class MonotonicClockTest {
-  private static final Pattern WALL_CLOCK = Pattern.compile(
-      "System\\.currentTimeMillis|Instant\\.now|Clock\\.|new Date\\(|LocalDateTime\\.now|OffsetDateTime\\.now"
-          + "|ZonedDateTime\\.now|LocalDate\\.now");
+    private static final Pattern WALL_CLOCK = Pattern.compile(
+            "System\\.currentTimeMillis|Instant\\.now|Clock\\.|new Date\\(|LocalDateTime\\.now|OffsetDateTime\\.now"
+                    + "|ZonedDateTime\\.now|LocalDate\\.now");
 
-  @Test
-  void theLifecycleCodeNeverReadsTheWallClock() throws IOException {
-    List<String> reads = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/retrospec/runtime/auth"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-          if (WALL_CLOCK.matcher(lines.get(i)).find()) {
-            reads.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
-          }
+    @Test
+    void theLifecycleCodeNeverReadsTheWallClock() throws IOException {
+        List<String> reads = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/retrospec/runtime/auth"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (WALL_CLOCK.matcher(lines.get(i)).find()) {
+                        reads.add(file.getFileName() + ":" + (i + 1) + ": "
+                                + lines.get(i).strip());
+                    }
+                }
+            }
         }
-      }
+        // The one legitimate read: a Retry-After given as an HTTP date is a wall-clock instant by definition.
+        assertThat(reads)
+                .singleElement()
+                .asString()
+                .startsWith("TokenResponses.java:")
+                .contains("ZonedDateTime.now(at.getZone())");
     }
-    // The one legitimate read: a Retry-After given as an HTTP date is a wall-clock instant by definition.
-    assertThat(reads).singleElement().asString()
-        .startsWith("TokenResponses.java:")
-        .contains("ZonedDateTime.now(at.getZone())");
-  }
 
-  @Test
-  void realTimePassingWhileTheTickerStandsStillExpiresNothing() throws Exception {
-    AtomicInteger fetches = new AtomicInteger();
-    FakeTicker ticker = new FakeTicker();
-    TokenManager tokens = TokenManager.builder(() -> AccessToken.bearer("t" + fetches.incrementAndGet(),
-            Duration.ofMillis(200)))
-        .ticker(ticker)
-        .refreshMargin(Duration.ZERO)
-        .build();
+    @Test
+    void realTimePassingWhileTheTickerStandsStillExpiresNothing() throws Exception {
+        AtomicInteger fetches = new AtomicInteger();
+        FakeTicker ticker = new FakeTicker();
+        TokenManager tokens = TokenManager.builder(
+                        () -> AccessToken.bearer("t" + fetches.incrementAndGet(), Duration.ofMillis(200)))
+                .ticker(ticker)
+                .refreshMargin(Duration.ZERO)
+                .build();
 
-    AccessToken token = tokens.token();
-    Thread.sleep(400); // twice the token's lifetime in real (and wall-clock) time
-    assertThat(tokens.token()).isSameAs(token);
+        AccessToken token = tokens.token();
+        Thread.sleep(400); // twice the token's lifetime in real (and wall-clock) time
+        assertThat(tokens.token()).isSameAs(token);
 
-    ticker.advance(Duration.ofMillis(200));
-    assertThat(tokens.token().value()).isEqualTo("t2");
-    assertThat(fetches).hasValue(2);
-  }
+        ticker.advance(Duration.ofMillis(200));
+        assertThat(tokens.token().value()).isEqualTo("t2");
+        assertThat(fetches).hasValue(2);
+    }
 }

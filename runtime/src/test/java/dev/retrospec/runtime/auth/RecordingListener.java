@@ -5,24 +5,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every token event, in order, for assertions. */
 final class RecordingListener implements TokenListener {
-  final List<Object> events = new CopyOnWriteArrayList<>();
+    final List<Object> events = new CopyOnWriteArrayList<>();
 
-  @Override
-  public void onAcquired(Acquired event) {
-    events.add(event);
-  }
+    @Override
+    public void onAcquired(Acquired event) {
+        events.add(event);
+    }
 
-  @Override
-  public void onFailed(Failed event) {
-    events.add(event);
-  }
+    @Override
+    public void onFailed(Failed event) {
+        events.add(event);
+    }
 
-  @Override
-  public void onInvalidated(Invalidated event) {
-    events.add(event);
-  }
+    @Override
+    public void onInvalidated(Invalidated event) {
+        events.add(event);
+    }
 
-  <T> List<T> of(Class<T> type) {
-    return events.stream().filter(type::isInstance).map(type::cast).toList();
-  }
+    <T> List<T> of(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
 }

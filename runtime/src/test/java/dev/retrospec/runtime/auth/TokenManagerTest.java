@@ -21,127 +21,131 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TokenManagerTest {
-  private final MicroTekStandIn microtek = new MicroTekStandIn("client-1", "s3cr3t", Duration.ofHours(1));
-  private final FakeTicker ticker = new FakeTicker();
+    private final MicroTekStandIn microtek = new MicroTekStandIn("client-1", "s3cr3t", Duration.ofHours(1));
+    private final FakeTicker ticker = new FakeTicker();
 
-  @BeforeEach
-  void start() throws IOException {
-    microtek.start();
-  }
-
-  @AfterEach
-  void stop() {
-    microtek.close();
-  }
-
-  private ClientCredentialsTokenProvider provider() {
-    return ClientCredentialsTokenProvider.builder(microtek.tokenUrl(), "client-1", "s3cr3t")
-        .scopes(MicroTekStandIn.SCOPE)
-        .httpClient(new OkHttpClient())
-        .build();
-  }
-
-  @Test
-  void fiftyColdCallersCauseOneTokenRequestAndShareTheToken() throws Exception {
-    TokenManager tokens = TokenManager.builder(provider()).build();
-    CountDownLatch go = new CountDownLatch(1);
-    microtek.beforeTokenAnswer(r -> sleep(200)); // keep the request open while everyone piles in
-    ExecutorService pool = Executors.newFixedThreadPool(50);
-    try {
-      List<Future<AccessToken>> results = new ArrayList<>();
-      for (int i = 0; i < 50; i++) {
-        results.add(pool.submit(() -> {
-          go.await();
-          return tokens.token();
-        }));
-      }
-      go.countDown();
-      Set<AccessToken> distinct = ConcurrentHashMap.newKeySet();
-      for (Future<AccessToken> result : results) {
-        distinct.add(result.get());
-      }
-      assertThat(microtek.tokenRequests()).isEqualTo(1);
-      assertThat(distinct).hasSize(1);
-    } finally {
-      pool.shutdownNow();
+    @BeforeEach
+    void start() throws IOException {
+        microtek.start();
     }
-  }
 
-  @Test
-  void refreshesExactlyAtExpiresInMinusMarginOnTheTicker() throws Exception {
-    TokenManager tokens = TokenManager.builder(provider()).ticker(ticker).refreshMargin(Duration.ofSeconds(60)).build();
-    AccessToken first = tokens.token();
-    assertThat(first.expiresIn()).isEqualTo(Duration.ofHours(1));
+    @AfterEach
+    void stop() {
+        microtek.close();
+    }
 
-    ticker.advance(Duration.ofSeconds(3600 - 60).minusMillis(1));
-    assertThat(tokens.token()).isSameAs(first);
-    assertThat(microtek.tokenRequests()).isEqualTo(1);
+    private ClientCredentialsTokenProvider provider() {
+        return ClientCredentialsTokenProvider.builder(microtek.tokenUrl(), "client-1", "s3cr3t")
+                .scopes(MicroTekStandIn.SCOPE)
+                .httpClient(new OkHttpClient())
+                .build();
+    }
 
-    ticker.advance(Duration.ofMillis(1));
-    AccessToken second = tokens.token();
-    assertThat(second).isNotEqualTo(first);
-    assertThat(tokens.token()).isSameAs(second);
-    assertThat(microtek.tokenRequests()).isEqualTo(2);
-  }
-
-  @Test
-  void rejectionOfTheCurrentTokenFetchesOnceAndOfAnOldTokenNotAtAll() throws Exception {
-    TokenManager tokens = TokenManager.builder(provider()).build();
-    AccessToken first = tokens.token();
-
-    AccessToken second = tokens.tokenAfterRejection(first);
-    assertThat(second).isNotEqualTo(first);
-    assertThat(microtek.tokenRequests()).isEqualTo(2);
-
-    // A slower request that also carried `first` reports it late: it gets the current token, no new fetch.
-    assertThat(tokens.tokenAfterRejection(first)).isSameAs(second);
-    assertThat(microtek.tokenRequests()).isEqualTo(2);
-  }
-
-  @Test
-  void aFailedFetchReachesEveryWaiterAndTheNextCallTriesAgain() throws Exception {
-    TokenManager tokens = TokenManager.builder(
-            ClientCredentialsTokenProvider.builder(microtek.tokenUrl(), "client-1", "wrong")
-                .scopes(MicroTekStandIn.SCOPE).build())
-        .clientErrorBackoff(Duration.ZERO)
-        .build();
-    microtek.beforeTokenAnswer(r -> sleep(200));
-    ExecutorService pool = Executors.newFixedThreadPool(10);
-    try {
-      List<Future<Throwable>> failures = new ArrayList<>();
-      Callable<Throwable> call = () -> {
+    @Test
+    void fiftyColdCallersCauseOneTokenRequestAndShareTheToken() throws Exception {
+        TokenManager tokens = TokenManager.builder(provider()).build();
+        CountDownLatch go = new CountDownLatch(1);
+        microtek.beforeTokenAnswer(r -> sleep(200)); // keep the request open while everyone piles in
+        ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
-          tokens.token();
-          return null;
-        } catch (IOException e) {
-          return e;
+            List<Future<AccessToken>> results = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return tokens.token();
+                }));
+            }
+            go.countDown();
+            Set<AccessToken> distinct = ConcurrentHashMap.newKeySet();
+            for (Future<AccessToken> result : results) {
+                distinct.add(result.get());
+            }
+            assertThat(microtek.tokenRequests()).isEqualTo(1);
+            assertThat(distinct).hasSize(1);
+        } finally {
+            pool.shutdownNow();
         }
-      };
-      for (int i = 0; i < 10; i++) {
-        failures.add(pool.submit(call));
-      }
-      Set<Throwable> distinct = ConcurrentHashMap.newKeySet();
-      for (Future<Throwable> failure : failures) {
-        distinct.add(failure.get());
-      }
-      assertThat(distinct).hasSize(1);
-      assertThat(distinct.iterator().next())
-          .isInstanceOf(TokenEndpointException.class)
-          .hasMessage("token endpoint " + microtek.tokenUrl() + " answered HTTP 401: invalid_client"
-              + " (client authentication failed)");
-      assertThat(microtek.tokenRequests()).isEqualTo(1);
-    } finally {
-      pool.shutdownNow();
     }
-    assertThatThrownBy(tokens::token).isInstanceOf(TokenEndpointException.class);
-    assertThat(microtek.tokenRequests()).isEqualTo(2);
-  }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    @Test
+    void refreshesExactlyAtExpiresInMinusMarginOnTheTicker() throws Exception {
+        TokenManager tokens = TokenManager.builder(provider())
+                .ticker(ticker)
+                .refreshMargin(Duration.ofSeconds(60))
+                .build();
+        AccessToken first = tokens.token();
+        assertThat(first.expiresIn()).isEqualTo(Duration.ofHours(1));
+
+        ticker.advance(Duration.ofSeconds(3600 - 60).minusMillis(1));
+        assertThat(tokens.token()).isSameAs(first);
+        assertThat(microtek.tokenRequests()).isEqualTo(1);
+
+        ticker.advance(Duration.ofMillis(1));
+        AccessToken second = tokens.token();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(tokens.token()).isSameAs(second);
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
     }
-  }
+
+    @Test
+    void rejectionOfTheCurrentTokenFetchesOnceAndOfAnOldTokenNotAtAll() throws Exception {
+        TokenManager tokens = TokenManager.builder(provider()).build();
+        AccessToken first = tokens.token();
+
+        AccessToken second = tokens.tokenAfterRejection(first);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
+
+        // A slower request that also carried `first` reports it late: it gets the current token, no new fetch.
+        assertThat(tokens.tokenAfterRejection(first)).isSameAs(second);
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedFetchReachesEveryWaiterAndTheNextCallTriesAgain() throws Exception {
+        TokenManager tokens = TokenManager.builder(
+                        ClientCredentialsTokenProvider.builder(microtek.tokenUrl(), "client-1", "wrong")
+                                .scopes(MicroTekStandIn.SCOPE)
+                                .build())
+                .clientErrorBackoff(Duration.ZERO)
+                .build();
+        microtek.beforeTokenAnswer(r -> sleep(200));
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Throwable>> failures = new ArrayList<>();
+            Callable<Throwable> call = () -> {
+                try {
+                    tokens.token();
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            };
+            for (int i = 0; i < 10; i++) {
+                failures.add(pool.submit(call));
+            }
+            Set<Throwable> distinct = ConcurrentHashMap.newKeySet();
+            for (Future<Throwable> failure : failures) {
+                distinct.add(failure.get());
+            }
+            assertThat(distinct).hasSize(1);
+            assertThat(distinct.iterator().next())
+                    .isInstanceOf(TokenEndpointException.class)
+                    .hasMessage("token endpoint " + microtek.tokenUrl() + " answered HTTP 401: invalid_client"
+                            + " (client authentication failed)");
+            assertThat(microtek.tokenRequests()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThatThrownBy(tokens::token).isInstanceOf(TokenEndpointException.class);
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -10,9 +10,9 @@ import dev.retrospec.codegen.load.SpecProblemsException;
 import dev.retrospec.codegen.model.ApiModel;
 import dev.retrospec.codegen.model.ModelBuilder;
 import dev.retrospec.codegen.model.TypeMappings;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns an OpenAPI description into Java sources, in memory: {@code load -> model -> emit}. Nothing is written;
@@ -46,25 +46,22 @@ public final class Generator {
     /**
      * Loads and models the description without writing code: what {@code validate} checks.
      *
-     * @throws SpecProblemsException with every error found
-     * @throws IllegalArgumentException if a type or schema mapping is not understood
+     * @throws SpecProblemsException with every error found, in the options (located at the option) or in the
+     *     description; anything else thrown is a bug of Retrospec's
      */
     public static ModelBuilder.Result model(GeneratorOptions options) throws SpecProblemsException {
-        TypeMappings mappings = TypeMappings.of(options.typeMappings(), options.schemaMappings());
+        List<Problem> optionProblems = new ArrayList<>(options.problems());
+        TypeMappings mappings = TypeMappings.of(options.typeMappings(), options.schemaMappings(), optionProblems);
+        if (!optionProblems.isEmpty()) {
+            throw new SpecProblemsException(optionProblems);
+        }
         LoadedSpec spec = SpecLoader.load(options.specFile(), options.specName(), options.remoteOrigin());
         return ModelBuilder.build(spec, new ModelBuilder.Options(options.clientName(), mappings));
     }
 
-    /**
-     * JavaPoet writes an annotation with one named member on three lines where it is not inline (enum constants);
-     * {@code @Json(name = "...")} reads better on one.
-     */
-    private static final Pattern SPLIT_JSON_NAME =
-            Pattern.compile("@Json\\(\\n\\s*(name = \"(?:[^\"\\\\]|\\\\.)*\")\\n\\s*\\)");
-
     private static GeneratedFile toFile(JavaFile file) {
         String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
                 + file.typeSpec().name() + ".java";
-        return new GeneratedFile(path, SPLIT_JSON_NAME.matcher(file.toString()).replaceAll("@Json($1)"));
+        return new GeneratedFile(path, file.toString());
     }
 }

@@ -1,8 +1,13 @@
 package dev.retrospec.codegen;
 
 import dev.retrospec.codegen.emit.EmitOptions.CallStyle;
+import dev.retrospec.codegen.load.Problem;
+import dev.retrospec.codegen.model.Names;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -45,6 +50,49 @@ public record GeneratorOptions(
 
     public static Builder builder(Path specFile, String packageName) {
         return new Builder(specFile, packageName);
+    }
+
+    /**
+     * What is wrong with these options, each problem located at its option: packages that are not Java packages or
+     * that clash (interfaces and records need packages of their own), a client name that is not an identifier.
+     */
+    public List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> packages = new LinkedHashMap<>();
+        packages.put("packageName", packageName);
+        packages.put("apiPackage", effectiveApiPackage());
+        packages.put("modelPackage", effectiveModelPackage());
+        packages.forEach((option, name) -> {
+            String problem = Names.packageProblem(name);
+            if (problem != null) {
+                problems.add(Problem.option(option, "'" + name + "' is not a valid package: " + problem));
+            }
+        });
+        if (effectiveApiPackage().equals(effectiveModelPackage())) {
+            problems.add(clash("apiPackage", "modelPackage", "the interfaces and the records"));
+        }
+        if (generateApis && effectiveApiPackage().equals(packageName)) {
+            problems.add(clash("apiPackage", "packageName", "the interfaces and the client class"));
+        }
+        if (generateApis && effectiveModelPackage().equals(packageName)) {
+            problems.add(clash("modelPackage", "packageName", "the records and the client class"));
+        }
+        if (clientName != null && !Names.isIdentifier(clientName)) {
+            problems.add(Problem.option("clientName", "'" + clientName + "' is not a Java class name"));
+        }
+        return problems;
+    }
+
+    private Problem clash(String option, String other, String what) {
+        return new Problem(
+                Problem.Severity.ERROR,
+                Problem.Kind.NAME_COLLISION,
+                option,
+                0,
+                0,
+                "",
+                "'" + (option.equals("apiPackage") ? effectiveApiPackage() : effectiveModelPackage()) + "' is also "
+                        + other + ": " + what + " need packages of their own, or files would overwrite each other");
     }
 
     public String effectiveApiPackage() {

@@ -182,8 +182,6 @@ public final class GenerateMojo extends AbstractMojo {
         } catch (SpecProblemsException e) {
             Projects.log(getLog(), e.problems());
             throw new MojoFailureException(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "Retrospec could not read " + inputSpec + " or write " + output + ": " + e.getMessage(), e);

@@ -79,8 +79,14 @@ final class Generation {
             Path output = request.outputDirectory().toAbsolutePath().normalize();
             Path stampFile = Stamp.fileFor(output);
             if (!Files.isRegularFile(spec.file())) {
-                throw new SpecProblemsException(
-                        List.of(new Problem(Problem.Severity.ERROR, spec.displayName(), 0, 0, "", "no such file")));
+                throw new SpecProblemsException(List.of(new Problem(
+                        Problem.Severity.ERROR,
+                        Problem.Kind.NO_SUCH_FILE,
+                        spec.displayName(),
+                        0,
+                        0,
+                        "",
+                        "no such file")));
             }
             Path root = spec.file().toAbsolutePath().normalize();
             Path base = ReferencedFiles.parentOf(root);

@@ -1,5 +1,7 @@
 package dev.retrospec.maven;
 
+import dev.retrospec.codegen.load.Problem;
+import dev.retrospec.codegen.load.SpecProblemsException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -54,8 +57,14 @@ final class SpecLocation implements Closeable {
         return displayName;
     }
 
-    /** @throws IllegalArgumentException if a classpath resource does not exist or a URL cannot be fetched */
-    static SpecLocation resolve(String inputSpec, Path basedir, ClassLoader loader) throws IOException {
+    /**
+     * Where the description is, as a file.
+     *
+     * @throws SpecProblemsException if a classpath resource does not exist or a URL cannot be fetched
+     * @throws IOException if a resource cannot be copied or a download fails on the way
+     */
+    static SpecLocation resolve(String inputSpec, Path basedir, ClassLoader loader)
+            throws IOException, SpecProblemsException {
         if (inputSpec.startsWith("http://") || inputSpec.startsWith("https://")) {
             return download(inputSpec);
         }
@@ -69,8 +78,10 @@ final class SpecLocation implements Closeable {
         }
         URL url = loader.getResource(resource);
         if (url == null) {
-            throw new IllegalArgumentException(inputSpec + " is not on the plugin's classpath: add the artifact that"
-                    + " holds it as a <dependency> of the plugin");
+            throw notFound(
+                    inputSpec,
+                    "not on the plugin's classpath: add the artifact that holds it as a"
+                            + " <dependency> of the plugin");
         }
         if (url.getProtocol().equals("file")) {
             try {
@@ -80,8 +91,7 @@ final class SpecLocation implements Closeable {
             }
         }
         if (!url.getProtocol().equals("jar")) {
-            throw new IllegalArgumentException(
-                    inputSpec + " is a " + url.getProtocol() + " resource; only files and jars" + " are supported");
+            throw notFound(inputSpec, "a " + url.getProtocol() + " resource; only files and jars are supported");
         }
         Path directory = Files.createTempDirectory("retrospec-spec-");
         JarURLConnection connection = (JarURLConnection) url.openConnection();
@@ -111,8 +121,13 @@ final class SpecLocation implements Closeable {
      * Downloads a description; swagger-parser then reads it from its URL again, so that relative references resolve
      * against the server, while problems are located in the downloaded copy.
      */
-    private static SpecLocation download(String url) throws IOException {
-        URI uri = URI.create(url);
+    private static SpecLocation download(String url) throws IOException, SpecProblemsException {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw notFound(url, "not a URL: " + e.getMessage());
+        }
         String name = uri.getPath() == null || uri.getPath().endsWith("/")
                 ? "openapi.yaml"
                 : uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
@@ -131,7 +146,7 @@ final class SpecLocation implements Closeable {
                     HttpResponse.BodyHandlers.ofFile(file));
             if (response.statusCode() != 200) {
                 OutputWriter.deleteRecursively(directory);
-                throw new IllegalArgumentException(url + " answered HTTP " + response.statusCode());
+                throw notFound(url, "answered HTTP " + response.statusCode());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,6 +154,11 @@ final class SpecLocation implements Closeable {
             throw new java.io.InterruptedIOException("interrupted while downloading " + url);
         }
         return new SpecLocation(file, url, directory, uri);
+    }
+
+    private static SpecProblemsException notFound(String inputSpec, String why) {
+        return new SpecProblemsException(
+                List.of(new Problem(Problem.Severity.ERROR, Problem.Kind.NO_SUCH_FILE, inputSpec, 0, 0, "", why)));
     }
 
     private static boolean isDescription(String name) {

@@ -105,10 +105,13 @@ public final class ValidateMojo extends AbstractMojo {
                 Projects.log(getLog(), e.problems());
                 long errors = e.problems().stream().filter(Problem::isError).count();
                 failed.add(spec + ": " + errors + (errors == 1 ? " error" : " errors"));
-            } catch (IllegalArgumentException e) {
-                failed.add(spec + ": " + e.getMessage());
             } catch (IOException e) {
                 throw new MojoExecutionException("Retrospec could not read " + spec + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new MojoExecutionException(
+                        "Retrospec failed on " + spec + ": this is a bug in Retrospec, please report it with the"
+                                + " description if you can: " + e,
+                        e);
             }
         }
         if (!failed.isEmpty()) {

@@ -161,8 +161,9 @@ final class ClientEmitter {
                 .addStatement("return $T.read(moshi, response, type)", RuntimeTypes.ERROR_BODIES)
                 .build());
 
-        type.addMethod(moshiBuilder());
-        adapterParts().forEach(type::addMethod);
+        List<CodeBlock> registrations = registrations();
+        type.addMethod(moshiBuilder(registrations));
+        adapterParts(registrations).forEach(type::addMethod);
         type.addType(builderType());
         return type.build();
     }
@@ -198,9 +199,8 @@ final class ClientEmitter {
     /** Registrations per helper method: a method's bytecode may not exceed 64 KB. */
     private static final int REGISTRATIONS_PER_METHOD = 250;
 
-    private MethodSpec moshiBuilder() {
+    private MethodSpec moshiBuilder(List<CodeBlock> registrations) {
         // Statements, not one chained expression: hundreds of chained calls overflow javac's stack.
-        List<CodeBlock> registrations = registrations();
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("$T builder = new $T()", RuntimeTypes.MOSHI_BUILDER, RuntimeTypes.MOSHI_BUILDER)
                 .addStatement("builder.add($T.FACTORY)", RuntimeTypes.STANDARD_JSON_ADAPTERS);
@@ -243,8 +243,7 @@ final class ClientEmitter {
     }
 
     /** For APIs with too many adapters for one method: the registrations in parts. */
-    private List<MethodSpec> adapterParts() {
-        List<CodeBlock> registrations = registrations();
+    private List<MethodSpec> adapterParts(List<CodeBlock> registrations) {
         List<MethodSpec> parts = new ArrayList<>();
         if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
             return parts;
@@ -270,7 +269,8 @@ final class ClientEmitter {
         if (union.discriminator() != null) {
             code.add("$T.of($T.class, $S)", RuntimeTypes.POLYMORPHIC_FACTORY, self, union.discriminator());
             for (TypeDef.Variant variant : union.variants()) {
-                for (String label : variant.labels()) {
+                List<String> labels = variant instanceof TypeDef.RecordVariant record ? record.labels() : List.of();
+                for (String label : labels) {
                     code.add("\n    .withSubtype($T.class, $S)", ClassName.get(models, variant.javaName()), label);
                 }
             }
@@ -284,14 +284,14 @@ final class ClientEmitter {
         code.add("$T.oneOf($T.class)", RuntimeTypes.UNIONS, self);
         JavaTypes types = new JavaTypes(models);
         for (TypeDef.Variant variant : union.variants()) {
-            if (variant.wrapped() == null) {
+            if (!(variant instanceof TypeDef.WrapperVariant wrapped)) {
                 code.add("\n    .variant($T.class)", ClassName.get(models, variant.javaName()));
             } else {
                 ClassName wrapper = self.nestedClass(variant.javaName());
                 code.add(
                         "\n    .wrapper($T.class, $L, $T::new, $T::value)",
                         wrapper,
-                        javaType(types.boxed(variant.wrapped())),
+                        javaType(types.boxed(wrapped.wrapped())),
                         wrapper,
                         wrapper);
             }

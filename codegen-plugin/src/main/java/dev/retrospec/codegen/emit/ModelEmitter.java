@@ -48,8 +48,8 @@ final class ModelEmitter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         boolean first = true;
         for (Property property : def.properties()) {
-            ParameterSpec.Builder component =
-                    ParameterSpec.builder(types.of(property.type(), property.javaNullable()), property.javaName());
+            ParameterSpec.Builder component = ParameterSpec.builder(
+                    types.of(property.type(), property.presence().javaNullable()), property.javaName());
             if (!property.javaName().equals(property.wireName())) {
                 component.addAnnotation(AnnotationSpec.builder(RuntimeTypes.JSON)
                         .addMember("name", "$S", property.wireName())
@@ -113,7 +113,7 @@ final class ModelEmitter {
             type.addAnnotation(Deprecated.class);
         }
         for (TypeDef.Variant variant : def.variants()) {
-            if (variant.wrapped() == null) {
+            if (!(variant instanceof TypeDef.WrapperVariant wrapped)) {
                 type.addPermittedSubclass(ClassName.get(common.options().modelPackage(), variant.javaName()));
                 continue;
             }
@@ -123,7 +123,7 @@ final class ModelEmitter {
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addSuperinterface(self)
                     .recordConstructor(MethodSpec.constructorBuilder()
-                            .addParameter(types.of(variant.wrapped(), false), "value")
+                            .addParameter(types.of(wrapped.wrapped(), false), "value")
                             .build())
                     .build());
         }
@@ -148,10 +148,10 @@ final class ModelEmitter {
 
     private static String propertyDoc(Property property) {
         StringBuilder doc = new StringBuilder(Docs.inline(property.description()));
-        if (property.readOnly()) {
+        if (property.access() == TypeDef.Access.READ_ONLY) {
             doc.append(doc.length() > 0 ? " " : "").append("Set by the server; ignored in requests.");
         }
-        if (property.writeOnly()) {
+        if (property.access() == TypeDef.Access.WRITE_ONLY) {
             doc.append(doc.length() > 0 ? " " : "").append("Sent in requests; never returned.");
         }
         if (property.deprecated()) {

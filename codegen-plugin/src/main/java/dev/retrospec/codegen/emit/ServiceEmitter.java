@@ -9,10 +9,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.retrospec.codegen.model.ApiModel;
+import dev.retrospec.codegen.model.Body;
+import dev.retrospec.codegen.model.Body.Field;
 import dev.retrospec.codegen.model.Operation;
-import dev.retrospec.codegen.model.Operation.Body;
-import dev.retrospec.codegen.model.Operation.BodyKind;
-import dev.retrospec.codegen.model.Operation.Field;
 import dev.retrospec.codegen.model.Operation.Parameter;
 import dev.retrospec.codegen.model.Operation.Response;
 import dev.retrospec.codegen.model.Service;
@@ -86,10 +85,7 @@ final class ServiceEmitter {
         if (op.success().type() instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY) {
             method.addAnnotation(RuntimeTypes.STREAMING);
         }
-        boolean textResponse =
-                op.success().mediaType() != null && op.success().mediaType().startsWith("text/");
-        boolean textBody = op.body() != null && op.body().kind() == BodyKind.TEXT;
-        if (textResponse || textBody) {
+        if (op.success().isText() || op.body() instanceof Body.Text) {
             method.addAnnotation(RuntimeTypes.PLAIN_TEXT);
         }
         List<String> security = op.security();
@@ -107,18 +103,14 @@ final class ServiceEmitter {
 
         CodeBlock.Builder tags = CodeBlock.builder();
         Body body = op.body();
-        for (Parameter parameter : op.parameters()) {
-            if (parameter.location() == Operation.Location.PATH || parameter.required()) {
-                addParameter(method, tags, parameter);
-            }
+        for (Parameter parameter : op.requiredParameters()) {
+            addParameter(method, tags, parameter);
         }
         if (body != null) {
             addBody(method, tags, body);
         }
-        for (Parameter parameter : op.parameters()) {
-            if (parameter.location() != Operation.Location.PATH && !parameter.required()) {
-                addParameter(method, tags, parameter);
-            }
+        for (Parameter parameter : op.optionalParameters()) {
+            addParameter(method, tags, parameter);
         }
         if (op.deprecated()) {
             tags.add("@deprecated The API marks this operation as deprecated.\n");
@@ -142,9 +134,9 @@ final class ServiceEmitter {
                     .addMember("hasBody", "$L", hasBody)
                     .build());
         }
-        if (op.body() != null && op.body().kind() == BodyKind.FORM) {
+        if (op.body() instanceof Body.Form) {
             method.addAnnotation(RuntimeTypes.FORM_URL_ENCODED);
-        } else if (op.body() != null && op.body().kind() == BodyKind.MULTIPART) {
+        } else if (op.body() instanceof Body.Multipart) {
             method.addAnnotation(RuntimeTypes.MULTIPART);
         }
     }
@@ -196,58 +188,69 @@ final class ServiceEmitter {
     }
 
     private void addBody(MethodSpec.Builder method, CodeBlock.Builder doc, Body body) {
-        if (body.kind() == BodyKind.FORM || body.kind() == BodyKind.MULTIPART) {
-            for (Field field : body.fields()) {
-                boolean nullable = !field.required();
-                ClassName annotation = body.kind() == BodyKind.FORM ? RuntimeTypes.FIELD : RuntimeTypes.PART;
-                TypeName type = types.of(field.type(), nullable);
-                String fileDoc = "";
-                boolean file = body.kind() == BodyKind.MULTIPART && isBinary(field.type());
-                boolean files = body.kind() == BodyKind.MULTIPART
-                        && field.type() instanceof TypeRef.ListOf list
-                        && isBinary(list.element());
-                if (file || files) {
-                    // A file part carries its own name, file name and content type: MultipartBody.Part.createFormData.
-                    TypeName part = files
-                            ? ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.MULTIPART_PART)
-                            : RuntimeTypes.MULTIPART_PART;
-                    type = nullable ? part.annotated(nullableAnnotation()) : part;
-                    fileDoc = "{@code MultipartBody.Part.createFormData(\"" + Docs.inline(field.wireName())
-                            + "\", fileName, body)}" + (files ? " for each file" : "");
-                    method.addParameter(ParameterSpec.builder(type, field.javaName())
-                            .addAnnotation(RuntimeTypes.PART)
-                            .build());
-                } else {
-                    method.addParameter(ParameterSpec.builder(type, field.javaName())
-                            .addAnnotation(AnnotationSpec.builder(annotation)
-                                    .addMember("value", "$S", field.wireName())
-                                    .build())
-                            .build());
-                }
-                String text = field.description() == null ? "" : Docs.inline(field.description());
-                paramDoc(
-                        doc,
-                        field.javaName(),
-                        (text + (fileDoc.isEmpty() ? "" : (text.isEmpty() ? "" : " ") + "A file: " + fileDoc + "."))
-                                .strip(),
-                        false);
-            }
-            return;
+        if (body instanceof Body.Form form) {
+            addFields(method, doc, form.fields(), false);
+        } else if (body instanceof Body.Multipart multipart) {
+            addFields(method, doc, multipart.fields(), true);
+        } else if (body instanceof Body.Json json) {
+            TypeName type = isBinary(json.type()) ? RuntimeTypes.REQUEST_BODY : types.boxed(json.type());
+            addValueBody(method, doc, body, json.javaName(), type);
+        } else if (body instanceof Body.Binary binary) {
+            addValueBody(method, doc, body, binary.javaName(), RuntimeTypes.REQUEST_BODY);
+        } else if (body instanceof Body.Text text) {
+            addValueBody(method, doc, body, text.javaName(), ClassName.get(String.class));
         }
-        TypeRef type = body.type();
-        TypeName javaType = type == null || isBinary(type)
-                ? RuntimeTypes.REQUEST_BODY
-                : body.kind() == BodyKind.TEXT ? ClassName.get(String.class) : types.boxed(type);
-        // Retrofit sends a @Body always and refuses null, so even an optional body is a non-null parameter.
-        method.addParameter(ParameterSpec.builder(javaType, body.javaName())
+    }
+
+    /** A body sent as one value. Retrofit sends a @Body always and refuses null: even an optional body is non-null. */
+    private static void addValueBody(
+            MethodSpec.Builder method, CodeBlock.Builder doc, Body body, String javaName, TypeName javaType) {
+        method.addParameter(ParameterSpec.builder(javaType, javaName)
                 .addAnnotation(RuntimeTypes.BODY)
                 .build());
         paramDoc(
                 doc,
-                body.javaName(),
+                javaName,
                 (body.description() != null ? body.description() : "the " + body.mediaType() + " body")
                         + (body.required() ? "" : " (optional in the description)"),
                 true);
+    }
+
+    /** Form fields ({@code @Field}) or multipart parts ({@code @Part}), files as {@code MultipartBody.Part}. */
+    private void addFields(MethodSpec.Builder method, CodeBlock.Builder doc, List<Field> fields, boolean multipart) {
+        for (Field field : fields) {
+            boolean nullable = !field.required();
+            ClassName annotation = multipart ? RuntimeTypes.PART : RuntimeTypes.FIELD;
+            TypeName type = types.of(field.type(), nullable);
+            String fileDoc = "";
+            boolean file = multipart && isBinary(field.type());
+            boolean files = multipart && field.type() instanceof TypeRef.ListOf list && isBinary(list.element());
+            if (file || files) {
+                // A file part carries its own name, file name and content type: MultipartBody.Part.createFormData.
+                TypeName part = files
+                        ? ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.MULTIPART_PART)
+                        : RuntimeTypes.MULTIPART_PART;
+                type = nullable ? part.annotated(nullableAnnotation()) : part;
+                fileDoc = "{@code MultipartBody.Part.createFormData(\"" + Docs.inline(field.wireName())
+                        + "\", fileName, body)}" + (files ? " for each file" : "");
+                method.addParameter(ParameterSpec.builder(type, field.javaName())
+                        .addAnnotation(RuntimeTypes.PART)
+                        .build());
+            } else {
+                method.addParameter(ParameterSpec.builder(type, field.javaName())
+                        .addAnnotation(AnnotationSpec.builder(annotation)
+                                .addMember("value", "$S", field.wireName())
+                                .build())
+                        .build());
+            }
+            String text = field.description() == null ? "" : Docs.inline(field.description());
+            paramDoc(
+                    doc,
+                    field.javaName(),
+                    (text + (fileDoc.isEmpty() ? "" : (text.isEmpty() ? "" : " ") + "A file: " + fileDoc + "."))
+                            .strip(),
+                    false);
+        }
     }
 
     private static void paramDoc(CodeBlock.Builder doc, String name, @Nullable String description, boolean escape) {

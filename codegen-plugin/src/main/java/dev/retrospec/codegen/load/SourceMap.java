@@ -59,18 +59,24 @@ public final class SourceMap {
     }
 
     /** A problem in the root file at {@code pointer}, with its line if the pointer (or its parent) is found. */
-    public Problem problem(Problem.Severity severity, String pointer, String message) {
+    public Problem problem(Problem.Severity severity, Problem.Kind kind, String pointer, String message) {
         Location at = locate(pointer);
         return new Problem(
-                severity, displayName, at == null ? 0 : at.line(), at == null ? 0 : at.column(), pointer, message);
+                severity,
+                kind,
+                displayName,
+                at == null ? 0 : at.line(),
+                at == null ? 0 : at.column(),
+                pointer,
+                message);
     }
 
-    public Problem error(String pointer, String message) {
-        return problem(Problem.Severity.ERROR, pointer, message);
+    public Problem error(Problem.Kind kind, String pointer, String message) {
+        return problem(Problem.Severity.ERROR, kind, pointer, message);
     }
 
-    public Problem warning(String pointer, String message) {
-        return problem(Problem.Severity.WARNING, pointer, message);
+    public Problem warning(Problem.Kind kind, String pointer, String message) {
+        return problem(Problem.Severity.WARNING, kind, pointer, message);
     }
 
     /**

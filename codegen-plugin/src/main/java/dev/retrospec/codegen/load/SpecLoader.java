@@ -3,6 +3,7 @@ package dev.retrospec.codegen.load;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -10,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +35,12 @@ public final class SpecLoader {
     private static final Pattern DROPPED = Pattern.compile("\\.in is not of type");
 
     /** swagger-parser messages about references, which the model layer reports more precisely. */
-    public static final Pattern REFERENCE_COMPLAINT =
-            Pattern.compile("#/|is not of type `schema`|Could not find|unable to resolve", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REFERENCE_COMPLAINT = Pattern.compile(
+            "#/|is not of type `schema`|Could not find|unable to resolve|Unable to load|SnakeException",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Jackson's description of where a construct started: {@code [Source: ...; line: 4, column: 12]}. */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
 
     private static final Pattern LOCATION_IN_MESSAGE = Pattern.compile("^(?:attribute )?(\\S+?)\\.? (.*)$");
 
@@ -55,12 +62,19 @@ public final class SpecLoader {
             throws SpecProblemsException {
         SourceMap sources = new SourceMap(file, displayName);
         if (!Files.isRegularFile(file)) {
-            throw new SpecProblemsException(
-                    List.of(new Problem(Problem.Severity.ERROR, displayName, 0, 0, "", "no such file")));
+            throw new SpecProblemsException(List.of(new Problem(
+                    Problem.Severity.ERROR, Problem.Kind.NO_SUCH_FILE, displayName, 0, 0, "", "no such file")));
         }
         Problem syntax = syntaxError(file, displayName);
         if (syntax != null) {
             throw new SpecProblemsException(List.of(syntax));
+        }
+        Set<String> topLevel = topLevelKeys(file);
+        if (!topLevel.contains("openapi") && !topLevel.contains("swagger")) {
+            throw new SpecProblemsException(List.of(sources.error(
+                    Problem.Kind.NOT_OPENAPI,
+                    "#",
+                    "neither 'openapi' nor 'swagger' at the top: not an OpenAPI 3.x or Swagger 2.0 description")));
         }
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -79,7 +93,8 @@ public final class SpecLoader {
                 problems.add(translate(sources, Problem.Severity.ERROR, message));
             }
             if (problems.isEmpty()) {
-                problems.add(sources.error("#", "not an OpenAPI 3.x or Swagger 2.0 description"));
+                problems.add(
+                        sources.error(Problem.Kind.NOT_OPENAPI, "#", "not an OpenAPI 3.x or Swagger 2.0 description"));
             }
             throw new SpecProblemsException(problems);
         }
@@ -88,6 +103,24 @@ public final class SpecLoader {
             warnings.add(translate(sources, Problem.Severity.WARNING, message));
         }
         return new LoadedSpec(result.getOpenAPI(), sources, warnings);
+    }
+
+    /** The names at the top of a description that parses. */
+    private static Set<String> topLevelKeys(Path file) {
+        Set<String> keys = new HashSet<>();
+        try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return keys;
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                keys.add(parser.currentName());
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // parsed a moment ago: the syntax check reports what could go wrong here
+        }
+        return keys;
     }
 
     /** The first YAML or JSON syntax error in {@code file}, located, or null if it parses. */
@@ -102,6 +135,7 @@ public final class SpecLoader {
             if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
                 return new Problem(
                         Problem.Severity.ERROR,
+                        Problem.Kind.SYNTAX,
                         displayName,
                         yaml.getProblemMark().getLine() + 1,
                         yaml.getProblemMark().getColumn() + 1,
@@ -111,13 +145,24 @@ public final class SpecLoader {
             JsonLocation at = e.getLocation();
             return new Problem(
                     Problem.Severity.ERROR,
+                    Problem.Kind.SYNTAX,
                     displayName,
                     at == null ? 0 : at.getLineNr(),
                     at == null ? 0 : at.getColumnNr(),
                     "",
-                    what + " syntax error: " + oneLine(e.getOriginalMessage()));
+                    what + " syntax error: "
+                            + JACKSON_SOURCE
+                                    .matcher(oneLine(e.getOriginalMessage()))
+                                    .replaceAll("line $1, column $2"));
         } catch (IOException e) {
-            return new Problem(Problem.Severity.ERROR, displayName, 0, 0, "", "cannot read: " + e.getMessage());
+            return new Problem(
+                    Problem.Severity.ERROR,
+                    Problem.Kind.UNREADABLE,
+                    displayName,
+                    0,
+                    0,
+                    "",
+                    "cannot read: " + e.getMessage());
         }
     }
 
@@ -128,18 +173,25 @@ public final class SpecLoader {
      */
     static Problem translate(SourceMap sources, Problem.Severity severity, String message) {
         String text = oneLine(message);
+        Problem.Kind kind = Problem.Kind.PARSER_MESSAGE;
         if (DROPPED.matcher(text).find()) {
             severity = Problem.Severity.ERROR; // swagger-parser dropped the element: the client would silently lack it
+            kind = Problem.Kind.PARSER_DROPPED;
+        } else if (REFERENCE_COMPLAINT.matcher(text).find()) {
+            kind = Problem.Kind.PARSER_REFERENCE;
         }
         Matcher m = LOCATION_IN_MESSAGE.matcher(text);
         if (m.matches() && looksLikeLocation(m.group(1))) {
             String location = m.group(1);
             String pointer = toPointer(location);
             int target = location.indexOf(".#/");
-            String subject = target < 0 ? "" : "'" + location.substring(target + 1) + "' ";
-            return sources.problem(severity, pointer, subject + m.group(2) + PARSER_SUFFIX);
+            int list = location.indexOf(".[");
+            String subject = target >= 0
+                    ? "'" + location.substring(target + 1) + "' "
+                    : list >= 0 ? "'" + location.substring(list + 1) + "' " : "";
+            return sources.problem(severity, kind, pointer, subject + m.group(2) + PARSER_SUFFIX);
         }
-        return sources.problem(severity, "", text + PARSER_SUFFIX);
+        return sources.problem(severity, kind, "", text + PARSER_SUFFIX);
     }
 
     private static boolean looksLikeLocation(String s) {

@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Java names from OpenAPI names: deterministic, legal, and free of keywords. Words are runs of letters and digits
  * (any script), split again at camel-case humps; everything else separates words.
  */
 public final class Names {
-    private static final Set<String> RESERVED = Set.of(
+    /** Java's keywords and literals: never an identifier. */
+    private static final Set<String> KEYWORDS = Set.of(
             "abstract",
             "assert",
             "boolean",
@@ -65,26 +67,76 @@ public final class Names {
             "true",
             "false",
             "null",
-            "_",
-            // contextual keywords that break as type or member names
-            "var",
-            "record",
-            "yield",
-            "sealed",
-            "permits",
-            "non-sealed",
-            // methods every record already has: a component with one of these names would not compile
-            "hashCode",
-            "toString",
-            "equals",
-            "getClass",
-            "notify",
-            "notifyAll",
-            "wait",
-            "clone",
-            "finalize");
+            "_");
+
+    /** Names generated members may not take: keywords, contextual keywords, and methods every record has. */
+    private static final Set<String> RESERVED = union(
+            KEYWORDS,
+            Set.of(
+                    // contextual keywords that break as type or member names
+                    "var",
+                    "record",
+                    "yield",
+                    "sealed",
+                    "permits",
+                    "non-sealed",
+                    // methods every record already has: a component with one of these names would not compile
+                    "hashCode",
+                    "toString",
+                    "equals",
+                    "getClass",
+                    "notify",
+                    "notifyAll",
+                    "wait",
+                    "clone",
+                    "finalize"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private Names() {}
+
+    /** Whether {@code name} is a Java identifier: not a keyword, and made of identifier characters. */
+    public static boolean isIdentifier(String name) {
+        if (name.isEmpty() || KEYWORDS.contains(name) || !Character.isJavaIdentifierStart(name.codePointAt(0))) {
+            return false;
+        }
+        return name.codePoints().allMatch(Character::isJavaIdentifierPart);
+    }
+
+    /** Whether {@code name} is a dotted sequence of identifiers, such as a package or a qualified class name. */
+    public static boolean isQualifiedName(String name) {
+        return !name.isEmpty()
+                && !name.startsWith(".")
+                && !name.endsWith(".")
+                && java.util.Arrays.stream(name.split("\\.", -1)).allMatch(Names::isIdentifier);
+    }
+
+    /**
+     * Why {@code name} cannot be the package of generated code, or null if it can: every segment must be an
+     * identifier that is not a keyword, and {@code java} and {@code javax} packages belong to the JDK.
+     */
+    public static @Nullable String packageProblem(String name) {
+        if (name.isBlank()) {
+            return "is empty";
+        }
+        for (String segment : name.split("\\.", -1)) {
+            if (KEYWORDS.contains(segment)) {
+                return "'" + segment + "' is a Java keyword";
+            }
+            if (!isIdentifier(segment)) {
+                return "'" + segment + "' is not a Java identifier";
+            }
+        }
+        String first = name.split("\\.", -1)[0];
+        if (first.equals("java") || first.equals("javax")) {
+            return "'" + first + "' packages belong to the JDK";
+        }
+        return null;
+    }
 
     /** {@code pet_store-item} becomes {@code PetStoreItem}. */
     public static String typeName(String raw) {

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One HTTP operation as a Java method.
  *
  * @param path relative to the base URL, without a leading slash, with {@code {name}} placeholders
+ * @param parameters path parameters first, then the other required ones, then the optional ones; the method takes
+ *     them in this order, with the body after the required ones
  * @param security the security schemes the operation accepts, or null if it uses the API's default
  */
 public record Operation(
@@ -29,6 +31,16 @@ public record Operation(
         security = security == null ? null : List.copyOf(security);
     }
 
+    /** The parameters that come before the body: path parameters and other required ones. */
+    public List<Parameter> requiredParameters() {
+        return parameters.stream().filter(Parameter::required).toList();
+    }
+
+    /** The parameters that come after the body. */
+    public List<Parameter> optionalParameters() {
+        return parameters.stream().filter(p -> !p.required()).toList();
+    }
+
     /** Where a parameter goes. */
     public enum Location {
         PATH,
@@ -38,8 +50,11 @@ public record Operation(
     }
 
     /**
+     * A parameter of the operation.
+     *
      * @param wireName the name on the wire; for path parameters the placeholder in {@link Operation#path()}, renamed
      *     where Retrofit would not accept the description's (it never reaches the wire)
+     * @param required whether the caller must give it; path parameters always are
      * @param defaultValue the schema's default as JSON text, for the documentation, or null
      */
     public record Parameter(
@@ -67,40 +82,6 @@ public record Operation(
         DEEP_OBJECT
     }
 
-    /** How a request body is encoded. */
-    public enum BodyKind {
-        JSON,
-        FORM,
-        MULTIPART,
-        BINARY,
-        TEXT
-    }
-
-    /**
-     * A request body: one value for JSON, binary and text bodies, or one field per property for form and multipart
-     * bodies.
-     */
-    public record Body(
-            BodyKind kind,
-            String mediaType,
-            boolean required,
-            @Nullable TypeRef type,
-            List<Field> fields,
-            String javaName,
-            @Nullable String description) {
-        public Body {
-            fields = List.copyOf(fields);
-        }
-    }
-
-    /** A field of a form or multipart body. */
-    public record Field(
-            String wireName,
-            String javaName,
-            TypeRef type,
-            boolean required,
-            @Nullable String description) {}
-
     /**
      * A response: its status ({@code 200}, {@code 4XX}, {@code default}), its body type (null for none) and media
      * type.
@@ -113,6 +94,11 @@ public record Operation(
             List<Header> headers) {
         public Response {
             headers = List.copyOf(headers);
+        }
+
+        /** Whether the body is text ({@code text/*}), read as a string. */
+        public boolean isText() {
+            return mediaType != null && mediaType.startsWith("text/");
         }
     }
 

@@ -21,6 +21,7 @@ public sealed interface TypeDef {
      *
      * @param additionalProperties the type of values under names the schema does not declare, when it declares some
      *     and allows others; null otherwise
+     * @param implementsUnions the unions this record is a variant of
      */
     record ObjectDef(
             String name,
@@ -34,6 +35,11 @@ public sealed interface TypeDef {
         public ObjectDef {
             properties = List.copyOf(properties);
             implementsUnions = List.copyOf(implementsUnions);
+        }
+
+        ObjectDef withMembership(List<Property> properties, List<String> implementsUnions) {
+            return new ObjectDef(
+                    name, pointer, description, deprecated, properties, additionalProperties, implementsUnions);
         }
     }
 
@@ -72,37 +78,89 @@ public sealed interface TypeDef {
         }
     }
 
+    /** One alternative of a union. */
+    sealed interface Variant {
+        /** The Java simple name: of a top-level record, or of a record nested in the union. */
+        String javaName();
+    }
+
     /**
-     * One alternative of a union.
+     * An object alternative: a top-level record that implements the union.
      *
-     * @param javaName a top-level record implementing the union, or (when {@code wrapped} is set) a record nested in
-     *     the union holding a {@code wrapped} value
-     * @param labels the discriminator values that select it
+     * @param labels the discriminator values that select it (empty without a discriminator)
      */
-    record Variant(String javaName, @Nullable TypeRef wrapped, List<String> labels) {
-        public Variant {
+    record RecordVariant(String javaName, List<String> labels) implements Variant {
+        public RecordVariant {
             labels = List.copyOf(labels);
         }
     }
 
+    /** An alternative that is not an object (a string, a list, ...): a record nested in the union holding it. */
+    record WrapperVariant(String javaName, TypeRef wrapped) implements Variant {}
+
     /** One constant of an enum: its Java name and the string on the wire. */
     record EnumValue(String javaName, String wireValue) {}
 
-    /** A property of an object: its wire name, Java name, type, and whether it may be absent or null. */
+    /**
+     * A property of an object.
+     *
+     * @param defaultValue the schema's default as JSON-ish text, for the documentation, or null
+     */
     record Property(
             String wireName,
             String javaName,
             TypeRef type,
-            boolean required,
-            boolean nullable,
+            Presence presence,
+            Access access,
             @Nullable String description,
             boolean deprecated,
-            boolean readOnly,
-            boolean writeOnly,
-            @Nullable String defaultValue) {
-        /** Whether Java may see null here: when the property is optional or nullable. */
+            @Nullable String defaultValue) {}
+
+    /** Whether a property must be in the JSON, and whether it may be {@code null} there. */
+    enum Presence {
+        /** Always there, never null. */
+        REQUIRED,
+        /** Always there, maybe null. */
+        REQUIRED_NULLABLE,
+        /** Maybe absent, never null when there. */
+        OPTIONAL,
+        /** Maybe absent, maybe null: three states on the wire. */
+        OPTIONAL_NULLABLE;
+
+        static Presence of(boolean required, boolean nullable) {
+            if (required) {
+                return nullable ? REQUIRED_NULLABLE : REQUIRED;
+            }
+            return nullable ? OPTIONAL_NULLABLE : OPTIONAL;
+        }
+
+        public boolean required() {
+            return this == REQUIRED || this == REQUIRED_NULLABLE;
+        }
+
+        public boolean nullable() {
+            return this == REQUIRED_NULLABLE || this == OPTIONAL_NULLABLE;
+        }
+
+        /** Whether Java may see null: when the property is optional or nullable. */
         public boolean javaNullable() {
-            return !required || nullable;
+            return this != REQUIRED;
+        }
+    }
+
+    /** Which direction a property travels in. */
+    enum Access {
+        READ_WRITE,
+        /** Set by the server; ignored in requests. */
+        READ_ONLY,
+        /** Sent in requests; never returned. */
+        WRITE_ONLY;
+
+        static Access of(boolean readOnly, boolean writeOnly) {
+            if (readOnly) {
+                return READ_ONLY;
+            }
+            return writeOnly ? WRITE_ONLY : READ_WRITE;
         }
     }
 }

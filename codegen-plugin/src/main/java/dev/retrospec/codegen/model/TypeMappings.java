@@ -1,7 +1,9 @@
 package dev.retrospec.codegen.model;
 
+import dev.retrospec.codegen.load.Problem;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,9 +64,11 @@ public final class TypeMappings {
     public static final TypeMappings NONE = new TypeMappings(Map.of(), Map.of());
 
     /**
-     * @throws IllegalArgumentException naming the key or class that is not understood
+     * The mappings the options give; each one that is not understood is left out and reported in {@code problems},
+     * located at its option.
      */
-    public static TypeMappings of(Map<String, String> typeMappings, Map<String, String> schemaMappings) {
+    public static TypeMappings of(
+            Map<String, String> typeMappings, Map<String, String> schemaMappings, List<Problem> problems) {
         Map<TypeRef.Kind, String> kinds = new EnumMap<>(TypeRef.Kind.class);
         for (Map.Entry<String, String> mapping : new TreeMap<>(typeMappings).entrySet()) {
             String key = mapping.getKey().strip();
@@ -74,24 +78,33 @@ public final class TypeMappings {
             }
             normalized = ALIASES.getOrDefault(normalized, normalized);
             TypeRef.Kind kind = KEYS.get(normalized);
+            String className = className("typeMappings", key, mapping.getValue(), problems);
             if (kind == null) {
-                throw new IllegalArgumentException(
-                        "typeMappings: unknown type '" + key + "'; use one of " + String.join(", ", KEYS.keySet()));
+                problems.add(Problem.option(
+                        "typeMappings", "unknown type '" + key + "'; use one of " + String.join(", ", KEYS.keySet())));
+            } else if (className != null) {
+                kinds.put(kind, className);
             }
-            kinds.put(kind, className("typeMappings", key, mapping.getValue()));
         }
         Map<String, String> schemas = new TreeMap<>();
-        for (Map.Entry<String, String> mapping : schemaMappings.entrySet()) {
-            schemas.put(mapping.getKey().strip(), className("schemaMappings", mapping.getKey(), mapping.getValue()));
+        for (Map.Entry<String, String> mapping : new TreeMap<>(schemaMappings).entrySet()) {
+            String className = className("schemaMappings", mapping.getKey(), mapping.getValue(), problems);
+            if (className != null) {
+                schemas.put(mapping.getKey().strip(), className);
+            }
         }
         return new TypeMappings(kinds, schemas);
     }
 
-    private static String className(String parameter, String key, String value) {
+    private static @Nullable String className(
+            String option, String key, @Nullable String value, List<Problem> problems) {
         String name = value == null ? "" : value.strip();
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(parameter + ": '" + key + "' must map to a fully qualified class name"
-                    + " such as java.time.Instant, not '" + value + "'");
+        if (!QUALIFIED_NAME.matcher(name).matches() || !Names.isQualifiedName(name)) {
+            problems.add(Problem.option(
+                    option,
+                    "'" + key + "' must map to a fully qualified class name such as java.time.Instant, not '" + value
+                            + "'"));
+            return null;
         }
         return name;
     }

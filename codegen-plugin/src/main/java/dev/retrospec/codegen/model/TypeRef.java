@@ -33,7 +33,7 @@ public sealed interface TypeRef {
         DOUBLE,
         /** {@code number} without a format: arbitrary precision. */
         DECIMAL,
-        /** {@code integer} with a format too big for a long. */
+        /** {@code integer} wider than a long: {@code uint64}, {@code int128}, or bounds beyond a long's. */
         BIG_INTEGER,
         DATE,
         DATE_TIME,
@@ -46,6 +46,17 @@ public sealed interface TypeRef {
         BINARY,
         /** Anything: a free-form value. */
         ANY
+    }
+
+    /** Adds the names of the generated types {@code type} uses, itself or as elements or values, to {@code into}. */
+    static void namesIn(TypeRef type, java.util.Set<String> into) {
+        if (type instanceof Named named) {
+            into.add(named.name());
+        } else if (type instanceof ListOf list) {
+            namesIn(list.element(), into);
+        } else if (type instanceof MapOf map) {
+            namesIn(map.value(), into);
+        }
     }
 
     Primitive STRING = new Primitive(Kind.STRING);

@@ -1,0 +1,212 @@
+package dev.retrospec.codegen.model;
+
+import dev.retrospec.codegen.load.Pointers;
+import dev.retrospec.codegen.load.Problem;
+import dev.retrospec.codegen.model.Operation.Header;
+import dev.retrospec.codegen.model.Operation.Response;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Paths to services: one Retrofit interface per tag, one method per operation, with its body and responses. */
+final class OperationTranslator {
+    private final ModelContext context;
+    private final SchemaTranslator schemas;
+    private final ParameterTranslator parameters;
+    private final BodyTranslator bodies;
+    /** operationIds seen so far, with where. */
+    private final Map<String, String> operationIds = new HashMap<>();
+
+    OperationTranslator(ModelContext context, SchemaTranslator schemas) {
+        this.context = context;
+        this.schemas = schemas;
+        this.parameters = new ParameterTranslator(context, schemas);
+        this.bodies = new BodyTranslator(context, schemas);
+    }
+
+    /** Every operation, grouped by its first tag ({@code default} without one), tags in the order declared. */
+    List<Service> services() {
+        Map<String, List<Operation>> byTag = new LinkedHashMap<>();
+        Map<String, @Nullable String> tagDescriptions = new HashMap<>();
+        if (context.api().getTags() != null) {
+            context.api().getTags().forEach(tag -> {
+                if (tag != null && tag.getName() != null) {
+                    byTag.put(tag.getName(), new ArrayList<>());
+                    tagDescriptions.put(tag.getName(), tag.getDescription());
+                }
+            });
+        }
+        Map<String, Set<String>> methodNames = new HashMap<>();
+        if (context.api().getPaths() != null) {
+            for (Map.Entry<String, PathItem> path : context.api().getPaths().entrySet()) {
+                PathItem item = path.getValue();
+                if (item == null) {
+                    continue;
+                }
+                String pathPointer = Pointers.child("#/paths", path.getKey());
+                for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> entry :
+                        item.readOperationsMap().entrySet()) {
+                    io.swagger.v3.oas.models.Operation op = entry.getValue();
+                    String method = entry.getKey().name();
+                    String tag = op.getTags() == null
+                                    || op.getTags().isEmpty()
+                                    || op.getTags().get(0) == null
+                            ? "default"
+                            : op.getTags().get(0);
+                    Set<String> names = methodNames.computeIfAbsent(tag, t -> new HashSet<>());
+                    Operation operation = operation(
+                            path.getKey(),
+                            item,
+                            method,
+                            op,
+                            Pointers.child(pathPointer, method.toLowerCase(Locale.ROOT)),
+                            names);
+                    byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(operation);
+                }
+            }
+        }
+        List<Service> services = new ArrayList<>();
+        Set<String> serviceNames = new HashSet<>();
+        Set<String> accessors = new HashSet<>();
+        for (Map.Entry<String, List<Operation>> tag : byTag.entrySet()) {
+            if (tag.getValue().isEmpty()) {
+                continue;
+            }
+            String name = Names.unique(context.typeName(tag.getKey()) + "Api", serviceNames);
+            if (context.isTypeNameTaken(name)) {
+                name = Names.unique(name + "Service", serviceNames);
+            }
+            String accessor = Names.unique(context.memberName(tag.getKey()), accessors);
+            services.add(new Service(name, accessor, tag.getKey(), tagDescriptions.get(tag.getKey()), tag.getValue()));
+        }
+        return services;
+    }
+
+    private Operation operation(
+            String path,
+            PathItem item,
+            String method,
+            io.swagger.v3.oas.models.Operation op,
+            String pointer,
+            Set<String> methodNames) {
+        String operationId = op.getOperationId() != null && !op.getOperationId().isBlank()
+                ? op.getOperationId()
+                : method.toLowerCase(Locale.ROOT) + " " + path;
+        String first = operationIds.putIfAbsent(operationId, pointer);
+        if (first != null) {
+            context.warning(
+                    Problem.Kind.DUPLICATE_OPERATION_ID,
+                    Pointers.child(pointer, "operationId"),
+                    "operationId '" + operationId + "' is also the operationId of " + first
+                            + "; operationIds must be unique");
+        }
+        String javaName = Names.unique(context.memberName(operationId), methodNames);
+        Set<String> parameterNames = new HashSet<>();
+        ParameterTranslator.Translated translated = parameters.translate(
+                item.getParameters(), op.getParameters(), relativePath(path), pointer, operationId, parameterNames);
+        Body body = bodies.translate(
+                op.getRequestBody(), Pointers.child(pointer, "requestBody"), operationId, parameterNames);
+        ApiResponses responses = op.getResponses();
+        Response success = null;
+        List<Response> errors = new ArrayList<>();
+        if (responses != null) {
+            boolean hasSuccess = responses.keySet().stream().anyMatch(s -> s.startsWith("2"));
+            for (Map.Entry<String, ApiResponse> entry : responses.entrySet()) {
+                String status = entry.getKey();
+                if (entry.getValue() == null) {
+                    continue;
+                }
+                Response response = response(
+                        status,
+                        entry.getValue(),
+                        Pointers.child(Pointers.child(pointer, "responses"), status),
+                        operationId);
+                if (status.startsWith("2")) {
+                    if (success == null || (success.type() == null && response.type() != null)) {
+                        success = response;
+                    }
+                } else if (!status.equals("default") || hasSuccess) {
+                    errors.add(response);
+                } else if (success == null) {
+                    success = response; // only a default response: it describes the success too
+                }
+            }
+        }
+        if (success == null) {
+            success = new Response("200", null, null, null, List.of());
+        }
+        List<String> security = op.getSecurity() == null ? null : SecurityTranslator.flatten(op.getSecurity());
+        return new Operation(
+                operationId,
+                javaName,
+                method,
+                translated.path(),
+                pointer,
+                op.getSummary(),
+                op.getDescription(),
+                Boolean.TRUE.equals(op.getDeprecated()),
+                translated.parameters(),
+                body,
+                success,
+                errors,
+                security);
+    }
+
+    private Response response(String status, ApiResponse response, String pointer, String operationId) {
+        if (response.get$ref() != null) {
+            Components components = context.api().getComponents();
+            ApiResponse target = context.component(
+                    response.get$ref(), "responses", components == null ? null : components.getResponses(), pointer);
+            if (target == null) {
+                return new Response(status, null, null, null, List.of());
+            }
+            response = target;
+        }
+        List<Header> headers = new ArrayList<>();
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((headerName, header) -> {
+                if (header != null && header.get$ref() == null) {
+                    headers.add(new Header(
+                            headerName,
+                            header.getSchema() == null ? TypeRef.STRING : schemas.scalar(header.getSchema(), pointer),
+                            header.getDescription()));
+                }
+            });
+        }
+        Content content = response.getContent();
+        if (content == null || content.isEmpty()) {
+            return new Response(status, null, null, response.getDescription(), headers);
+        }
+        String mediaType = BodyTranslator.preferredMediaType(content);
+        MediaType media = content.get(mediaType);
+        Schema<?> schema = media == null ? null : media.getSchema();
+        TypeRef type = switch (BodyTranslator.encoding(mediaType)) {
+            case JSON ->
+                schemas.typeOf(
+                        schema,
+                        Pointers.child(Pointers.child(Pointers.child(pointer, "content"), mediaType), "schema"),
+                        context.typeName(operationId)
+                                + (status.startsWith("2") ? "Response" : context.typeName(status) + "Error"));
+            case TEXT -> TypeRef.STRING;
+            default -> TypeRef.BINARY;
+        };
+        return new Response(status, type, mediaType, response.getDescription(), headers);
+    }
+
+    private static String relativePath(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}

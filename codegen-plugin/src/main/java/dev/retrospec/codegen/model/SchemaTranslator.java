@@ -1,0 +1,532 @@
+package dev.retrospec.codegen.model;
+
+import dev.retrospec.codegen.load.Pointers;
+import dev.retrospec.codegen.load.Problem;
+import dev.retrospec.codegen.model.TypeDef.EnumDef;
+import dev.retrospec.codegen.model.TypeDef.EnumValue;
+import dev.retrospec.codegen.model.TypeDef.ObjectDef;
+import dev.retrospec.codegen.model.TypeDef.Property;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Schemas to types: a component object, enum or union becomes a {@link TypeDef} named after its key; an inline one
+ * becomes a type named from where it is used; everything else maps to a built-in type. Each schema is translated
+ * once, keyed by where it is defined.
+ */
+final class SchemaTranslator {
+    private final ModelContext context;
+    private final UnionTranslator unions;
+    /** Component keys to their Java names, for the components that become types of their own. */
+    private final Map<String, String> componentTypeNames = new HashMap<>();
+
+    private final Set<String> builtComponents = new HashSet<>();
+    /** Components that stand for another type ({@code Id: {$ref: Uuid}}) being followed, to stop at a cycle. */
+    private final Set<String> expandingAliases = new LinkedHashSet<>();
+    /** Inline objects and enums already named, by pointer: a schema reached twice is one type. */
+    private final Map<String, TypeRef> inlineTypes = new HashMap<>();
+
+    SchemaTranslator(ModelContext context) {
+        this.context = context;
+        this.unions = new UnionTranslator(context, this);
+    }
+
+    UnionTranslator unions() {
+        return unions;
+    }
+
+    /** Names and translates every component that becomes a type of its own. */
+    void translateComponents() {
+        unions.findChildren();
+        Map<String, Schema<?>> schemas = context.componentSchemas();
+        // Schemas already named as Java names them first, so that "Pet" is Pet even if "pet" comes before it.
+        for (boolean exact : new boolean[] {true, false}) {
+            for (Map.Entry<String, Schema<?>> entry : schemas.entrySet()) {
+                String key = entry.getKey();
+                if (context.mappings().forSchema(key) == null
+                        && isNamedType(key, entry.getValue())
+                        && context.typeName(key).equals(key) == exact
+                        && !componentTypeNames.containsKey(key)) {
+                    componentTypeNames.put(key, context.newTypeName(context.typeName(key)));
+                }
+            }
+        }
+        for (String key : schemas.keySet()) {
+            if (componentTypeNames.containsKey(key)) {
+                buildComponent(key);
+            }
+        }
+    }
+
+    /** The Java name of a component that is a type of its own, or null. */
+    @Nullable
+    String componentTypeName(String key) {
+        return componentTypeNames.get(key);
+    }
+
+    /** Whether a component schema becomes a Java type of its own (rather than standing for a built-in one). */
+    private boolean isNamedType(String key, Schema<?> schema) {
+        if (schema.get$ref() != null) {
+            return false;
+        }
+        if (Schemas.isEnum(schema) || unions.isUnion(key, schema)) {
+            return true;
+        }
+        if (!Schemas.allOf(schema).isEmpty()) {
+            return !Schemas.isRefWrapper(schema);
+        }
+        String type = Schemas.primaryType(schema);
+        return (type == null || type.equals("object"))
+                && schema.getProperties() != null
+                && !schema.getProperties().isEmpty();
+    }
+
+    /** Translates a named component, once. */
+    void buildComponent(String key) {
+        Schema<?> schema = context.componentSchema(key);
+        String name = componentTypeNames.get(key);
+        if (schema == null || name == null || !builtComponents.add(key)) {
+            return;
+        }
+        String pointer = ModelContext.componentPointer(key);
+        if (Schemas.isEnum(schema)) {
+            context.define(enumDef(name, schema, pointer));
+        } else if (unions.isUnion(key, schema)) {
+            context.define(unions.unionDef(name, schema, pointer, key));
+        } else {
+            context.define(objectDef(name, schema, pointer));
+        }
+    }
+
+    /** The type of a schema used somewhere; inline objects and enums become types named {@code hint}. */
+    TypeRef typeOf(@Nullable Schema<?> schema, String pointer, String hint) {
+        if (schema == null) {
+            return TypeRef.ANY;
+        }
+        if (schema.get$ref() != null) {
+            return refType(schema.get$ref(), pointer);
+        }
+        if (Schemas.isRefWrapper(schema)) {
+            return typeOf(Schemas.allOf(schema).get(0), Pointers.child(Pointers.child(pointer, "allOf"), 0), hint);
+        }
+        Schema<?> nonNull = Schemas.nonNullAlternative(schema);
+        if (nonNull != null) {
+            var alternatives = Schemas.oneOfOrAnyOf(schema);
+            int index = alternatives == null ? 0 : alternatives.indexOf(nonNull);
+            return typeOf(
+                    nonNull, Pointers.child(Pointers.child(pointer, Schemas.oneOfOrAnyOfKeyword(schema)), index), hint);
+        }
+        TypeRef known = inlineTypes.get(pointer);
+        if (known != null) {
+            return known;
+        }
+        if (Schemas.isEnum(schema)) {
+            if (Schemas.isStringEnum(schema)) {
+                return defineInline(pointer, enumDef(context.newTypeName(context.typeName(hint)), schema, pointer));
+            }
+            return scalar(schema, pointer);
+        }
+        if (!unions.alternatives(schema).isEmpty()) {
+            String name = context.newTypeName(context.typeName(hint));
+            inlineTypes.put(pointer, new TypeRef.Named(name));
+            context.define(unions.unionDef(name, schema, pointer, null));
+            return new TypeRef.Named(name);
+        }
+        var single = Schemas.oneOfOrAnyOf(schema);
+        if (single != null && single.size() == 1 && schema.getProperties() == null) {
+            return typeOf(
+                    single.get(0),
+                    Pointers.child(Pointers.child(pointer, Schemas.oneOfOrAnyOfKeyword(schema)), 0),
+                    hint);
+        }
+        if (!Schemas.allOf(schema).isEmpty()
+                || (schema.getProperties() != null && !schema.getProperties().isEmpty())) {
+            String name = context.newTypeName(context.typeName(hint));
+            inlineTypes.put(pointer, new TypeRef.Named(name));
+            context.define(objectDef(name, schema, pointer));
+            return new TypeRef.Named(name);
+        }
+        String type = Schemas.primaryType(schema);
+        if ("array".equals(type)) {
+            Schema<?> items = schema.getItems();
+            if (items == null) {
+                context.warning(
+                        Problem.Kind.ARRAY_WITHOUT_ITEMS, pointer, "array without items; using a list of Object");
+            }
+            return new TypeRef.ListOf(
+                    typeOf(items, Pointers.child(pointer, "items"), hint + "Item"),
+                    Boolean.TRUE.equals(schema.getUniqueItems()));
+        }
+        if ("object".equals(type) || (type == null && schema.getAdditionalProperties() != null)) {
+            if (schema.getAdditionalProperties() instanceof Schema<?> valueSchema) {
+                return new TypeRef.MapOf(
+                        typeOf(valueSchema, Pointers.child(pointer, "additionalProperties"), hint + "Value"));
+            }
+            return new TypeRef.MapOf(TypeRef.ANY);
+        }
+        return scalar(schema, pointer);
+    }
+
+    private TypeRef defineInline(String pointer, TypeDef def) {
+        TypeRef type = new TypeRef.Named(def.name());
+        inlineTypes.put(pointer, type);
+        context.define(def);
+        return type;
+    }
+
+    /** A built-in type, or the class {@code typeMappings} puts in its place. */
+    TypeRef scalar(Schema<?> schema, String pointer) {
+        TypeRef type = builtIn(schema, pointer);
+        if (type instanceof TypeRef.Primitive primitive) {
+            String mapped = context.mappings().forKind(primitive.kind());
+            if (mapped != null) {
+                return new TypeRef.External(mapped);
+            }
+        }
+        return type;
+    }
+
+    private TypeRef builtIn(Schema<?> schema, String pointer) {
+        String type = Schemas.primaryType(schema);
+        String format = schema.getFormat() == null ? "" : schema.getFormat().toLowerCase(Locale.ROOT);
+        if (type == null && schema.getConst() != null) {
+            type = constType(schema.getConst()); // OpenAPI 3.1 const without a type: the value's type
+        }
+        if (type == null) {
+            return TypeRef.ANY;
+        }
+        return switch (type) {
+            case "string" ->
+                switch (format) {
+                    case "date" -> new TypeRef.Primitive(TypeRef.Kind.DATE);
+                    case "date-time" -> new TypeRef.Primitive(TypeRef.Kind.DATE_TIME);
+                    case "time" -> new TypeRef.Primitive(TypeRef.Kind.TIME);
+                    case "uuid" -> new TypeRef.Primitive(TypeRef.Kind.UUID);
+                    case "uri", "url" -> new TypeRef.Primitive(TypeRef.Kind.URI);
+                    case "byte" -> new TypeRef.Primitive(TypeRef.Kind.BYTES);
+                    case "binary" -> TypeRef.BINARY;
+                    default -> TypeRef.STRING;
+                };
+            case "integer" -> new TypeRef.Primitive(integerKind(schema, format));
+            case "number" ->
+                new TypeRef.Primitive(
+                        switch (format) {
+                            case "float" -> TypeRef.Kind.FLOAT;
+                            case "double" -> TypeRef.Kind.DOUBLE;
+                            case "int32" -> TypeRef.Kind.INT32;
+                            case "int64" -> TypeRef.Kind.INT64;
+                            default -> TypeRef.Kind.DECIMAL;
+                        });
+            case "boolean" -> new TypeRef.Primitive(TypeRef.Kind.BOOLEAN);
+            default -> {
+                context.warning(Problem.Kind.UNKNOWN_TYPE, pointer, "unknown type '" + type + "'; using Object");
+                yield TypeRef.ANY;
+            }
+        };
+    }
+
+    private static @Nullable String constType(Object constant) {
+        if (constant instanceof String) {
+            return "string";
+        }
+        if (constant instanceof Boolean) {
+            return "boolean";
+        }
+        if (constant instanceof Integer || constant instanceof Long) {
+            return "integer";
+        }
+        return constant instanceof Number ? "number" : null;
+    }
+
+    /** Formats of integers wider than a long. */
+    private static final Set<String> BIG_INTEGER_FORMATS =
+            Set.of("uint64", "int128", "uint128", "big-integer", "biginteger", "bigint");
+
+    /**
+     * An integer's width: {@code int32} an int; a format wider than 64 bits ({@code uint64}, {@code int128},
+     * {@code big-integer}), or bounds beyond a long's, a {@code BigInteger}; anything else a long.
+     */
+    private static TypeRef.Kind integerKind(Schema<?> schema, String format) {
+        if (format.equals("int32")) {
+            return TypeRef.Kind.INT32;
+        }
+        if (BIG_INTEGER_FORMATS.contains(format)
+                || beyondLong(schema.getMinimum())
+                || beyondLong(schema.getMaximum())) {
+            return TypeRef.Kind.BIG_INTEGER;
+        }
+        return TypeRef.Kind.INT64;
+    }
+
+    private static boolean beyondLong(java.math.@Nullable BigDecimal bound) {
+        return bound != null
+                && (bound.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                        || bound.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0);
+    }
+
+    /** The type a {@code $ref} stands for. */
+    TypeRef refType(String ref, String pointer) {
+        if (!ref.startsWith(ModelContext.SCHEMAS)) {
+            context.report(unsupportedRef(ref, pointer));
+            return TypeRef.ANY;
+        }
+        String rest = ref.substring(ModelContext.SCHEMAS.length());
+        if (rest.contains("/")) {
+            return deepRef(ref, rest, pointer);
+        }
+        String key = Pointers.unescape(rest);
+        String mapped = context.mappings().forSchema(key);
+        if (mapped != null) {
+            return new TypeRef.External(mapped);
+        }
+        Schema<?> target = context.componentSchema(key);
+        if (target == null) {
+            context.error(
+                    Problem.Kind.UNRESOLVED_REFERENCE,
+                    pointer,
+                    "$ref '" + ref + "' does not resolve: no schema '" + key + "' in components.schemas");
+            return TypeRef.ANY;
+        }
+        String name = componentTypeNames.get(key);
+        if (name != null) {
+            buildComponent(key);
+            return new TypeRef.Named(name);
+        }
+        if (!expandingAliases.add(key)) {
+            List<String> cycle = new ArrayList<>(expandingAliases);
+            cycle = new ArrayList<>(cycle.subList(cycle.indexOf(key), cycle.size()));
+            cycle.add(key);
+            context.warning(
+                    Problem.Kind.REFERENCE_CYCLE,
+                    pointer,
+                    "$ref '" + ref + "' closes a cycle of schemas that only refer to each other ("
+                            + String.join(" -> ", cycle) + "); using Object");
+            return TypeRef.ANY;
+        }
+        try {
+            return typeOf(target, ModelContext.componentPointer(key), key);
+        } finally {
+            expandingAliases.remove(key);
+        }
+    }
+
+    /**
+     * A reference into a schema rather than to one: {@code #/components/schemas/Video/properties/id}. Real APIs use
+     * it to say "the same type as that property"; it resolves to whatever that property's type is.
+     */
+    @SuppressWarnings("rawtypes") // swagger-parser's lists hold raw Schema
+    private TypeRef deepRef(String ref, String rest, String pointer) {
+        List<String> segments = List.of(rest.split("/", -1));
+        String key = Pointers.unescape(segments.get(0));
+        Schema<?> target = context.componentSchema(key);
+        String targetPointer = ModelContext.componentPointer(key);
+        String hint = key;
+        for (int i = 1; target != null && i < segments.size(); i++) {
+            String segment = Pointers.unescape(segments.get(i));
+            targetPointer = Pointers.child(targetPointer, segment);
+            if (segment.equals("items")) {
+                target = target.getItems();
+            } else if (segment.equals("additionalProperties")
+                    && target.getAdditionalProperties() instanceof Schema<?> s) {
+                target = s;
+            } else if (segment.equals("properties") && i + 1 < segments.size() && target.getProperties() != null) {
+                String property = Pointers.unescape(segments.get(++i));
+                targetPointer = Pointers.child(targetPointer, property);
+                hint = hint + context.typeName(property);
+                target = target.getProperties().get(property);
+            } else if ((segment.equals("allOf") || segment.equals("oneOf") || segment.equals("anyOf"))
+                    && i + 1 < segments.size()) {
+                List<Schema> parts = segment.equals("allOf")
+                        ? target.getAllOf()
+                        : segment.equals("oneOf") ? target.getOneOf() : target.getAnyOf();
+                int index = parseIndex(segments.get(++i));
+                targetPointer = Pointers.child(targetPointer, index);
+                target = parts == null || index < 0 || index >= parts.size() ? null : parts.get(index);
+            } else {
+                target = null;
+            }
+        }
+        if (target == null) {
+            context.error(
+                    Problem.Kind.UNRESOLVED_REFERENCE,
+                    pointer,
+                    "$ref '" + ref + "' does not resolve: nothing at that place");
+            return TypeRef.ANY;
+        }
+        return typeOf(target, targetPointer, hint);
+    }
+
+    private static int parseIndex(String segment) {
+        try {
+            return Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Why a reference that is not into #/components/schemas cannot be followed. */
+    Problem unsupportedRef(String ref, String pointer) {
+        int hash = ref.indexOf('#');
+        String file = hash < 0 ? ref : ref.substring(0, hash);
+        if (!file.isEmpty() && !file.contains("://")) {
+            String missing = context.sources().missingFile(file);
+            if (missing != null) {
+                return context.sources()
+                        .error(
+                                Problem.Kind.MISSING_REFERENCED_FILE,
+                                pointer,
+                                "$ref '" + ref + "' names a file that does not exist: " + missing);
+            }
+            return context.sources()
+                    .error(
+                            Problem.Kind.UNREADABLE_REFERENCED_FILE,
+                            pointer,
+                            "$ref '" + ref + "' could not be read by the parser");
+        }
+        return context.sources()
+                .error(
+                        Problem.Kind.UNSUPPORTED_REFERENCE,
+                        pointer,
+                        "$ref '" + ref + "' does not point into #/components/schemas");
+    }
+
+    /** A record for an object schema, its {@code allOf} parts flattened into it. */
+    ObjectDef objectDef(String name, Schema<?> schema, String pointer) {
+        PropertySet collected = properties(schema, pointer);
+        List<Property> properties = new ArrayList<>();
+        Set<String> memberNames = new HashSet<>();
+        for (PropertySource source : collected.byName().values()) {
+            Schema<?> property = source.schema();
+            String javaName = Names.unique(context.memberName(source.wireName()), memberNames);
+            TypeRef type = typeOf(property, source.pointer(), name + context.typeName(source.wireName()));
+            properties.add(new Property(
+                    source.wireName(),
+                    javaName,
+                    type,
+                    TypeDef.Presence.of(collected.required().contains(source.wireName()), isNullable(property)),
+                    TypeDef.Access.of(
+                            Boolean.TRUE.equals(property.getReadOnly()), Boolean.TRUE.equals(property.getWriteOnly())),
+                    Schemas.description(property),
+                    Schemas.isDeprecated(property),
+                    Schemas.defaultText(property)));
+        }
+        TypeRef additional = null;
+        Object allowed = schema.getAdditionalProperties();
+        if (!properties.isEmpty() && (Boolean.TRUE.equals(allowed) || allowed instanceof Schema<?>)) {
+            additional = allowed instanceof Schema<?> values
+                    ? typeOf(values, Pointers.child(pointer, "additionalProperties"), name + "Value")
+                    : TypeRef.ANY;
+        }
+        return new ObjectDef(
+                name,
+                pointer,
+                Schemas.description(schema),
+                Schemas.isDeprecated(schema),
+                properties,
+                additional,
+                List.of());
+    }
+
+    /** A property as the description has it, with where it is defined. */
+    record PropertySource(String wireName, Schema<?> schema, String pointer) {}
+
+    /** The properties of an object by wire name, in document order, and the names it requires. */
+    record PropertySet(Map<String, PropertySource> byName, Set<String> required) {}
+
+    /** The properties of a schema and of everything it {@code allOf}-includes, nearest definition winning. */
+    PropertySet properties(Schema<?> schema, String pointer) {
+        PropertySet into = new PropertySet(new LinkedHashMap<>(), new LinkedHashSet<>());
+        collectProperties(schema, pointer, into, new HashSet<>());
+        return into;
+    }
+
+    private void collectProperties(Schema<?> schema, String pointer, PropertySet into, Set<String> visiting) {
+        if (schema.get$ref() != null) {
+            String ref = schema.get$ref();
+            if (!ref.startsWith(ModelContext.SCHEMAS)) {
+                context.report(unsupportedRef(ref, pointer));
+                return;
+            }
+            String key = ModelContext.componentKey(ref);
+            if (key == null) {
+                return; // a reference into a schema contributes no properties of its own to an allOf
+            }
+            Schema<?> target = context.componentSchema(key);
+            if (target == null) {
+                context.error(
+                        Problem.Kind.UNRESOLVED_REFERENCE,
+                        pointer,
+                        "$ref '" + ref + "' does not resolve: no schema '" + key + "' in components.schemas");
+                return;
+            }
+            if (visiting.add(key)) {
+                collectProperties(target, ModelContext.componentPointer(key), into, visiting);
+                visiting.remove(key);
+            }
+            return;
+        }
+        var allOf = Schemas.allOf(schema);
+        for (int i = 0; i < allOf.size(); i++) {
+            Schema<?> part = allOf.get(i);
+            if (part != null) {
+                collectProperties(part, Pointers.child(Pointers.child(pointer, "allOf"), i), into, visiting);
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((wireName, property) -> {
+                if (property != null) {
+                    into.byName()
+                            .put(
+                                    wireName,
+                                    new PropertySource(
+                                            wireName,
+                                            property,
+                                            Pointers.child(Pointers.child(pointer, "properties"), wireName)));
+                }
+            });
+        }
+        if (schema.getRequired() != null) {
+            into.required().addAll(schema.getRequired());
+        }
+    }
+
+    /** An open enum for a string enum schema; a {@code null} among the values is nullability, not a constant. */
+    EnumDef enumDef(String name, Schema<?> schema, String pointer) {
+        List<EnumValue> values = new ArrayList<>();
+        Set<String> constants = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (Object value : schema.getEnum()) {
+            if (value == null) {
+                continue;
+            }
+            String wire = String.valueOf(value);
+            if (seen.add(wire)) {
+                values.add(new EnumValue(Names.unique(Names.constantName(wire), constants), wire));
+            }
+        }
+        String unknown = Names.unique("UNKNOWN", constants);
+        return new EnumDef(name, pointer, Schemas.description(schema), Schemas.isDeprecated(schema), values, unknown);
+    }
+
+    /**
+     * Whether null is a value of the schema: it says so itself ({@code nullable}, a {@code null} type, a union with
+     * {@code null}), or it references a component that does (GitHub's {@code nullable-simple-user}).
+     */
+    boolean isNullable(Schema<?> schema) {
+        if (Schemas.admitsNull(schema)) {
+            return true;
+        }
+        String key = ModelContext.componentKey(schema.get$ref());
+        Schema<?> target = key == null ? null : context.componentSchema(key);
+        return target != null && Schemas.admitsNull(target);
+    }
+}

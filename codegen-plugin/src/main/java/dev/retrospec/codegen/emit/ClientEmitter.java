@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
@@ -38,8 +37,7 @@ final class ClientEmitter {
     private final ClassName builder;
     private final @Nullable String defaultBaseUrl;
     private final List<SecurityScheme.OAuth2ClientCredentials> oauth2 = new ArrayList<>();
-    /** Schemes the builder can configure: OAuth2 client credentials, HTTP bearer and basic, API keys. */
-    private final List<SecurityScheme> configurable = new ArrayList<>();
+    private final AuthEmitter auth;
 
     ClientEmitter(Emitter.Common common, ApiModel model) {
         this.common = common;
@@ -51,6 +49,7 @@ final class ClientEmitter {
                 .findFirst()
                 .map(url -> url.endsWith("/") ? url : url + "/")
                 .orElse(null);
+        List<SecurityScheme> configurable = new ArrayList<>();
         for (SecurityScheme scheme : model.securitySchemes()) {
             if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
                 oauth2.add(cc);
@@ -59,6 +58,7 @@ final class ClientEmitter {
                 configurable.add(scheme);
             }
         }
+        this.auth = new AuthEmitter(builder, configurable);
     }
 
     TypeSpec emit() {
@@ -186,7 +186,7 @@ final class ClientEmitter {
                 .append(".builder()");
         if (!oauth2.isEmpty()) {
             doc.append("\n    .")
-                    .append(credentialsMethod(oauth2.get(0)))
+                    .append(auth.credentialsMethod(oauth2.get(0)))
                     .append("(System.getenv(\"CLIENT_ID\"), System.getenv(\"CLIENT_SECRET\"))");
         }
         if (defaultBaseUrl == null) {
@@ -329,9 +329,7 @@ final class ClientEmitter {
         type.addField(baseUrl.build());
         type.addField(RuntimeTypes.OK_HTTP_CLIENT.annotated(NULLABLE), "okHttpClient", Modifier.PRIVATE);
         type.addField(RuntimeTypes.MOSHI.annotated(NULLABLE), "moshi", Modifier.PRIVATE);
-        for (SecurityScheme scheme : configurable) {
-            type.addField(schemeFieldSpec(scheme));
-        }
+        auth.fields().forEach(type::addField);
         type.addMethod(
                 MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 
@@ -360,13 +358,7 @@ final class ClientEmitter {
                 CodeBlock.of("this.moshi = $T.requireNonNull(moshi, $S)", java.util.Objects.class, "moshi == null"),
                 "The Moshi to read and write JSON with; start from {@link #moshiBuilder()}."));
 
-        for (SecurityScheme scheme : configurable) {
-            if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
-                authMethods(type, cc);
-            } else {
-                otherAuthMethods(type, scheme);
-            }
-        }
+        auth.methods().forEach(type::addMethod);
 
         MethodSpec.Builder build =
                 MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(client);
@@ -386,13 +378,7 @@ final class ClientEmitter {
                         RuntimeTypes.OK_HTTP_CLIENT,
                         RuntimeTypes.OK_HTTP_CLIENT)
                 .addStatement("$T http = base.newBuilder()", RuntimeTypes.OK_HTTP_CLIENT_BUILDER);
-        for (SecurityScheme scheme : configurable) {
-            if (scheme instanceof SecurityScheme.OAuth2ClientCredentials) {
-                build.addStatement("$N.installInto(http, base, url)", schemeField(scheme));
-            } else {
-                build.addStatement("$N.installInto(http, url)", schemeField(scheme));
-            }
-        }
+        build.addCode(auth.installation("http", "base", "url"));
         build.addStatement("$T json = moshi != null ? moshi : moshiBuilder().build()", RuntimeTypes.MOSHI)
                 .addStatement(CodeBlock.builder()
                         .add("$T retrofit = new $T.Builder()", RuntimeTypes.RETROFIT, RuntimeTypes.RETROFIT)
@@ -412,170 +398,6 @@ final class ClientEmitter {
         return type.build();
     }
 
-    private FieldSpec schemeFieldSpec(SecurityScheme scheme) {
-        FieldSpec.Builder field;
-        if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
-            String constant = Names.constantName(cc.name());
-            field = FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme))
-                    .initializer(
-                            "$T.builder($S, $N, $N)",
-                            RuntimeTypes.CLIENT_CREDENTIALS_AUTH,
-                            cc.name(),
-                            constant + "_TOKEN_URL",
-                            constant + "_SCOPES");
-        } else if (scheme instanceof SecurityScheme.ApiKey key) {
-            field = FieldSpec.builder(RuntimeTypes.API_KEY_AUTH.nestedClass("Builder"), schemeField(scheme))
-                    .initializer(
-                            "$T.builder($S, $T.In.$L, $S)",
-                            RuntimeTypes.API_KEY_AUTH,
-                            key.name(),
-                            RuntimeTypes.API_KEY_AUTH,
-                            key.in().name(),
-                            key.parameterName());
-        } else if (scheme instanceof SecurityScheme.HttpBasic) {
-            field = FieldSpec.builder(RuntimeTypes.BASIC_AUTH.nestedClass("Builder"), schemeField(scheme))
-                    .initializer("$T.builder($S)", RuntimeTypes.BASIC_AUTH, scheme.name());
-        } else {
-            field = FieldSpec.builder(RuntimeTypes.BEARER_TOKEN_AUTH.nestedClass("Builder"), schemeField(scheme))
-                    .initializer("$T.builder($S)", RuntimeTypes.BEARER_TOKEN_AUTH, scheme.name());
-        }
-        return field.addModifiers(Modifier.PRIVATE, Modifier.FINAL).build();
-    }
-
-    /** The builder methods for an HTTP bearer, HTTP basic or API key scheme. */
-    private void otherAuthMethods(TypeSpec.Builder type, SecurityScheme scheme) {
-        String field = schemeField(scheme);
-        String name = Docs.inline(scheme.name());
-        if (scheme instanceof SecurityScheme.ApiKey key) {
-            type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(builder)
-                    .addParameter(String.class, "key")
-                    .addJavadoc(
-                            "The API key for {@code $L}, sent as the $L {@code $L}.\n",
-                            name,
-                            key.in().name().toLowerCase(java.util.Locale.ROOT),
-                            Docs.inline(key.parameterName()))
-                    .addStatement("$N.key(key)", field)
-                    .addStatement("return this")
-                    .build());
-            type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(builder)
-                    .addParameter(ParameterizedTypeName.get(java.util.function.Supplier.class, String.class), "key")
-                    .addJavadoc("The API key for {@code $L}, asked for on every request: for keys that rotate.\n", name)
-                    .addStatement("$N.key(key)", field)
-                    .addStatement("return this")
-                    .build());
-        } else if (scheme instanceof SecurityScheme.HttpBasic) {
-            type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "basicAuth"))
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(builder)
-                    .addParameter(String.class, "username")
-                    .addParameter(String.class, "password")
-                    .addJavadoc("HTTP basic credentials for {@code $L}.\n", name)
-                    .addStatement("$N.credentials(username, password)", field)
-                    .addStatement("return this")
-                    .build());
-        } else {
-            type.addMethod(MethodSpec.methodBuilder(methodName(scheme, "bearerToken"))
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(builder)
-                    .addParameter(String.class, "token")
-                    .addJavadoc(
-                            "A bearer token for {@code $L} (a personal access token, say), valid until the server rejects"
-                                    + " it.\n",
-                            name)
-                    .addStatement("$N.token(token)", field)
-                    .addStatement("return this")
-                    .build());
-            type.addMethod(delegate(
-                    methodName(scheme, "bearerTokenProvider"),
-                    ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider")
-                            .build(),
-                    field,
-                    "tokenProvider",
-                    "Bearer tokens for {@code " + name
-                            + "} from {@code tokenProvider}, with the runtime's lifecycle."));
-        }
-    }
-
-    /** {@code suffix} when the API has one configurable scheme, else prefixed with the scheme's name. */
-    private String methodName(SecurityScheme scheme, String suffix) {
-        String prefix = Names.memberName(scheme.name());
-        if (configurable.size() == 1
-                || suffix.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT))) {
-            return suffix; // "basic" + "basicAuth" reads as basicAuth, not basicBasicAuth
-        }
-        return prefix + suffix.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + suffix.substring(1);
-    }
-
-    private void authMethods(TypeSpec.Builder type, SecurityScheme.OAuth2ClientCredentials scheme) {
-        String field = schemeField(scheme);
-        String prefix = configurable.size() == 1 ? "" : Names.memberName(scheme.name());
-        String name = Docs.inline(scheme.name());
-        type.addMethod(MethodSpec.methodBuilder(credentialsMethod(scheme))
-                .addModifiers(Modifier.PUBLIC)
-                .returns(builder)
-                .addParameter(String.class, "clientId")
-                .addParameter(String.class, "clientSecret")
-                .addJavadoc(
-                        "Authenticates with OAuth2 client credentials ({@code $L}): one token, fetched from the\n"
-                                + "token URL when first needed, shared by every thread, refreshed before it expires and after\n"
-                                + "the server rejects it.\n",
-                        name)
-                .addStatement("$N.clientCredentials(clientId, clientSecret)", field)
-                .addStatement("return this")
-                .build());
-        type.addMethod(delegate(
-                prefix.isEmpty() ? "tokenProvider" : prefix + "TokenProvider",
-                ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider")
-                        .build(),
-                field,
-                "tokenProvider",
-                "Gets {@code " + name + "} tokens from {@code tokenProvider} instead of the standard\n"
-                        + "client-credentials request; the token lifecycle (single-flight, expiry, refresh) stays the\n"
-                        + "runtime's."));
-        type.addMethod(delegate(
-                prefix.isEmpty() ? "tokenManager" : prefix + "TokenManager",
-                ParameterSpec.builder(RuntimeTypes.TOKEN_MANAGER, "tokenManager")
-                        .build(),
-                field,
-                "tokenManager",
-                "Uses a token manager of your own for {@code " + name + "}, for example one several clients share."));
-        type.addMethod(delegate(
-                prefix.isEmpty() ? "tokenListener" : prefix + "TokenListener",
-                ParameterSpec.builder(RuntimeTypes.TOKEN_LISTENER, "listener").build(),
-                field,
-                "listener",
-                "Hears token acquisitions, failures and invalidations (never the tokens), for metrics and logs."));
-        type.addMethod(MethodSpec.methodBuilder(field)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(builder)
-                .addParameter(
-                        ParameterizedTypeName.get(
-                                ClassName.get(Consumer.class), RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER),
-                        "configure")
-                .addJavadoc(
-                        "Changes anything else about {@code $L}: token URL, scopes, client authentication\n"
-                                + "method, refresh margin.\n",
-                        name)
-                .addStatement("configure.accept($N)", field)
-                .addStatement("return this")
-                .build());
-    }
-
-    private MethodSpec delegate(String method, ParameterSpec parameter, String field, String target, String doc) {
-        return MethodSpec.methodBuilder(method)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(builder)
-                .addParameter(parameter)
-                .addJavadoc("$L\n", doc)
-                .addStatement("$N.$N($N)", field, target, parameter)
-                .addStatement("return this")
-                .build();
-    }
-
     private MethodSpec setter(String name, ParameterSpec parameter, CodeBlock assignment, String doc) {
         return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
@@ -585,14 +407,6 @@ final class ClientEmitter {
                 .addStatement(assignment)
                 .addStatement("return this")
                 .build();
-    }
-
-    private String credentialsMethod(SecurityScheme.OAuth2ClientCredentials scheme) {
-        return methodName(scheme, "clientCredentials");
-    }
-
-    private static String schemeField(SecurityScheme scheme) {
-        return Names.memberName(scheme.name());
     }
 
     private static boolean isAbsoluteHttp(String url) {

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 final class SchemaTranslator {
     private final ModelContext context;
     private final UnionTranslator unions;
+    private final ScalarTranslator scalars;
     /** Component keys to their Java names, for the components that become types of their own. */
     private final Map<String, String> componentTypeNames = new HashMap<>();
 
@@ -38,6 +38,7 @@ final class SchemaTranslator {
     SchemaTranslator(ModelContext context) {
         this.context = context;
         this.unions = new UnionTranslator(context, this);
+        this.scalars = new ScalarTranslator(context);
     }
 
     UnionTranslator unions() {
@@ -185,92 +186,7 @@ final class SchemaTranslator {
 
     /** A built-in type, or the class {@code typeMappings} puts in its place. */
     TypeRef scalar(Schema<?> schema, String pointer) {
-        TypeRef type = builtIn(schema, pointer);
-        if (type instanceof TypeRef.Primitive primitive) {
-            String mapped = context.mappings().forKind(primitive.kind());
-            if (mapped != null) {
-                return new TypeRef.External(mapped);
-            }
-        }
-        return type;
-    }
-
-    private TypeRef builtIn(Schema<?> schema, String pointer) {
-        String type = Schemas.primaryType(schema);
-        String format = schema.getFormat() == null ? "" : schema.getFormat().toLowerCase(Locale.ROOT);
-        if (type == null && schema.getConst() != null) {
-            type = constType(schema.getConst()); // OpenAPI 3.1 const without a type: the value's type
-        }
-        if (type == null) {
-            return TypeRef.ANY;
-        }
-        return switch (type) {
-            case "string" ->
-                switch (format) {
-                    case "date" -> new TypeRef.Primitive(TypeRef.Kind.DATE);
-                    case "date-time" -> new TypeRef.Primitive(TypeRef.Kind.DATE_TIME);
-                    case "time" -> new TypeRef.Primitive(TypeRef.Kind.TIME);
-                    case "uuid" -> new TypeRef.Primitive(TypeRef.Kind.UUID);
-                    case "uri", "url" -> new TypeRef.Primitive(TypeRef.Kind.URI);
-                    case "byte" -> new TypeRef.Primitive(TypeRef.Kind.BYTES);
-                    case "binary" -> TypeRef.BINARY;
-                    default -> TypeRef.STRING;
-                };
-            case "integer" -> new TypeRef.Primitive(integerKind(schema, format));
-            case "number" ->
-                new TypeRef.Primitive(
-                        switch (format) {
-                            case "float" -> TypeRef.Kind.FLOAT;
-                            case "double" -> TypeRef.Kind.DOUBLE;
-                            case "int32" -> TypeRef.Kind.INT32;
-                            case "int64" -> TypeRef.Kind.INT64;
-                            default -> TypeRef.Kind.DECIMAL;
-                        });
-            case "boolean" -> new TypeRef.Primitive(TypeRef.Kind.BOOLEAN);
-            default -> {
-                context.warning(Problem.Kind.UNKNOWN_TYPE, pointer, "unknown type '" + type + "'; using Object");
-                yield TypeRef.ANY;
-            }
-        };
-    }
-
-    private static @Nullable String constType(Object constant) {
-        if (constant instanceof String) {
-            return "string";
-        }
-        if (constant instanceof Boolean) {
-            return "boolean";
-        }
-        if (constant instanceof Integer || constant instanceof Long) {
-            return "integer";
-        }
-        return constant instanceof Number ? "number" : null;
-    }
-
-    /** Formats of integers wider than a long. */
-    private static final Set<String> BIG_INTEGER_FORMATS =
-            Set.of("uint64", "int128", "uint128", "big-integer", "biginteger", "bigint");
-
-    /**
-     * An integer's width: {@code int32} an int; a format wider than 64 bits ({@code uint64}, {@code int128},
-     * {@code big-integer}), or bounds beyond a long's, a {@code BigInteger}; anything else a long.
-     */
-    private static TypeRef.Kind integerKind(Schema<?> schema, String format) {
-        if (format.equals("int32")) {
-            return TypeRef.Kind.INT32;
-        }
-        if (BIG_INTEGER_FORMATS.contains(format)
-                || beyondLong(schema.getMinimum())
-                || beyondLong(schema.getMaximum())) {
-            return TypeRef.Kind.BIG_INTEGER;
-        }
-        return TypeRef.Kind.INT64;
-    }
-
-    private static boolean beyondLong(java.math.@Nullable BigDecimal bound) {
-        return bound != null
-                && (bound.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0
-                        || bound.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0);
+        return scalars.scalar(schema, pointer);
     }
 
     /** The type a {@code $ref} stands for. */
@@ -290,10 +206,7 @@ final class SchemaTranslator {
         }
         Schema<?> target = context.componentSchema(key);
         if (target == null) {
-            context.error(
-                    Problem.Kind.UNRESOLVED_REFERENCE,
-                    pointer,
-                    "$ref '" + ref + "' does not resolve: no schema '" + key + "' in components.schemas");
+            unresolved(ref, key, pointer);
             return TypeRef.ANY;
         }
         String name = componentTypeNames.get(key);
@@ -371,6 +284,13 @@ final class SchemaTranslator {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    private void unresolved(String ref, String key, String pointer) {
+        context.error(
+                Problem.Kind.UNRESOLVED_REFERENCE,
+                pointer,
+                "$ref '" + ref + "' does not resolve: no schema '" + key + "' in components.schemas");
     }
 
     /** Why a reference that is not into #/components/schemas cannot be followed. */
@@ -462,10 +382,7 @@ final class SchemaTranslator {
             }
             Schema<?> target = context.componentSchema(key);
             if (target == null) {
-                context.error(
-                        Problem.Kind.UNRESOLVED_REFERENCE,
-                        pointer,
-                        "$ref '" + ref + "' does not resolve: no schema '" + key + "' in components.schemas");
+                unresolved(ref, key, pointer);
                 return;
             }
             if (visiting.add(key)) {

@@ -1,0 +1,237 @@
+package dev.retrospec.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import dev.retrospec.codegen.model.Names;
+import dev.retrospec.codegen.model.SecurityScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * What the client's builder has for each security scheme it can configure: a field holding the runtime's builder
+ * for the scheme, methods to give credentials (or a token source) that delegate to it, and the statement that
+ * installs it into the OkHttp client. The logic of each scheme lives in the runtime, not in generated code.
+ */
+final class AuthEmitter {
+    private final ClassName builder;
+    /** Schemes the builder can configure: OAuth2 client credentials, HTTP bearer and basic, API keys. */
+    private final List<SecurityScheme> configurable;
+
+    AuthEmitter(ClassName builder, List<SecurityScheme> configurable) {
+        this.builder = builder;
+        this.configurable = List.copyOf(configurable);
+    }
+
+    /** The builder's fields, one per scheme. */
+    List<FieldSpec> fields() {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (SecurityScheme scheme : configurable) {
+            fields.add(schemeFieldSpec(scheme));
+        }
+        return fields;
+    }
+
+    /** The builder's methods for every scheme. */
+    List<MethodSpec> methods() {
+        List<MethodSpec> methods = new ArrayList<>();
+        for (SecurityScheme scheme : configurable) {
+            if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
+                authMethods(methods, cc);
+            } else {
+                otherAuthMethods(methods, scheme);
+            }
+        }
+        return methods;
+    }
+
+    /** Statements of {@code build()} installing each scheme into the OkHttp builder {@code http}. */
+    CodeBlock installation(String http, String base, String url) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (SecurityScheme scheme : configurable) {
+            if (scheme instanceof SecurityScheme.OAuth2ClientCredentials) {
+                code.addStatement("$N.installInto($N, $N, $N)", schemeField(scheme), http, base, url);
+            } else {
+                code.addStatement("$N.installInto($N, $N)", schemeField(scheme), http, url);
+            }
+        }
+        return code.build();
+    }
+
+    private FieldSpec schemeFieldSpec(SecurityScheme scheme) {
+        FieldSpec.Builder field;
+        if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
+            String constant = Names.constantName(cc.name());
+            field = FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme))
+                    .initializer(
+                            "$T.builder($S, $N, $N)",
+                            RuntimeTypes.CLIENT_CREDENTIALS_AUTH,
+                            cc.name(),
+                            constant + "_TOKEN_URL",
+                            constant + "_SCOPES");
+        } else if (scheme instanceof SecurityScheme.ApiKey key) {
+            field = FieldSpec.builder(RuntimeTypes.API_KEY_AUTH.nestedClass("Builder"), schemeField(scheme))
+                    .initializer(
+                            "$T.builder($S, $T.In.$L, $S)",
+                            RuntimeTypes.API_KEY_AUTH,
+                            key.name(),
+                            RuntimeTypes.API_KEY_AUTH,
+                            key.in().name(),
+                            key.parameterName());
+        } else if (scheme instanceof SecurityScheme.HttpBasic) {
+            field = FieldSpec.builder(RuntimeTypes.BASIC_AUTH.nestedClass("Builder"), schemeField(scheme))
+                    .initializer("$T.builder($S)", RuntimeTypes.BASIC_AUTH, scheme.name());
+        } else {
+            field = FieldSpec.builder(RuntimeTypes.BEARER_TOKEN_AUTH.nestedClass("Builder"), schemeField(scheme))
+                    .initializer("$T.builder($S)", RuntimeTypes.BEARER_TOKEN_AUTH, scheme.name());
+        }
+        return field.addModifiers(Modifier.PRIVATE, Modifier.FINAL).build();
+    }
+
+    /** The builder methods for an HTTP bearer, HTTP basic or API key scheme. */
+    private void otherAuthMethods(List<MethodSpec> type, SecurityScheme scheme) {
+        String field = schemeField(scheme);
+        String name = Docs.inline(scheme.name());
+        if (scheme instanceof SecurityScheme.ApiKey key) {
+            type.add(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(String.class, "key")
+                    .addJavadoc(
+                            "The API key for {@code $L}, sent as the $L {@code $L}.\n",
+                            name,
+                            key.in().name().toLowerCase(java.util.Locale.ROOT),
+                            Docs.inline(key.parameterName()))
+                    .addStatement("$N.key(key)", field)
+                    .addStatement("return this")
+                    .build());
+            type.add(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(ParameterizedTypeName.get(java.util.function.Supplier.class, String.class), "key")
+                    .addJavadoc("The API key for {@code $L}, asked for on every request: for keys that rotate.\n", name)
+                    .addStatement("$N.key(key)", field)
+                    .addStatement("return this")
+                    .build());
+        } else if (scheme instanceof SecurityScheme.HttpBasic) {
+            type.add(MethodSpec.methodBuilder(methodName(scheme, "basicAuth"))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(String.class, "username")
+                    .addParameter(String.class, "password")
+                    .addJavadoc("HTTP basic credentials for {@code $L}.\n", name)
+                    .addStatement("$N.credentials(username, password)", field)
+                    .addStatement("return this")
+                    .build());
+        } else {
+            type.add(MethodSpec.methodBuilder(methodName(scheme, "bearerToken"))
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(String.class, "token")
+                    .addJavadoc(
+                            "A bearer token for {@code $L} (a personal access token, say), valid until the server rejects"
+                                    + " it.\n",
+                            name)
+                    .addStatement("$N.token(token)", field)
+                    .addStatement("return this")
+                    .build());
+            type.add(delegate(
+                    methodName(scheme, "bearerTokenProvider"),
+                    ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider")
+                            .build(),
+                    field,
+                    "tokenProvider",
+                    "Bearer tokens for {@code " + name
+                            + "} from {@code tokenProvider}, with the runtime's lifecycle."));
+        }
+    }
+
+    /** {@code suffix} when the API has one configurable scheme, else prefixed with the scheme's name. */
+    private String methodName(SecurityScheme scheme, String suffix) {
+        String prefix = Names.memberName(scheme.name());
+        if (configurable.size() == 1
+                || suffix.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT))) {
+            return suffix; // "basic" + "basicAuth" reads as basicAuth, not basicBasicAuth
+        }
+        return prefix + suffix.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + suffix.substring(1);
+    }
+
+    private void authMethods(List<MethodSpec> type, SecurityScheme.OAuth2ClientCredentials scheme) {
+        String field = schemeField(scheme);
+        String prefix = configurable.size() == 1 ? "" : Names.memberName(scheme.name());
+        String name = Docs.inline(scheme.name());
+        type.add(MethodSpec.methodBuilder(credentialsMethod(scheme))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(String.class, "clientId")
+                .addParameter(String.class, "clientSecret")
+                .addJavadoc(
+                        "Authenticates with OAuth2 client credentials ({@code $L}): one token, fetched from the\n"
+                                + "token URL when first needed, shared by every thread, refreshed before it expires and after\n"
+                                + "the server rejects it.\n",
+                        name)
+                .addStatement("$N.clientCredentials(clientId, clientSecret)", field)
+                .addStatement("return this")
+                .build());
+        type.add(delegate(
+                prefix.isEmpty() ? "tokenProvider" : prefix + "TokenProvider",
+                ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider")
+                        .build(),
+                field,
+                "tokenProvider",
+                "Gets {@code " + name + "} tokens from {@code tokenProvider} instead of the standard\n"
+                        + "client-credentials request; the token lifecycle (single-flight, expiry, refresh) stays the\n"
+                        + "runtime's."));
+        type.add(delegate(
+                prefix.isEmpty() ? "tokenManager" : prefix + "TokenManager",
+                ParameterSpec.builder(RuntimeTypes.TOKEN_MANAGER, "tokenManager")
+                        .build(),
+                field,
+                "tokenManager",
+                "Uses a token manager of your own for {@code " + name + "}, for example one several clients share."));
+        type.add(delegate(
+                prefix.isEmpty() ? "tokenListener" : prefix + "TokenListener",
+                ParameterSpec.builder(RuntimeTypes.TOKEN_LISTENER, "listener").build(),
+                field,
+                "listener",
+                "Hears token acquisitions, failures and invalidations (never the tokens), for metrics and logs."));
+        type.add(MethodSpec.methodBuilder(field)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(
+                        ParameterizedTypeName.get(
+                                ClassName.get(Consumer.class), RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER),
+                        "configure")
+                .addJavadoc(
+                        "Changes anything else about {@code $L}: token URL, scopes, client authentication\n"
+                                + "method, refresh margin.\n",
+                        name)
+                .addStatement("configure.accept($N)", field)
+                .addStatement("return this")
+                .build());
+    }
+
+    private MethodSpec delegate(String method, ParameterSpec parameter, String field, String target, String doc) {
+        return MethodSpec.methodBuilder(method)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(parameter)
+                .addJavadoc("$L\n", doc)
+                .addStatement("$N.$N($N)", field, target, parameter)
+                .addStatement("return this")
+                .build();
+    }
+
+    String credentialsMethod(SecurityScheme.OAuth2ClientCredentials scheme) {
+        return methodName(scheme, "clientCredentials");
+    }
+
+    private static String schemeField(SecurityScheme scheme) {
+        return Names.memberName(scheme.name());
+    }
+}

@@ -3,6 +3,7 @@ package dev.retrospec.codegen;
 import com.palantir.javapoet.JavaFile;
 import dev.retrospec.codegen.emit.EmitOptions;
 import dev.retrospec.codegen.emit.Emitter;
+import dev.retrospec.codegen.load.LoadOptions;
 import dev.retrospec.codegen.load.LoadedSpec;
 import dev.retrospec.codegen.load.Problem;
 import dev.retrospec.codegen.load.SpecLoader;
@@ -26,6 +27,29 @@ public final class Generator {
 
     /** @throws SpecProblemsException with every error found, if the description cannot become a client */
     public static Result generate(GeneratorOptions options) throws SpecProblemsException {
+        try {
+            return generateOrOverflow(options);
+        } catch (StackOverflowError e) {
+            throw tooDeep(options);
+        }
+    }
+
+    /**
+     * What remains when a description nests deeper than a stack can follow in a place no ceiling of ours guards (the
+     * parser's own recursion): a located refusal rather than an error that kills the build's JVM thread.
+     */
+    private static SpecProblemsException tooDeep(GeneratorOptions options) {
+        return new SpecProblemsException(List.of(new Problem(
+                Problem.Severity.ERROR,
+                Problem.Kind.TOO_LARGE,
+                options.specName(),
+                0,
+                0,
+                "",
+                "the description nests too deeply to be followed (the Java stack overflowed)")));
+    }
+
+    private static Result generateOrOverflow(GeneratorOptions options) throws SpecProblemsException {
         ModelBuilder.Result built = model(options);
         EmitOptions emit = new EmitOptions(
                 options.packageName(),
@@ -50,13 +74,26 @@ public final class Generator {
      *     description; anything else thrown is a bug of Retrospec's
      */
     public static ModelBuilder.Result model(GeneratorOptions options) throws SpecProblemsException {
+        try {
+            return modelOrOverflow(options);
+        } catch (StackOverflowError e) {
+            throw tooDeep(options);
+        }
+    }
+
+    private static ModelBuilder.Result modelOrOverflow(GeneratorOptions options) throws SpecProblemsException {
         List<Problem> optionProblems = new ArrayList<>(options.problems());
         TypeMappings mappings = TypeMappings.of(options.typeMappings(), options.schemaMappings(), optionProblems);
         if (!optionProblems.isEmpty()) {
             throw new SpecProblemsException(optionProblems);
         }
-        LoadedSpec spec = SpecLoader.load(options.specFile(), options.specName(), options.remoteOrigin());
-        return ModelBuilder.build(spec, new ModelBuilder.Options(options.clientName(), mappings));
+        LoadedSpec spec = SpecLoader.load(
+                options.specFile(),
+                options.specName(),
+                options.remoteOrigin(),
+                new LoadOptions(options.allowRemoteRefs(), Math.max(1, options.maxDescriptionNodes())));
+        return ModelBuilder.build(
+                spec, new ModelBuilder.Options(options.clientName(), mappings, options.maxGeneratedTypes()));
     }
 
     private static GeneratedFile toFile(JavaFile file) {

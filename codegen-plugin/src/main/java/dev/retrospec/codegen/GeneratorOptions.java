@@ -1,7 +1,9 @@
 package dev.retrospec.codegen;
 
 import dev.retrospec.codegen.emit.EmitOptions.CallStyle;
+import dev.retrospec.codegen.load.LoadOptions;
 import dev.retrospec.codegen.load.Problem;
+import dev.retrospec.codegen.model.ModelBuilder;
 import dev.retrospec.codegen.model.Names;
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,7 +40,10 @@ public record GeneratorOptions(
         Map<String, String> schemaMappings,
         boolean generateApis,
         boolean generateModels,
-        CallStyle callStyle) {
+        CallStyle callStyle,
+        boolean allowRemoteRefs,
+        long maxDescriptionNodes,
+        int maxGeneratedTypes) {
     public GeneratorOptions {
         Objects.requireNonNull(specFile, "specFile == null");
         Objects.requireNonNull(specName, "specName == null");
@@ -76,6 +81,12 @@ public record GeneratorOptions(
         }
         if (generateApis && effectiveModelPackage().equals(packageName)) {
             problems.add(clash("modelPackage", "packageName", "the records and the client class"));
+        }
+        if (maxDescriptionNodes < 1) {
+            problems.add(Problem.option("maxDescriptionNodes", "must be at least 1, not " + maxDescriptionNodes));
+        }
+        if (maxGeneratedTypes < 1) {
+            problems.add(Problem.option("maxGeneratedTypes", "must be at least 1, not " + maxGeneratedTypes));
         }
         if (clientName != null && !Names.isIdentifier(clientName)) {
             problems.add(Problem.option("clientName", "'" + clientName + "' is not a Java class name"));
@@ -117,6 +128,9 @@ public record GeneratorOptions(
                 + "\ngenerateApis=" + generateApis
                 + "\ngenerateModels=" + generateModels
                 + "\ncallStyle=" + callStyle
+                + "\nallowRemoteRefs=" + allowRemoteRefs
+                + "\nmaxDescriptionNodes=" + maxDescriptionNodes
+                + "\nmaxGeneratedTypes=" + maxGeneratedTypes
                 + "\nremote=" + remoteOrigin;
     }
 
@@ -133,6 +147,9 @@ public record GeneratorOptions(
         private boolean generateApis = true;
         private boolean generateModels = true;
         private CallStyle callStyle = CallStyle.CALL;
+        private boolean allowRemoteRefs;
+        private long maxDescriptionNodes = LoadOptions.DEFAULTS.maxDescriptionNodes();
+        private int maxGeneratedTypes = ModelBuilder.Options.DEFAULT_MAX_TYPES;
 
         private Builder(Path specFile, String packageName) {
             this.specFile = specFile;
@@ -196,6 +213,24 @@ public record GeneratorOptions(
             return this;
         }
 
+        /** Whether a {@code $ref} may name a URL, fetched during the build: off by default. */
+        public Builder allowRemoteRefs(boolean allowRemoteRefs) {
+            this.allowRemoteRefs = allowRemoteRefs;
+            return this;
+        }
+
+        /** The ceiling on the nodes of each document with YAML aliases expanded. */
+        public Builder maxDescriptionNodes(long maxDescriptionNodes) {
+            this.maxDescriptionNodes = maxDescriptionNodes;
+            return this;
+        }
+
+        /** The ceiling on the types one generation may define. */
+        public Builder maxGeneratedTypes(int maxGeneratedTypes) {
+            this.maxGeneratedTypes = maxGeneratedTypes;
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(
                     specFile,
@@ -209,7 +244,10 @@ public record GeneratorOptions(
                     schemaMappings,
                     generateApis,
                     generateModels,
-                    callStyle);
+                    callStyle,
+                    allowRemoteRefs,
+                    maxDescriptionNodes,
+                    maxGeneratedTypes);
         }
     }
 }

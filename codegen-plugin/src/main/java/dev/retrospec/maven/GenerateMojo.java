@@ -151,6 +151,34 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "retrospec.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Lets a {@code $ref} name a URL ({@code https://...}), fetched during the build; the fetched content then
+     * counts in the up-to-date check. Off by default: a description cannot make a build reach out to the network
+     * unannounced, and a reference to a URL is an error that says so.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "retrospec.allowRemoteRefs", defaultValue = "false")
+    private boolean allowRemoteRefs;
+
+    /**
+     * The most nodes a description document may have with its YAML aliases expanded: a few lines of nested anchors
+     * can otherwise stand for millions of nodes. Default: 10,000,000 (GitHub's description has about 500,000).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "retrospec.maxDescriptionNodes", defaultValue = "10000000")
+    private long maxDescriptionNodes = 10_000_000;
+
+    /**
+     * The most types (records, enums, unions) one description may make: a ceiling against descriptions that would
+     * fill the disk. Default: 25,000 (GitHub's description makes about 1,200).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "retrospec.maxGeneratedTypes", defaultValue = "25000")
+    private int maxGeneratedTypes = 25_000;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private @Nullable MavenProject project;
 
@@ -174,7 +202,10 @@ public final class GenerateMojo extends AbstractMojo {
                 .schemaMappings(schemaMappings)
                 .generateApis(generateApis)
                 .generateModels(generateModels)
-                .callStyle(parseCallStyle());
+                .callStyle(parseCallStyle())
+                .allowRemoteRefs(allowRemoteRefs)
+                .maxDescriptionNodes(maxDescriptionNodes)
+                .maxGeneratedTypes(maxGeneratedTypes);
         Generation.Outcome outcome;
         try {
             outcome = Generation.run(new Generation.Request(

@@ -2,8 +2,10 @@ package dev.retrospec.maven;
 
 import dev.retrospec.codegen.Generator;
 import dev.retrospec.codegen.GeneratorOptions;
+import dev.retrospec.codegen.load.DescriptionScan;
 import dev.retrospec.codegen.load.Problem;
 import dev.retrospec.codegen.load.ReferencedFiles;
+import dev.retrospec.codegen.load.RemoteDocuments;
 import dev.retrospec.codegen.load.SpecProblemsException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,10 +111,20 @@ final class Generation {
             for (Path file : inputs) {
                 names.add(Stamp.name(base, file));
             }
+            String remote = "";
+            if (options.allowRemoteRefs()) {
+                // Remote documents have no file times: they are fetched and digested on every build that allows them.
+                DescriptionScan.Result scan =
+                        DescriptionScan.of(root, spec.displayName(), spec.remoteOrigin(), Long.MAX_VALUE);
+                if (!scan.remote().isEmpty()) {
+                    remote = Stamp.digestText(RemoteDocuments.digest(scan.remote()));
+                }
+            }
             Stamp wanted = new Stamp(
                     inputsDigest,
                     names,
                     Stamp.stats(inputs),
+                    remote,
                     Stamp.digestText(options.fingerprint()),
                     Stamp.generatorIdentity(),
                     "");

@@ -33,13 +33,13 @@ final class Projects {
                 : absolute.toString();
     }
 
-    /** Errors as errors, warnings as warnings, in report order. */
+    /** Errors as errors, warnings as warnings, notes at INFO, in report order. */
     static void log(Log log, List<Problem> problems) {
         for (Problem problem : problems.stream().sorted(Problem.ORDER).toList()) {
-            if (problem.isError()) {
-                log.error(problem.toString());
-            } else {
-                log.warn(problem.toString());
+            switch (problem.severity()) {
+                case ERROR -> log.error(problem.toString());
+                case WARNING -> log.warn(problem.toString());
+                case INFO -> log.info(problem.toString());
             }
         }
     }

@@ -27,9 +27,16 @@ import org.jspecify.annotations.Nullable;
  * times), the configuration, the generator itself, and the output as written. Equal stamps mean the output is
  * current; the first digest that differs says why it is not.
  */
-record Stamp(String inputs, List<String> files, String stats, String configuration, String generator, String output) {
+record Stamp(
+        String inputs,
+        List<String> files,
+        String stats,
+        String remote,
+        String configuration,
+        String generator,
+        String output) {
     /** Bumped whenever what a stamp covers changes, so that older stamps never match. */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
 
     Stamp {
         files = List.copyOf(files);
@@ -62,6 +69,7 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
                 properties.getProperty("inputs", ""),
                 files,
                 properties.getProperty("stats", ""),
+                properties.getProperty("remote", ""),
                 properties.getProperty("configuration", ""),
                 properties.getProperty("generator", ""),
                 properties.getProperty("output", ""));
@@ -87,6 +95,9 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
         }
         text.append("stats=")
                 .append(stats)
+                .append('\n')
+                .append("remote=")
+                .append(remote)
                 .append('\n')
                 .append("configuration=")
                 .append(configuration)
@@ -120,7 +131,7 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
 
     /** This stamp for the output as it now is. */
     Stamp withOutput(String currentOutput) {
-        return new Stamp(inputs, files, stats, configuration, generator, currentOutput);
+        return new Stamp(inputs, files, stats, remote, configuration, generator, currentOutput);
     }
 
     /** Why {@code this} (the wanted state) is not what {@code previous} recorded; null if nothing changed. */
@@ -137,6 +148,9 @@ record Stamp(String inputs, List<String> files, String stats, String configurati
         }
         if (!previous.inputs.equals(inputs)) {
             return "the description or a file it references changed";
+        }
+        if (!previous.remote.equals(remote)) {
+            return "a document a remote reference names changed";
         }
         if (!previous.output.equals(currentOutput)) {
             return "the generated sources were changed or removed";

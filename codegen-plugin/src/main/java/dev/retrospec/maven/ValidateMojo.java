@@ -58,6 +58,25 @@ public final class ValidateMojo extends AbstractMojo {
     @Parameter(property = "retrospec.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Lets a {@code $ref} name a URL ({@code https://...}), fetched during the build; the fetched content then
+     * counts in the up-to-date check. Off by default: a description cannot make a build reach out to the network
+     * unannounced, and a reference to a URL is an error that says so.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "retrospec.allowRemoteRefs", defaultValue = "false")
+    private boolean allowRemoteRefs;
+
+    /**
+     * The most nodes a description document may have with its YAML aliases expanded: a few lines of nested anchors
+     * can otherwise stand for millions of nodes. Default: 10,000,000 (GitHub's description has about 500,000).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "retrospec.maxDescriptionNodes", defaultValue = "10000000")
+    private long maxDescriptionNodes = 10_000_000;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private @Nullable MavenProject project;
 
@@ -83,8 +102,12 @@ public final class ValidateMojo extends AbstractMojo {
                 ModelBuilder.Result result = Generator.model(GeneratorOptions.builder(location.file(), "validate")
                         .specName(location.displayName())
                         .remoteOrigin(location.remoteOrigin())
+                        .allowRemoteRefs(allowRemoteRefs)
+                        .maxDescriptionNodes(maxDescriptionNodes)
                         .build());
                 Projects.log(getLog(), result.warnings());
+                long warnings =
+                        result.warnings().stream().filter(Problem::isWarning).count();
                 ApiModel model = result.model();
                 int operations = model.services().stream()
                         .mapToInt(s -> s.operations().size())
@@ -95,11 +118,9 @@ public final class ValidateMojo extends AbstractMojo {
                         model.types().size(),
                         model.services().size(),
                         operations,
-                        result.warnings().isEmpty()
-                                ? ""
-                                : ", " + result.warnings().size() + " warnings"));
-                if (failOnWarnings && !result.warnings().isEmpty()) {
-                    failed.add(spec + ": " + result.warnings().size() + " warnings (failOnWarnings)");
+                        warnings == 0 ? "" : ", " + warnings + " warnings"));
+                if (failOnWarnings && warnings > 0) {
+                    failed.add(spec + ": " + warnings + " warnings (failOnWarnings)");
                 }
             } catch (SpecProblemsException e) {
                 Projects.log(getLog(), e.problems());

@@ -99,6 +99,7 @@ class BadSpecTest {
                 .clientName(options.getProperty("clientName"))
                 .typeMappings(mappings(options.getProperty("typeMappings")))
                 .schemaMappings(mappings(options.getProperty("schemaMappings")))
+                .maxGeneratedTypes(Integer.parseInt(options.getProperty("maxGeneratedTypes", "25000")))
                 .build();
         try {
             return sorted(Generator.generate(generatorOptions).warnings());

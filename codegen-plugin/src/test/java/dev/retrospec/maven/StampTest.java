@@ -16,25 +16,27 @@ class StampTest {
 
     @Test
     void saysWhyItRegeneratesOrThatNothingChanged() {
-        Stamp recorded = new Stamp("in", FILES, "1:2", "conf", "gen", "out");
+        Stamp recorded = new Stamp("in", FILES, "1:2", "", "conf", "gen", "out");
 
         assertThat(recorded.reasonToRegenerate(recorded, "out")).isNull();
-        assertThat(new Stamp("in", FILES, "1:2", "conf", "gen", "").reasonToRegenerate(null, "out"))
+        assertThat(new Stamp("in", FILES, "1:2", "", "conf", "gen", "").reasonToRegenerate(null, "out"))
                 .isEqualTo("no earlier generation recorded");
-        assertThat(new Stamp("in", FILES, "1:2", "conf", "gen2", "").reasonToRegenerate(recorded, "out"))
+        assertThat(new Stamp("in", FILES, "1:2", "", "conf", "gen2", "").reasonToRegenerate(recorded, "out"))
                 .isEqualTo("the generator changed");
-        assertThat(new Stamp("in", FILES, "1:2", "conf2", "gen", "").reasonToRegenerate(recorded, "out"))
+        assertThat(new Stamp("in", FILES, "1:2", "", "conf2", "gen", "").reasonToRegenerate(recorded, "out"))
                 .isEqualTo("the configuration changed");
-        assertThat(new Stamp("in2", FILES, "1:2", "conf", "gen", "").reasonToRegenerate(recorded, "out"))
+        assertThat(new Stamp("in2", FILES, "1:2", "", "conf", "gen", "").reasonToRegenerate(recorded, "out"))
                 .isEqualTo("the description or a file it references changed");
-        assertThat(new Stamp("in", FILES, "1:2", "conf", "gen", "").reasonToRegenerate(recorded, "edited"))
+        assertThat(new Stamp("in", FILES, "1:2", "remote2", "conf", "gen", "").reasonToRegenerate(recorded, "out"))
+                .isEqualTo("a document a remote reference names changed");
+        assertThat(new Stamp("in", FILES, "1:2", "", "conf", "gen", "").reasonToRegenerate(recorded, "edited"))
                 .isEqualTo("the generated sources were changed or removed");
     }
 
     @Test
     void roundTripsWithoutADateAndRejectsOtherFormats() throws Exception {
         Path file = dir.resolve(".out.retrospec-stamp");
-        Stamp stamp = new Stamp("a", FILES, "1:2", "b", "c", "d");
+        Stamp stamp = new Stamp("a", FILES, "1:2", "", "b", "c", "d");
         stamp.write(file);
         String first = Files.readString(file);
         stamp.write(file);
@@ -49,7 +51,7 @@ class StampTest {
     void keepsTheInputFileNamesWhateverCharactersTheyHave() throws Exception {
         Path file = dir.resolve(".out.retrospec-stamp");
         List<String> names = List.of(" leading space.yaml", "back\\slash/é=:#!.yaml", "tab\there.json");
-        Stamp stamp = new Stamp("in", names, "1:2,3:4,5:6", "conf", "gen", "out");
+        Stamp stamp = new Stamp("in", names, "1:2,3:4,5:6", "", "conf", "gen", "out");
         stamp.write(file);
 
         assertThat(Stamp.read(file)).isEqualTo(stamp);

@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
-import dev.retrospec.codegen.model.Names;
 import dev.retrospec.codegen.model.SecurityScheme;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +54,9 @@ final class AuthEmitter {
         CodeBlock.Builder code = CodeBlock.builder();
         for (SecurityScheme scheme : configurable) {
             if (scheme instanceof SecurityScheme.OAuth2ClientCredentials) {
-                code.addStatement("$N.installInto($N, $N, $N)", schemeField(scheme), http, base, url);
+                code.addStatement("this.$N.installInto($N, $N, $N)", schemeField(scheme), http, base, url);
             } else {
-                code.addStatement("$N.installInto($N, $N)", schemeField(scheme), http, url);
+                code.addStatement("this.$N.installInto($N, $N)", schemeField(scheme), http, url);
             }
         }
         return code.build();
@@ -66,7 +65,7 @@ final class AuthEmitter {
     private FieldSpec schemeFieldSpec(SecurityScheme scheme) {
         FieldSpec.Builder field;
         if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
-            String constant = Names.constantName(cc.name());
+            String constant = cc.constantName();
             field = FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme))
                     .initializer(
                             "$T.builder($S, $N, $N)",
@@ -96,17 +95,17 @@ final class AuthEmitter {
     /** The builder methods for an HTTP bearer, HTTP basic or API key scheme. */
     private void otherAuthMethods(List<MethodSpec> type, SecurityScheme scheme) {
         String field = schemeField(scheme);
-        String name = Docs.inline(scheme.name());
+        String name = Docs.code(scheme.name());
         if (scheme instanceof SecurityScheme.ApiKey key) {
             type.add(MethodSpec.methodBuilder(methodName(scheme, "apiKey"))
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(String.class, "key")
                     .addJavadoc(
-                            "The API key for {@code $L}, sent as the $L {@code $L}.\n",
+                            "The API key for $L, sent as the $L $L.\n",
                             name,
                             key.in().name().toLowerCase(java.util.Locale.ROOT),
-                            Docs.inline(key.parameterName()))
+                            Docs.code(key.parameterName()))
                     .addStatement("$N.key(key)", field)
                     .addStatement("return this")
                     .build());
@@ -114,7 +113,7 @@ final class AuthEmitter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(ParameterizedTypeName.get(java.util.function.Supplier.class, String.class), "key")
-                    .addJavadoc("The API key for {@code $L}, asked for on every request: for keys that rotate.\n", name)
+                    .addJavadoc("The API key for $L, asked for on every request: for keys that rotate.\n", name)
                     .addStatement("$N.key(key)", field)
                     .addStatement("return this")
                     .build());
@@ -124,7 +123,7 @@ final class AuthEmitter {
                     .returns(builder)
                     .addParameter(String.class, "username")
                     .addParameter(String.class, "password")
-                    .addJavadoc("HTTP basic credentials for {@code $L}.\n", name)
+                    .addJavadoc("HTTP basic credentials for $L.\n", name)
                     .addStatement("$N.credentials(username, password)", field)
                     .addStatement("return this")
                     .build());
@@ -134,7 +133,7 @@ final class AuthEmitter {
                     .returns(builder)
                     .addParameter(String.class, "token")
                     .addJavadoc(
-                            "A bearer token for {@code $L} (a personal access token, say), valid until the server rejects"
+                            "A bearer token for $L (a personal access token, say), valid until the server rejects"
                                     + " it.\n",
                             name)
                     .addStatement("$N.token(token)", field)
@@ -146,32 +145,25 @@ final class AuthEmitter {
                             .build(),
                     field,
                     "tokenProvider",
-                    "Bearer tokens for {@code " + name
-                            + "} from {@code tokenProvider}, with the runtime's lifecycle."));
+                    "Bearer tokens for " + name + " from {@code tokenProvider}, with the runtime's lifecycle."));
         }
     }
 
-    /** {@code suffix} when the API has one configurable scheme, else prefixed with the scheme's name. */
+    /** The builder method for {@code suffix} of {@code scheme}, as the model names it. */
     private String methodName(SecurityScheme scheme, String suffix) {
-        String prefix = Names.memberName(scheme.name());
-        if (configurable.size() == 1
-                || suffix.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT))) {
-            return suffix; // "basic" + "basicAuth" reads as basicAuth, not basicBasicAuth
-        }
-        return prefix + suffix.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + suffix.substring(1);
+        return SecurityScheme.builderMethod(scheme.javaName(), suffix, configurable.size() > 1);
     }
 
     private void authMethods(List<MethodSpec> type, SecurityScheme.OAuth2ClientCredentials scheme) {
         String field = schemeField(scheme);
-        String prefix = configurable.size() == 1 ? "" : Names.memberName(scheme.name());
-        String name = Docs.inline(scheme.name());
+        String name = Docs.code(scheme.name());
         type.add(MethodSpec.methodBuilder(credentialsMethod(scheme))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(String.class, "clientId")
                 .addParameter(String.class, "clientSecret")
                 .addJavadoc(
-                        "Authenticates with OAuth2 client credentials ({@code $L}): one token, fetched from the\n"
+                        "Authenticates with OAuth2 client credentials ($L): one token, fetched from the\n"
                                 + "token URL when first needed, shared by every thread, refreshed before it expires and after\n"
                                 + "the server rejects it.\n",
                         name)
@@ -179,23 +171,23 @@ final class AuthEmitter {
                 .addStatement("return this")
                 .build());
         type.add(delegate(
-                prefix.isEmpty() ? "tokenProvider" : prefix + "TokenProvider",
+                methodName(scheme, "tokenProvider"),
                 ParameterSpec.builder(RuntimeTypes.TOKEN_PROVIDER, "tokenProvider")
                         .build(),
                 field,
                 "tokenProvider",
-                "Gets {@code " + name + "} tokens from {@code tokenProvider} instead of the standard\n"
+                "Gets " + name + " tokens from {@code tokenProvider} instead of the standard\n"
                         + "client-credentials request; the token lifecycle (single-flight, expiry, refresh) stays the\n"
                         + "runtime's."));
         type.add(delegate(
-                prefix.isEmpty() ? "tokenManager" : prefix + "TokenManager",
+                methodName(scheme, "tokenManager"),
                 ParameterSpec.builder(RuntimeTypes.TOKEN_MANAGER, "tokenManager")
                         .build(),
                 field,
                 "tokenManager",
-                "Uses a token manager of your own for {@code " + name + "}, for example one several clients share."));
+                "Uses a token manager of your own for " + name + ", for example one several clients share."));
         type.add(delegate(
-                prefix.isEmpty() ? "tokenListener" : prefix + "TokenListener",
+                methodName(scheme, "tokenListener"),
                 ParameterSpec.builder(RuntimeTypes.TOKEN_LISTENER, "listener").build(),
                 field,
                 "listener",
@@ -208,7 +200,7 @@ final class AuthEmitter {
                                 ClassName.get(Consumer.class), RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER),
                         "configure")
                 .addJavadoc(
-                        "Changes anything else about {@code $L}: token URL, scopes, client authentication\n"
+                        "Changes anything else about $L: token URL, scopes, client authentication\n"
                                 + "method, refresh margin.\n",
                         name)
                 .addStatement("configure.accept($N)", field)
@@ -232,6 +224,6 @@ final class AuthEmitter {
     }
 
     private static String schemeField(SecurityScheme scheme) {
-        return Names.memberName(scheme.name());
+        return scheme.javaName();
     }
 }

@@ -12,7 +12,6 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.retrospec.codegen.model.ApiModel;
-import dev.retrospec.codegen.model.Names;
 import dev.retrospec.codegen.model.SecurityScheme;
 import dev.retrospec.codegen.model.Service;
 import dev.retrospec.codegen.model.TypeDef;
@@ -74,10 +73,10 @@ final class ClientEmitter {
                     .build());
         }
         for (SecurityScheme.OAuth2ClientCredentials scheme : oauth2) {
-            String constant = Names.constantName(scheme.name());
+            String constant = scheme.constantName();
             type.addField(FieldSpec.builder(
                             String.class, constant + "_TOKEN_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("Token endpoint of the {@code $L} security scheme.\n", Docs.inline(scheme.name()))
+                    .addJavadoc("Token endpoint of the $L security scheme.\n", Docs.code(scheme.name()))
                     .initializer("$S", scheme.tokenUrl())
                     .build());
             type.addField(FieldSpec.builder(
@@ -86,7 +85,7 @@ final class ClientEmitter {
                             Modifier.PUBLIC,
                             Modifier.STATIC,
                             Modifier.FINAL)
-                    .addJavadoc("Scopes of the {@code $L} security scheme.\n", Docs.inline(scheme.name()))
+                    .addJavadoc("Scopes of the $L security scheme.\n", Docs.code(scheme.name()))
                     .initializer(
                             "$T.of($L)",
                             List.class,
@@ -125,9 +124,7 @@ final class ClientEmitter {
             type.addMethod(MethodSpec.methodBuilder(service.accessor())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(api)
-                    .addJavadoc(
-                            "$L\n",
-                            doc.isEmpty() ? "Operations tagged {@code " + Docs.inline(service.tag()) + "}." : doc)
+                    .addJavadoc("$L\n", doc.isEmpty() ? "Operations tagged " + Docs.code(service.tag()) + "." : doc)
                     .addStatement("return $N", service.accessor())
                     .build());
         }

@@ -102,9 +102,9 @@ final class ModelEmitter {
         type.addJavadoc("$L", description.isEmpty() ? "" : description + "\n\n<p>");
         if (def.discriminator() != null) {
             type.addJavadoc(
-                    "One of the variants below, told apart by {@code $L}; a value of a kind this client does"
+                    "One of the variants below, told apart by $L; a value of a kind this client does"
                             + " not know\nreads as {@link Unknown}.\n",
-                    Docs.inline(def.discriminator()));
+                    Docs.code(def.discriminator()));
         } else {
             type.addJavadoc("One of the variants below, told apart by their shape, tried in the description's order;"
                     + " JSON that\nnone of them describes reads as {@link Unknown}.\n");
@@ -159,9 +159,9 @@ final class ModelEmitter {
         }
         if (property.defaultValue() != null) {
             doc.append(doc.length() > 0 ? " " : "")
-                    .append("Default: {@code ")
-                    .append(Docs.inline(property.defaultValue()))
-                    .append("}.");
+                    .append("Default: ")
+                    .append(Docs.code(property.defaultValue()))
+                    .append(".");
         }
         return doc.toString();
     }
@@ -192,7 +192,7 @@ final class ModelEmitter {
                 .beginControlFlow("switch (value)");
         for (EnumValue value : def.values()) {
             type.addField(FieldSpec.builder(self, value.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("{@code $L}\n", Docs.inline(value.wireValue()))
+                    .addJavadoc("$L\n", Docs.code(value.wireValue()))
                     .initializer("new $T($S, $T.$N)", self, value.wireValue(), known, value.javaName())
                     .build());
             knownEnum.addEnumConstant(value.javaName());

@@ -43,8 +43,7 @@ final class ServiceEmitter {
         common.decorate(type);
         String description = Docs.paragraphs(service.description());
         type.addJavadoc(
-                "$L",
-                description.isEmpty() ? "Operations tagged {@code " + Docs.inline(service.tag()) + "}." : description);
+                "$L", description.isEmpty() ? "Operations tagged " + Docs.code(service.tag()) + "." : description);
         type.addJavadoc(
                 "\n\n<p>Get an instance from {@link $T#$L()}.\n",
                 ClassName.get(common.options().basePackage(), model.clientName()),
@@ -68,15 +67,15 @@ final class ServiceEmitter {
         if (!text.isEmpty()) {
             doc.add("$L\n\n<p>", text);
         }
-        doc.add("{@code $L /$L}", op.method(), Docs.inline(op.path()));
+        doc.add("$L", Docs.code(op.method() + " /" + op.path()));
         CodeBlock errors = errorDoc(op.errors());
         if (!errors.isEmpty()) {
             doc.add(" Errors: $L.", errors);
         }
         for (Operation.Header header : op.success().headers()) {
             doc.add(
-                    "\n<br>Response header {@code $L}$L",
-                    Docs.inline(header.name()),
+                    "\n<br>Response header $L$L",
+                    Docs.code(header.name()),
                     header.description() == null ? "" : ": " + Docs.inline(header.description()));
         }
         doc.add("\n");
@@ -179,11 +178,12 @@ final class ServiceEmitter {
             case SPACES -> " Sent space-separated: {@code Delimited.spaces(...)}.";
             case PIPES -> " Sent pipe-separated: {@code Delimited.pipes(...)}.";
             case DEEP_OBJECT ->
-                " Sent as {@code " + parameter.wireName() + "[key]=value}: {@code DeepObject.of(\""
-                        + parameter.wireName() + "\", map)}.";
+                " Sent as " + Docs.code(parameter.wireName() + "[key]=value") + ": "
+                        + Docs.code("DeepObject.of(\"" + parameter.wireName() + "\", map)") + ".";
             case PLAIN -> "";
         };
-        String defaults = parameter.defaultValue() == null ? "" : " Default: {@code " + parameter.defaultValue() + "}.";
+        String defaults =
+                parameter.defaultValue() == null ? "" : " Default: " + Docs.code(parameter.defaultValue()) + ".";
         paramDoc(doc, parameter.javaName(), (Docs.inline(description) + style + defaults).strip(), false);
     }
 
@@ -231,8 +231,8 @@ final class ServiceEmitter {
                         ? ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.MULTIPART_PART)
                         : RuntimeTypes.MULTIPART_PART;
                 type = nullable ? part.annotated(nullableAnnotation()) : part;
-                fileDoc = "{@code MultipartBody.Part.createFormData(\"" + Docs.inline(field.wireName())
-                        + "\", fileName, body)}" + (files ? " for each file" : "");
+                fileDoc = Docs.code("MultipartBody.Part.createFormData(\"" + field.wireName() + "\", fileName, body)")
+                        + (files ? " for each file" : "");
                 method.addParameter(ParameterSpec.builder(type, field.javaName())
                         .addAnnotation(RuntimeTypes.PART)
                         .build());
@@ -284,10 +284,10 @@ final class ServiceEmitter {
             if (error.type() instanceof TypeRef.Named named) {
                 parts.add(CodeBlock.of(
                         "$L {@link $T}",
-                        error.status(),
+                        Docs.inline(error.status()),
                         ClassName.get(common.options().modelPackage(), named.name())));
             } else {
-                parts.add(CodeBlock.of("$L", error.status()));
+                parts.add(CodeBlock.of("$L", Docs.inline(error.status())));
             }
         }
         return CodeBlock.join(parts, ", ");

@@ -17,7 +17,9 @@ public record Problem(Severity severity, Kind kind, String file, int line, int c
         /** Generation cannot produce correct code. */
         ERROR,
         /** Generation goes on with a sound fallback. */
-        WARNING
+        WARNING,
+        /** Worth knowing, nothing wrong: a name Retrospec chose differently from the description's, say. */
+        INFO
     }
 
     /** Who noticed a problem. */
@@ -38,6 +40,10 @@ public record Problem(Severity severity, Kind kind, String file, int line, int c
         SYNTAX,
         /** Parses, but is neither OpenAPI 3.x nor Swagger 2.0. */
         NOT_OPENAPI,
+        /** Past a ceiling: nodes with YAML aliases expanded, generated types, nesting. */
+        TOO_LARGE,
+        /** A {@code $ref} to a URL while remote references are not allowed. */
+        REMOTE_REFERENCE,
         /** Something swagger-parser says about the description. */
         PARSER_MESSAGE(Origin.PARSER),
         /** swagger-parser's view of a reference Retrospec reports more precisely. */
@@ -81,7 +87,11 @@ public record Problem(Severity severity, Kind kind, String file, int line, int c
         /** Two names that cannot both be kept, and that Retrospec may not rename. */
         NAME_COLLISION,
         /** An option of the generator (package, client name, mapping) that is not valid. */
-        INVALID_OPTION;
+        INVALID_OPTION,
+        /** A name the generated code could not take as the description has it, renamed deterministically. */
+        RENAMED,
+        /** Something the generator cannot express, or can express only in a degraded form. */
+        UNSUPPORTED;
 
         private final Origin origin;
 
@@ -122,6 +132,10 @@ public record Problem(Severity severity, Kind kind, String file, int line, int c
         return severity == Severity.ERROR;
     }
 
+    public boolean isWarning() {
+        return severity == Severity.WARNING;
+    }
+
     /** Like javac: {@code api.yaml:12:5: error: #/paths/~1pets/get: message}. */
     @Override
     public String toString() {
@@ -133,7 +147,7 @@ public record Problem(Severity severity, Kind kind, String file, int line, int c
             }
         }
         out.append(": ")
-                .append(severity == Severity.ERROR ? "error" : "warning")
+                .append(severity.name().toLowerCase(java.util.Locale.ROOT))
                 .append(": ");
         if (!pointer.isEmpty()) {
             out.append(pointer).append(": ");

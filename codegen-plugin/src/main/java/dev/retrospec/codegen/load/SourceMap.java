@@ -21,7 +21,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SourceMap {
     private static final JsonFactory JSON = new JsonFactory();
-    private static final JsonFactory YAML = new YAMLFactory();
+    /**
+     * YAML without a ceiling on its length: descriptions of big APIs pass the 3 MiB Jackson sets by default, and
+     * what stands between a hostile one and the machine's memory is {@link DescriptionScan}'s node count.
+     */
+    private static final JsonFactory YAML =
+            YAMLFactory.builder().loaderOptions(unlimitedLength()).build();
+
+    private static org.yaml.snakeyaml.LoaderOptions unlimitedLength() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return options;
+    }
 
     private final Path file;
     private final String displayName;
@@ -77,6 +88,10 @@ public final class SourceMap {
 
     public Problem warning(Problem.Kind kind, String pointer, String message) {
         return problem(Problem.Severity.WARNING, kind, pointer, message);
+    }
+
+    public Problem info(Problem.Kind kind, String pointer, String message) {
+        return problem(Problem.Severity.INFO, kind, pointer, message);
     }
 
     /**

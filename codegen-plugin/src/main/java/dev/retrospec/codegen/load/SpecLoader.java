@@ -51,14 +51,16 @@ public final class SpecLoader {
      * @param displayName how problems name the file: the path or {@code classpath:} location the user gave
      */
     public static LoadedSpec load(Path file, String displayName) throws SpecProblemsException {
-        return load(file, displayName, null);
+        return load(file, displayName, null, LoadOptions.DEFAULTS);
     }
 
     /**
+     * Loads a description.
+     *
      * @param remote where the description was downloaded from, if it was: swagger-parser reads it there so that
      *     relative references resolve against the server; {@code file} is the downloaded copy, for locating problems
      */
-    public static LoadedSpec load(Path file, String displayName, java.net.@Nullable URI remote)
+    public static LoadedSpec load(Path file, String displayName, java.net.@Nullable URI remote, LoadOptions limits)
             throws SpecProblemsException {
         SourceMap sources = new SourceMap(file, displayName);
         if (!Files.isRegularFile(file)) {
@@ -75,6 +77,24 @@ public final class SpecLoader {
                     Problem.Kind.NOT_OPENAPI,
                     "#",
                     "neither 'openapi' nor 'swagger' at the top: not an OpenAPI 3.x or Swagger 2.0 description")));
+        }
+        DescriptionScan.Result scan = DescriptionScan.of(file, displayName, remote, limits.maxDescriptionNodes());
+        List<Problem> refused = new ArrayList<>(scan.problems());
+        if (!limits.allowRemoteRefs()) {
+            for (DescriptionScan.RemoteReference ref : scan.remote()) {
+                refused.add(new Problem(
+                        Problem.Severity.ERROR,
+                        Problem.Kind.REMOTE_REFERENCE,
+                        ref.file(),
+                        ref.line(),
+                        ref.column(),
+                        ref.pointer(),
+                        "$ref '" + ref.ref() + "' is not a file of this build; set allowRemoteRefs to fetch it"
+                                + " (its content then counts in the up-to-date check)"));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new SpecProblemsException(refused);
         }
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -102,7 +122,7 @@ public final class SpecLoader {
         for (String message : messages) {
             warnings.add(translate(sources, Problem.Severity.WARNING, message));
         }
-        return new LoadedSpec(result.getOpenAPI(), sources, warnings);
+        return new LoadedSpec(result.getOpenAPI(), sources, warnings, scan.files(), scan.remote());
     }
 
     /** The names at the top of a description that parses. */

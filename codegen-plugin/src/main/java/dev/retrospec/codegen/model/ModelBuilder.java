@@ -20,8 +20,16 @@ public final class ModelBuilder {
     private ModelBuilder() {}
 
     /** Choices that change the model. */
-    public record Options(@Nullable String clientName, TypeMappings mappings) {
-        public static final Options DEFAULTS = new Options(null, TypeMappings.NONE);
+    /**
+     * Choices that change the model.
+     *
+     * @param maxGeneratedTypes the ceiling on the types one description may define
+     */
+    public record Options(@Nullable String clientName, TypeMappings mappings, int maxGeneratedTypes) {
+        /** About 20 times what GitHub's description defines. */
+        public static final int DEFAULT_MAX_TYPES = 25_000;
+
+        public static final Options DEFAULTS = new Options(null, TypeMappings.NONE, DEFAULT_MAX_TYPES);
     }
 
     /** A model and the warnings that came with it. */
@@ -33,6 +41,16 @@ public final class ModelBuilder {
         ModelContext context = new ModelContext(api, spec.sources(), options);
         spec.warnings().forEach(context::report);
 
+        try {
+            return translate(spec, options, context);
+        } catch (ModelContext.TooManyTypes e) {
+            throw new SpecProblemsException(List.of(e.problem()));
+        }
+    }
+
+    private static Result translate(LoadedSpec spec, Options options, ModelContext context)
+            throws SpecProblemsException {
+        OpenAPI api = spec.openApi();
         SchemaTranslator schemas = new SchemaTranslator(context);
         schemas.translateComponents();
         ServerTranslator servers = new ServerTranslator(context);
@@ -43,8 +61,8 @@ public final class ModelBuilder {
         String title = info == null || info.getTitle() == null ? "" : info.getTitle();
         String clientName =
                 options.clientName() != null ? options.clientName() : context.typeName(title.isBlank() ? "Api" : title);
-        if (context.isTypeNameTaken(clientName)) {
-            clientName = context.newTypeName(clientName + "Client");
+        if (context.isTypeNameTaken(clientName) || clientName.equals("Builder")) {
+            clientName = context.newTypeName(clientName + "Client"); // Builder is the client's nested builder
         }
         schemas.unions().joinUnions();
         List<TypeDef> types = context.types().stream()

@@ -81,6 +81,11 @@ final class ModelContext {
         problems.add(sources.warning(kind, pointer, message));
     }
 
+    /** A name the generated code takes differently from the description: said at INFO, so users can find it. */
+    void renamed(String pointer, String message) {
+        problems.add(sources.info(Problem.Kind.RENAMED, pointer, message));
+    }
+
     List<Problem> problems() {
         return problems;
     }
@@ -163,7 +168,28 @@ final class ModelContext {
     // ------------------------------------------------------------------------------------------------------- types
 
     void define(TypeDef type) {
-        types.put(type.name(), type);
+        if (types.put(type.name(), type) == null && types.size() > options.maxGeneratedTypes()) {
+            throw new TooManyTypes(sources.error(
+                    Problem.Kind.TOO_LARGE,
+                    type.pointer(),
+                    "the description defines more than " + options.maxGeneratedTypes()
+                            + " types; raise maxGeneratedTypes if it is meant to be this big"));
+        }
+    }
+
+    /** Stops a translation that passed the ceiling on types: what it would still do is not worth doing. */
+    static final class TooManyTypes extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        TooManyTypes(Problem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+
+        Problem problem() {
+            return problem;
+        }
     }
 
     @Nullable

@@ -138,32 +138,92 @@ public final class Names {
         return null;
     }
 
-    /** {@code pet_store-item} becomes {@code PetStoreItem}. */
+    /**
+     * The longest type name, in characters and in UTF-8 bytes: nested types' class files ({@code Outer$Inner.class})
+     * stay under the 255 bytes file systems allow for a name, and names stay readable.
+     */
+    static final int MAX_TYPE_NAME = 50;
+
+    /** The longest member or constant name. */
+    static final int MAX_MEMBER_NAME = 60;
+
+    private static final int MAX_NAME_BYTES = 120;
+
+    /** {@code pet_store-item} becomes {@code PetStoreItem}; see {@link #fit} for names that are too long. */
     public static String typeName(String raw) {
-        List<String> words = words(raw);
-        StringBuilder out = new StringBuilder();
-        for (String word : words) {
-            out.append(capitalize(word));
-        }
-        return safe(out.length() == 0 ? "Type" : out.toString());
+        String name = fit(words(raw), MAX_TYPE_NAME, words -> {
+            StringBuilder out = new StringBuilder();
+            words.forEach(word -> out.append(capitalize(word)));
+            return out.toString();
+        });
+        return safe(name.isEmpty() ? "Type" : name);
     }
 
     /** {@code pet_store-item} becomes {@code petStoreItem}; {@code class} becomes {@code class_}. */
     public static String memberName(String raw) {
-        List<String> words = words(raw);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            out.append(i == 0 ? decapitalize(word) : capitalize(word));
-        }
-        return safe(out.length() == 0 ? "value" : out.toString());
+        String name = fit(words(raw), MAX_MEMBER_NAME, words -> {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                out.append(i == 0 ? decapitalize(word) : capitalize(word));
+            }
+            return out.toString();
+        });
+        return safe(name.isEmpty() ? "value" : name);
     }
 
     /** {@code in-progress} becomes {@code IN_PROGRESS}; {@code 1.5} becomes {@code _1_5}. */
     public static String constantName(String raw) {
-        List<String> words = words(raw);
-        String name = String.join("_", words).toUpperCase(Locale.ROOT);
+        String name = fit(
+                words(raw), MAX_MEMBER_NAME, words -> String.join("_", words).toUpperCase(Locale.ROOT));
         return safe(name.isEmpty() ? "EMPTY" : name);
+    }
+
+    /**
+     * The name {@code join} makes of {@code words}, shortened when it is longer than {@code max} characters (or
+     * {@value #MAX_NAME_BYTES} UTF-8 bytes): the first word is kept, then as many of the last words as fit, so that
+     * {@code ActionsCreateOrUpdateEnvironmentSecretForRepositoryRequest} becomes
+     * {@code ActionsEnvironmentSecretForRepositoryRequest}. A first word alone too long is cut. Deterministic; a
+     * shortened name that meets another is told apart by a number, as every name is.
+     */
+    static String fit(List<String> words, int max, java.util.function.Function<List<String>, String> join) {
+        String whole = join.apply(words);
+        if (fits(whole, max)) {
+            return whole;
+        }
+        List<String> kept = new ArrayList<>();
+        kept.add(words.get(0));
+        if (!fits(join.apply(kept), max)) {
+            return cut(join.apply(kept), max);
+        }
+        for (int last = words.size() - 1; last > 0; last--) {
+            List<String> candidate = new ArrayList<>();
+            candidate.add(words.get(0));
+            candidate.addAll(words.subList(last, words.size()));
+            if (!fits(join.apply(candidate), max)) {
+                break;
+            }
+            kept = candidate;
+        }
+        return join.apply(kept);
+    }
+
+    private static boolean fits(String name, int max) {
+        return name.length() <= max && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_NAME_BYTES;
+    }
+
+    private static String cut(String name, int max) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            out.appendCodePoint(c);
+            if (!fits(out.toString(), max)) {
+                out.setLength(out.length() - Character.charCount(c));
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return out.toString();
     }
 
     /** {@code name}, or {@code name2}, {@code name3}, ... if taken; compares ignoring case and records the result. */

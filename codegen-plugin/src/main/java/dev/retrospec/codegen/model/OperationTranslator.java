@@ -41,13 +41,16 @@ final class OperationTranslator {
     List<Service> services() {
         Map<String, List<Operation>> byTag = new LinkedHashMap<>();
         Map<String, @Nullable String> tagDescriptions = new HashMap<>();
+        Map<String, String> tagPointers = new HashMap<>();
         if (context.api().getTags() != null) {
-            context.api().getTags().forEach(tag -> {
+            for (int i = 0; i < context.api().getTags().size(); i++) {
+                var tag = context.api().getTags().get(i);
                 if (tag != null && tag.getName() != null) {
                     byTag.put(tag.getName(), new ArrayList<>());
                     tagDescriptions.put(tag.getName(), tag.getDescription());
+                    tagPointers.put(tag.getName(), Pointers.child("#/tags", i));
                 }
-            });
+            }
         }
         Map<String, Set<String>> methodNames = new HashMap<>();
         if (context.api().getPaths() != null) {
@@ -75,12 +78,17 @@ final class OperationTranslator {
                             Pointers.child(pathPointer, method.toLowerCase(Locale.ROOT)),
                             names);
                     byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(operation);
+                    if (op.getTags() != null && !op.getTags().isEmpty()) {
+                        tagPointers.putIfAbsent(tag, Pointers.child(Pointers.child(operation.pointer(), "tags"), 0));
+                    }
                 }
             }
         }
         List<Service> services = new ArrayList<>();
         Set<String> serviceNames = new HashSet<>();
         Set<String> accessors = new HashSet<>();
+        ClientNames.CLIENT_MEMBERS.forEach(name -> accessors.add(name.toLowerCase(Locale.ROOT)));
+        ClientNames.OBJECT_METHODS.forEach(name -> accessors.add(name.toLowerCase(Locale.ROOT)));
         for (Map.Entry<String, List<Operation>> tag : byTag.entrySet()) {
             if (tag.getValue().isEmpty()) {
                 continue;
@@ -89,7 +97,15 @@ final class OperationTranslator {
             if (context.isTypeNameTaken(name)) {
                 name = Names.unique(name + "Service", serviceNames);
             }
-            String accessor = Names.unique(context.memberName(tag.getKey()), accessors);
+            String wanted = context.memberName(tag.getKey());
+            String accessor = Names.unique(wanted, accessors);
+            if (!accessor.equals(wanted)) {
+                accessor = Names.unique(wanted + "Api", accessors);
+                context.renamed(
+                        tagPointers.getOrDefault(tag.getKey(), "#"),
+                        "tag '" + tag.getKey() + "' is '" + accessor + "()' on the client: '" + wanted
+                                + "' is taken by the client or another tag");
+            }
             services.add(new Service(name, accessor, tag.getKey(), tagDescriptions.get(tag.getKey()), tag.getValue()));
         }
         return services;

@@ -34,6 +34,13 @@ final class SchemaTranslator {
     private final Set<String> expandingAliases = new LinkedHashSet<>();
     /** Inline objects and enums already named, by pointer: a schema reached twice is one type. */
     private final Map<String, TypeRef> inlineTypes = new HashMap<>();
+    /** References into schemas being followed, to stop at one that leads back to itself. */
+    private final Set<String> followingDeepRefs = new LinkedHashSet<>();
+    /** How deep schemas nest where the translation is now. */
+    private int depth;
+
+    /** Deeper than any real description nests: a description that does is refused rather than overflow a stack. */
+    static final int MAX_DEPTH = 64;
 
     SchemaTranslator(ModelContext context) {
         this.context = context;
@@ -113,6 +120,23 @@ final class SchemaTranslator {
         if (schema == null) {
             return TypeRef.ANY;
         }
+        if (depth >= MAX_DEPTH) {
+            context.error(
+                    Problem.Kind.TOO_LARGE,
+                    pointer,
+                    "schemas nest more than " + MAX_DEPTH
+                            + " levels deep here; Retrospec does not follow them further");
+            return TypeRef.ANY;
+        }
+        depth++;
+        try {
+            return typeOfShape(schema, pointer, hint);
+        } finally {
+            depth--;
+        }
+    }
+
+    private TypeRef typeOfShape(Schema<?> schema, String pointer, String hint) {
         if (schema.get$ref() != null) {
             return refType(schema.get$ref(), pointer);
         }
@@ -236,8 +260,26 @@ final class SchemaTranslator {
      * A reference into a schema rather than to one: {@code #/components/schemas/Video/properties/id}. Real APIs use
      * it to say "the same type as that property"; it resolves to whatever that property's type is.
      */
-    @SuppressWarnings("rawtypes") // swagger-parser's lists hold raw Schema
     private TypeRef deepRef(String ref, String rest, String pointer) {
+        if (!followingDeepRefs.add(ref)) {
+            List<String> cycle = new ArrayList<>(followingDeepRefs);
+            cycle = new ArrayList<>(cycle.subList(cycle.indexOf(ref), cycle.size()));
+            cycle.add(ref);
+            context.warning(
+                    Problem.Kind.REFERENCE_CYCLE,
+                    pointer,
+                    "$ref '" + ref + "' leads back to itself (" + String.join(" -> ", cycle) + "); using Object");
+            return TypeRef.ANY;
+        }
+        try {
+            return followDeepRef(ref, rest, pointer);
+        } finally {
+            followingDeepRefs.remove(ref);
+        }
+    }
+
+    @SuppressWarnings("rawtypes") // swagger-parser's lists hold raw Schema
+    private TypeRef followDeepRef(String ref, String rest, String pointer) {
         List<String> segments = List.of(rest.split("/", -1));
         String key = Pointers.unescape(segments.get(0));
         Schema<?> target = context.componentSchema(key);

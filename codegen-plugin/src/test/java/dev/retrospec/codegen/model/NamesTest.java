@@ -61,4 +61,28 @@ class NamesTest {
         assertThat(Names.unique("PET", taken)).isEqualTo("PET2");
         assertThat(Names.unique("Pet", taken)).isEqualTo("Pet3");
     }
+
+    @Test
+    void longNamesKeepTheirFirstWordAndAsManyOfTheirLastWordsAsFit() {
+        assertThat(Names.typeName("actions create-or-update environment secret for repository request body"))
+                .isEqualTo("ActionsEnvironmentSecretForRepositoryRequestBody")
+                .hasSizeLessThanOrEqualTo(Names.MAX_TYPE_NAME);
+        assertThat(Names.memberName("x".repeat(300))).hasSize(Names.MAX_MEMBER_NAME);
+        assertThat(Names.typeName("Ünïcödé ".repeat(40)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .hasSizeLessThanOrEqualTo(120);
+        assertThat(Names.constantName("a".repeat(70) + " b")).isEqualTo("A".repeat(Names.MAX_MEMBER_NAME));
+    }
+
+    @Test
+    void identifiersAndPackagesAreCheckedAsJavaWouldCheckThem() {
+        assertThat(Names.isIdentifier("ok_1")).isTrue();
+        assertThat(Names.isIdentifier("class")).isFalse();
+        assertThat(Names.isIdentifier("1a")).isFalse();
+        assertThat(Names.isIdentifier("a-b")).isFalse();
+        assertThat(Names.packageProblem("com.example.api")).isNull();
+        assertThat(Names.packageProblem("com.class.x")).isEqualTo("'class' is a Java keyword");
+        assertThat(Names.packageProblem("java.util")).isEqualTo("'java' packages belong to the JDK");
+        assertThat(Names.packageProblem("com..x")).isEqualTo("'' is not a Java identifier");
+        assertThat(Names.packageProblem("com.my-api")).isEqualTo("'my-api' is not a Java identifier");
+    }
 }

@@ -119,7 +119,8 @@ class SchemaTranslatorTest {
                         TypeMappings.of(
                                 java.util.Map.of("date-time", "java.time.Instant"),
                                 java.util.Map.of("Money", "com.example.Money"),
-                                new java.util.ArrayList<>())));
+                                new java.util.ArrayList<>()),
+                        ModelBuilder.Options.DEFAULT_MAX_TYPES));
         translate(context);
 
         assertThat(context.type("Money")).as("a mapped schema is not generated").isNull();

@@ -34,11 +34,11 @@ class SecurityAndServerTranslatorTest {
         assertThat(new SecurityTranslator(context, servers).schemes())
                 .containsExactly(
                         new SecurityScheme.OAuth2ClientCredentials(
-                                "machine", null, "https://eu.example.com/oauth/token", List.of("read", "write")),
-                        new SecurityScheme.HttpBearer("pat", null),
-                        new SecurityScheme.HttpBasic("basic", null),
-                        new SecurityScheme.ApiKey("key", null, SecurityScheme.Location.HEADER, "X-Key"),
-                        new SecurityScheme.Unsupported("oidc", null, "openidconnect"));
+                                "machine", "machine", null, "/oauth/token", List.of("read", "write"), false),
+                        new SecurityScheme.HttpBearer("pat", "pat", null),
+                        new SecurityScheme.HttpBasic("basic", "basic", null),
+                        new SecurityScheme.ApiKey("key", "key", null, SecurityScheme.Location.HEADER, "X-Key"),
+                        new SecurityScheme.Unsupported("oidc", "oidc", null, "openidconnect"));
         assertThat(Descriptions.problems(context))
                 .containsExactly("test.yaml:22:5: warning: #/components/securitySchemes/oidc: security scheme 'oidc'"
                         + " (openIdConnect) is not supported: configure its credentials with your own OkHttp"

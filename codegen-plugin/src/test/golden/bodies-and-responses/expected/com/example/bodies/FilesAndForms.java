@@ -60,21 +60,21 @@ public final class FilesAndForms {
   }
 
   /**
-   * Operations tagged {@code documents}.
+   * Operations tagged <code>documents</code>.
    */
   public DocumentsApi documents() {
     return documents;
   }
 
   /**
-   * Operations tagged {@code notes}.
+   * Operations tagged <code>notes</code>.
    */
   public NotesApi notes() {
     return notes;
   }
 
   /**
-   * Operations tagged {@code search}.
+   * Operations tagged <code>search</code>.
    */
   public SearchApi search() {
     return search;

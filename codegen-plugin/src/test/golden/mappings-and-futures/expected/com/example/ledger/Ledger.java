@@ -52,7 +52,7 @@ public final class Ledger {
   }
 
   /**
-   * Operations tagged {@code entries}.
+   * Operations tagged <code>entries</code>.
    */
   public EntriesApi entries() {
     return entries;

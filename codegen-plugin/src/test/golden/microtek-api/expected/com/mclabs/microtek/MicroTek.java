@@ -49,12 +49,12 @@ public final class MicroTek {
   public static final String DEFAULT_BASE_URL = "https://api.mclabs.com/v1/";
 
   /**
-   * Token endpoint of the {@code microtekAuth} security scheme.
+   * Token endpoint of the <code>microtekAuth</code> security scheme.
    */
   public static final String MICROTEK_AUTH_TOKEN_URL = "https://idp.mclabs.com/connect/token";
 
   /**
-   * Scopes of the {@code microtekAuth} security scheme.
+   * Scopes of the <code>microtekAuth</code> security scheme.
    */
   public static final List<String> MICROTEK_AUTH_SCOPES = List.of("public-api");
 
@@ -167,7 +167,7 @@ public final class MicroTek {
     }
 
     /**
-     * Authenticates with OAuth2 client credentials ({@code microtekAuth}): one token, fetched from the
+     * Authenticates with OAuth2 client credentials (<code>microtekAuth</code>): one token, fetched from the
      * token URL when first needed, shared by every thread, refreshed before it expires and after
      * the server rejects it.
      */
@@ -177,7 +177,7 @@ public final class MicroTek {
     }
 
     /**
-     * Gets {@code microtekAuth} tokens from {@code tokenProvider} instead of the standard
+     * Gets <code>microtekAuth</code> tokens from {@code tokenProvider} instead of the standard
      * client-credentials request; the token lifecycle (single-flight, expiry, refresh) stays the
      * runtime's.
      */
@@ -187,7 +187,7 @@ public final class MicroTek {
     }
 
     /**
-     * Uses a token manager of your own for {@code microtekAuth}, for example one several clients share.
+     * Uses a token manager of your own for <code>microtekAuth</code>, for example one several clients share.
      */
     public Builder tokenManager(TokenManager tokenManager) {
       microtekAuth.tokenManager(tokenManager);
@@ -203,7 +203,7 @@ public final class MicroTek {
     }
 
     /**
-     * Changes anything else about {@code microtekAuth}: token URL, scopes, client authentication
+     * Changes anything else about <code>microtekAuth</code>: token URL, scopes, client authentication
      * method, refresh margin.
      */
     public Builder microtekAuth(Consumer<ClientCredentialsAuth.Builder> configure) {
@@ -215,7 +215,7 @@ public final class MicroTek {
       HttpUrl url = baseUrl;
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
-      microtekAuth.installInto(http, base, url);
+      this.microtekAuth.installInto(http, base, url);
       Moshi json = moshi != null ? moshi : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)

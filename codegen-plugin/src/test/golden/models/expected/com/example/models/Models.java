@@ -25,8 +25,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 /**
  * Client for Models 1.
  *
- * <p>Every kind of model. Javadoc must survive *&#47; comment ends, @tags at line starts
- * {@literal @}deprecated and &lt;b&gt;HTML&lt;/b&gt; &amp; entities.
+ * <p>Every kind of model. Javadoc must survive &#42;/ comment ends, &#64;tags at line starts
+ * &#64;deprecated and &lt;b&gt;HTML&lt;/b&gt; &amp; entities.
  *
  * <pre>{@code
  * Models client = Models.builder()
@@ -58,7 +58,7 @@ public final class Models {
   }
 
   /**
-   * Operations tagged {@code things}.
+   * Operations tagged <code>things</code>.
    */
   public ThingsApi things() {
     return things;

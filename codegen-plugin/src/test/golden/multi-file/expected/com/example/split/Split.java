@@ -52,7 +52,7 @@ public final class Split {
   }
 
   /**
-   * Operations tagged {@code pets}.
+   * Operations tagged <code>pets</code>.
    */
   public PetsApi pets() {
     return pets;

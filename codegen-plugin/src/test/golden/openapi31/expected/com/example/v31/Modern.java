@@ -52,7 +52,7 @@ public final class Modern {
   }
 
   /**
-   * Operations tagged {@code records}.
+   * Operations tagged <code>records</code>.
    */
   public RecordsApi records() {
     return records;

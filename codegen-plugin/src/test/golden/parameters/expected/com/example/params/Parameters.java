@@ -54,7 +54,7 @@ public final class Parameters {
   }
 
   /**
-   * Operations tagged {@code items}.
+   * Operations tagged <code>items</code>.
    */
   public ItemsApi items() {
     return items;

@@ -71,14 +71,14 @@ public final class Zoo {
   }
 
   /**
-   * Operations tagged {@code pets}.
+   * Operations tagged <code>pets</code>.
    */
   public PetsApi pets() {
     return pets;
   }
 
   /**
-   * Operations tagged {@code drawings}.
+   * Operations tagged <code>drawings</code>.
    */
   public DrawingsApi drawings() {
     return drawings;

@@ -47,12 +47,12 @@ public final class Secure {
   public static final String DEFAULT_BASE_URL = "https://secure.example.com/v2/";
 
   /**
-   * Token endpoint of the {@code oauth} security scheme.
+   * Token endpoint of the <code>oauth</code> security scheme.
    */
-  public static final String OAUTH_TOKEN_URL = "https://secure.example.com/oauth/token";
+  public static final String OAUTH_TOKEN_URL = "/oauth/token";
 
   /**
-   * Scopes of the {@code oauth} security scheme.
+   * Scopes of the <code>oauth</code> security scheme.
    */
   public static final List<String> OAUTH_SCOPES = List.of("read", "write");
 
@@ -73,7 +73,7 @@ public final class Secure {
   }
 
   /**
-   * Operations tagged {@code misc}.
+   * Operations tagged <code>misc</code>.
    */
   public MiscApi misc() {
     return misc;
@@ -164,7 +164,7 @@ public final class Secure {
     }
 
     /**
-     * Authenticates with OAuth2 client credentials ({@code oauth}): one token, fetched from the
+     * Authenticates with OAuth2 client credentials (<code>oauth</code>): one token, fetched from the
      * token URL when first needed, shared by every thread, refreshed before it expires and after
      * the server rejects it.
      */
@@ -174,7 +174,7 @@ public final class Secure {
     }
 
     /**
-     * Gets {@code oauth} tokens from {@code tokenProvider} instead of the standard
+     * Gets <code>oauth</code> tokens from {@code tokenProvider} instead of the standard
      * client-credentials request; the token lifecycle (single-flight, expiry, refresh) stays the
      * runtime's.
      */
@@ -184,7 +184,7 @@ public final class Secure {
     }
 
     /**
-     * Uses a token manager of your own for {@code oauth}, for example one several clients share.
+     * Uses a token manager of your own for <code>oauth</code>, for example one several clients share.
      */
     public Builder oauthTokenManager(TokenManager tokenManager) {
       oauth.tokenManager(tokenManager);
@@ -200,7 +200,7 @@ public final class Secure {
     }
 
     /**
-     * Changes anything else about {@code oauth}: token URL, scopes, client authentication
+     * Changes anything else about <code>oauth</code>: token URL, scopes, client authentication
      * method, refresh margin.
      */
     public Builder oauth(Consumer<ClientCredentialsAuth.Builder> configure) {
@@ -209,7 +209,7 @@ public final class Secure {
     }
 
     /**
-     * A bearer token for {@code pat} (a personal access token, say), valid until the server rejects it.
+     * A bearer token for <code>pat</code> (a personal access token, say), valid until the server rejects it.
      */
     public Builder patBearerToken(String token) {
       pat.token(token);
@@ -217,7 +217,7 @@ public final class Secure {
     }
 
     /**
-     * Bearer tokens for {@code pat} from {@code tokenProvider}, with the runtime's lifecycle.
+     * Bearer tokens for <code>pat</code> from {@code tokenProvider}, with the runtime's lifecycle.
      */
     public Builder patBearerTokenProvider(TokenProvider tokenProvider) {
       pat.tokenProvider(tokenProvider);
@@ -225,7 +225,7 @@ public final class Secure {
     }
 
     /**
-     * HTTP basic credentials for {@code basic}.
+     * HTTP basic credentials for <code>basic</code>.
      */
     public Builder basicAuth(String username, String password) {
       basic.credentials(username, password);
@@ -233,7 +233,7 @@ public final class Secure {
     }
 
     /**
-     * The API key for {@code apiKey}, sent as the header {@code X-Api-Key}.
+     * The API key for <code>apiKey</code>, sent as the header <code>X-Api-Key</code>.
      */
     public Builder apiKey(String key) {
       apiKey.key(key);
@@ -241,7 +241,7 @@ public final class Secure {
     }
 
     /**
-     * The API key for {@code apiKey}, asked for on every request: for keys that rotate.
+     * The API key for <code>apiKey</code>, asked for on every request: for keys that rotate.
      */
     public Builder apiKey(Supplier<String> key) {
       apiKey.key(key);
@@ -249,7 +249,7 @@ public final class Secure {
     }
 
     /**
-     * The API key for {@code partner}, sent as the query {@code partner_key}.
+     * The API key for <code>partner</code>, sent as the query <code>partner_key</code>.
      */
     public Builder partnerApiKey(String key) {
       partner.key(key);
@@ -257,7 +257,7 @@ public final class Secure {
     }
 
     /**
-     * The API key for {@code partner}, asked for on every request: for keys that rotate.
+     * The API key for <code>partner</code>, asked for on every request: for keys that rotate.
      */
     public Builder partnerApiKey(Supplier<String> key) {
       partner.key(key);
@@ -265,7 +265,7 @@ public final class Secure {
     }
 
     /**
-     * The API key for {@code session}, sent as the cookie {@code SESSION}.
+     * The API key for <code>session</code>, sent as the cookie <code>SESSION</code>.
      */
     public Builder sessionApiKey(String key) {
       session.key(key);
@@ -273,7 +273,7 @@ public final class Secure {
     }
 
     /**
-     * The API key for {@code session}, asked for on every request: for keys that rotate.
+     * The API key for <code>session</code>, asked for on every request: for keys that rotate.
      */
     public Builder sessionApiKey(Supplier<String> key) {
       session.key(key);
@@ -284,12 +284,12 @@ public final class Secure {
       HttpUrl url = baseUrl;
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
-      oauth.installInto(http, base, url);
-      pat.installInto(http, url);
-      basic.installInto(http, url);
-      apiKey.installInto(http, url);
-      partner.installInto(http, url);
-      session.installInto(http, url);
+      this.oauth.installInto(http, base, url);
+      this.pat.installInto(http, url);
+      this.basic.installInto(http, url);
+      this.apiKey.installInto(http, url);
+      this.partner.installInto(http, url);
+      this.session.installInto(http, url);
       Moshi json = moshi != null ? moshi : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)

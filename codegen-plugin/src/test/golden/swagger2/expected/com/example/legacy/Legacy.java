@@ -54,7 +54,7 @@ public final class Legacy {
   }
 
   /**
-   * Operations tagged {@code orders}.
+   * Operations tagged <code>orders</code>.
    */
   public OrdersApi orders() {
     return orders;

@@ -22,7 +22,7 @@ import retrofit2.http.Path;
 import retrofit2.http.Streaming;
 
 /**
- * Operations tagged {@code documents}.
+ * Operations tagged <code>documents</code>.
  *
  * <p>Get an instance from {@link FilesAndForms#documents()}.
  */
@@ -32,11 +32,11 @@ public interface DocumentsApi {
   /**
    * Multipart with a file, several files, a text field and a JSON field.
    *
-   * <p>{@code POST /documents} Errors: 4XX {@link com.example.bodies.model.Error}, default {@link com.example.bodies.model.Error}.
-   * <br>Response header {@code Location}: Where the document now is.
+   * <p><code>POST /documents</code> Errors: 4XX {@link com.example.bodies.model.Error}, default {@link com.example.bodies.model.Error}.
+   * <br>Response header <code>Location</code>: Where the document now is.
    *
-   * @param file A file: {@code MultipartBody.Part.createFormData("file", fileName, body)}.
-   * @param attachments A file: {@code MultipartBody.Part.createFormData("attachments", fileName, body)} for each file.
+   * @param file A file: <code>MultipartBody.Part.createFormData("file", fileName, body)</code>.
+   * @param attachments A file: <code>MultipartBody.Part.createFormData("attachments", fileName, body)</code> for each file.
    */
   @POST("documents")
   @Multipart
@@ -45,14 +45,14 @@ public interface DocumentsApi {
       @Part("metadata") @Nullable Metadata metadata);
 
   /**
-   * {@code GET /documents/{id}/content}
+   * <code>GET /documents/{id}/content</code>
    */
   @GET("documents/{id}/content")
   @Streaming
   Call<ResponseBody> downloadContent(@Path("id") String id);
 
   /**
-   * {@code PUT /documents/{id}/content}
+   * <code>PUT /documents/{id}/content</code>
    *
    * @param body the application/octet-stream body
    */

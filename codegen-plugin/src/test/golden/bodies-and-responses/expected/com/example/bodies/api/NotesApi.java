@@ -12,7 +12,7 @@ import retrofit2.http.PUT;
 import retrofit2.http.Path;
 
 /**
- * Operations tagged {@code notes}.
+ * Operations tagged <code>notes</code>.
  *
  * <p>Get an instance from {@link FilesAndForms#notes()}.
  */
@@ -20,14 +20,14 @@ import retrofit2.http.Path;
 @NullMarked
 public interface NotesApi {
   /**
-   * {@code GET /documents/{id}/note}
+   * <code>GET /documents/{id}/note</code>
    */
   @GET("documents/{id}/note")
   @PlainText
   Call<String> getNote(@Path("id") String id);
 
   /**
-   * {@code PUT /documents/{id}/note}
+   * <code>PUT /documents/{id}/note</code>
    *
    * @param body the text/plain body (optional in the description)
    */

@@ -15,7 +15,7 @@ import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.POST;
 
 /**
- * Operations tagged {@code search}.
+ * Operations tagged <code>search</code>.
  *
  * <p>Get an instance from {@link FilesAndForms#search()}.
  */
@@ -25,7 +25,7 @@ public interface SearchApi {
   /**
    * Form-encoded or JSON; JSON is preferred. The body is optional.
    *
-   * <p>{@code POST /search}
+   * <p><code>POST /search</code>
    *
    * @param body the application/json body (optional in the description)
    */
@@ -33,7 +33,7 @@ public interface SearchApi {
   Call<List<Document>> search(@Body Query body);
 
   /**
-   * {@code POST /login}
+   * <code>POST /login</code>
    */
   @POST("login")
   @FormUrlEncoded

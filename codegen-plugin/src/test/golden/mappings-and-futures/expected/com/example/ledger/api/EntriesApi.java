@@ -11,7 +11,7 @@ import retrofit2.http.GET;
 import retrofit2.http.Path;
 
 /**
- * Operations tagged {@code entries}.
+ * Operations tagged <code>entries</code>.
  *
  * <p>Get an instance from {@link Ledger#entries()}.
  */
@@ -19,13 +19,13 @@ import retrofit2.http.Path;
 @NullMarked
 public interface EntriesApi {
   /**
-   * {@code GET /entries/{id}}
+   * <code>GET /entries/{id}</code>
    */
   @GET("entries/{id}")
   CompletableFuture<Entry> getEntry(@Path("id") String id);
 
   /**
-   * {@code DELETE /entries/{id}}
+   * <code>DELETE /entries/{id}</code>
    */
   @DELETE("entries/{id}")
   CompletableFuture<Void> deleteEntry(@Path("id") String id);

@@ -31,11 +31,11 @@ public interface DevicesApi {
   /**
    * List devices
    *
-   * <p>{@code GET /devices} Errors: 400 {@link Problem}.
+   * <p><code>GET /devices</code> Errors: 400 {@link Problem}.
    *
    * @param status Only devices in this state.
    * @param updatedSince Only devices changed at or after this instant.
-   * @param limit Default: {@code 20}.
+   * @param limit Default: <code>20</code>.
    * @param xRequestId Echoed back in logs; helps support find a request.
    */
   @GET("devices")
@@ -46,7 +46,7 @@ public interface DevicesApi {
   /**
    * Register a device
    *
-   * <p>{@code POST /devices} Errors: 400 {@link Problem}, 409 {@link Problem}.
+   * <p><code>POST /devices</code> Errors: 400 {@link Problem}, 409 {@link Problem}.
    *
    * @param body the application/json body
    * @param xRequestId Echoed back in logs; helps support find a request.
@@ -58,7 +58,7 @@ public interface DevicesApi {
   /**
    * Get one device
    *
-   * <p>{@code GET /devices/{deviceId}} Errors: 404 {@link Problem}.
+   * <p><code>GET /devices/{deviceId}</code> Errors: 404 {@link Problem}.
    */
   @GET("devices/{deviceId}")
   Call<Device> getDevice(@Path("deviceId") String deviceId);
@@ -68,7 +68,7 @@ public interface DevicesApi {
    *
    * <p>Devices are decommissioned, not deleted; kept for old clients.
    *
-   * <p>{@code DELETE /devices/{deviceId}} Errors: 404 {@link Problem}.
+   * <p><code>DELETE /devices/{deviceId}</code> Errors: 404 {@link Problem}.
    *
    * @deprecated The API marks this operation as deprecated.
    */

@@ -22,7 +22,7 @@ public interface StatusApi {
    *
    * <p>Public health check; needs no token.
    *
-   * <p>{@code GET /status}
+   * <p><code>GET /status</code>
    */
   @GET("status")
   @Auth({})

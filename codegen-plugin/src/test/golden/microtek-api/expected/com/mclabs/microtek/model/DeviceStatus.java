@@ -14,17 +14,17 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class DeviceStatus {
   /**
-   * {@code online}
+   * <code>online</code>
    */
   public static final DeviceStatus ONLINE = new DeviceStatus("online", Known.ONLINE);
 
   /**
-   * {@code offline}
+   * <code>offline</code>
    */
   public static final DeviceStatus OFFLINE = new DeviceStatus("offline", Known.OFFLINE);
 
   /**
-   * {@code maintenance}
+   * <code>maintenance</code>
    */
   public static final DeviceStatus MAINTENANCE = new DeviceStatus("maintenance", Known.MAINTENANCE);
 

@@ -26,7 +26,7 @@ public interface TokenApi {
    * <p>Exchanges the client's id and secret for a bearer token. Issuing a token invalidates
    * every token issued to this client before.
    *
-   * <p>{@code POST /connect/token} Errors: 400 {@link TokenError}, 401 {@link TokenError}.
+   * <p><code>POST /connect/token</code> Errors: 400 {@link TokenError}, 401 {@link TokenError}.
    *
    * @param scope Space-separated scopes; the MicroTek API needs `public-api`.
    */

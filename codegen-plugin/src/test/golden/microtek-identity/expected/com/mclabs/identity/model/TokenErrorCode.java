@@ -14,32 +14,32 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class TokenErrorCode {
   /**
-   * {@code invalid_request}
+   * <code>invalid_request</code>
    */
   public static final TokenErrorCode INVALID_REQUEST = new TokenErrorCode("invalid_request", Known.INVALID_REQUEST);
 
   /**
-   * {@code invalid_client}
+   * <code>invalid_client</code>
    */
   public static final TokenErrorCode INVALID_CLIENT = new TokenErrorCode("invalid_client", Known.INVALID_CLIENT);
 
   /**
-   * {@code invalid_grant}
+   * <code>invalid_grant</code>
    */
   public static final TokenErrorCode INVALID_GRANT = new TokenErrorCode("invalid_grant", Known.INVALID_GRANT);
 
   /**
-   * {@code unauthorized_client}
+   * <code>unauthorized_client</code>
    */
   public static final TokenErrorCode UNAUTHORIZED_CLIENT = new TokenErrorCode("unauthorized_client", Known.UNAUTHORIZED_CLIENT);
 
   /**
-   * {@code unsupported_grant_type}
+   * <code>unsupported_grant_type</code>
    */
   public static final TokenErrorCode UNSUPPORTED_GRANT_TYPE = new TokenErrorCode("unsupported_grant_type", Known.UNSUPPORTED_GRANT_TYPE);
 
   /**
-   * {@code invalid_scope}
+   * <code>invalid_scope</code>
    */
   public static final TokenErrorCode INVALID_SCOPE = new TokenErrorCode("invalid_scope", Known.INVALID_SCOPE);
 

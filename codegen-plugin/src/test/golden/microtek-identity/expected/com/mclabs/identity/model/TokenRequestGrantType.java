@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class TokenRequestGrantType {
   /**
-   * {@code client_credentials}
+   * <code>client_credentials</code>
    */
   public static final TokenRequestGrantType CLIENT_CREDENTIALS = new TokenRequestGrantType("client_credentials", Known.CLIENT_CREDENTIALS);
 

@@ -10,7 +10,7 @@ import retrofit2.Call;
 import retrofit2.http.GET;
 
 /**
- * Operations tagged {@code things}.
+ * Operations tagged <code>things</code>.
  *
  * <p>Get an instance from {@link Models#things()}.
  */
@@ -18,7 +18,7 @@ import retrofit2.http.GET;
 @NullMarked
 public interface ThingsApi {
   /**
-   * {@code GET /things}
+   * <code>GET /things</code>
    */
   @GET("things")
   Call<List<Thing>> listThings();

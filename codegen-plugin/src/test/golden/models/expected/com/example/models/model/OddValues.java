@@ -16,37 +16,37 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class OddValues {
   /**
-   * {@code 1}
+   * <code>1</code>
    */
   public static final OddValues _1 = new OddValues("1", Known._1);
 
   /**
-   * {@code one two}
+   * <code>one two</code>
    */
   public static final OddValues ONE_TWO = new OddValues("one two", Known.ONE_TWO);
 
   /**
-   * {@code UPPER}
+   * <code>UPPER</code>
    */
   public static final OddValues UPPER = new OddValues("UPPER", Known.UPPER);
 
   /**
-   * {@code upper}
+   * <code>upper</code>
    */
   public static final OddValues UPPER2 = new OddValues("upper", Known.UPPER2);
 
   /**
-   * {@code }
+   * <code></code>
    */
   public static final OddValues EMPTY = new OddValues("", Known.EMPTY);
 
   /**
-   * {@code a-b}
+   * <code>a-b</code>
    */
   public static final OddValues A_B = new OddValues("a-b", Known.A_B);
 
   /**
-   * {@code class}
+   * <code>class</code>
    */
   public static final OddValues CLASS = new OddValues("class", Known.CLASS);
 

@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The nullability matrix, formats and defaults.
  *
- * @param flag Default: {@code true}.
+ * @param flag Default: <code>true</code>.
  * @param id Set by the server; ignored in requests.
  * @param secret Sent in requests; never returned.
- * @param legacy Use "link" instead; a *&#47; inside must not end the comment. Deprecated.
- * @param size Default: {@code "medium"}.
+ * @param legacy Use "link" instead; a &#42;/ inside must not end the comment. Deprecated.
+ * @param size Default: <code>"medium"</code>.
  */
 @Generated("dev.retrospec.codegen.Generator")
 @NullMarked

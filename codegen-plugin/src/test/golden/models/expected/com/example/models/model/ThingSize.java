@@ -14,17 +14,17 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class ThingSize {
   /**
-   * {@code small}
+   * <code>small</code>
    */
   public static final ThingSize SMALL = new ThingSize("small", Known.SMALL);
 
   /**
-   * {@code medium}
+   * <code>medium</code>
    */
   public static final ThingSize MEDIUM = new ThingSize("medium", Known.MEDIUM);
 
   /**
-   * {@code large}
+   * <code>large</code>
    */
   public static final ThingSize LARGE = new ThingSize("large", Known.LARGE);
 

@@ -11,7 +11,7 @@ import retrofit2.http.GET;
 import retrofit2.http.Path;
 
 /**
- * Operations tagged {@code pets}.
+ * Operations tagged <code>pets</code>.
  *
  * <p>Get an instance from {@link Split#pets()}.
  */
@@ -19,13 +19,13 @@ import retrofit2.http.Path;
 @NullMarked
 public interface PetsApi {
   /**
-   * {@code GET /pets} Errors: default {@link com.example.split.model.Error}.
+   * <code>GET /pets</code> Errors: default {@link com.example.split.model.Error}.
    */
   @GET("pets")
   Call<List<Pet>> listPets();
 
   /**
-   * {@code GET /pets/{id}}
+   * <code>GET /pets/{id}</code>
    */
   @GET("pets/{id}")
   Call<Pet> getPet(@Path("id") String id);

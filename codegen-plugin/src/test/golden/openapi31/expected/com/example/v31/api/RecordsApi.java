@@ -9,7 +9,7 @@ import retrofit2.http.GET;
 import retrofit2.http.Path;
 
 /**
- * Operations tagged {@code records}.
+ * Operations tagged <code>records</code>.
  *
  * <p>Get an instance from {@link Modern#records()}.
  */
@@ -17,7 +17,7 @@ import retrofit2.http.Path;
 @NullMarked
 public interface RecordsApi {
   /**
-   * {@code GET /records/{id}}
+   * <code>GET /records/{id}</code>
    */
   @GET("records/{id}")
   Call<com.example.v31.model.Record> getRecord(@Path("id") String id);

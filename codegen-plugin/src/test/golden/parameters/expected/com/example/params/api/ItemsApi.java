@@ -21,7 +21,7 @@ import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
 
 /**
- * Operations tagged {@code items}.
+ * Operations tagged <code>items</code>.
  *
  * <p>Get an instance from {@link Parameters#items()}.
  */
@@ -29,7 +29,7 @@ import retrofit2.http.QueryMap;
 @NullMarked
 public interface ItemsApi {
   /**
-   * {@code GET /users/{userId}/items/{class}}
+   * <code>GET /users/{userId}/items/{class}</code>
    *
    * @param userId A path parameter whose name is not a Java identifier.
    * @param class_ A Java keyword as a name.
@@ -37,8 +37,8 @@ public interface ItemsApi {
    * @param ids Comma-separated. Sent comma-separated: {@code Delimited.csv(...)}.
    * @param words Sent space-separated: {@code Delimited.spaces(...)}.
    * @param colors Sent pipe-separated: {@code Delimited.pipes(...)}.
-   * @param filter Sent as {@code filter[key]=value}: {@code DeepObject.of("filter", map)}.
-   * @param limit Default: {@code 50}.
+   * @param filter Sent as <code>filter[key]=value</code>: <code>DeepObject.of("filter", map)</code>.
+   * @param limit Default: <code>50</code>.
    * @param xTraceIds A header array is comma-separated (simple). Sent comma-separated: {@code Delimited.csv(...)}.
    */
   @GET("users/{userId}/items/{class}")
@@ -55,7 +55,7 @@ public interface ItemsApi {
   /**
    * No operationId; named after the method and path.
    *
-   * <p>{@code GET /items}
+   * <p><code>GET /items</code>
    */
   @GET("items")
   Call<Void> getItems();
@@ -63,7 +63,7 @@ public interface ItemsApi {
   /**
    * The same operationId again in the same tag.
    *
-   * <p>{@code POST /items}
+   * <p><code>POST /items</code>
    */
   @POST("items")
   Call<Void> listItems2();

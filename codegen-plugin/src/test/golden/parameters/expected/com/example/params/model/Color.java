@@ -14,17 +14,17 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class Color {
   /**
-   * {@code red}
+   * <code>red</code>
    */
   public static final Color RED = new Color("red", Known.RED);
 
   /**
-   * {@code green}
+   * <code>green</code>
    */
   public static final Color GREEN = new Color("green", Known.GREEN);
 
   /**
-   * {@code dark blue}
+   * <code>dark blue</code>
    */
   public static final Color DARK_BLUE = new Color("dark blue", Known.DARK_BLUE);
 

@@ -10,7 +10,7 @@ import retrofit2.http.GET;
 import retrofit2.http.Path;
 
 /**
- * Operations tagged {@code drawings}.
+ * Operations tagged <code>drawings</code>.
  *
  * <p>Get an instance from {@link Zoo#drawings()}.
  */
@@ -18,7 +18,7 @@ import retrofit2.http.Path;
 @NullMarked
 public interface DrawingsApi {
   /**
-   * {@code GET /drawings/{id}}
+   * <code>GET /drawings/{id}</code>
    */
   @GET("drawings/{id}")
   Call<Drawing> getDrawing(@Path("id") String id);

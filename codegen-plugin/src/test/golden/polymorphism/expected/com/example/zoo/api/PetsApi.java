@@ -12,7 +12,7 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 
 /**
- * Operations tagged {@code pets}.
+ * Operations tagged <code>pets</code>.
  *
  * <p>Get an instance from {@link Zoo#pets()}.
  */
@@ -20,13 +20,13 @@ import retrofit2.http.POST;
 @NullMarked
 public interface PetsApi {
   /**
-   * {@code GET /pets}
+   * <code>GET /pets</code>
    */
   @GET("pets")
   Call<List<Pet>> listPets();
 
   /**
-   * {@code POST /pets}
+   * <code>POST /pets</code>
    *
    * @param body the application/json body
    */

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A pet; `petType` says which kind.
  *
- * <p>One of the variants below, told apart by {@code petType}; a value of a kind this client does not know
+ * <p>One of the variants below, told apart by <code>petType</code>; a value of a kind this client does not know
  * reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Extended by Car and Bike with allOf; `kind` holds the schema name.
  *
- * <p>One of the variants below, told apart by {@code kind}; a value of a kind this client does not know
+ * <p>One of the variants below, told apart by <code>kind</code>; a value of a kind this client does not know
  * reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")

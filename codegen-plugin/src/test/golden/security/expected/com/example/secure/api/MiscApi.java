@@ -9,7 +9,7 @@ import retrofit2.Call;
 import retrofit2.http.GET;
 
 /**
- * Operations tagged {@code misc}.
+ * Operations tagged <code>misc</code>.
  *
  * <p>Get an instance from {@link Secure#misc()}.
  */
@@ -17,20 +17,20 @@ import retrofit2.http.GET;
 @NullMarked
 public interface MiscApi {
   /**
-   * {@code GET /public}
+   * <code>GET /public</code>
    */
   @GET("public")
   @Auth({})
   Call<Void> getPublic();
 
   /**
-   * {@code GET /default}
+   * <code>GET /default</code>
    */
   @GET("default")
   Call<Void> getDefault();
 
   /**
-   * {@code GET /either}
+   * <code>GET /either</code>
    */
   @GET("either")
   @Auth({
@@ -40,7 +40,7 @@ public interface MiscApi {
   Call<Void> getEither();
 
   /**
-   * {@code GET /both}
+   * <code>GET /both</code>
    */
   @GET("both")
   @Auth({
@@ -50,7 +50,7 @@ public interface MiscApi {
   Call<Void> getBoth();
 
   /**
-   * {@code GET /admin}
+   * <code>GET /admin</code>
    */
   @GET("admin")
   @Auth("basic")

@@ -16,7 +16,7 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * Operations tagged {@code orders}.
+ * Operations tagged <code>orders</code>.
  *
  * <p>Get an instance from {@link Legacy#orders()}.
  */
@@ -24,7 +24,7 @@ import retrofit2.http.Query;
 @NullMarked
 public interface OrdersApi {
   /**
-   * {@code POST /orders} Errors: 400 {@link com.example.legacy.model.Error}.
+   * <code>POST /orders</code> Errors: 400 {@link com.example.legacy.model.Error}.
    *
    * @param body the application/json body
    */
@@ -32,9 +32,9 @@ public interface OrdersApi {
   Call<Order> createOrder(@Body Order body, @Query("dryRun") @Nullable Boolean dryRun);
 
   /**
-   * {@code POST /orders/{id}/receipt}
+   * <code>POST /orders/{id}/receipt</code>
    *
-   * @param file A file: {@code MultipartBody.Part.createFormData("file", fileName, body)}.
+   * @param file A file: <code>MultipartBody.Part.createFormData("file", fileName, body)</code>.
    */
   @POST("orders/{id}/receipt")
   @Multipart

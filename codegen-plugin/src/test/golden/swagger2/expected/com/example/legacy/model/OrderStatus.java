@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public final class OrderStatus {
   /**
-   * {@code placed}
+   * <code>placed</code>
    */
   public static final OrderStatus PLACED = new OrderStatus("placed", Known.PLACED);
 
   /**
-   * {@code shipped}
+   * <code>shipped</code>
    */
   public static final OrderStatus SHIPPED = new OrderStatus("shipped", Known.SHIPPED);
 

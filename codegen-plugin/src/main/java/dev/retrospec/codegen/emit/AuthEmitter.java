@@ -68,26 +68,26 @@ final class AuthEmitter {
             String constant = cc.constantName();
             field = FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme))
                     .initializer(
-                            "$T.builder($S, $N, $N)",
+                            "$T.builder($L, $N, $N)",
                             RuntimeTypes.CLIENT_CREDENTIALS_AUTH,
-                            cc.name(),
+                            Literals.string(cc.name()),
                             constant + "_TOKEN_URL",
                             constant + "_SCOPES");
         } else if (scheme instanceof SecurityScheme.ApiKey key) {
             field = FieldSpec.builder(RuntimeTypes.API_KEY_AUTH.nestedClass("Builder"), schemeField(scheme))
                     .initializer(
-                            "$T.builder($S, $T.In.$L, $S)",
+                            "$T.builder($L, $T.In.$L, $L)",
                             RuntimeTypes.API_KEY_AUTH,
-                            key.name(),
+                            Literals.string(key.name()),
                             RuntimeTypes.API_KEY_AUTH,
                             key.in().name(),
-                            key.parameterName());
+                            Literals.string(key.parameterName()));
         } else if (scheme instanceof SecurityScheme.HttpBasic) {
             field = FieldSpec.builder(RuntimeTypes.BASIC_AUTH.nestedClass("Builder"), schemeField(scheme))
-                    .initializer("$T.builder($S)", RuntimeTypes.BASIC_AUTH, scheme.name());
+                    .initializer("$T.builder($L)", RuntimeTypes.BASIC_AUTH, Literals.string(scheme.name()));
         } else {
             field = FieldSpec.builder(RuntimeTypes.BEARER_TOKEN_AUTH.nestedClass("Builder"), schemeField(scheme))
-                    .initializer("$T.builder($S)", RuntimeTypes.BEARER_TOKEN_AUTH, scheme.name());
+                    .initializer("$T.builder($L)", RuntimeTypes.BEARER_TOKEN_AUTH, Literals.string(scheme.name()));
         }
         return field.addModifiers(Modifier.PRIVATE, Modifier.FINAL).build();
     }

@@ -69,7 +69,7 @@ final class ClientEmitter {
             type.addField(FieldSpec.builder(
                             String.class, "DEFAULT_BASE_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The first server the description names.\n")
-                    .initializer("$S", defaultBaseUrl)
+                    .initializer("$L", Literals.string(defaultBaseUrl))
                     .build());
         }
         for (SecurityScheme.OAuth2ClientCredentials scheme : oauth2) {
@@ -77,7 +77,7 @@ final class ClientEmitter {
             type.addField(FieldSpec.builder(
                             String.class, constant + "_TOKEN_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("Token endpoint of the $L security scheme.\n", Docs.code(scheme.name()))
-                    .initializer("$S", scheme.tokenUrl())
+                    .initializer("$L", Literals.string(scheme.tokenUrl()))
                     .build());
             type.addField(FieldSpec.builder(
                             ParameterizedTypeName.get(List.class, String.class),
@@ -91,7 +91,7 @@ final class ClientEmitter {
                             List.class,
                             CodeBlock.join(
                                     scheme.scopes().stream()
-                                            .map(s -> CodeBlock.of("$S", s))
+                                            .map(Literals::string)
                                             .toList(),
                                     ", "))
                     .build());
@@ -264,11 +264,18 @@ final class ClientEmitter {
         ClassName unknown = self.nestedClass("Unknown");
         CodeBlock.Builder code = CodeBlock.builder();
         if (union.discriminator() != null) {
-            code.add("$T.of($T.class, $S)", RuntimeTypes.POLYMORPHIC_FACTORY, self, union.discriminator());
+            code.add(
+                    "$T.of($T.class, $L)",
+                    RuntimeTypes.POLYMORPHIC_FACTORY,
+                    self,
+                    Literals.string(union.discriminator()));
             for (TypeDef.Variant variant : union.variants()) {
                 List<String> labels = variant instanceof TypeDef.RecordVariant record ? record.labels() : List.of();
                 for (String label : labels) {
-                    code.add("\n    .withSubtype($T.class, $S)", ClassName.get(models, variant.javaName()), label);
+                    code.add(
+                            "\n    .withSubtype($T.class, $L)",
+                            ClassName.get(models, variant.javaName()),
+                            Literals.string(label));
                 }
             }
             return code.add(

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>control, bidirectional and invisible characters, which can make source read otherwise than it compiles.
  * </ul>
  *
- * <p>Strings in code go through JavaPoet's {@code $S}, and names through the model's {@code Names}: no emitter
+ * <p>Strings in code go through {@link Literals}, and names through the model's {@code Names}: no emitter
  * concatenates description text into code by hand.
  */
 final class Docs {

@@ -52,7 +52,7 @@ final class ModelEmitter {
                     types.of(property.type(), property.presence().javaNullable()), property.javaName());
             if (!property.javaName().equals(property.wireName())) {
                 component.addAnnotation(AnnotationSpec.builder(RuntimeTypes.JSON)
-                        .addMember("name", "$S", property.wireName())
+                        .addMember("name", "$L", Literals.string(property.wireName()))
                         .build());
             }
             // Not @Deprecated: on a record component javac warns that it has no effect on the constructor parameter.
@@ -193,10 +193,10 @@ final class ModelEmitter {
         for (EnumValue value : def.values()) {
             type.addField(FieldSpec.builder(self, value.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("$L\n", Docs.code(value.wireValue()))
-                    .initializer("new $T($S, $T.$N)", self, value.wireValue(), known, value.javaName())
+                    .initializer("new $T($L, $T.$N)", self, Literals.string(value.wireValue()), known, value.javaName())
                     .build());
             knownEnum.addEnumConstant(value.javaName());
-            of.add("case $S:\n", value.wireValue())
+            of.add("case $L:\n", Literals.string(value.wireValue()))
                     .indent()
                     .addStatement("return $N", value.javaName())
                     .unindent();

@@ -93,7 +93,7 @@ final class ServiceEmitter {
             if (security.isEmpty()) {
                 auth.addMember("value", "{}");
             }
-            security.forEach(scheme -> auth.addMember("value", "$S", scheme));
+            security.forEach(scheme -> auth.addMember("value", "$L", Literals.string(scheme)));
             method.addAnnotation(auth.build());
         }
         if (op.deprecated()) {
@@ -124,12 +124,12 @@ final class ServiceEmitter {
         boolean hasBody = op.body() != null;
         if (RETROFIT_METHODS.contains(op.method()) && !(op.method().equals("DELETE") && hasBody)) {
             method.addAnnotation(AnnotationSpec.builder(ClassName.get("retrofit2.http", op.method()))
-                    .addMember("value", "$S", op.path())
+                    .addMember("value", "$L", Literals.string(op.path()))
                     .build());
         } else {
             method.addAnnotation(AnnotationSpec.builder(RuntimeTypes.HTTP_METHOD)
-                    .addMember("method", "$S", op.method())
-                    .addMember("path", "$S", op.path())
+                    .addMember("method", "$L", Literals.string(op.method()))
+                    .addMember("path", "$L", Literals.string(op.path()))
                     .addMember("hasBody", "$L", hasBody)
                     .build());
         }
@@ -156,12 +156,15 @@ final class ServiceEmitter {
             annotations.add(AnnotationSpec.builder(annotation)
                     .addMember(
                             "value",
-                            "$S",
-                            parameter.location() == Operation.Location.COOKIE ? "Cookie" : parameter.wireName())
+                            "$L",
+                            Literals.string(
+                                    parameter.location() == Operation.Location.COOKIE
+                                            ? "Cookie"
+                                            : parameter.wireName()))
                     .build());
             if (parameter.location() == Operation.Location.COOKIE) {
                 annotations.add(AnnotationSpec.builder(RuntimeTypes.COOKIE)
-                        .addMember("value", "$S", parameter.wireName())
+                        .addMember("value", "$L", Literals.string(parameter.wireName()))
                         .build());
             }
             if (parameter.style() != Operation.Style.PLAIN && parameter.type() instanceof TypeRef.ListOf list) {
@@ -239,7 +242,7 @@ final class ServiceEmitter {
             } else {
                 method.addParameter(ParameterSpec.builder(type, field.javaName())
                         .addAnnotation(AnnotationSpec.builder(annotation)
-                                .addMember("value", "$S", field.wireName())
+                                .addMember("value", "$L", Literals.string(field.wireName()))
                                 .build())
                         .build());
             }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -178,10 +179,46 @@ public final class DescriptionScan {
                 closeAnchors(open, frames.size(), anchorSizes); // an anchor on a scalar closes with it
                 if (token == JsonToken.VALUE_STRING && pointer.endsWith("/$ref")) {
                     reference(parser.getText(), file, name, parser, pointer, pending);
+                } else if (token == JsonToken.VALUE_STRING && isText(pointer)) {
+                    suspicious(parser.getText(), name, parser, pointer);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // unreadable or broken: the loader reports the root's syntax errors, the parser the others'
+        }
+    }
+
+    private static final Pattern COMMENT_END = Pattern.compile("\\*/");
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
+    /** The keys whose text generated code shows: in comments, and (defaults, enum values) in literals. */
+    private static final Pattern TEXT_POINTER =
+            Pattern.compile(".*/(description|summary|title|default|const|enum/\\d+|x-enum-descriptions/\\d+)$");
+
+    private static boolean isText(String pointer) {
+        return TEXT_POINTER.matcher(pointer).matches();
+    }
+
+    /**
+     * Text that would end a Java comment, or a Java Unicode escape (which javac decodes before anything else, so that
+     * {@code \}{@code u002a/} ends a comment too): harmless in what Retrospec generates, which escapes both, but a
+     * code injection in any generator that does not (swagger-codegen's CVE-2016-5641), and rarely meant.
+     */
+    private void suspicious(String text, String name, JsonParser parser, String pointer) {
+        String what = COMMENT_END.matcher(text).find()
+                ? "'*/', which ends a Java comment"
+                : UNICODE_ESCAPE.matcher(text).find()
+                        ? "a Java Unicode escape (\\u....), which javac decodes first"
+                        : null;
+        if (what != null) {
+            problems.add(new Problem(
+                    Problem.Severity.WARNING,
+                    Problem.Kind.SUSPICIOUS_TEXT,
+                    name,
+                    parser.currentTokenLocation().getLineNr(),
+                    parser.currentTokenLocation().getColumnNr(),
+                    pointer,
+                    "contains " + what + ": Retrospec escapes it, code generators that do not would run what"
+                            + " follows it as code"));
         }
     }
 

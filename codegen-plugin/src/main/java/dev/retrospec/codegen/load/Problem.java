@@ -44,6 +44,8 @@ public record Problem(Severity severity, Kind kind, String file, int line, int c
         TOO_LARGE,
         /** A {@code $ref} to a URL while remote references are not allowed. */
         REMOTE_REFERENCE,
+        /** Text that would become code in generators that do not escape it: a comment end, a Unicode escape. */
+        SUSPICIOUS_TEXT,
         /** Something swagger-parser says about the description. */
         PARSER_MESSAGE(Origin.PARSER),
         /** swagger-parser's view of a reference Retrospec reports more precisely. */

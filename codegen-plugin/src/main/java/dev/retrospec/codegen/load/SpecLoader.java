@@ -79,7 +79,8 @@ public final class SpecLoader {
                     "neither 'openapi' nor 'swagger' at the top: not an OpenAPI 3.x or Swagger 2.0 description")));
         }
         DescriptionScan.Result scan = DescriptionScan.of(file, displayName, remote, limits.maxDescriptionNodes());
-        List<Problem> refused = new ArrayList<>(scan.problems());
+        List<Problem> refused = new ArrayList<>(
+                scan.problems().stream().filter(Problem::isError).toList());
         if (!limits.allowRemoteRefs()) {
             for (DescriptionScan.RemoteReference ref : scan.remote()) {
                 refused.add(new Problem(
@@ -118,7 +119,8 @@ public final class SpecLoader {
             }
             throw new SpecProblemsException(problems);
         }
-        List<Problem> warnings = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>(
+                scan.problems().stream().filter(p -> !p.isError()).toList());
         for (String message : messages) {
             warnings.add(translate(sources, Problem.Severity.WARNING, message));
         }

@@ -126,7 +126,7 @@ final class BodyTranslator {
             TypeRef type = schemas.typeOf(
                     property.schema(), property.pointer(), owner + context.typeName(property.wireName()));
             fields.add(new Field(
-                    property.wireName(),
+                    context.literal(property.wireName(), property.pointer()),
                     Names.unique(context.memberName(property.wireName()), names),
                     type,
                     properties.required().contains(property.wireName()),

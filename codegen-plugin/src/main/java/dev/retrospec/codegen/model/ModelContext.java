@@ -138,6 +138,25 @@ final class ModelContext {
         return target;
     }
 
+    /** The longest string generated code holds as a constant: half of what a class file allows one constant. */
+    static final int MAX_LITERAL_BYTES = 32_768;
+
+    /**
+     * {@code value}, which generated code holds as a string constant (a wire name, an enum value, a path), after
+     * checking that it fits in one: a longer one is reported at {@code pointer}.
+     */
+    String literal(String value, String pointer) {
+        int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_LITERAL_BYTES) {
+            error(
+                    Problem.Kind.TOO_LARGE,
+                    pointer,
+                    "a name or value of " + bytes + " bytes; generated code holds it as a string constant, which"
+                            + " takes " + MAX_LITERAL_BYTES + " at most here");
+        }
+        return value;
+    }
+
     // ------------------------------------------------------------------------------------------------------- names
 
     /** {@code pet_store-item} as a type name, {@code PetStoreItem}; cached. */

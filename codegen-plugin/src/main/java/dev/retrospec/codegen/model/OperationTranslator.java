@@ -60,6 +60,7 @@ final class OperationTranslator {
                     continue;
                 }
                 String pathPointer = Pointers.child("#/paths", path.getKey());
+                context.literal(path.getKey(), pathPointer);
                 for (Map.Entry<PathItem.HttpMethod, io.swagger.v3.oas.models.Operation> entry :
                         item.readOperationsMap().entrySet()) {
                     io.swagger.v3.oas.models.Operation op = entry.getValue();

@@ -175,6 +175,7 @@ final class ParameterTranslator {
             TypeRef type = schemas.typeOf(
                     schema, Pointers.child(at, "schema"), context.typeName(operationId) + context.typeName(name));
             boolean required = location == Location.PATH || Boolean.TRUE.equals(parameter.getRequired());
+            context.literal(name, Pointers.child(at, "name"));
             pointers.put(parameter.getIn() + ":" + name, at);
             into.put(
                     parameter.getIn() + ":" + name,

@@ -371,7 +371,7 @@ final class SchemaTranslator {
             String javaName = Names.unique(context.memberName(source.wireName()), memberNames);
             TypeRef type = typeOf(property, source.pointer(), name + context.typeName(source.wireName()));
             properties.add(new Property(
-                    source.wireName(),
+                    context.literal(source.wireName(), source.pointer()),
                     javaName,
                     type,
                     TypeDef.Presence.of(collected.required().contains(source.wireName()), isNullable(property)),
@@ -467,7 +467,7 @@ final class SchemaTranslator {
             if (value == null) {
                 continue;
             }
-            String wire = String.valueOf(value);
+            String wire = context.literal(String.valueOf(value), Pointers.child(pointer, "enum"));
             if (seen.add(wire)) {
                 values.add(new EnumValue(Names.unique(Names.constantName(wire), constants), wire));
             }

@@ -48,6 +48,7 @@ final class SecurityTranslator {
         taken.addAll(ClientNames.OBJECT_METHODS);
         declared.forEach((name, scheme) -> {
             String pointer = Pointers.child("#/components/securitySchemes", name);
+            context.literal(name, pointer);
             SecurityScheme translated = scheme(name, scheme, pointer, context.memberName(name), false);
             if (translated == null) {
                 scheme(name, scheme, pointer, context.memberName(name), true); // to report why
@@ -127,6 +128,9 @@ final class SecurityTranslator {
             List<String> scopes = flow.getScopes() == null
                     ? List.of()
                     : List.copyOf(flow.getScopes().keySet());
+            if (report) {
+                scopes.forEach(scope -> context.literal(scope, Pointers.child(flowPointer, "scopes")));
+            }
             return new SecurityScheme.OAuth2ClientCredentials(
                     name, javaName, description, tokenUrl, scopes, singleActiveToken(scheme, pointer, report));
         }
@@ -146,6 +150,9 @@ final class SecurityTranslator {
                 case QUERY -> SecurityScheme.Location.QUERY;
                 case COOKIE -> SecurityScheme.Location.COOKIE;
             };
+            if (report) {
+                context.literal(scheme.getName(), Pointers.child(pointer, "name"));
+            }
             return new SecurityScheme.ApiKey(name, javaName, description, in, scheme.getName());
         }
         if (report) {

@@ -106,9 +106,15 @@ final class UnionTranslator {
 
     UnionDef unionDef(String name, Schema<?> schema, String pointer, @Nullable String key) {
         Discriminator declared = schema.getDiscriminator();
-        String discriminator = declared == null ? null : declared.getPropertyName();
+        String discriminator = declared == null || declared.getPropertyName() == null
+                ? null
+                : context.literal(declared.getPropertyName(), Pointers.child(pointer, "discriminator"));
         Map<String, String> mapping =
                 declared == null || declared.getMapping() == null ? Map.of() : declared.getMapping();
+        mapping.keySet()
+                .forEach(label -> context.literal(
+                        label,
+                        Pointers.child(Pointers.child(Pointers.child(pointer, "discriminator"), "mapping"), label)));
         List<Variant> variants = new ArrayList<>();
         Set<String> variantNames = new HashSet<>();
         Set<String> variantKeys = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.retrospec.codegen.testing;
 
+import com.sun.source.util.JavacTask;
 import dev.retrospec.codegen.GeneratedFile;
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -22,6 +26,19 @@ public final class InMemoryJavac {
 
     /** Every diagnostic javac gave with {@code -Xlint:all}, formatted {@code path:line: kind: message}. */
     public static List<String> compile(List<GeneratedFile> files, Path classesDir) throws IOException {
+        return compileAndInspect(files, classesDir, types -> {}).diagnostics();
+    }
+
+    /** What javac made of generated sources: its diagnostics, and every type it saw, nested ones included. */
+    public record Compilation(List<String> diagnostics, List<TypeElement> types, Elements elements) {}
+
+    /**
+     * Compiles {@code files} into {@code classesDir}, and hands javac's own view of the types (members, Javadoc as
+     * javac reads it) to {@code inspect} while the compiler is still open.
+     */
+    public static Compilation compileAndInspect(
+            List<GeneratedFile> files, Path classesDir, java.util.function.Consumer<Compilation> inspect)
+            throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<JavaFileObject> sources = new ArrayList<>();
@@ -34,6 +51,8 @@ public final class InMemoryJavac {
             });
         }
         Files.createDirectories(classesDir);
+        List<TypeElement> types = new ArrayList<>();
+        Elements elements;
         try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             List<String> options = List.of(
                     "-Xlint:all",
@@ -47,9 +66,29 @@ public final class InMemoryJavac {
                     testClasspath(),
                     "-d",
                     classesDir.toString());
-            javac.getTask(null, fileManager, diagnostics, options, null, sources)
-                    .call();
+            JavacTask task = (JavacTask) javac.getTask(null, fileManager, diagnostics, options, null, sources);
+            elements = task.getElements();
+            for (Element element : task.analyze()) {
+                if (element instanceof TypeElement type) {
+                    collect(type, types);
+                }
+            }
+            inspect.accept(new Compilation(messages(diagnostics), types, elements)); // while javac holds the trees
+            task.generate();
+            return new Compilation(messages(diagnostics), types, elements);
         }
+    }
+
+    private static void collect(TypeElement type, List<TypeElement> into) {
+        into.add(type);
+        for (Element member : type.getEnclosedElements()) {
+            if (member instanceof TypeElement nested) {
+                collect(nested, into);
+            }
+        }
+    }
+
+    private static List<String> messages(DiagnosticCollector<JavaFileObject> diagnostics) {
         List<String> messages = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             String source = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";

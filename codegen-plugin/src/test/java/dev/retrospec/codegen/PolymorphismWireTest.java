@@ -49,7 +49,7 @@ class PolymorphismWireTest {
                 .containsExactly(
                         "Cat Cat[name=Tom, indoor=true]",
                         "Dog Dog[name=Rex, barks=null]",
-                        "Pet$Unknown Unknown[json={petType=parrot, name=Polly, words=12.0}]");
+                        "Pet$Unknown Unknown[json={\"petType\":\"parrot\",\"name\":\"Polly\",\"words\":12}]");
         assertThat(listOf("Pet").toJson(pets)).isEqualTo(json);
     }
 
@@ -76,7 +76,7 @@ class PolymorphismWireTest {
                         "Square Square[side=2.0]",
                         "Shape$OfString OfString[value=star]",
                         "Shape$OfLongList OfLongList[value=[1, 2, 3]]",
-                        "Shape$Unknown Unknown[json={sides=5.0}]");
+                        "Shape$Unknown Unknown[json={\"sides\":5}]");
         assertThat(listOf("Shape").toJson(shapes))
                 .isEqualTo("[{\"radius\":1.5},{\"side\":2.0},\"star\",[1,2,3]," + "{\"sides\":5}]");
     }

@@ -14,7 +14,6 @@ import com.palantir.javapoet.WildcardTypeName;
 import dev.retrospec.codegen.model.ApiModel;
 import dev.retrospec.codegen.model.SecurityScheme;
 import dev.retrospec.codegen.model.Service;
-import dev.retrospec.codegen.model.TypeDef;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -158,9 +157,7 @@ final class ClientEmitter {
                 .addStatement("return $T.read(moshi, response, type)", RuntimeTypes.ERROR_BODIES)
                 .build());
 
-        List<CodeBlock> registrations = registrations();
-        type.addMethod(moshiBuilder(registrations));
-        adapterParts(registrations).forEach(type::addMethod);
+        type.addMethod(moshiBuilder());
         type.addType(builderType());
         return type.build();
     }
@@ -193,130 +190,20 @@ final class ClientEmitter {
         return doc.toString();
     }
 
-    /** Registrations per helper method: a method's bytecode may not exceed 64 KB. */
-    private static final int REGISTRATIONS_PER_METHOD = 250;
-
-    private MethodSpec moshiBuilder(List<CodeBlock> registrations) {
-        // Statements, not one chained expression: hundreds of chained calls overflow javac's stack.
-        CodeBlock.Builder body = CodeBlock.builder()
-                .addStatement("$T builder = new $T()", RuntimeTypes.MOSHI_BUILDER, RuntimeTypes.MOSHI_BUILDER)
-                .addStatement("builder.add($T.FACTORY)", RuntimeTypes.STANDARD_JSON_ADAPTERS);
-        if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
-            registrations.forEach(body::addStatement);
-        } else {
-            for (int part = 0; part * REGISTRATIONS_PER_METHOD < registrations.size(); part++) {
-                body.addStatement("addAdapters$L(builder)", part + 1);
-            }
-        }
-        body.addStatement("return builder");
+    private MethodSpec moshiBuilder() {
         return MethodSpec.methodBuilder("moshiBuilder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(RuntimeTypes.MOSHI_BUILDER)
-                .addJavadoc(
-                        "A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that"
-                                + " keep\nvalues this client does not know. Add adapters of your own and pass the result to\n"
-                                + "{@link Builder#moshi(Moshi)}.\n")
-                .addCode(body.build())
+                .addJavadoc("A Moshi builder that knows this API's types, through adapters generated for them (no\n"
+                        + "reflection; required properties and non-null values enforced), and {@code java.time} values,\n"
+                        + "UUIDs and exact numbers. Add adapters of your own and pass the result to\n"
+                        + "{@link Builder#moshi(Moshi)}.\n")
+                .addStatement(
+                        "return new $T().add($T.strict()).add($T.FACTORY)",
+                        RuntimeTypes.MOSHI_BUILDER,
+                        JsonFactoryEmitter.className(common.options()),
+                        RuntimeTypes.STANDARD_JSON_ADAPTERS)
                 .build();
-    }
-
-    /** A statement registering each enum's and union's adapter. */
-    private List<CodeBlock> registrations() {
-        List<CodeBlock> registrations = new ArrayList<>();
-        for (TypeDef def : model.types()) {
-            if (def instanceof TypeDef.EnumDef e) {
-                ClassName enumType = ClassName.get(common.options().modelPackage(), e.name());
-                registrations.add(CodeBlock.of(
-                        "builder.add($T.class, $T.adapter($T::of, $T::value))",
-                        enumType,
-                        RuntimeTypes.OPEN_ENUMS,
-                        enumType,
-                        enumType));
-            } else if (def instanceof TypeDef.UnionDef u) {
-                registrations.add(CodeBlock.of("builder.add($L)", unionAdapter(u)));
-            }
-        }
-        return registrations;
-    }
-
-    /** For APIs with too many adapters for one method: the registrations in parts. */
-    private List<MethodSpec> adapterParts(List<CodeBlock> registrations) {
-        List<MethodSpec> parts = new ArrayList<>();
-        if (registrations.size() <= REGISTRATIONS_PER_METHOD) {
-            return parts;
-        }
-        for (int start = 0; start < registrations.size(); start += REGISTRATIONS_PER_METHOD) {
-            MethodSpec.Builder part = MethodSpec.methodBuilder("addAdapters" + (parts.size() + 1))
-                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addParameter(RuntimeTypes.MOSHI_BUILDER, "builder");
-            registrations
-                    .subList(start, Math.min(start + REGISTRATIONS_PER_METHOD, registrations.size()))
-                    .forEach(part::addStatement);
-            parts.add(part.build());
-        }
-        return parts;
-    }
-
-    /** A discriminated union through Moshi's polymorphic factory, any other through the runtime's. */
-    private CodeBlock unionAdapter(TypeDef.UnionDef union) {
-        String models = common.options().modelPackage();
-        ClassName self = ClassName.get(models, union.name());
-        ClassName unknown = self.nestedClass("Unknown");
-        CodeBlock.Builder code = CodeBlock.builder();
-        if (union.discriminator() != null) {
-            code.add(
-                    "$T.of($T.class, $L)",
-                    RuntimeTypes.POLYMORPHIC_FACTORY,
-                    self,
-                    Literals.string(union.discriminator()));
-            for (TypeDef.Variant variant : union.variants()) {
-                List<String> labels = variant instanceof TypeDef.RecordVariant record ? record.labels() : List.of();
-                for (String label : labels) {
-                    code.add(
-                            "\n    .withSubtype($T.class, $L)",
-                            ClassName.get(models, variant.javaName()),
-                            Literals.string(label));
-                }
-            }
-            return code.add(
-                            "\n    .withFallbackJsonAdapter($T.unknown($T::new, $T::json))",
-                            RuntimeTypes.UNIONS,
-                            unknown,
-                            unknown)
-                    .build();
-        }
-        code.add("$T.oneOf($T.class)", RuntimeTypes.UNIONS, self);
-        JavaTypes types = new JavaTypes(models);
-        for (TypeDef.Variant variant : union.variants()) {
-            if (!(variant instanceof TypeDef.WrapperVariant wrapped)) {
-                code.add("\n    .variant($T.class)", ClassName.get(models, variant.javaName()));
-            } else {
-                ClassName wrapper = self.nestedClass(variant.javaName());
-                code.add(
-                        "\n    .wrapper($T.class, $L, $T::new, $T::value)",
-                        wrapper,
-                        javaType(types.boxed(wrapped.wrapped())),
-                        wrapper,
-                        wrapper);
-            }
-        }
-        return code.add("\n    .unknown($T.class, $T::new, $T::json)\n    .build()", unknown, unknown, unknown)
-                .build();
-    }
-
-    /** An expression for a {@code java.lang.reflect.Type}: a class literal, or Moshi's Types for generics. */
-    private static CodeBlock javaType(TypeName type) {
-        if (type instanceof ParameterizedTypeName parameterized) {
-            List<CodeBlock> arguments = new ArrayList<>();
-            arguments.add(CodeBlock.of("$T.class", parameterized.rawType()));
-            parameterized.typeArguments().forEach(argument -> arguments.add(javaType(argument)));
-            return CodeBlock.of(
-                    "$T.newParameterizedType($L)", RuntimeTypes.MOSHI_TYPES, CodeBlock.join(arguments, ", "));
-        }
-        if (type instanceof com.palantir.javapoet.ArrayTypeName) {
-            return CodeBlock.of("$T.class", type);
-        }
-        return CodeBlock.of("$T.class", type.withoutAnnotations());
     }
 
     private TypeSpec builderType() {
@@ -333,6 +220,7 @@ final class ClientEmitter {
         type.addField(baseUrl.build());
         type.addField(RuntimeTypes.OK_HTTP_CLIENT.annotated(NULLABLE), "okHttpClient", Modifier.PRIVATE);
         type.addField(RuntimeTypes.MOSHI.annotated(NULLABLE), "moshi", Modifier.PRIVATE);
+        type.addField(TypeName.BOOLEAN, "lenientJson", Modifier.PRIVATE);
         auth.fields().forEach(type::addField);
         type.addMethod(
                 MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -361,6 +249,17 @@ final class ClientEmitter {
                 ParameterSpec.builder(RuntimeTypes.MOSHI, "moshi").build(),
                 CodeBlock.of("this.moshi = $T.requireNonNull(moshi, $S)", java.util.Objects.class, "moshi == null"),
                 "The Moshi to read and write JSON with; start from {@link #moshiBuilder()}."));
+        type.addMethod(MethodSpec.methodBuilder("lenientJson")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addJavadoc(
+                        "Reads JSON leniently, for a server known to break its own description: a missing required\n"
+                                + "property or a null where the description allows none reads as null (or zero) instead of\n"
+                                + "failing, even where the model says non-null. Not for a Moshi given with\n"
+                                + "{@link #moshi(Moshi)}, which decides for itself.\n")
+                .addStatement("this.lenientJson = true")
+                .addStatement("return this")
+                .build());
 
         auth.methods().forEach(type::addMethod);
 
@@ -383,7 +282,13 @@ final class ClientEmitter {
                         RuntimeTypes.OK_HTTP_CLIENT)
                 .addStatement("$T http = base.newBuilder()", RuntimeTypes.OK_HTTP_CLIENT_BUILDER);
         build.addCode(auth.installation("http", "base", "url"));
-        build.addStatement("$T json = moshi != null ? moshi : moshiBuilder().build()", RuntimeTypes.MOSHI)
+        build.addStatement(
+                        "$T json = moshi != null ? moshi : lenientJson ? new $T().add($T.lenient()).add($T.FACTORY).build()"
+                                + " : moshiBuilder().build()",
+                        RuntimeTypes.MOSHI,
+                        RuntimeTypes.MOSHI_BUILDER,
+                        JsonFactoryEmitter.className(common.options()),
+                        RuntimeTypes.STANDARD_JSON_ADAPTERS)
                 .addStatement(CodeBlock.builder()
                         .add("$T retrofit = new $T.Builder()", RuntimeTypes.RETROFIT, RuntimeTypes.RETROFIT)
                         .indent()

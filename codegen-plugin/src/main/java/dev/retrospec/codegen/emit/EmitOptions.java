@@ -25,6 +25,11 @@ public record EmitOptions(String basePackage, String apiPackage, String modelPac
         Objects.requireNonNull(callStyle, "callStyle == null");
     }
 
+    /** The package of the JSON adapters for the model's types: beside the model, not in it. */
+    public String jsonPackage() {
+        return modelPackage + ".json";
+    }
+
     /** {@code base}, {@code base.api} and {@code base.model}, returning {@code Call<T>}. */
     public static EmitOptions of(String basePackage) {
         return new EmitOptions(basePackage, basePackage + ".api", basePackage + ".model", CallStyle.CALL);

@@ -4,8 +4,11 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.retrospec.codegen.model.ApiModel;
+import dev.retrospec.codegen.model.TypeDef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,43 +17,24 @@ public final class Emitter {
     static final String GENERATOR = "dev.retrospec.codegen.Generator";
 
     /**
-     * java.lang types the emitted code may name. A generated type with one of these names would shadow it within its
-     * package, so references to such names are always written qualified.
+     * Whether {@code name} is a {@code java.lang} type: a generated type of that name would shadow it within its
+     * package (a schema named {@code String}), so references to such names are always written qualified.
      */
-    private static final Set<String> JAVA_LANG = Set.of(
-            "Object",
-            "String",
-            "Integer",
-            "Long",
-            "Boolean",
-            "Float",
-            "Double",
-            "Void",
-            "Class",
-            "Deprecated",
-            "Override",
-            "SuppressWarnings",
-            "Byte",
-            "Short",
-            "Character",
-            "Number",
-            "Iterable",
-            "Enum",
-            "Record",
-            "Exception",
-            "RuntimeException",
-            "IllegalStateException",
-            "IllegalArgumentException",
-            "SafeVarargs",
-            "FunctionalInterface",
-            "Math",
-            "System",
-            "Thread",
-            "Error");
+    private static boolean isJavaLang(String name) {
+        try {
+            Class.forName("java.lang." + name, false, ClassLoader.getPlatformClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     private Emitter() {}
 
-    /** Every file for {@code model}: records and enums, Retrofit interfaces, and the client class. */
+    /**
+     * Every file for {@code model}: records and enums, Retrofit interfaces, the client class, and the JSON adapters
+     * with their factory (in the model package's {@code json} package).
+     */
     public static List<JavaFile> emit(ApiModel model, EmitOptions options) {
         Set<String> qualify = new TreeSet<>();
         model.types().forEach(t -> addIfJavaLang(t.name(), qualify));
@@ -70,11 +54,51 @@ public final class Emitter {
                 .map(service -> file(options.apiPackage(), services.emit(service), sourceName))
                 .toList());
         files.add(file(options.basePackage(), new ClientEmitter(common, model).emit(), sourceName));
+
+        Map<String, TypeDef> byName = new HashMap<>();
+        model.types().forEach(def -> byName.put(def.name(), def));
+        Map<String, List<JsonAdapterEmitter.Discriminated>> labels = discriminatorLabels(model.types());
+        JsonAdapterEmitter records = new JsonAdapterEmitter(types, common);
+        UnionAdapterEmitter unions = new UnionAdapterEmitter(types, common, byName::get);
+        files.addAll(model.types().parallelStream()
+                .filter(def -> !(def instanceof TypeDef.EnumDef))
+                .map(def -> file(
+                        options.jsonPackage(),
+                        def instanceof TypeDef.UnionDef union
+                                ? unions.emit(union)
+                                : records.record((TypeDef.ObjectDef) def, labels.getOrDefault(def.name(), List.of())),
+                        sourceName))
+                .toList());
+        files.add(file(options.jsonPackage(), new JsonFactoryEmitter(common).emit(model.types()), sourceName));
         return files;
     }
 
+    /**
+     * The discriminator properties and values each record writes: one per discriminated union it is a variant of,
+     * with the first label that selects it, so that a variant sent on its own still says what it is.
+     */
+    private static Map<String, List<JsonAdapterEmitter.Discriminated>> discriminatorLabels(List<TypeDef> types) {
+        Map<String, List<JsonAdapterEmitter.Discriminated>> labels = new HashMap<>();
+        for (TypeDef def : types) {
+            if (def instanceof TypeDef.UnionDef union && union.discriminator() != null) {
+                for (TypeDef.Variant variant : union.variants()) {
+                    if (variant instanceof TypeDef.RecordVariant record
+                            && !record.labels().isEmpty()) {
+                        List<JsonAdapterEmitter.Discriminated> list =
+                                labels.computeIfAbsent(record.javaName(), k -> new ArrayList<>());
+                        if (list.stream().noneMatch(l -> l.property().equals(union.discriminator()))) {
+                            list.add(new JsonAdapterEmitter.Discriminated(
+                                    union.discriminator(), record.labels().get(0)));
+                        }
+                    }
+                }
+            }
+        }
+        return labels;
+    }
+
     private static void addIfJavaLang(String name, Set<String> into) {
-        if (JAVA_LANG.contains(name)) {
+        if (isJavaLang(name)) {
             into.add(name);
         }
     }

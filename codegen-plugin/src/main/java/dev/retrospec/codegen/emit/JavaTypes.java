@@ -1,7 +1,6 @@
 package dev.retrospec.codegen.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -79,7 +78,7 @@ final class JavaTypes {
             case DATE_TIME -> ClassName.get(OffsetDateTime.class);
             case UUID -> ClassName.get(UUID.class);
             case URI -> ClassName.get(URI.class);
-            case BYTES, BINARY -> ArrayTypeName.of(TypeName.BYTE);
+            case BYTES, BINARY -> RuntimeTypes.BYTE_STRING;
             case ANY -> ClassName.OBJECT;
         };
     }

@@ -50,11 +50,6 @@ final class ModelEmitter {
         for (Property property : def.properties()) {
             ParameterSpec.Builder component = ParameterSpec.builder(
                     types.of(property.type(), property.presence().javaNullable()), property.javaName());
-            if (!property.javaName().equals(property.wireName())) {
-                component.addAnnotation(AnnotationSpec.builder(RuntimeTypes.JSON)
-                        .addMember("name", "$L", Literals.string(property.wireName()))
-                        .build());
-            }
             // Not @Deprecated: on a record component javac warns that it has no effect on the constructor parameter.
             constructor.addParameter(component.build());
             String propertyDoc = propertyDoc(property);
@@ -67,16 +62,15 @@ final class ModelEmitter {
             }
         }
         if (def.additionalProperties() != null) {
-            java.util.Set<String> taken = new java.util.HashSet<>();
-            def.properties().forEach(p -> taken.add(p.javaName().toLowerCase(java.util.Locale.ROOT)));
-            String name = dev.retrospec.codegen.model.Names.unique("additionalProperties", taken);
+            String name = JsonAdapterEmitter.additionalComponent(def);
             constructor.addParameter(ParameterSpec.builder(
                             com.palantir.javapoet.ParameterizedTypeName.get(
                                     ClassName.get(java.util.Map.class),
                                     ClassName.get(String.class),
-                                    types.boxed(def.additionalProperties())),
+                                    types.boxed(def.additionalProperties())
+                                            .annotated(AnnotationSpec.builder(RuntimeTypes.NULLABLE)
+                                                    .build())),
                             name)
-                    .addAnnotation(RuntimeTypes.ADDITIONAL_PROPERTIES)
                     .build());
             doc.add("@param $L Properties the description does not name, as the API sent them.\n", name);
         }
@@ -106,8 +100,10 @@ final class ModelEmitter {
                             + " not know\nreads as {@link Unknown}.\n",
                     Docs.code(def.discriminator()));
         } else {
-            type.addJavadoc("One of the variants below, told apart by their shape, tried in the description's order;"
-                    + " JSON that\nnone of them describes reads as {@link Unknown}.\n");
+            type.addJavadoc(
+                    "One of the variants below, told apart by the JSON's shape: strings by their format, numbers"
+                            + " by their\nwidth, objects by the names they have. JSON none of them describes reads as"
+                            + " {@link Unknown}.\n");
         }
         if (def.deprecated()) {
             type.addAnnotation(Deprecated.class);
@@ -133,14 +129,9 @@ final class ModelEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addSuperinterface(self)
                 .addJavadoc(
-                        "JSON no variant of {@link $T} describes, kept as Moshi reads it: maps, lists, strings,\n"
-                                + "doubles, booleans. Written back unchanged.\n",
-                        self)
+                        "JSON no variant of {@link $T} describes, kept as its text and written back unchanged.\n", self)
                 .recordConstructor(MethodSpec.constructorBuilder()
-                        .addParameter(
-                                ClassName.OBJECT.annotated(AnnotationSpec.builder(RuntimeTypes.NULLABLE)
-                                        .build()),
-                                "json")
+                        .addParameter(String.class, "json")
                         .build())
                 .build());
         return type.build();

@@ -14,7 +14,7 @@ final class ClientNames {
             Set.of("builder", "retrofit", "moshi", "errorBody", "moshiBuilder", "jsonAdapters");
 
     /** Members of the client's builder other than the security schemes' ones. */
-    static final Set<String> BUILDER_MEMBERS = Set.of("baseUrl", "okHttpClient", "moshi", "build");
+    static final Set<String> BUILDER_MEMBERS = Set.of("baseUrl", "okHttpClient", "moshi", "lenientJson", "build");
 
     /** The methods every class has: a member with one of these names would not compile or would mislead. */
     static final Set<String> OBJECT_METHODS =

@@ -24,14 +24,16 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Moshi adapters for the types OpenAPI formats map to: {@code date-time} ({@link OffsetDateTime}, or
  * {@link Instant}), {@code date} ({@link LocalDate}), {@code time} ({@link LocalTime}), {@code uuid},
- * {@code uri}, {@code byte} (Base64 {@code byte[]}) and arbitrary-precision numbers ({@link BigDecimal},
- * {@link BigInteger}, read from the JSON text without a detour through {@code double}). All are null-safe. Also
- * records with an {@link AdditionalProperties} component.
+ * {@code uri}, {@code byte} (Base64, as an immutable {@link ByteString} that compares by content; {@code byte[]}
+ * too, for mapped types) and arbitrary-precision numbers ({@link BigDecimal}, {@link BigInteger}, read from the JSON
+ * text without a detour through {@code double}); and lists, sets and string-keyed maps, read as unmodifiable
+ * collections. All are null-safe, and none uses reflection.
  */
 public final class StandardJsonAdapters {
     /** Add this to a {@link Moshi.Builder}. */
@@ -58,6 +60,17 @@ public final class StandardJsonAdapters {
                             "Base64",
                             s -> Base64.getMimeDecoder().decode(s),
                             b -> Base64.getEncoder().encodeToString(b)),
+            ByteString.class,
+                    new StringAdapter<>(
+                            "Base64",
+                            s -> {
+                                ByteString bytes = ByteString.decodeBase64(s);
+                                if (bytes == null) {
+                                    throw new IllegalArgumentException("not Base64");
+                                }
+                                return bytes;
+                            },
+                            ByteString::base64),
             BigDecimal.class, new NumberAdapter<>(BigDecimal::new),
             BigInteger.class, new NumberAdapter<>(BigInteger::new));
 
@@ -69,7 +82,7 @@ public final class StandardJsonAdapters {
         }
         // Moshi hands array types over as a GenericArrayType (byte[] becomes GenericArrayType(byte)), never as a Class.
         JsonAdapter<?> standard = ADAPTERS.get(type instanceof GenericArrayType ? Types.getRawType(type) : type);
-        return standard != null ? standard : RecordWithAdditionalPropertiesAdapter.create(type, moshi);
+        return standard != null ? standard : UnmodifiableCollections.create(type, annotations, moshi);
     }
 
     private static URI uri(String s) {

@@ -4,6 +4,7 @@ package com.example.bodies;
 import com.example.bodies.api.DocumentsApi;
 import com.example.bodies.api.NotesApi;
 import com.example.bodies.api.SearchApi;
+import com.example.bodies.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
@@ -103,14 +104,13 @@ public final class FilesAndForms {
   }
 
   /**
-   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that keep
-   * values this client does not know. Add adapters of your own and pass the result to
+   * A Moshi builder that knows this API's types, through adapters generated for them (no
+   * reflection; required properties and non-null values enforced), and {@code java.time} values,
+   * UUIDs and exact numbers. Add adapters of your own and pass the result to
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
-    Moshi.Builder builder = new Moshi.Builder();
-    builder.add(StandardJsonAdapters.FACTORY);
-    return builder;
+    return new Moshi.Builder().add(JsonAdapters.strict()).add(StandardJsonAdapters.FACTORY);
   }
 
   /**
@@ -122,6 +122,8 @@ public final class FilesAndForms {
     private @Nullable OkHttpClient okHttpClient;
 
     private @Nullable Moshi moshi;
+
+    private boolean lenientJson;
 
     private Builder() {
     }
@@ -152,11 +154,22 @@ public final class FilesAndForms {
       return this;
     }
 
+    /**
+     * Reads JSON leniently, for a server known to break its own description: a missing required
+     * property or a null where the description allows none reads as null (or zero) instead of
+     * failing, even where the model says non-null. Not for a Moshi given with
+     * {@link #moshi(Moshi)}, which decides for itself.
+     */
+    public Builder lenientJson() {
+      this.lenientJson = true;
+      return this;
+    }
+
     public FilesAndForms build() {
       HttpUrl url = baseUrl;
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
-      Moshi json = moshi != null ? moshi : moshiBuilder().build();
+      Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)
               .client(http.build())

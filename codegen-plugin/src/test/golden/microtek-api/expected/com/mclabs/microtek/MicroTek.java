@@ -3,7 +3,7 @@ package com.mclabs.microtek;
 
 import com.mclabs.microtek.api.DevicesApi;
 import com.mclabs.microtek.api.StatusApi;
-import com.mclabs.microtek.model.DeviceStatus;
+import com.mclabs.microtek.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
@@ -13,7 +13,6 @@ import dev.retrospec.runtime.auth.ClientCredentialsAuth;
 import dev.retrospec.runtime.auth.TokenListener;
 import dev.retrospec.runtime.auth.TokenManager;
 import dev.retrospec.runtime.auth.TokenProvider;
-import dev.retrospec.runtime.json.OpenEnums;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.List;
@@ -114,15 +113,13 @@ public final class MicroTek {
   }
 
   /**
-   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that keep
-   * values this client does not know. Add adapters of your own and pass the result to
+   * A Moshi builder that knows this API's types, through adapters generated for them (no
+   * reflection; required properties and non-null values enforced), and {@code java.time} values,
+   * UUIDs and exact numbers. Add adapters of your own and pass the result to
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
-    Moshi.Builder builder = new Moshi.Builder();
-    builder.add(StandardJsonAdapters.FACTORY);
-    builder.add(DeviceStatus.class, OpenEnums.adapter(DeviceStatus::of, DeviceStatus::value));
-    return builder;
+    return new Moshi.Builder().add(JsonAdapters.strict()).add(StandardJsonAdapters.FACTORY);
   }
 
   /**
@@ -134,6 +131,8 @@ public final class MicroTek {
     private @Nullable OkHttpClient okHttpClient;
 
     private @Nullable Moshi moshi;
+
+    private boolean lenientJson;
 
     private final ClientCredentialsAuth.Builder microtekAuth = ClientCredentialsAuth.builder("microtekAuth", MICROTEK_AUTH_TOKEN_URL, MICROTEK_AUTH_SCOPES);
 
@@ -163,6 +162,17 @@ public final class MicroTek {
      */
     public Builder moshi(Moshi moshi) {
       this.moshi = Objects.requireNonNull(moshi, "moshi == null");
+      return this;
+    }
+
+    /**
+     * Reads JSON leniently, for a server known to break its own description: a missing required
+     * property or a null where the description allows none reads as null (or zero) instead of
+     * failing, even where the model says non-null. Not for a Moshi given with
+     * {@link #moshi(Moshi)}, which decides for itself.
+     */
+    public Builder lenientJson() {
+      this.lenientJson = true;
       return this;
     }
 
@@ -216,7 +226,7 @@ public final class MicroTek {
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
       this.microtekAuth.installInto(http, base, url);
-      Moshi json = moshi != null ? moshi : moshiBuilder().build();
+      Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)
               .client(http.build())

@@ -2,13 +2,12 @@
 package com.example.params;
 
 import com.example.params.api.ItemsApi;
-import com.example.params.model.Color;
+import com.example.params.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
 import dev.retrospec.runtime.TextConverters;
-import dev.retrospec.runtime.json.OpenEnums;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.Objects;
@@ -83,15 +82,13 @@ public final class Parameters {
   }
 
   /**
-   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that keep
-   * values this client does not know. Add adapters of your own and pass the result to
+   * A Moshi builder that knows this API's types, through adapters generated for them (no
+   * reflection; required properties and non-null values enforced), and {@code java.time} values,
+   * UUIDs and exact numbers. Add adapters of your own and pass the result to
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
-    Moshi.Builder builder = new Moshi.Builder();
-    builder.add(StandardJsonAdapters.FACTORY);
-    builder.add(Color.class, OpenEnums.adapter(Color::of, Color::value));
-    return builder;
+    return new Moshi.Builder().add(JsonAdapters.strict()).add(StandardJsonAdapters.FACTORY);
   }
 
   /**
@@ -103,6 +100,8 @@ public final class Parameters {
     private @Nullable OkHttpClient okHttpClient;
 
     private @Nullable Moshi moshi;
+
+    private boolean lenientJson;
 
     private Builder() {
     }
@@ -133,11 +132,22 @@ public final class Parameters {
       return this;
     }
 
+    /**
+     * Reads JSON leniently, for a server known to break its own description: a missing required
+     * property or a null where the description allows none reads as null (or zero) instead of
+     * failing, even where the model says non-null. Not for a Moshi given with
+     * {@link #moshi(Moshi)}, which decides for itself.
+     */
+    public Builder lenientJson() {
+      this.lenientJson = true;
+      return this;
+    }
+
     public Parameters build() {
       HttpUrl url = baseUrl;
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
-      Moshi json = moshi != null ? moshi : moshiBuilder().build();
+      Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)
               .client(http.build())

@@ -3,28 +3,14 @@ package com.example.zoo;
 
 import com.example.zoo.api.DrawingsApi;
 import com.example.zoo.api.PetsApi;
-import com.example.zoo.model.Bike;
-import com.example.zoo.model.Car;
-import com.example.zoo.model.Cat;
-import com.example.zoo.model.Circle;
-import com.example.zoo.model.Dog;
-import com.example.zoo.model.DrawingLabel;
-import com.example.zoo.model.DrawingLabelRich;
-import com.example.zoo.model.Pet;
-import com.example.zoo.model.Shape;
-import com.example.zoo.model.Square;
-import com.example.zoo.model.Vehicle;
+import com.example.zoo.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
-import com.squareup.moshi.adapters.PolymorphicJsonAdapterFactory;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
 import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
-import dev.retrospec.runtime.json.Unions;
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 import okhttp3.HttpUrl;
@@ -107,34 +93,13 @@ public final class Zoo {
   }
 
   /**
-   * A Moshi builder that knows this API's types: {@code java.time} values, UUIDs, and enums that keep
-   * values this client does not know. Add adapters of your own and pass the result to
+   * A Moshi builder that knows this API's types, through adapters generated for them (no
+   * reflection; required properties and non-null values enforced), and {@code java.time} values,
+   * UUIDs and exact numbers. Add adapters of your own and pass the result to
    * {@link Builder#moshi(Moshi)}.
    */
   public static Moshi.Builder moshiBuilder() {
-    Moshi.Builder builder = new Moshi.Builder();
-    builder.add(StandardJsonAdapters.FACTORY);
-    builder.add(Unions.oneOf(DrawingLabel.class)
-            .wrapper(DrawingLabel.OfString.class, String.class, DrawingLabel.OfString::new, DrawingLabel.OfString::value)
-            .variant(DrawingLabelRich.class)
-            .unknown(DrawingLabel.Unknown.class, DrawingLabel.Unknown::new, DrawingLabel.Unknown::json)
-            .build());
-    builder.add(PolymorphicJsonAdapterFactory.of(Pet.class, "petType")
-            .withSubtype(Cat.class, "cat")
-            .withSubtype(Dog.class, "dog")
-            .withFallbackJsonAdapter(Unions.unknown(Pet.Unknown::new, Pet.Unknown::json)));
-    builder.add(Unions.oneOf(Shape.class)
-            .variant(Circle.class)
-            .variant(Square.class)
-            .wrapper(Shape.OfString.class, String.class, Shape.OfString::new, Shape.OfString::value)
-            .wrapper(Shape.OfLongList.class, Types.newParameterizedType(List.class, Long.class), Shape.OfLongList::new, Shape.OfLongList::value)
-            .unknown(Shape.Unknown.class, Shape.Unknown::new, Shape.Unknown::json)
-            .build());
-    builder.add(PolymorphicJsonAdapterFactory.of(Vehicle.class, "kind")
-            .withSubtype(Car.class, "Car")
-            .withSubtype(Bike.class, "Bike")
-            .withFallbackJsonAdapter(Unions.unknown(Vehicle.Unknown::new, Vehicle.Unknown::json)));
-    return builder;
+    return new Moshi.Builder().add(JsonAdapters.strict()).add(StandardJsonAdapters.FACTORY);
   }
 
   /**
@@ -146,6 +111,8 @@ public final class Zoo {
     private @Nullable OkHttpClient okHttpClient;
 
     private @Nullable Moshi moshi;
+
+    private boolean lenientJson;
 
     private Builder() {
     }
@@ -176,11 +143,22 @@ public final class Zoo {
       return this;
     }
 
+    /**
+     * Reads JSON leniently, for a server known to break its own description: a missing required
+     * property or a null where the description allows none reads as null (or zero) instead of
+     * failing, even where the model says non-null. Not for a Moshi given with
+     * {@link #moshi(Moshi)}, which decides for itself.
+     */
+    public Builder lenientJson() {
+      this.lenientJson = true;
+      return this;
+    }
+
     public Zoo build() {
       HttpUrl url = baseUrl;
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
-      Moshi json = moshi != null ? moshi : moshiBuilder().build();
+      Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)
               .client(http.build())

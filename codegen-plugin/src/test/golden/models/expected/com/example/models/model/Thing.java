@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
+import okio.ByteString;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +29,7 @@ public record Thing(String requiredValue, @Nullable String requiredNullable, @Nu
     @Nullable String optionalValue, @Nullable String optionalNullable, int count,
     @Nullable Long big, @Nullable BigDecimal price, @Nullable Float ratio, @Nullable Double precise,
     @Nullable Boolean flag, OffsetDateTime when, @Nullable LocalDate day, @Nullable UUID id,
-    @Nullable URI link, @Nullable String secret, byte @Nullable [] blob, @Nullable String legacy,
+    @Nullable URI link, @Nullable String secret, @Nullable ByteString blob, @Nullable String legacy,
     @Nullable ThingSize size, @Nullable List<String> tags, @Nullable Set<String> uniqueTags,
     @Nullable Map<String, String> labels, @Nullable Map<String, Object> anything,
     @Nullable Map<String, Object> freeForm, @Nullable ThingNested nested) {

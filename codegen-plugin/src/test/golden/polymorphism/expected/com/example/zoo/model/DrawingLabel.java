@@ -3,11 +3,10 @@ package com.example.zoo.model;
 
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One of the variants below, told apart by their shape, tried in the description's order; JSON that
- * none of them describes reads as {@link Unknown}.
+ * One of the variants below, told apart by the JSON's shape: strings by their format, numbers by their
+ * width, objects by the names they have. JSON none of them describes reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 @NullMarked
@@ -16,9 +15,8 @@ public sealed interface DrawingLabel permits DrawingLabel.OfString, DrawingLabel
   }
 
   /**
-   * JSON no variant of {@link DrawingLabel} describes, kept as Moshi reads it: maps, lists, strings,
-   * doubles, booleans. Written back unchanged.
+   * JSON no variant of {@link DrawingLabel} describes, kept as its text and written back unchanged.
    */
-  record Unknown(@Nullable Object json) implements DrawingLabel {
+  record Unknown(String json) implements DrawingLabel {
   }
 }

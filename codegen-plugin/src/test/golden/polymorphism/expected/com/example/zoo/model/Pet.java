@@ -3,7 +3,6 @@ package com.example.zoo.model;
 
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A pet; `petType` says which kind.
@@ -15,9 +14,8 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public sealed interface Pet permits Cat, Dog, Pet.Unknown {
   /**
-   * JSON no variant of {@link Pet} describes, kept as Moshi reads it: maps, lists, strings,
-   * doubles, booleans. Written back unchanged.
+   * JSON no variant of {@link Pet} describes, kept as its text and written back unchanged.
    */
-  record Unknown(@Nullable Object json) implements Pet {
+  record Unknown(String json) implements Pet {
   }
 }

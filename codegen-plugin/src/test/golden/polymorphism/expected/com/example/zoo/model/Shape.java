@@ -4,13 +4,12 @@ package com.example.zoo.model;
 import java.util.List;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;
 
 /**
  * No discriminator: told apart by shape.
  *
- * <p>One of the variants below, told apart by their shape, tried in the description's order; JSON that
- * none of them describes reads as {@link Unknown}.
+ * <p>One of the variants below, told apart by the JSON's shape: strings by their format, numbers by their
+ * width, objects by the names they have. JSON none of them describes reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 @NullMarked
@@ -22,9 +21,8 @@ public sealed interface Shape permits Circle, Square, Shape.OfString, Shape.OfLo
   }
 
   /**
-   * JSON no variant of {@link Shape} describes, kept as Moshi reads it: maps, lists, strings,
-   * doubles, booleans. Written back unchanged.
+   * JSON no variant of {@link Shape} describes, kept as its text and written back unchanged.
    */
-  record Unknown(@Nullable Object json) implements Shape {
+  record Unknown(String json) implements Shape {
   }
 }

@@ -3,7 +3,6 @@ package com.example.zoo.model;
 
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.NullMarked;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Extended by Car and Bike with allOf; `kind` holds the schema name.
@@ -15,9 +14,8 @@ import org.jspecify.annotations.Nullable;
 @NullMarked
 public sealed interface Vehicle permits Car, Bike, Vehicle.Unknown {
   /**
-   * JSON no variant of {@link Vehicle} describes, kept as Moshi reads it: maps, lists, strings,
-   * doubles, booleans. Written back unchanged.
+   * JSON no variant of {@link Vehicle} describes, kept as its text and written back unchanged.
    */
-  record Unknown(@Nullable Object json) implements Vehicle {
+  record Unknown(String json) implements Vehicle {
   }
 }

@@ -1,0 +1,137 @@
+package dev.retrospec.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.retrospec.codegen.testing.Goldens;
+import dev.retrospec.runtime.json.StandardJsonAdapters;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adapters generated for the golden models, used as a client uses them: through the generated factory, with no
+ * reflective adapter anywhere (a factory added last fails on any model type the generated one did not serve).
+ */
+class GeneratedJsonAdaptersTest {
+    private static ClassLoader models;
+    private static ClassLoader zoo;
+    private static Moshi strict;
+    private static Moshi lenient;
+    private static Moshi zooMoshi;
+
+    @BeforeAll
+    static void compileTheGoldens() throws Exception {
+        models = Goldens.load("models");
+        zoo = Goldens.load("polymorphism");
+        strict = moshi(models, "strict");
+        lenient = moshi(models, "lenient");
+        zooMoshi = moshi(zoo, "strict");
+    }
+
+    /** Moshi with a model package's generated factory, its standard adapters, and nothing reflective reachable. */
+    private static Moshi moshi(ClassLoader loader, String strictness) throws Exception {
+        String factory = loader == models
+                ? "com.example.models.model.json.JsonAdapters"
+                : "com.example.zoo.model.json.JsonAdapters";
+        Method create = loader.loadClass(factory).getMethod(strictness);
+        return new Moshi.Builder()
+                .add((JsonAdapter.Factory) create.invoke(null))
+                .add(StandardJsonAdapters.FACTORY)
+                .add((type, annotations, moshi) -> {
+                    Class<?> raw = Types.getRawType(type);
+                    if (raw.getName().startsWith("com.example.")) {
+                        throw new AssertionError("a reflective adapter was asked for " + type);
+                    }
+                    return null;
+                })
+                .build();
+    }
+
+    private static JsonAdapter<Object> adapter(Moshi moshi, ClassLoader loader, String type) throws Exception {
+        String pkg = loader == models ? "com.example.models.model." : "com.example.zoo.model.";
+        return moshi.adapter((Type) loader.loadClass(pkg + type));
+    }
+
+    private static final String THING = "{\"requiredValue\":\"a\",\"requiredNullable\":null,\"owner\":null,\"count\":3,"
+            + "\"when\":\"2026-11-29T10:00:00Z\"";
+
+    @Test
+    void aMissingRequiredPropertyFailsWithItsPathAndSchema() throws Exception {
+        JsonAdapter<List<Object>> things = strict.adapter(
+                Types.newParameterizedType(List.class, models.loadClass("com.example.models.model.Thing")));
+
+        assertThatThrownBy(() -> things.fromJson("[" + THING + "}, {\"requiredValue\":\"b\",\"requiredNullable\":null,"
+                        + "\"owner\":null,\"when\":\"2026-11-29T10:00:00Z\"}]"))
+                .isInstanceOf(JsonDataException.class)
+                .hasMessage("Required property 'count' of Thing missing at $[1].count");
+    }
+
+    @Test
+    void aNullWhereTheDescriptionAllowsNoneFailsWithItsPath() throws Exception {
+        assertThatThrownBy(() -> adapter(strict, models, "Thing").fromJson(THING + ",\"optionalValue\":null}"))
+                .isInstanceOf(JsonDataException.class)
+                .hasMessage("Non-null property 'optionalValue' of Thing was null at $.optionalValue");
+    }
+
+    @Test
+    void leniencyReadsWhatAServerGotWrong() throws Exception {
+        Object thing = adapter(lenient, models, "Thing").fromJson("{\"requiredValue\":null,\"optionalValue\":null}");
+
+        assertThat(thing.toString())
+                .startsWith("Thing[requiredValue=null, requiredNullable=null, owner=null,"
+                        + " optionalValue=null, optionalNullable=null, count=0,");
+    }
+
+    @Test
+    void numbersAreReadExactly() throws Exception {
+        Object thing = adapter(strict, models, "Thing")
+                .fromJson(THING + ",\"big\":9007199254740993,\"price\":0.1000000000000000055511151231257827}");
+
+        assertThat(thing.toString())
+                .contains("big=9007199254740993")
+                .contains("price=0.1000000000000000055511151231257827");
+        assertThat(adapter(strict, models, "Thing").toJson(thing))
+                .contains("\"big\":9007199254740993")
+                .contains("\"price\":0.1000000000000000055511151231257827");
+    }
+
+    @Test
+    void listsAreUnmodifiableAndBytesCompareByValue() throws Exception {
+        JsonAdapter<Object> things = adapter(strict, models, "Thing");
+        String json = THING + ",\"tags\":[\"x\",\"y\"],\"blob\":\"AQID\"}";
+        Object first = things.fromJson(json);
+        Object second = things.fromJson(json);
+
+        @SuppressWarnings("unchecked") // the record's tags() is a List<String>
+        List<String> tags = (List<String>) first.getClass().getMethod("tags").invoke(first);
+        assertThatThrownBy(() -> tags.add("z")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+    }
+
+    @Test
+    void numbersInUnionsAndUnknownsKeepEveryDigit() throws Exception {
+        JsonAdapter<List<Object>> shapes =
+                zooMoshi.adapter(Types.newParameterizedType(List.class, zoo.loadClass("com.example.zoo.model.Shape")));
+        String json = "[[9007199254740993,1],{\"id\":9007199254740993,\"v\":42}]";
+
+        List<Object> read = shapes.fromJson(json);
+
+        assertThat(read.get(0).toString()).isEqualTo("OfLongList[value=[9007199254740993, 1]]");
+        assertThat(shapes.toJson(read)).isEqualTo(json);
+    }
+
+    @Test
+    void aVariantSentOnItsOwnStillSaysWhatItIs() throws Exception {
+        Object cat = adapter(zooMoshi, zoo, "Pet").fromJson("{\"petType\":\"cat\",\"name\":\"Tom\",\"indoor\":true}");
+
+        assertThat(adapter(zooMoshi, zoo, "Cat").toJson(cat))
+                .isEqualTo("{\"petType\":\"cat\",\"name\":\"Tom\",\"indoor\":true}");
+    }
+}

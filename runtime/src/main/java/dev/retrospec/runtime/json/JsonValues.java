@@ -1,0 +1,165 @@
+package dev.retrospec.runtime.json;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What generated JSON adapters share: exact numbers, the checks a description's {@code required} and
+ * {@code nullable} ask for (with the JSON path and the schema in the message), and what unions peek at to choose a
+ * variant. Generated adapters call these; applications need not.
+ */
+public final class JsonValues {
+    private JsonValues() {}
+
+    /** How strictly generated adapters hold servers to their description. */
+    public enum Strictness {
+        /**
+         * A required property that is missing, or {@code null} where the description does not allow it, fails with a
+         * {@link JsonDataException} naming the path and the schema: the model's nullness is a promise kept.
+         */
+        STRICT,
+        /**
+         * Missing required properties and unexpected nulls read as null (or zero): for servers known to break their
+         * own description. Components the model marks non-null may then hold null.
+         */
+        LENIENT
+    }
+
+    /** A decimal number read from its JSON text, never through a {@code double}. */
+    public static BigDecimal decimal(JsonReader reader) throws IOException {
+        String text = reader.nextString();
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new JsonDataException("Expected a number but was '" + text + "' at " + reader.getPath(), e);
+        }
+    }
+
+    /** An integer of any size read from its JSON text: {@code 1.0} is one, {@code 1.5} is an error. */
+    public static BigInteger bigInteger(JsonReader reader) throws IOException {
+        String text = reader.nextString();
+        try {
+            return new BigDecimal(text.trim()).toBigIntegerExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new JsonDataException("Expected an integer but was '" + text + "' at " + reader.getPath(), e);
+        }
+    }
+
+    /**
+     * Consumes a JSON {@code null} where the description does not allow one: an error naming {@code property} of
+     * {@code schema} at the reader's path, or null when {@code strictness} is lenient.
+     */
+    public static <T> @Nullable T unexpectedNull(
+            JsonReader reader, Strictness strictness, String property, String schema) throws IOException {
+        String path = reader.getPath();
+        reader.nextNull();
+        if (strictness == Strictness.STRICT) {
+            throw new JsonDataException("Non-null property '" + property + "' of " + schema + " was null at " + path);
+        }
+        return null;
+    }
+
+    /**
+     * A required property that was not there: an error naming {@code property} of {@code schema} and where it should
+     * have been (the reader is past the object's end), or nothing when {@code strictness} is lenient.
+     */
+    public static void missing(JsonReader reader, Strictness strictness, String property, String schema) {
+        if (strictness == Strictness.STRICT) {
+            throw new JsonDataException("Required property '" + property + "' of " + schema + " missing at "
+                    + StandardJsonAdapters.pathOfRead(reader) + "." + property);
+        }
+    }
+
+    /** Writes a JSON {@code null} that the description requires, even on a writer that leaves nulls out. */
+    public static void requiredNull(JsonWriter writer) throws IOException {
+        boolean serializeNulls = writer.getSerializeNulls();
+        writer.setSerializeNulls(true);
+        try {
+            writer.nullValue();
+        } finally {
+            writer.setSerializeNulls(serializeNulls);
+        }
+    }
+
+    /** The names of the object the reader is at, without consuming it: for choosing among object variants. */
+    public static Set<String> objectNames(JsonReader reader) throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        try (JsonReader peek = reader.peekJson()) {
+            peek.beginObject();
+            while (peek.hasNext()) {
+                names.add(peek.nextName());
+                peek.skipValue();
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The value of the object's {@code property}, if it is there and a string, without consuming the object: a
+     * discriminator.
+     */
+    public static @Nullable String label(JsonReader reader, String property) throws IOException {
+        try (JsonReader peek = reader.peekJson()) {
+            peek.beginObject();
+            while (peek.hasNext()) {
+                if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.STRING) {
+                    return peek.nextString();
+                }
+                peek.skipValue();
+            }
+        }
+        return null;
+    }
+
+    /** How wide the number the reader is at is, without consuming it: for choosing among numeric variants. */
+    public enum NumberKind {
+        INT,
+        LONG,
+        BIG_INTEGER,
+        DECIMAL
+    }
+
+    public static NumberKind numberKind(JsonReader reader) throws IOException {
+        String text;
+        try (JsonReader peek = reader.peekJson()) {
+            text = peek.nextString();
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return NumberKind.DECIMAL;
+        }
+        if (text.contains(".") || text.contains("e") || text.contains("E")) {
+            return NumberKind.DECIMAL;
+        }
+        BigInteger integer = number.toBigInteger();
+        if (integer.bitLength() < 32) {
+            return NumberKind.INT;
+        }
+        return integer.bitLength() < 64 ? NumberKind.LONG : NumberKind.BIG_INTEGER;
+    }
+
+    /** Whether the value the reader is at can be read by {@code read}, without consuming it. */
+    public static boolean readable(JsonReader reader, Read read) throws IOException {
+        try (JsonReader peek = reader.peekJson()) {
+            read.read(peek);
+            return true;
+        } catch (JsonDataException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Reads one value. */
+    @FunctionalInterface
+    public interface Read {
+        void read(JsonReader reader) throws IOException;
+    }
+}

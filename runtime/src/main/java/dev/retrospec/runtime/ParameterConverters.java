@@ -1,13 +1,16 @@
 package dev.retrospec.runtime;
 
 import com.squareup.moshi.Json;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
@@ -38,6 +41,20 @@ public final class ParameterConverters extends Converter.Factory {
     };
 
     private ParameterConverters() {}
+
+    /** A union's value as the parameter it stands for: what a wrapper holds, converted as its own type would be. */
+    @SuppressWarnings("unchecked") // the wrapped value's converter is asked for by its own class
+    private static String wrapped(Object value, Retrofit retrofit, Annotation[] annotations) throws IOException {
+        if (!(value instanceof Union.Wrapper wrapper)) {
+            throw new IllegalArgumentException("a " + value.getClass().getSimpleName()
+                    + " is an object: OpenAPI gives it no form as a single path, query, header or cookie value");
+        }
+        Object inner = wrapper.value();
+        Converter<Object, String> converter =
+                (Converter<Object, String>) retrofit.stringConverter(inner.getClass(), annotations);
+        String converted = converter.convert(inner);
+        return converted == null ? String.valueOf(inner) : converted;
+    }
 
     public static ParameterConverters create() {
         return INSTANCE;
@@ -78,6 +95,15 @@ public final class ParameterConverters extends Converter.Factory {
         }
         if (type == OffsetDateTime.class) {
             return value -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) value);
+        }
+        if (type == ByteString.class) {
+            return value -> ((ByteString) value).base64();
+        }
+        if (type == BigDecimal.class) {
+            return value -> ((BigDecimal) value).toPlainString();
+        }
+        if (type instanceof Class<?> c && Union.class.isAssignableFrom(c)) {
+            return value -> wrapped(value, retrofit, annotations);
         }
         return null;
     }

@@ -167,21 +167,21 @@ final class JsonAdapterEmitter {
         method.beginControlFlow("switch (reader.selectName(NAMES))");
         for (int i = 0; i < slots.size(); i++) {
             Slot slot = slots.get(i);
-            method.addCode("case $L:\n$>", i);
+            method.beginControlFlow("case $L ->", i);
             method.addCode(readInto(def, slot));
             if (slot.requiredBit() >= 0) {
                 method.addStatement("seen$L |= $LL", slot.requiredBit() / 64, bitValue(slot.requiredBit() % 64));
             }
-            method.addStatement("break$<");
+            method.endControlFlow();
         }
-        method.addCode("default:\n$>");
+        method.beginControlFlow("default ->");
         if (additional != null) {
             method.addStatement(
                     "additional.put(reader.nextName(), this.$N.fromJson(reader))", additional.adapterField());
         } else {
             method.addStatement("reader.skipName()").addStatement("reader.skipValue()");
         }
-        method.addCode("$<").endControlFlow().endControlFlow().addStatement("reader.endObject()");
+        method.endControlFlow().endControlFlow().endControlFlow().addStatement("reader.endObject()");
         for (Slot slot : slots) {
             if (slot.requiredBit() >= 0) {
                 method.beginControlFlow(

@@ -90,7 +90,9 @@ final class ModelEmitter {
      */
     private TypeSpec unionType(UnionDef def) {
         ClassName self = ClassName.get(common.options().modelPackage(), def.name());
-        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED);
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addSuperinterface(RuntimeTypes.UNION);
         common.decorate(type);
         String description = Docs.paragraphs(def.description());
         type.addJavadoc("$L", description.isEmpty() ? "" : description + "\n\n<p>");
@@ -118,8 +120,9 @@ final class ModelEmitter {
             type.addType(TypeSpec.recordBuilder(wrapper)
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addSuperinterface(self)
+                    .addSuperinterface(RuntimeTypes.UNION_WRAPPER)
                     .recordConstructor(MethodSpec.constructorBuilder()
-                            .addParameter(types.of(wrapped.wrapped(), false), "value")
+                            .addParameter(types.boxed(wrapped.wrapped()), "value")
                             .build())
                     .build());
         }

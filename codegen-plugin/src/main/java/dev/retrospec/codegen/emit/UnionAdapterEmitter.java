@@ -182,10 +182,12 @@ final class UnionAdapterEmitter {
                 .beginControlFlow("switch (label)");
         for (Candidate candidate : candidates) {
             for (String label : ((RecordVariant) candidate.variant()).labels()) {
-                method.addCode("case $L:\n$>", Literals.string(label)).addStatement("return $L$<", candidate.read());
+                method.beginControlFlow("case $L ->", Literals.string(label))
+                        .addStatement("return $L", candidate.read())
+                        .endControlFlow();
             }
         }
-        method.addCode("default:\n$>").addStatement("break$<").endControlFlow().endControlFlow();
+        method.beginControlFlow("default ->").endControlFlow().endControlFlow().endControlFlow();
     }
 
     private void byShape(TypeSpec.Builder type, MethodSpec.Builder method, List<Candidate> candidates) {
@@ -198,18 +200,15 @@ final class UnionAdapterEmitter {
             if (here.isEmpty()) {
                 continue;
             }
-            method.addCode("case $L:\n$>", token(shape));
-            boolean completes = switch (shape) {
+            method.beginControlFlow("case $L ->", token(shape));
+            switch (shape) {
                 case NUMBER -> numbers(method, here);
                 case OBJECT -> objects(type, method, here);
                 default -> tryInOrder(method, here);
-            };
-            if (completes) {
-                method.addStatement("break");
             }
-            method.addCode("$<");
+            method.endControlFlow();
         }
-        method.addCode("default:\n$>").addStatement("break$<").endControlFlow();
+        method.beginControlFlow("default ->").endControlFlow().endControlFlow();
     }
 
     /** The name of the {@code JsonReader.Token} a shape starts with. */

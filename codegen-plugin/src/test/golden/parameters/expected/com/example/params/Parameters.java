@@ -2,6 +2,7 @@
 package com.example.params;
 
 import com.example.params.api.ItemsApi;
+import com.example.params.api.RunsApi;
 import com.example.params.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
@@ -42,10 +43,13 @@ public final class Parameters {
 
   private final ItemsApi items;
 
+  private final RunsApi runs;
+
   private Parameters(Retrofit retrofit, Moshi moshi) {
     this.retrofit = retrofit;
     this.moshi = moshi;
     this.items = retrofit.create(ItemsApi.class);
+    this.runs = retrofit.create(RunsApi.class);
   }
 
   public static Builder builder() {
@@ -57,6 +61,13 @@ public final class Parameters {
    */
   public ItemsApi items() {
     return items;
+  }
+
+  /**
+   * Operations tagged <code>runs</code>.
+   */
+  public RunsApi runs() {
+    return runs;
   }
 
   /**

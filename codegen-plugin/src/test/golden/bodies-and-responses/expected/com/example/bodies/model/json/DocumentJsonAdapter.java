@@ -36,16 +36,17 @@ final class DocumentJsonAdapter extends JsonAdapter<Document> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Document") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           title = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "title", "Document") : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

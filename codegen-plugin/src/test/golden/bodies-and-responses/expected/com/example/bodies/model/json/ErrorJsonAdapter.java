@@ -34,13 +34,14 @@ final class ErrorJsonAdapter extends JsonAdapter<com.example.bodies.model.Error>
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           message = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "message", "Error") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -32,12 +32,13 @@ final class MetadataJsonAdapter extends JsonAdapter<Metadata> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           author = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "author", "Metadata") : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -33,15 +33,16 @@ final class QueryJsonAdapter extends JsonAdapter<Query> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           text = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "text", "Query") : reader.nextString();
-          break;
-        case 1:
+        }
+        case 1 -> {
           limit = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "limit", "Query") : reader.nextInt();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

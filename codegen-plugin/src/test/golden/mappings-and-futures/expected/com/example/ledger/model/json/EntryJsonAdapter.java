@@ -49,20 +49,21 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Entry") : this.stringAdapter.fromJson(reader);
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           bookedAt = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "bookedAt", "Entry") : this.instantAdapter.fromJson(reader);
           seen0 |= 0x2L;
-          break;
-        case 2:
+        }
+        case 2 -> {
           valueDate = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "valueDate", "Entry") : this.localDateAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

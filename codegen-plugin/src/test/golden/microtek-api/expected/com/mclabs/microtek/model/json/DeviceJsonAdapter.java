@@ -50,35 +50,36 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Device") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Device") : reader.nextString();
           seen0 |= 0x2L;
-          break;
-        case 2:
+        }
+        case 2 -> {
           status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Device") : this.deviceStatusAdapter.fromJson(reader);
           seen0 |= 0x4L;
-          break;
-        case 3:
+        }
+        case 3 -> {
           firmware = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "firmware", "Device") : reader.nextString();
-          break;
-        case 4:
+        }
+        case 4 -> {
           location = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
           seen0 |= 0x8L;
-          break;
-        case 5:
+        }
+        case 5 -> {
           registeredAt = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "registeredAt", "Device") : this.offsetDateTimeAdapter.fromJson(reader);
           seen0 |= 0x10L;
-          break;
-        case 6:
+        }
+        case 6 -> {
           lastSeenAt = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "lastSeenAt", "Device") : this.offsetDateTimeAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

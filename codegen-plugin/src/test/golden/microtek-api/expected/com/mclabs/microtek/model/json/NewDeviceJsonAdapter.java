@@ -38,19 +38,20 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "NewDevice") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           firmware = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "firmware", "NewDevice") : reader.nextString();
-          break;
-        case 2:
+        }
+        case 2 -> {
           location = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

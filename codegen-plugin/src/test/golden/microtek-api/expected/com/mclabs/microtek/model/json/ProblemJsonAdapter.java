@@ -38,20 +38,21 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           code = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "code", "Problem") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           message = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "message", "Problem") : reader.nextString();
           seen0 |= 0x2L;
-          break;
-        case 2:
+        }
+        case 2 -> {
           requestId = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "requestId", "Problem") : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

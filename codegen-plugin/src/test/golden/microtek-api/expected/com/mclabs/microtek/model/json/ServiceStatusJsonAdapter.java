@@ -36,17 +36,18 @@ final class ServiceStatusJsonAdapter extends JsonAdapter<ServiceStatus> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "ServiceStatus") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           version = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "version", "ServiceStatus") : reader.nextString();
           seen0 |= 0x2L;
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

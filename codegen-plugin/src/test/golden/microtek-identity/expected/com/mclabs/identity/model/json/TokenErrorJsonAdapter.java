@@ -46,19 +46,20 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           error = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "error", "TokenError") : this.tokenErrorCodeAdapter.fromJson(reader);
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           errorDescription = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "error_description", "TokenError") : reader.nextString();
-          break;
-        case 2:
+        }
+        case 2 -> {
           errorUri = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "error_uri", "TokenError") : this.uriAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

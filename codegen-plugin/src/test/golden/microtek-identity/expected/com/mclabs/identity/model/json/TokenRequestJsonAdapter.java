@@ -43,25 +43,26 @@ final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           grantType = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "grant_type", "TokenRequest") : this.tokenRequestGrantTypeAdapter.fromJson(reader);
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           clientId = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "client_id", "TokenRequest") : reader.nextString();
           seen0 |= 0x2L;
-          break;
-        case 2:
+        }
+        case 2 -> {
           clientSecret = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "client_secret", "TokenRequest") : reader.nextString();
           seen0 |= 0x4L;
-          break;
-        case 3:
+        }
+        case 3 -> {
           scope = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "scope", "TokenRequest") : reader.nextString();
           seen0 |= 0x8L;
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -38,25 +38,26 @@ final class TokenResponseJsonAdapter extends JsonAdapter<TokenResponse> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           accessToken = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "access_token", "TokenResponse") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
             JsonValues.unexpectedNull(reader, strictness, "expires_in", "TokenResponse");
           } else {
             expiresIn = reader.nextLong();
           }
           seen0 |= 0x2L;
-          break;
-        case 2:
+        }
+        case 2 -> {
           tokenType = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "token_type", "TokenResponse") : reader.nextString();
           seen0 |= 0x4L;
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

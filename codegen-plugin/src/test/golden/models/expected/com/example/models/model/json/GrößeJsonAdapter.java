@@ -33,12 +33,13 @@ final class GrößeJsonAdapter extends JsonAdapter<Größe> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           wert = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "wert", "Größe") : JsonValues.decimal(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

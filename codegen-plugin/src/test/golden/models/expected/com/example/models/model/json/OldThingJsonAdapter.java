@@ -33,12 +33,13 @@ final class OldThingJsonAdapter extends JsonAdapter<OldThing> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "OldThing") : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

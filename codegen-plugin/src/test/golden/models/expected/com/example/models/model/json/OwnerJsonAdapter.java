@@ -32,12 +32,13 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           login = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "login", "Owner") : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

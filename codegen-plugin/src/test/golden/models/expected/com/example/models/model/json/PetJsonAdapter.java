@@ -33,15 +33,16 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           pet = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "pet", "Pet") : reader.nextString();
-          break;
-        case 1:
+        }
+        case 1 -> {
           class_ = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "class", "Pet") : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

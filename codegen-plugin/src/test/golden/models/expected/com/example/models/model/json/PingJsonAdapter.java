@@ -36,12 +36,13 @@ final class PingJsonAdapter extends JsonAdapter<Ping> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           pong = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "pong", "Ping") : this.pongAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -36,12 +36,13 @@ final class PongJsonAdapter extends JsonAdapter<Pong> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           ping = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "ping", "Pong") : this.pingAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -111,93 +111,94 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           requiredValue = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "requiredValue", "Thing") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           requiredNullable = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
           seen0 |= 0x2L;
-          break;
-        case 2:
+        }
+        case 2 -> {
           owner = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.ownerAdapter.fromJson(reader);
           seen0 |= 0x4L;
-          break;
-        case 3:
+        }
+        case 3 -> {
           optionalValue = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "optionalValue", "Thing") : reader.nextString();
-          break;
-        case 4:
+        }
+        case 4 -> {
           optionalNullable = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
-          break;
-        case 5:
+        }
+        case 5 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
             JsonValues.unexpectedNull(reader, strictness, "count", "Thing");
           } else {
             count = reader.nextInt();
           }
           seen0 |= 0x8L;
-          break;
-        case 6:
+        }
+        case 6 -> {
           big = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "big", "Thing") : reader.nextLong();
-          break;
-        case 7:
+        }
+        case 7 -> {
           price = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "price", "Thing") : JsonValues.decimal(reader);
-          break;
-        case 8:
+        }
+        case 8 -> {
           ratio = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "ratio", "Thing") : (float) reader.nextDouble();
-          break;
-        case 9:
+        }
+        case 9 -> {
           precise = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "precise", "Thing") : reader.nextDouble();
-          break;
-        case 10:
+        }
+        case 10 -> {
           flag = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "flag", "Thing") : reader.nextBoolean();
-          break;
-        case 11:
+        }
+        case 11 -> {
           when = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "when", "Thing") : this.offsetDateTimeAdapter.fromJson(reader);
           seen0 |= 0x10L;
-          break;
-        case 12:
+        }
+        case 12 -> {
           day = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "day", "Thing") : this.localDateAdapter.fromJson(reader);
-          break;
-        case 13:
+        }
+        case 13 -> {
           id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Thing") : this.uuidAdapter.fromJson(reader);
-          break;
-        case 14:
+        }
+        case 14 -> {
           link = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "link", "Thing") : this.uriAdapter.fromJson(reader);
-          break;
-        case 15:
+        }
+        case 15 -> {
           secret = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "secret", "Thing") : reader.nextString();
-          break;
-        case 16:
+        }
+        case 16 -> {
           blob = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "blob", "Thing") : this.byteStringAdapter.fromJson(reader);
-          break;
-        case 17:
+        }
+        case 17 -> {
           legacy = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "legacy", "Thing") : reader.nextString();
-          break;
-        case 18:
+        }
+        case 18 -> {
           size = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "size", "Thing") : this.thingSizeAdapter.fromJson(reader);
-          break;
-        case 19:
+        }
+        case 19 -> {
           tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Thing") : this.listOfStringAdapter.fromJson(reader);
-          break;
-        case 20:
+        }
+        case 20 -> {
           uniqueTags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "uniqueTags", "Thing") : this.setOfStringAdapter.fromJson(reader);
-          break;
-        case 21:
+        }
+        case 21 -> {
           labels = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "labels", "Thing") : this.mapOfStringStringAdapter.fromJson(reader);
-          break;
-        case 22:
+        }
+        case 22 -> {
           anything = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "anything", "Thing") : this.mapOfStringObjectAdapter.fromJson(reader);
-          break;
-        case 23:
+        }
+        case 23 -> {
           freeForm = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "freeForm", "Thing") : this.mapOfStringObjectAdapter.fromJson(reader);
-          break;
-        case 24:
+        }
+        case 24 -> {
           nested = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "nested", "Thing") : this.thingNestedAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -32,12 +32,13 @@ final class ThingNestedJsonAdapter extends JsonAdapter<ThingNested> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           level = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "level", "ThingNested") : reader.nextLong();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -38,15 +38,16 @@ final class TreeJsonAdapter extends JsonAdapter<Tree> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           value_ = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "value", "Tree") : reader.nextString();
-          break;
-        case 1:
+        }
+        case 1 -> {
           children = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "children", "Tree") : this.listOfTreeAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

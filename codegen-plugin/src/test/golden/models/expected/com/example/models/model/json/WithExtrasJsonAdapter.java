@@ -39,11 +39,12 @@ final class WithExtrasJsonAdapter extends JsonAdapter<WithExtras> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "WithExtras") : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           additional.put(reader.nextName(), this.long_Adapter.fromJson(reader));
+        }
       }
     }
     reader.endObject();

@@ -32,12 +32,13 @@ final class _3DModelJsonAdapter extends JsonAdapter<_3DModel> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           vertices = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "vertices", "_3DModel") : reader.nextLong();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -39,15 +39,16 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Owner") : reader.nextString();
-          break;
-        case 1:
+        }
+        case 1 -> {
           pets = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "pets", "Owner") : this.listOfPetAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

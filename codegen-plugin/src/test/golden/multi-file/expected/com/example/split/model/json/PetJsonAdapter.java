@@ -46,19 +46,20 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Pet") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "owner", "Pet") : this.ownerAdapter.fromJson(reader);
-          break;
-        case 2:
+        }
+        case 2 -> {
           friends = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "friends", "Pet") : this.listOfPetAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -52,33 +52,34 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Record") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           kind = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "kind", "Record") : reader.nextString();
           seen0 |= 0x2L;
-          break;
-        case 2:
+        }
+        case 2 -> {
           note = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
           seen0 |= 0x4L;
-          break;
-        case 3:
+        }
+        case 3 -> {
           score = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextDouble();
-          break;
-        case 4:
+        }
+        case 4 -> {
           parent = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.record_Adapter.fromJson(reader);
-          break;
-        case 5:
+        }
+        case 5 -> {
           nothing = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.objectAdapter.fromJson(reader);
-          break;
-        case 6:
+        }
+        case 6 -> {
           tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Record") : this.listOfStringAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

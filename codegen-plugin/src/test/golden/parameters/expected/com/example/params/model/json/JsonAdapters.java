@@ -3,6 +3,7 @@ package com.example.params.model.json;
 
 import com.example.params.model.Color;
 import com.example.params.model.ListItemsFilter;
+import com.example.params.model.WorkflowId;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonValues;
@@ -69,6 +70,9 @@ public final class JsonAdapters implements JsonAdapter.Factory {
     }
     if (raw == ListItemsFilter.class) {
       return new ListItemsFilterJsonAdapter(moshi, strictness).nullSafe();
+    }
+    if (raw == WorkflowId.class) {
+      return new WorkflowIdJsonAdapter(moshi, strictness).nullSafe();
     }
     return null;
   }

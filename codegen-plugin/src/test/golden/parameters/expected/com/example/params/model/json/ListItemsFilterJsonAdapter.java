@@ -33,15 +33,16 @@ final class ListItemsFilterJsonAdapter extends JsonAdapter<ListItemsFilter> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "ListItemsFilter") : reader.nextString();
-          break;
-        case 1:
+        }
+        case 1 -> {
           min = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "min", "ListItemsFilter") : reader.nextLong();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -34,20 +34,21 @@ final class BikeJsonAdapter extends JsonAdapter<Bike> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
             JsonValues.unexpectedNull(reader, strictness, "wheels", "Bike");
           } else {
             wheels = reader.nextInt();
           }
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           electric = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "electric", "Bike") : reader.nextBoolean();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -34,20 +34,21 @@ final class CarJsonAdapter extends JsonAdapter<Car> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
             JsonValues.unexpectedNull(reader, strictness, "wheels", "Car");
           } else {
             wheels = reader.nextInt();
           }
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           seats = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "seats", "Car") : reader.nextInt();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

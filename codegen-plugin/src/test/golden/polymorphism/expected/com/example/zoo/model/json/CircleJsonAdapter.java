@@ -33,17 +33,18 @@ final class CircleJsonAdapter extends JsonAdapter<Circle> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
             JsonValues.unexpectedNull(reader, strictness, "radius", "Circle");
           } else {
             radius = reader.nextDouble();
           }
           seen0 |= 0x1L;
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

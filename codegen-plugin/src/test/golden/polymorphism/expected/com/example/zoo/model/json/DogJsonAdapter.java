@@ -36,16 +36,17 @@ final class DogJsonAdapter extends JsonAdapter<Dog> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Dog") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 1:
+        }
+        case 1 -> {
           barks = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "barks", "Dog") : reader.nextBoolean();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -48,18 +48,19 @@ final class DrawingJsonAdapter extends JsonAdapter<Drawing> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           shapes = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "shapes", "Drawing") : this.listOfShapeAdapter.fromJson(reader);
-          break;
-        case 1:
+        }
+        case 1 -> {
           fleet = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "fleet", "Drawing") : this.listOfVehicleAdapter.fromJson(reader);
-          break;
-        case 2:
+        }
+        case 2 -> {
           label_ = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "label", "Drawing") : this.drawingLabelAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -36,9 +36,10 @@ final class DrawingLabelJsonAdapter extends JsonAdapter<DrawingLabel> {
   public @Nullable DrawingLabel fromJson(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (reader.peek()) {
-      case STRING:
+      case STRING -> {
         return new DrawingLabel.OfString(reader.nextString());
-      case BEGIN_OBJECT:
+      }
+      case BEGIN_OBJECT -> {
         Set<String> names = JsonValues.objectNames(reader);
         if (names.containsAll(DRAWING_LABEL_RICH_REQUIRED) && DRAWING_LABEL_RICH_NAMES.containsAll(names)) {
           return this.drawingLabelRichAdapter.fromJson(reader);
@@ -46,9 +47,9 @@ final class DrawingLabelJsonAdapter extends JsonAdapter<DrawingLabel> {
         if (names.containsAll(DRAWING_LABEL_RICH_REQUIRED)) {
           return this.drawingLabelRichAdapter.fromJson(reader);
         }
-        break;
-      default:
-        break;
+      }
+      default -> {
+      }
     }
     return new DrawingLabel.Unknown(RawJson.read(reader));
   }

@@ -33,15 +33,16 @@ final class DrawingLabelRichJsonAdapter extends JsonAdapter<DrawingLabelRich> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           text = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "text", "DrawingLabelRich") : reader.nextString();
-          break;
-        case 1:
+        }
+        case 1 -> {
           bold = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "bold", "DrawingLabelRich") : reader.nextBoolean();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -37,12 +37,14 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
     String label = reader.peek() == JsonReader.Token.BEGIN_OBJECT ? JsonValues.label(reader, "petType") : null;
     if (label != null) {
       switch (label) {
-        case "cat":
+        case "cat" -> {
           return this.catAdapter.fromJson(reader);
-        case "dog":
+        }
+        case "dog" -> {
           return this.dogAdapter.fromJson(reader);
-        default:
-          break;
+        }
+        default -> {
+        }
       }
     }
     return new Pet.Unknown(RawJson.read(reader));

@@ -49,11 +49,13 @@ final class ShapeJsonAdapter extends JsonAdapter<Shape> {
   public @Nullable Shape fromJson(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (reader.peek()) {
-      case STRING:
+      case STRING -> {
         return new Shape.OfString(reader.nextString());
-      case BEGIN_ARRAY:
+      }
+      case BEGIN_ARRAY -> {
         return new Shape.OfLongList(this.listOfLongAdapter.fromJson(reader));
-      case BEGIN_OBJECT:
+      }
+      case BEGIN_OBJECT -> {
         Set<String> names = JsonValues.objectNames(reader);
         if (names.containsAll(CIRCLE_REQUIRED) && CIRCLE_NAMES.containsAll(names)) {
           return this.circleAdapter.fromJson(reader);
@@ -67,9 +69,9 @@ final class ShapeJsonAdapter extends JsonAdapter<Shape> {
         if (names.containsAll(SQUARE_REQUIRED)) {
           return this.squareAdapter.fromJson(reader);
         }
-        break;
-      default:
-        break;
+      }
+      default -> {
+      }
     }
     return new Shape.Unknown(RawJson.read(reader));
   }

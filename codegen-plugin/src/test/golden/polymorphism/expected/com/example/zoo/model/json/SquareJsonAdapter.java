@@ -33,17 +33,18 @@ final class SquareJsonAdapter extends JsonAdapter<Square> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
             JsonValues.unexpectedNull(reader, strictness, "side", "Square");
           } else {
             side = reader.nextDouble();
           }
           seen0 |= 0x1L;
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

@@ -37,12 +37,14 @@ final class VehicleJsonAdapter extends JsonAdapter<Vehicle> {
     String label = reader.peek() == JsonReader.Token.BEGIN_OBJECT ? JsonValues.label(reader, "kind") : null;
     if (label != null) {
       switch (label) {
-        case "Car":
+        case "Car" -> {
           return this.carAdapter.fromJson(reader);
-        case "Bike":
+        }
+        case "Bike" -> {
           return this.bikeAdapter.fromJson(reader);
-        default:
-          break;
+        }
+        default -> {
+        }
       }
     }
     return new Vehicle.Unknown(RawJson.read(reader));

@@ -31,12 +31,13 @@ final class ErrorJsonAdapter extends JsonAdapter<com.example.legacy.model.Error>
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           message = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "message", "Error") : reader.nextString();
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

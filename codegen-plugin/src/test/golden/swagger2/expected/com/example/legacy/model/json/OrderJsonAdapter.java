@@ -43,27 +43,28 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0:
+        case 0 -> {
           id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Order") : reader.nextLong();
-          break;
-        case 1:
+        }
+        case 1 -> {
           item = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "item", "Order") : reader.nextString();
           seen0 |= 0x1L;
-          break;
-        case 2:
+        }
+        case 2 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
             JsonValues.unexpectedNull(reader, strictness, "quantity", "Order");
           } else {
             quantity = reader.nextInt();
           }
           seen0 |= 0x2L;
-          break;
-        case 3:
+        }
+        case 3 -> {
           status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Order") : this.orderStatusAdapter.fromJson(reader);
-          break;
-        default:
+        }
+        default -> {
           reader.skipName();
           reader.skipValue();
+        }
       }
     }
     reader.endObject();

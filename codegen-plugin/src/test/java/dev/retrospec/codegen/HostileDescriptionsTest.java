@@ -39,7 +39,7 @@ import net.jqwik.api.constraints.Size;
  * The result must compile, declare exactly the types and members the same description with harmless strings
  * declares (no extra method, field, class or initializer), and its Javadoc must say the text, as javac reads it.
  */
-class HostileDescriptionsProperty {
+class HostileDescriptionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The pieces hostile strings are made of. */

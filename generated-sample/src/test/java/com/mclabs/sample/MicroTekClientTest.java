@@ -54,6 +54,7 @@ class MicroTekClientTest {
         return MicroTek.builder()
                 .baseUrl(microtek.apiUrl().toString())
                 .okHttpClient(http)
+                .moshi(ReflectionFree.moshi())
                 .tokenProvider(identity())
                 .build();
     }

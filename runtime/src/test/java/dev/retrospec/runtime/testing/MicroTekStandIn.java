@@ -288,7 +288,7 @@ public final class MicroTekStandIn implements Closeable {
             return new MockResponse.Builder()
                     .code(200)
                     .setHeader("Content-Type", "application/json")
-                    .body(MOSHI.adapter(List.class).toJson(list))
+                    .body(MOSHI.adapter(List.class).serializeNulls().toJson(list))
                     .build();
         }
         if (path.equals("/devices") && method.equals("POST")) {

@@ -7,6 +7,7 @@ import com.mclabs.microtek.model.Device;
 import com.mclabs.microtek.model.DeviceStatus;
 import com.mclabs.microtek.model.NewDevice;
 import com.mclabs.microtek.model.Problem;
+import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.auth.AccessToken;
 import dev.retrospec.runtime.auth.TokenManager;
 import dev.retrospec.runtime.testing.MicroTekStandIn;
@@ -70,7 +71,7 @@ class MicroTekClientTest {
                         new Device(
                                 "dev-1",
                                 "Boiler sensor",
-                                DeviceStatus.ONLINE,
+                                OpenEnum.of(DeviceStatus.ONLINE),
                                 "1.9.0",
                                 "Plant 1, hall B",
                                 OffsetDateTime.of(2026, 1, 15, 8, 30, 0, 0, ZoneOffset.UTC),
@@ -78,7 +79,7 @@ class MicroTekClientTest {
                         new Device(
                                 "dev-2",
                                 "Gate camera",
-                                DeviceStatus.OFFLINE,
+                                OpenEnum.of(DeviceStatus.OFFLINE),
                                 null,
                                 null,
                                 OffsetDateTime.of(2026, 3, 2, 17, 45, 10, 0, ZoneOffset.ofHours(1)),
@@ -99,7 +100,7 @@ class MicroTekClientTest {
                 .body();
         assertThat(added).isNotNull();
         assertThat(added.name()).isEqualTo("Flow meter");
-        assertThat(added.status()).isEqualTo(DeviceStatus.OFFLINE);
+        assertThat(added.status().is(DeviceStatus.OFFLINE)).isTrue();
 
         List<Device> online = client.devices()
                 .listDevices(DeviceStatus.ONLINE, null, null, null)
@@ -229,9 +230,11 @@ class MicroTekClientTest {
         Device device = json.fromJson(wire);
 
         assertThat(device.status().value()).isEqualTo("retired");
-        assertThat(device.status().known()).isEqualTo(DeviceStatus.Known.UNKNOWN);
+        assertThat(device.status().known()).isNull();
         assertThat(device.status().isKnown()).isFalse();
-        assertThat(DeviceStatus.of("online")).isSameAs(DeviceStatus.ONLINE);
+        assertThat(device.status()).isEqualTo(OpenEnum.of(DeviceStatus.class, "retired"));
+        assertThat(OpenEnum.of(DeviceStatus.class, "online")).isSameAs(OpenEnum.of(DeviceStatus.ONLINE));
+        assertThat(OpenEnum.of(DeviceStatus.class, "online").known()).isEqualTo(DeviceStatus.ONLINE);
         assertThat(json.toJson(device)).contains("\"status\":\"retired\"");
     }
 

@@ -16,8 +16,8 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * Writes path, query, header and form values the way the API expects them: enum constants by their wire name
- * ({@code @Json(name = ...)}), date-times in RFC 3339 with seconds, {@link Delimited} arrays joined, and
+ * Writes path, query, header and form values the way the API expects them: generated enums by their
+ * {@link WireEnum#value() value}, other enum constants by their wire name ({@code @Json(name = ...)}), date-times in RFC 3339 with seconds, {@link Delimited} arrays joined, and
  * {@link Cookie} parameters as {@code name=value}. Everything else falls through to Retrofit's {@code toString()}.
  */
 public final class ParameterConverters extends Converter.Factory {
@@ -85,6 +85,12 @@ public final class ParameterConverters extends Converter.Factory {
                 }
                 return joined.toString();
             };
+        }
+        if (type instanceof Class<?> c && WireEnum.class.isAssignableFrom(c)) {
+            return value -> ((WireEnum) value).value();
+        }
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == OpenEnum.class) {
+            return value -> ((OpenEnum<?>) value).value();
         }
         if (type instanceof Class<?> c && c.isEnum()) {
             Map<String, String> names = WIRE_NAMES.get(c);

@@ -29,6 +29,38 @@ class ParameterConvertersTest {
                 @Query("at") OffsetDateTime at,
                 @Header("Cookie") @Cookie("session") String session,
                 @Header("X-Flags") Delimited<Boolean> flags);
+
+        @GET("phases/{phase}")
+        Call<ResponseBody> phases(
+                @Path("phase") OpenEnumTest.Phase phase,
+                @Query("also") OpenEnum<OpenEnumTest.Phase> also,
+                @Query("any") Delimited<OpenEnumTest.Phase> any);
+    }
+
+    @Test
+    void generatedEnumsAndTheirOpenValuesAreSentAsTheirText() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).build());
+            server.start();
+            Api api = new Retrofit.Builder()
+                    .baseUrl(server.url("/"))
+                    .addConverterFactory(ParameterConverters.create())
+                    .build()
+                    .create(Api.class);
+
+            api.phases(
+                            OpenEnumTest.Phase.IN_PROGRESS,
+                            OpenEnum.of(OpenEnumTest.Phase.class, "archived"),
+                            Delimited.csv(List.of(OpenEnumTest.Phase.DONE, OpenEnumTest.Phase.TWO)))
+                    .execute()
+                    .body()
+                    .close();
+
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(request.getUrl().encodedPath()).isEqualTo("/phases/in-progress");
+            assertThat(request.getUrl().queryParameter("also")).isEqualTo("archived");
+            assertThat(request.getUrl().queryParameter("any")).isEqualTo("done,2");
+        }
     }
 
     @Test

@@ -42,7 +42,12 @@ public final class Emitter {
         addIfJavaLang(model.clientName(), qualify);
         String sourceName = fileName(model.source());
         Common common = new Common(options, List.copyOf(qualify));
-        JavaTypes types = new JavaTypes(options.modelPackage());
+        JavaTypes types = new JavaTypes(
+                options.modelPackage(),
+                model.types().stream()
+                        .filter(def -> def instanceof TypeDef.EnumDef)
+                        .map(TypeDef::name)
+                        .collect(java.util.stream.Collectors.toSet()));
 
         // The emitters hold nothing but immutable settings and each type is emitted alone: in parallel, in order.
         ModelEmitter models = new ModelEmitter(types, common);

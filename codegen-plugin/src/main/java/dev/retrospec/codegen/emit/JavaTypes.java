@@ -21,9 +21,43 @@ final class JavaTypes {
             AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
 
     private final String modelPackage;
+    private final Set<String> enums;
 
-    JavaTypes(String modelPackage) {
+    /**
+     * @param enums the names of the generated enums: values of them are {@code OpenEnum<E>} in models, so that values
+     *     this client does not know survive, and plain constants in parameters, which the caller chooses
+     */
+    JavaTypes(String modelPackage, Set<String> enums) {
         this.modelPackage = modelPackage;
+        this.enums = Set.copyOf(enums);
+    }
+
+    /** Whether {@code type} is a generated enum. */
+    boolean isEnum(TypeRef type) {
+        return type instanceof TypeRef.Named n && enums.contains(n.name());
+    }
+
+    /** The type of a parameter or form field: as {@link #of}, but enums as their plain constants. */
+    TypeName parameter(TypeRef type, boolean nullable) {
+        TypeName plain = constants(type);
+        if (plain == null) {
+            return of(type, nullable);
+        }
+        return nullable ? plain.annotated(NULLABLE) : plain;
+    }
+
+    /** {@link #boxed}, but enums as their plain constants, or null if there is no enum in {@code type}. */
+    @org.jspecify.annotations.Nullable
+    TypeName constants(TypeRef type) {
+        if (isEnum(type)) {
+            return ClassName.get(modelPackage, ((TypeRef.Named) type).name());
+        }
+        if (type instanceof TypeRef.ListOf l && isEnum(l.element())) {
+            return ParameterizedTypeName.get(
+                    ClassName.get(l.unique() ? Set.class : List.class),
+                    ClassName.get(modelPackage, ((TypeRef.Named) l.element()).name()));
+        }
+        return null;
     }
 
     /** The type for a value that may be absent or null: boxed and annotated {@code @Nullable}. */
@@ -54,7 +88,8 @@ final class JavaTypes {
     /** The reference type: for type arguments and nullable values. */
     TypeName boxed(TypeRef type) {
         if (type instanceof TypeRef.Named n) {
-            return ClassName.get(modelPackage, n.name());
+            ClassName named = ClassName.get(modelPackage, n.name());
+            return enums.contains(n.name()) ? ParameterizedTypeName.get(RuntimeTypes.OPEN_ENUM, named) : named;
         }
         if (type instanceof TypeRef.External e) {
             return ClassName.bestGuess(e.qualifiedName());

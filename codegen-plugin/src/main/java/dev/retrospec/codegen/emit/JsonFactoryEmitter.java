@@ -132,7 +132,7 @@ final class JsonFactoryEmitter {
 
     private CodeBlock create(TypeDef def, ClassName model) {
         if (def instanceof TypeDef.EnumDef) {
-            return CodeBlock.of("$T.adapter($T::of, $T::value).nullSafe()", RuntimeTypes.OPEN_ENUMS, model, model);
+            return CodeBlock.of("$T.constants($T.class)", RuntimeTypes.OPEN_ENUMS, model);
         }
         return CodeBlock.of(
                 "new $T(moshi, strictness).nullSafe()", JsonAdapterEmitter.adapterName(common.options(), def.name()));

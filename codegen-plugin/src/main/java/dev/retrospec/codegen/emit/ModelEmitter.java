@@ -3,10 +3,8 @@ package dev.retrospec.codegen.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.retrospec.codegen.model.TypeDef;
 import dev.retrospec.codegen.model.TypeDef.EnumDef;
@@ -14,7 +12,6 @@ import dev.retrospec.codegen.model.TypeDef.EnumValue;
 import dev.retrospec.codegen.model.TypeDef.ObjectDef;
 import dev.retrospec.codegen.model.TypeDef.Property;
 import dev.retrospec.codegen.model.TypeDef.UnionDef;
-import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
 /** Records for object schemas, enums for enum schemas. */
@@ -161,113 +158,39 @@ final class ModelEmitter {
     }
 
     /**
-     * An enum as a final class: a constant per known value, interned so {@code ==} works, {@link String} values kept
-     * whatever they are, and a nested {@code Known} enum to {@code switch} on.
+     * An enum as a Java enum whose constants know their text: {@code OpenEnum<E>} in the runtime carries the values
+     * this client does not know, so the enum itself stays as small as a hand-written one.
      */
     private TypeSpec enumType(EnumDef def) {
-        ClassName self = ClassName.get(common.options().modelPackage(), def.name());
-        ClassName known = self.nestedClass("Known");
-        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        TypeSpec.Builder type = TypeSpec.enumBuilder(
+                        ClassName.get(common.options().modelPackage(), def.name()))
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(RuntimeTypes.WIRE_ENUM);
         common.decorate(type);
         String description = Docs.paragraphs(def.description());
-        type.addJavadoc("$L", description.isEmpty() ? "" : description + "\n\n<p>");
-        type.addJavadoc(
-                "A constant for each value the API documents; {@link #of(String)} also accepts values it adds"
-                        + " later,\nwhich keep their text ({@link #value()}) and read as {@link Known#$L} in {@link #known()}.\n",
-                def.unknownConstant());
+        if (!description.isEmpty()) {
+            type.addJavadoc("$L\n", description);
+        }
         if (def.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }
-        TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known)
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The values this client knows, to {@code switch} on.\n");
-        CodeBlock.Builder of = CodeBlock.builder()
-                .addStatement("$T.requireNonNull(value, $S)", Objects.class, "value == null")
-                .beginControlFlow("switch (value)");
         for (EnumValue value : def.values()) {
-            type.addField(FieldSpec.builder(self, value.javaName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("$L\n", Docs.code(value.wireValue()))
-                    .initializer("new $T($L, $T.$N)", self, Literals.string(value.wireValue()), known, value.javaName())
-                    .build());
-            knownEnum.addEnumConstant(value.javaName());
-            of.add("case $L:\n", Literals.string(value.wireValue()))
-                    .indent()
-                    .addStatement("return $N", value.javaName())
-                    .unindent();
+            type.addEnumConstant(
+                    value.javaName(),
+                    TypeSpec.anonymousClassBuilder("$L", Literals.string(value.wireValue()))
+                            .build());
         }
-        knownEnum.addEnumConstant(
-                def.unknownConstant(),
-                TypeSpec.anonymousClassBuilder("")
-                        .addJavadoc(
-                                "A value this version of the client does not know; {@link $T#value()} has its text.\n",
-                                self)
-                        .build());
-        of.add("default:\n")
-                .indent()
-                .addStatement("return new $T(value, $T.$N)", self, known, def.unknownConstant())
-                .unindent()
-                .endControlFlow();
         type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
-        type.addField(known, "known", Modifier.PRIVATE, Modifier.FINAL);
         type.addMethod(MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PRIVATE)
                 .addParameter(String.class, "value")
-                .addParameter(known, "known")
                 .addStatement("this.value = value")
-                .addStatement("this.known = known")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("of")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(self)
-                .addParameter(String.class, "value")
-                .addJavadoc("The constant for {@code value}, or a new instance if this client does not know it.\n")
-                .addCode(of.build())
                 .build());
         type.addMethod(MethodSpec.methodBuilder("value")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addJavadoc("The value as the API sends it.\n")
-                .addStatement("return value")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("known")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(known)
-                .addJavadoc(
-                        "The value as a constant to {@code switch} on; {@link Known#$L} if this client does not know"
-                                + " it.\n",
-                        def.unknownConstant())
-                .addStatement("return known")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("isKnown")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TypeName.BOOLEAN)
-                .addStatement("return known != $T.$N", known, def.unknownConstant())
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("equals")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TypeName.BOOLEAN)
-                .addParameter(ParameterSpec.builder(
-                                ClassName.OBJECT.annotated(AnnotationSpec.builder(RuntimeTypes.NULLABLE)
-                                        .build()),
-                                "other")
-                        .build())
-                .addStatement("return other instanceof $T that && value.equals(that.value)", self)
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("hashCode")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TypeName.INT)
-                .addStatement("return value.hashCode()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addJavadoc("The value as the API sends it: query and path parameters use this.\n")
                 .addStatement("return value")
                 .build());
-        type.addType(knownEnum.build());
         return type.build();
     }
 }

@@ -56,6 +56,8 @@ final class RuntimeTypes {
     static final ClassName STANDARD_JSON_ADAPTERS = ClassName.get(RUNTIME + ".json", "StandardJsonAdapters");
     static final ClassName OPEN_ENUMS = ClassName.get(RUNTIME + ".json", "OpenEnums");
     static final ClassName UNION = ClassName.get(RUNTIME, "Union");
+    static final ClassName OPEN_ENUM = ClassName.get(RUNTIME, "OpenEnum");
+    static final ClassName WIRE_ENUM = ClassName.get(RUNTIME, "WireEnum");
     static final ClassName UNION_WRAPPER = UNION.nestedClass("Wrapper");
     static final ClassName JSON_VALUES = ClassName.get(RUNTIME + ".json", "JsonValues");
     static final ClassName STRICTNESS = JSON_VALUES.nestedClass("Strictness");

@@ -142,7 +142,7 @@ final class ServiceEmitter {
 
     private void addParameter(MethodSpec.Builder method, CodeBlock.Builder doc, Parameter parameter) {
         boolean nullable = !parameter.required();
-        TypeName type = types.of(parameter.type(), nullable);
+        TypeName type = types.parameter(parameter.type(), nullable);
         List<AnnotationSpec> annotations = new ArrayList<>();
         if (parameter.style() == Operation.Style.DEEP_OBJECT) {
             annotations.add(AnnotationSpec.builder(RuntimeTypes.QUERY_MAP).build());
@@ -168,7 +168,9 @@ final class ServiceEmitter {
                         .build());
             }
             if (parameter.style() != Operation.Style.PLAIN && parameter.type() instanceof TypeRef.ListOf list) {
-                TypeName delimited = ParameterizedTypeName.get(RuntimeTypes.DELIMITED, types.boxed(list.element()));
+                TypeName element = types.constants(list.element());
+                TypeName delimited = ParameterizedTypeName.get(
+                        RuntimeTypes.DELIMITED, element != null ? element : types.boxed(list.element()));
                 type = nullable ? delimited.annotated(nullableAnnotation()) : delimited;
             }
         }
@@ -224,7 +226,7 @@ final class ServiceEmitter {
         for (Field field : fields) {
             boolean nullable = !field.required();
             ClassName annotation = multipart ? RuntimeTypes.PART : RuntimeTypes.FIELD;
-            TypeName type = types.of(field.type(), nullable);
+            TypeName type = types.parameter(field.type(), nullable);
             String fileDoc = "";
             boolean file = multipart && isBinary(field.type());
             boolean files = multipart && field.type() instanceof TypeRef.ListOf list && isBinary(list.element());

@@ -82,6 +82,8 @@ public record Problem(Severity severity, Kind kind, String file, int line, int c
         DISCRIMINATOR_NOT_OBJECTS,
         /** A discriminator mapping to something that is not a variant. */
         DISCRIMINATOR_MAPPING,
+        /** Union alternatives that accept the same JSON, so that the later one is never chosen. */
+        AMBIGUOUS_UNION,
         /** A security scheme the generated client cannot satisfy by itself. */
         UNSUPPORTED_SECURITY_SCHEME,
         /** An OAuth2 client credentials flow without a usable token URL. */

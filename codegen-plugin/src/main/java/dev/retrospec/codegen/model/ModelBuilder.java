@@ -65,6 +65,7 @@ public final class ModelBuilder {
             clientName = context.newTypeName(clientName + "Client"); // Builder is the client's nested builder
         }
         schemas.unions().joinUnions();
+        schemas.unions().checkAmbiguity();
         List<TypeDef> types = context.types().stream()
                 .sorted(Comparator.comparing(TypeDef::name))
                 .toList();

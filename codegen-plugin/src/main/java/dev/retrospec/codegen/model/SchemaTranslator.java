@@ -39,6 +39,9 @@ final class SchemaTranslator {
     /** How deep schemas nest where the translation is now. */
     private int depth;
 
+    /** Constants per generated enum: well inside what javac's 64 KB static initializer takes (about 3,400). */
+    static final int MAX_ENUM_VALUES = 2_000;
+
     /** Deeper than any real description nests: a description that does is refused rather than overflow a stack. */
     static final int MAX_DEPTH = 64;
 
@@ -86,7 +89,7 @@ final class SchemaTranslator {
         if (schema.get$ref() != null) {
             return false;
         }
-        if (Schemas.isEnum(schema) || unions.isUnion(key, schema)) {
+        if (isGeneratedEnum(schema, ModelContext.componentPointer(key)) || unions.isUnion(key, schema)) {
             return true;
         }
         if (!Schemas.allOf(schema).isEmpty()) {
@@ -106,7 +109,7 @@ final class SchemaTranslator {
             return;
         }
         String pointer = ModelContext.componentPointer(key);
-        if (Schemas.isEnum(schema)) {
+        if (isGeneratedEnum(schema, pointer)) {
             context.define(enumDef(name, schema, pointer));
         } else if (unions.isUnion(key, schema)) {
             context.define(unions.unionDef(name, schema, pointer, key));
@@ -155,7 +158,7 @@ final class SchemaTranslator {
             return known;
         }
         if (Schemas.isEnum(schema)) {
-            if (Schemas.isStringEnum(schema)) {
+            if (isGeneratedEnum(schema, pointer)) {
                 return defineInline(pointer, enumDef(context.newTypeName(context.typeName(hint)), schema, pointer));
             }
             return scalar(schema, pointer);
@@ -458,6 +461,26 @@ final class SchemaTranslator {
         }
     }
 
+    /**
+     * Whether a schema becomes a generated enum: a string enum of at most {@link #MAX_ENUM_VALUES} values. Enums of
+     * numbers stay numbers (their values are written as numbers), and a larger enum is a plain string, with a
+     * warning: javac refuses an enum whose constants do not fit the 64 KB of its static initializer.
+     */
+    boolean isGeneratedEnum(Schema<?> schema, String pointer) {
+        if (!Schemas.isEnum(schema) || !Schemas.isStringEnum(schema)) {
+            return false;
+        }
+        if (schema.getEnum().size() > MAX_ENUM_VALUES) {
+            context.warning(
+                    Problem.Kind.UNSUPPORTED,
+                    Pointers.child(pointer, "enum"),
+                    "an enum of " + schema.getEnum().size() + " values, more than the " + MAX_ENUM_VALUES
+                            + " a Java enum can hold here; its values are plain strings");
+            return false;
+        }
+        return true;
+    }
+
     /** An open enum for a string enum schema; a {@code null} among the values is nullability, not a constant. */
     EnumDef enumDef(String name, Schema<?> schema, String pointer) {
         List<EnumValue> values = new ArrayList<>();
@@ -472,8 +495,7 @@ final class SchemaTranslator {
                 values.add(new EnumValue(Names.unique(Names.constantName(wire), constants), wire));
             }
         }
-        String unknown = Names.unique("UNKNOWN", constants);
-        return new EnumDef(name, pointer, Schemas.description(schema), Schemas.isDeprecated(schema), values, unknown);
+        return new EnumDef(name, pointer, Schemas.description(schema), Schemas.isDeprecated(schema), values);
     }
 
     /**

@@ -43,16 +43,9 @@ public sealed interface TypeDef {
         }
     }
 
-    /**
-     * A string enum. {@code unknownConstant} names the extra constant that values this client does not know map to.
-     */
+    /** A string enum: a Java enum of the values the description lists, open to others through {@code OpenEnum}. */
     record EnumDef(
-            String name,
-            String pointer,
-            @Nullable String description,
-            boolean deprecated,
-            List<EnumValue> values,
-            String unknownConstant)
+            String name, String pointer, @Nullable String description, boolean deprecated, List<EnumValue> values)
             implements TypeDef {
         public EnumDef {
             values = List.copyOf(values);

@@ -322,4 +322,65 @@ final class UnionTranslator {
             }
         }
     }
+
+    /**
+     * Reports the alternatives of a union without a discriminator that accept the same JSON: the generated adapter
+     * decides by the JSON's shape (kind of token, width of a number, names of an object), so of two alternatives
+     * that agree on all of it, the first listed always wins and the other is never read.
+     */
+    void checkAmbiguity() {
+        for (TypeDef type : context.types()) {
+            if (!(type instanceof UnionDef union) || union.discriminator() != null) {
+                continue;
+            }
+            Map<String, String> seen = new LinkedHashMap<>();
+            for (Variant variant : union.variants()) {
+                String accepts = accepts(variant);
+                if (accepts == null) {
+                    continue;
+                }
+                String first = seen.putIfAbsent(accepts, variant.javaName());
+                if (first != null) {
+                    context.warning(
+                            Problem.Kind.AMBIGUOUS_UNION,
+                            union.pointer(),
+                            "alternatives " + first + " and " + variant.javaName() + " of " + union.name()
+                                    + " accept the same JSON, so " + variant.javaName() + " is never chosen; a"
+                                    + " discriminator, formats or required properties can tell them apart");
+                }
+            }
+        }
+    }
+
+    /** What JSON an alternative takes, as far as the adapter tells alternatives apart; null where it tries. */
+    private @Nullable String accepts(Variant variant) {
+        if (variant instanceof RecordVariant) {
+            if (!(context.type(variant.javaName()) instanceof ObjectDef record)) {
+                return null;
+            }
+            List<String> required = record.properties().stream()
+                    .filter(p -> p.presence().required())
+                    .map(Property::wireName)
+                    .sorted()
+                    .toList();
+            List<String> declared = record.properties().stream()
+                    .map(Property::wireName)
+                    .sorted()
+                    .toList();
+            return "object " + required + " " + declared + (record.additionalProperties() == null ? "" : " open");
+        }
+        TypeRef wrapped = ((WrapperVariant) variant).wrapped();
+        if (wrapped instanceof TypeRef.Primitive primitive) {
+            return switch (primitive.kind()) {
+                case STRING -> "string";
+                case FLOAT, DOUBLE, DECIMAL -> "number";
+                case ANY -> null;
+                default -> primitive.kind().name();
+            };
+        }
+        if (wrapped instanceof TypeRef.Named named && context.type(named.name()) instanceof TypeDef.EnumDef) {
+            return "string"; // an open enum keeps every string
+        }
+        return null;
+    }
 }

@@ -184,7 +184,7 @@ class SchemaTranslatorTest {
     }
 
     @Test
-    void anEnumKeepsEachValueOnceAndNamesItsUnknownConstantApartFromTheValues() {
+    void anEnumKeepsEachValueOnceAndNullIsNotAValue() {
         ModelContext context = Descriptions.context("""
                 paths: {}
                 components:
@@ -202,7 +202,36 @@ class SchemaTranslatorTest {
                         new EnumValue("IN_PROGRESS", "in-progress"),
                         new EnumValue("DONE", "done"),
                         new EnumValue("UNKNOWN", "UNKNOWN"));
-        assertThat(status.unknownConstant()).isEqualTo("UNKNOWN2");
+    }
+
+    @Test
+    void enumsOfNumbersStayNumbersAndEnumsTooLargeForJavaArePlainStringsWithAWarning() {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i <= SchemaTranslator.MAX_ENUM_VALUES; i++) {
+            values.append(i == 0 ? "" : ", ").append("v").append(i);
+        }
+        ModelContext context = Descriptions.context("""
+                paths: {}
+                components:
+                  schemas:
+                    Level: {type: integer, enum: [1, 2, 3]}
+                    Huge: {type: string, enum: [%s]}
+                    Holder:
+                      type: object
+                      properties:
+                        level: {$ref: '#/components/schemas/Level'}
+                        huge: {$ref: '#/components/schemas/Huge'}
+                """.formatted(values));
+        translate(context);
+
+        assertThat(context.type("Level")).isNull();
+        assertThat(context.type("Huge")).isNull();
+        ObjectDef holder = (ObjectDef) context.type("Holder");
+        assertThat(holder.properties())
+                .extracting(p -> p.type())
+                .containsExactly(new TypeRef.Primitive(TypeRef.Kind.INT64), new TypeRef.Primitive(TypeRef.Kind.STRING));
+        assertThat(context.problems())
+                .anySatisfy(p -> assertThat(p.pointer()).isEqualTo("#/components/schemas/Huge/enum"));
     }
 
     @Test

@@ -2,10 +2,9 @@ package dev.retrospec.codegen.testing;
 
 import dev.retrospec.runtime.DeepObject;
 import dev.retrospec.runtime.Delimited;
+import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.WireEnum;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -16,7 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +24,7 @@ import java.util.UUID;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
+import okio.ByteString;
 
 /**
  * A plausible value for any type generated code takes: for calling every generated operation with arguments a
@@ -64,6 +65,9 @@ public final class SampleValues {
                 return depth >= MAX_DEPTH || arguments[1] == Object.class
                         ? Map.of()
                         : Map.of("key", of(arguments[1], depth + 1));
+            }
+            if (raw == OpenEnum.class) {
+                return openEnum((Class<?>) arguments[0]);
             }
             if (raw == Delimited.class) {
                 return Delimited.csv(List.of(of(arguments[0], depth + 1)));
@@ -114,6 +118,9 @@ public final class SampleValues {
         if (c == byte[].class) {
             return new byte[] {1, 2, 3};
         }
+        if (c == ByteString.class) {
+            return ByteString.of((byte) 1, (byte) 2, (byte) 3);
+        }
         if (c == RequestBody.class) {
             return octets();
         }
@@ -124,15 +131,18 @@ public final class SampleValues {
             return record(c, depth);
         }
         if (c.isSealed()) {
-            for (Class<?> variant : c.getPermittedSubclasses()) {
-                if (!variant.getSimpleName().equals("Unknown")) {
-                    return of(variant, depth);
-                }
+            // A string alternative first where there is one: a validator that reads a path or query parameter
+            // as each alternative in turn finds the sample number 1 is also the string "1", and refuses a oneOf.
+            List<Class<?>> variants = Arrays.stream(c.getPermittedSubclasses())
+                    .filter(v -> !v.getSimpleName().equals("Unknown"))
+                    .sorted(Comparator.comparing(v -> !v.getSimpleName().equals("OfString")))
+                    .toList();
+            if (!variants.isEmpty()) {
+                return of(variants.get(0), depth);
             }
         }
-        Object constant = firstConstant(c);
-        if (constant != null) {
-            return constant;
+        if (c.isEnum()) {
+            return c.getEnumConstants()[0];
         }
         throw new IllegalArgumentException("no sample for " + type);
     }
@@ -158,23 +168,10 @@ public final class SampleValues {
         return type == List.class ? List.of() : type == Map.class ? Map.of() : type == Set.class ? Set.of() : null;
     }
 
-    /** The first constant of a generated enum class (a public static final field of its own type). */
-    private static Object firstConstant(Class<?> type) {
-        List<Field> constants = new ArrayList<>();
-        for (Field field : type.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == type) {
-                constants.add(field);
-            }
-        }
-        try {
-            if (!constants.isEmpty()) {
-                return constants.get(0).get(null);
-            }
-            Method of = type.getMethod("of", String.class);
-            return of.invoke(null, "x");
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
+    /** The open value of a generated enum's first constant. */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generated enum is an Enum implementing WireEnum
+    private static Object openEnum(Class<?> type) {
+        return OpenEnum.of((Class) type, ((WireEnum) type.getEnumConstants()[0]).value());
     }
 
     private static RequestBody octets() {

@@ -53,7 +53,7 @@ class ParameterWireTest {
             Object byName = loader.loadClass("com.example.params.model.WorkflowId$OfString")
                     .getConstructor(String.class)
                     .newInstance("ci.yml");
-            Object darkBlue = color.getMethod("of", String.class).invoke(null, "dark blue");
+            Object darkBlue = color.getField("DARK_BLUE").get(null);
 
             ((Call<?>) listRuns.invoke(
                             runs,

@@ -4,58 +4,100 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.WireEnum;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Moshi adapters for generated enums: classes with a constant per value the description lists, whose
- * {@code of(String)} also accepts values it does not list (an API may add values at any time). Unknown values
- * read without failing and are written back exactly as they came.
+ * Moshi adapters for generated enums: {@link OpenEnum} values, which read any text (an API may add values at any
+ * time) and write it back exactly as it came, and the enums' constants themselves, written as their
+ * {@link WireEnum#value() value}.
  */
 public final class OpenEnums {
     private OpenEnums() {}
 
-    /**
-     * An adapter for an open enum, reading and writing its value as a JSON string.
-     *
-     * @param of the enum's {@code of}: the constant for a known value, a new instance for an unknown one
-     * @param value the enum's {@code value}: the string on the wire
-     */
-    public static <T> JsonAdapter<T> adapter(Function<String, T> of, Function<T, String> value) {
-        Objects.requireNonNull(of, "of == null");
-        Objects.requireNonNull(value, "value == null");
-        return new JsonAdapter<T>() {
+    /** An adapter for the open values of {@code type}, as JSON strings. */
+    public static <E extends Enum<E> & WireEnum> JsonAdapter<OpenEnum<E>> adapter(Class<E> type) {
+        Objects.requireNonNull(type, "type == null");
+        OpenEnum.of(type, ""); // fails now, not at the first read, if type is not a generated enum
+        return new JsonAdapter<OpenEnum<E>>() {
             @Override
-            public @Nullable T fromJson(JsonReader reader) throws IOException {
-                JsonReader.Token token = reader.peek();
-                if (token == JsonReader.Token.NULL) {
+            public @Nullable OpenEnum<E> fromJson(JsonReader reader) throws IOException {
+                if (reader.peek() == JsonReader.Token.NULL) {
                     return reader.nextNull();
                 }
-                if (token != JsonReader.Token.STRING
-                        && token != JsonReader.Token.NUMBER
-                        && token != JsonReader.Token.BOOLEAN) {
-                    throw new JsonDataException(
-                            "Expected an enum value but was " + token + " at path " + reader.getPath());
-                }
-                return of.apply(
-                        token == JsonReader.Token.BOOLEAN ? String.valueOf(reader.nextBoolean()) : reader.nextString());
+                return OpenEnum.of(type, text(reader));
             }
 
             @Override
-            public void toJson(JsonWriter writer, @Nullable T enumValue) throws IOException {
-                if (enumValue == null) {
+            public void toJson(JsonWriter writer, @Nullable OpenEnum<E> value) throws IOException {
+                if (value == null) {
                     writer.nullValue();
                 } else {
-                    writer.value(value.apply(enumValue));
+                    writer.value(value.value());
                 }
             }
 
             @Override
             public String toString() {
-                return "JsonAdapter(open enum)";
+                return "JsonAdapter(OpenEnum<" + type.getSimpleName() + ">)";
             }
         };
+    }
+
+    /**
+     * An adapter for the constants of {@code type}, written as their values; a value the enum does not have fails to
+     * read, naming the path. Where the API may send values this client does not know, use {@link #adapter(Class)}.
+     */
+    public static <E extends Enum<E> & WireEnum> JsonAdapter<E> constants(Class<E> type) {
+        JsonAdapter<OpenEnum<E>> open = adapter(type);
+        return new JsonAdapter<E>() {
+            @Override
+            public @Nullable E fromJson(JsonReader reader) throws IOException {
+                String path = reader.getPath();
+                OpenEnum<E> value = open.fromJson(reader);
+                if (value == null) {
+                    return null;
+                }
+                E known = value.known();
+                if (known == null) {
+                    throw new JsonDataException("Expected one of the values of " + type.getSimpleName() + " but was '"
+                            + shortened(value.value()) + "' at path " + path);
+                }
+                return known;
+            }
+
+            @Override
+            public void toJson(JsonWriter writer, @Nullable E value) throws IOException {
+                if (value == null) {
+                    writer.nullValue();
+                } else {
+                    writer.value(value.value());
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "JsonAdapter(" + type.getSimpleName() + ")";
+            }
+        };
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    /** A value as text: enums are strings, but some APIs send their numbers and booleans bare. */
+    private static String text(JsonReader reader) throws IOException {
+        JsonReader.Token token = reader.peek();
+        if (token == JsonReader.Token.BOOLEAN) {
+            return String.valueOf(reader.nextBoolean());
+        }
+        if (token != JsonReader.Token.STRING && token != JsonReader.Token.NUMBER) {
+            throw new JsonDataException("Expected an enum value but was " + token + " at path " + reader.getPath());
+        }
+        return reader.nextString();
     }
 }

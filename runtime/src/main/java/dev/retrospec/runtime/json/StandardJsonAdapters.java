@@ -6,9 +6,11 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.OpenEnum;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * {@code uri}, {@code byte} (Base64, as an immutable {@link ByteString} that compares by content; {@code byte[]}
  * too, for mapped types) and arbitrary-precision numbers ({@link BigDecimal}, {@link BigInteger}, read from the JSON
  * text without a detour through {@code double}); and lists, sets and string-keyed maps, read as unmodifiable
- * collections. All are null-safe, and none uses reflection.
+ * collections; and {@link OpenEnum} values of generated enums. All are null-safe, and none uses reflection.
  */
 public final class StandardJsonAdapters {
     /** Add this to a {@link Moshi.Builder}. */
@@ -76,9 +78,15 @@ public final class StandardJsonAdapters {
 
     private StandardJsonAdapters() {}
 
+    @SuppressWarnings({"unchecked", "rawtypes"}) // OpenEnum's argument is checked by OpenEnums.adapter
     private static @Nullable JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
         if (!annotations.isEmpty()) {
             return null;
+        }
+        if (type instanceof ParameterizedType parameterized
+                && parameterized.getRawType() == OpenEnum.class
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> constants) {
+            return OpenEnums.adapter((Class) constants);
         }
         // Moshi hands array types over as a GenericArrayType (byte[] becomes GenericArrayType(byte)), never as a Class.
         JsonAdapter<?> standard = ADAPTERS.get(type instanceof GenericArrayType ? Types.getRawType(type) : type);

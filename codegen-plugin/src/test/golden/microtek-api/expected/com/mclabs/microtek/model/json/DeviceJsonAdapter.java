@@ -7,6 +7,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -25,13 +27,13 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
 
   private final JsonValues.Strictness strictness;
 
-  private final JsonAdapter<DeviceStatus> deviceStatusAdapter;
+  private final JsonAdapter<OpenEnum<DeviceStatus>> openEnumOfDeviceStatusAdapter;
 
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter;
 
   DeviceJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.strictness = strictness;
-    this.deviceStatusAdapter = moshi.adapter(DeviceStatus.class);
+    this.openEnumOfDeviceStatusAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, DeviceStatus.class));
     this.offsetDateTimeAdapter = moshi.adapter(OffsetDateTime.class);
   }
 
@@ -41,7 +43,7 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
     // Non-null components are checked above, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
-    @Nullable DeviceStatus status = null;
+    @Nullable OpenEnum<DeviceStatus> status = null;
     @Nullable String firmware = null;
     @Nullable String location = null;
     @Nullable OffsetDateTime registeredAt = null;
@@ -59,7 +61,7 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
           seen0 |= 0x2L;
         }
         case 2 -> {
-          status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Device") : this.deviceStatusAdapter.fromJson(reader);
+          status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Device") : this.openEnumOfDeviceStatusAdapter.fromJson(reader);
           seen0 |= 0x4L;
         }
         case 3 -> {
@@ -113,7 +115,7 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
     writer.name("name");
     writer.value(value.name());
     writer.name("status");
-    this.deviceStatusAdapter.toJson(writer, value.status());
+    this.openEnumOfDeviceStatusAdapter.toJson(writer, value.status());
     @Nullable String firmware = value.firmware();
     if (firmware != null) {
       writer.name("firmware");

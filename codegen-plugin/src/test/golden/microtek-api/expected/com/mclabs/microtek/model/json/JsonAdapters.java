@@ -71,7 +71,7 @@ public final class JsonAdapters implements JsonAdapter.Factory {
       return new DeviceJsonAdapter(moshi, strictness).nullSafe();
     }
     if (raw == DeviceStatus.class) {
-      return OpenEnums.adapter(DeviceStatus::of, DeviceStatus::value).nullSafe();
+      return OpenEnums.constants(DeviceStatus.class);
     }
     if (raw == NewDevice.class) {
       return new NewDeviceJsonAdapter(moshi, strictness).nullSafe();

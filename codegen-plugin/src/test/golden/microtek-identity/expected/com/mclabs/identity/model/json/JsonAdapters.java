@@ -71,13 +71,13 @@ public final class JsonAdapters implements JsonAdapter.Factory {
       return new TokenErrorJsonAdapter(moshi, strictness).nullSafe();
     }
     if (raw == TokenErrorCode.class) {
-      return OpenEnums.adapter(TokenErrorCode::of, TokenErrorCode::value).nullSafe();
+      return OpenEnums.constants(TokenErrorCode.class);
     }
     if (raw == TokenRequest.class) {
       return new TokenRequestJsonAdapter(moshi, strictness).nullSafe();
     }
     if (raw == TokenRequestGrantType.class) {
-      return OpenEnums.adapter(TokenRequestGrantType::of, TokenRequestGrantType::value).nullSafe();
+      return OpenEnums.constants(TokenRequestGrantType.class);
     }
     if (raw == TokenResponse.class) {
       return new TokenResponseJsonAdapter(moshi, strictness).nullSafe();

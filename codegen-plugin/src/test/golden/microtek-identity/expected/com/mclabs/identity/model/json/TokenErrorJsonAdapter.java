@@ -7,6 +7,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.net.URI;
@@ -25,13 +27,13 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
 
   private final JsonValues.Strictness strictness;
 
-  private final JsonAdapter<TokenErrorCode> tokenErrorCodeAdapter;
+  private final JsonAdapter<OpenEnum<TokenErrorCode>> openEnumOfTokenErrorCodeAdapter;
 
   private final JsonAdapter<URI> uriAdapter;
 
   TokenErrorJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.strictness = strictness;
-    this.tokenErrorCodeAdapter = moshi.adapter(TokenErrorCode.class);
+    this.openEnumOfTokenErrorCodeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, TokenErrorCode.class));
     this.uriAdapter = moshi.adapter(URI.class);
   }
 
@@ -39,7 +41,7 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
   @SuppressWarnings("NullAway")
   public TokenError fromJson(JsonReader reader) throws IOException {
     // Non-null components are checked above, unless the client asked for leniency.
-    @Nullable TokenErrorCode error = null;
+    @Nullable OpenEnum<TokenErrorCode> error = null;
     @Nullable String errorDescription = null;
     @Nullable URI errorUri = null;
     long seen0 = 0L;
@@ -47,7 +49,7 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
         case 0 -> {
-          error = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "error", "TokenError") : this.tokenErrorCodeAdapter.fromJson(reader);
+          error = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "error", "TokenError") : this.openEnumOfTokenErrorCodeAdapter.fromJson(reader);
           seen0 |= 0x1L;
         }
         case 1 -> {
@@ -77,7 +79,7 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
     }
     writer.beginObject();
     writer.name("error");
-    this.tokenErrorCodeAdapter.toJson(writer, value.error());
+    this.openEnumOfTokenErrorCodeAdapter.toJson(writer, value.error());
     @Nullable String errorDescription = value.errorDescription();
     if (errorDescription != null) {
       writer.name("error_description");

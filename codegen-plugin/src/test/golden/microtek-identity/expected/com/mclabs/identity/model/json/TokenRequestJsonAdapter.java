@@ -7,6 +7,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -24,18 +26,18 @@ final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
 
   private final JsonValues.Strictness strictness;
 
-  private final JsonAdapter<TokenRequestGrantType> tokenRequestGrantTypeAdapter;
+  private final JsonAdapter<OpenEnum<TokenRequestGrantType>> openEnumOfTokenRequestGrantTypeAdapter;
 
   TokenRequestJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.strictness = strictness;
-    this.tokenRequestGrantTypeAdapter = moshi.adapter(TokenRequestGrantType.class);
+    this.openEnumOfTokenRequestGrantTypeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, TokenRequestGrantType.class));
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public TokenRequest fromJson(JsonReader reader) throws IOException {
     // Non-null components are checked above, unless the client asked for leniency.
-    @Nullable TokenRequestGrantType grantType = null;
+    @Nullable OpenEnum<TokenRequestGrantType> grantType = null;
     @Nullable String clientId = null;
     @Nullable String clientSecret = null;
     @Nullable String scope = null;
@@ -44,7 +46,7 @@ final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
         case 0 -> {
-          grantType = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "grant_type", "TokenRequest") : this.tokenRequestGrantTypeAdapter.fromJson(reader);
+          grantType = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "grant_type", "TokenRequest") : this.openEnumOfTokenRequestGrantTypeAdapter.fromJson(reader);
           seen0 |= 0x1L;
         }
         case 1 -> {
@@ -89,7 +91,7 @@ final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
     }
     writer.beginObject();
     writer.name("grant_type");
-    this.tokenRequestGrantTypeAdapter.toJson(writer, value.grantType());
+    this.openEnumOfTokenRequestGrantTypeAdapter.toJson(writer, value.grantType());
     writer.name("client_id");
     writer.value(value.clientId());
     writer.name("client_secret");

@@ -81,7 +81,7 @@ public final class JsonAdapters implements JsonAdapter.Factory {
       return new GrößeJsonAdapter(moshi, strictness).nullSafe();
     }
     if (raw == OddValues.class) {
-      return OpenEnums.adapter(OddValues::of, OddValues::value).nullSafe();
+      return OpenEnums.constants(OddValues.class);
     }
     if (raw == OldThing.class) {
       return new OldThingJsonAdapter(moshi, strictness).nullSafe();
@@ -108,7 +108,7 @@ public final class JsonAdapters implements JsonAdapter.Factory {
       return new ThingNestedJsonAdapter(moshi, strictness).nullSafe();
     }
     if (raw == ThingSize.class) {
-      return OpenEnums.adapter(ThingSize::of, ThingSize::value).nullSafe();
+      return OpenEnums.constants(ThingSize.class);
     }
     if (raw == Tree.class) {
       return new TreeJsonAdapter(moshi, strictness).nullSafe();

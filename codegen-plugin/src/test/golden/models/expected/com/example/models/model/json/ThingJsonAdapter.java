@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -50,7 +51,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
 
   private final JsonAdapter<ByteString> byteStringAdapter;
 
-  private final JsonAdapter<ThingSize> thingSizeAdapter;
+  private final JsonAdapter<OpenEnum<ThingSize>> openEnumOfThingSizeAdapter;
 
   private final JsonAdapter<List<String>> listOfStringAdapter;
 
@@ -70,7 +71,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     this.uuidAdapter = moshi.adapter(UUID.class);
     this.uriAdapter = moshi.adapter(URI.class);
     this.byteStringAdapter = moshi.adapter(ByteString.class);
-    this.thingSizeAdapter = moshi.adapter(ThingSize.class);
+    this.openEnumOfThingSizeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, ThingSize.class));
     this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
     this.setOfStringAdapter = moshi.adapter(Types.newParameterizedType(Set.class, String.class));
     this.mapOfStringStringAdapter = moshi.adapter(Types.newParameterizedType(Map.class, String.class, String.class));
@@ -100,7 +101,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     @Nullable String secret = null;
     @Nullable ByteString blob = null;
     @Nullable String legacy = null;
-    @Nullable ThingSize size = null;
+    @Nullable OpenEnum<ThingSize> size = null;
     @Nullable List<String> tags = null;
     @Nullable Set<String> uniqueTags = null;
     @Nullable Map<String, String> labels = null;
@@ -175,7 +176,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
           legacy = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "legacy", "Thing") : reader.nextString();
         }
         case 18 -> {
-          size = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "size", "Thing") : this.thingSizeAdapter.fromJson(reader);
+          size = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "size", "Thing") : this.openEnumOfThingSizeAdapter.fromJson(reader);
         }
         case 19 -> {
           tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Thing") : this.listOfStringAdapter.fromJson(reader);
@@ -309,10 +310,10 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
       writer.name("legacy");
       writer.value(legacy);
     }
-    @Nullable ThingSize size = value.size();
+    @Nullable OpenEnum<ThingSize> size = value.size();
     if (size != null) {
       writer.name("size");
-      this.thingSizeAdapter.toJson(writer, size);
+      this.openEnumOfThingSizeAdapter.toJson(writer, size);
     }
     @Nullable List<String> tags = value.tags();
     if (tags != null) {

@@ -66,7 +66,7 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Color.class) {
-      return OpenEnums.adapter(Color::of, Color::value).nullSafe();
+      return OpenEnums.constants(Color.class);
     }
     if (raw == ListItemsFilter.class) {
       return new ListItemsFilterJsonAdapter(moshi, strictness).nullSafe();

@@ -71,7 +71,7 @@ public final class JsonAdapters implements JsonAdapter.Factory {
       return new OrderJsonAdapter(moshi, strictness).nullSafe();
     }
     if (raw == OrderStatus.class) {
-      return OpenEnums.adapter(OrderStatus::of, OrderStatus::value).nullSafe();
+      return OpenEnums.constants(OrderStatus.class);
     }
     return null;
   }

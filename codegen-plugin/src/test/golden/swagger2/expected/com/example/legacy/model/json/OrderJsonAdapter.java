@@ -7,6 +7,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -24,11 +26,11 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
 
   private final JsonValues.Strictness strictness;
 
-  private final JsonAdapter<OrderStatus> orderStatusAdapter;
+  private final JsonAdapter<OpenEnum<OrderStatus>> openEnumOfOrderStatusAdapter;
 
   OrderJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.strictness = strictness;
-    this.orderStatusAdapter = moshi.adapter(OrderStatus.class);
+    this.openEnumOfOrderStatusAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, OrderStatus.class));
   }
 
   @Override
@@ -38,7 +40,7 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
     @Nullable Long id = null;
     @Nullable String item = null;
     int quantity = 0;
-    @Nullable OrderStatus status = null;
+    @Nullable OpenEnum<OrderStatus> status = null;
     long seen0 = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -59,7 +61,7 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
           seen0 |= 0x2L;
         }
         case 3 -> {
-          status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Order") : this.orderStatusAdapter.fromJson(reader);
+          status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Order") : this.openEnumOfOrderStatusAdapter.fromJson(reader);
         }
         default -> {
           reader.skipName();
@@ -88,10 +90,10 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
     writer.value(value.item());
     writer.name("quantity");
     writer.value(value.quantity());
-    @Nullable OrderStatus status = value.status();
+    @Nullable OpenEnum<OrderStatus> status = value.status();
     if (status != null) {
       writer.name("status");
-      this.orderStatusAdapter.toJson(writer, status);
+      this.openEnumOfOrderStatusAdapter.toJson(writer, status);
     }
     writer.endObject();
   }

@@ -67,8 +67,8 @@ final class JsonAdapterEmitter {
         }
 
         NameAllocator locals = new NameAllocator();
-        for (String reserved :
-                List.of("reader", "writer", "value", "strictness", "moshi", "names", "entry", "additional", "label")) {
+        for (String reserved : List.of(
+                "reader", "writer", "value", "strictness", "moshi", "names", "entry", "additional", "label", "built")) {
             locals.newName(reserved, reserved);
         }
         Adapters adapters = new Adapters();
@@ -193,6 +193,21 @@ final class JsonAdapterEmitter {
                                 def.name())
                         .endControlFlow();
             }
+        }
+        if (ModelEmitter.isWide(def, types)) {
+            // One statement per property: a chain of calls as long as the object is wide would nest as deep.
+            ClassName builder = self.nestedClass("Builder");
+            method.addStatement("$T built = $T.$N()", builder, self, ModelEmitter.builderMethod(def));
+            for (Slot slot : slots) {
+                method.addStatement("built.$N($N)", slot.property().javaName(), slot.local());
+            }
+            if (additional != null) {
+                method.addStatement(
+                        "built.$N($T.unmodifiableMap(additional))",
+                        additionalComponent(def),
+                        java.util.Collections.class);
+            }
+            return method.addStatement("return built.build()").build();
         }
         CodeBlock.Builder arguments = CodeBlock.builder();
         for (int i = 0; i < slots.size(); i++) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.retrospec.codegen.model.TypeDef;
 import dev.retrospec.codegen.model.TypeDef.EnumDef;
@@ -12,6 +13,7 @@ import dev.retrospec.codegen.model.TypeDef.EnumValue;
 import dev.retrospec.codegen.model.TypeDef.ObjectDef;
 import dev.retrospec.codegen.model.TypeDef.Property;
 import dev.retrospec.codegen.model.TypeDef.UnionDef;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /** Records for object schemas, enums for enum schemas. */
@@ -34,7 +36,26 @@ final class ModelEmitter {
         return record((ObjectDef) def);
     }
 
+    /** Parameter slots a constructor has (255, one of them {@code this}); a long or a double takes two. */
+    private static final int MAX_CONSTRUCTOR_SLOTS = 254;
+
+    /**
+     * Whether a record of {@code def} would have more components than its constructor has parameter slots: such an
+     * object is a final class with the same accessors, built with a builder.
+     */
+    static boolean isWide(ObjectDef def, JavaTypes types) {
+        int slots = def.additionalProperties() == null ? 0 : 1;
+        for (Property property : def.properties()) {
+            TypeName type = types.of(property.type(), property.presence().javaNullable());
+            slots += type.equals(TypeName.LONG) || type.equals(TypeName.DOUBLE) ? 2 : 1;
+        }
+        return slots > MAX_CONSTRUCTOR_SLOTS;
+    }
+
     private TypeSpec record(ObjectDef def) {
+        if (isWide(def, types)) {
+            return wide(def);
+        }
         TypeSpec.Builder type = TypeSpec.recordBuilder(def.name()).addModifiers(Modifier.PUBLIC);
         common.decorate(type);
         CodeBlock.Builder doc = CodeBlock.builder();
@@ -79,6 +100,140 @@ final class ModelEmitter {
             type.addAnnotation(Deprecated.class);
         }
         return type.addJavadoc(doc.build()).build();
+    }
+
+    /**
+     * An object with more properties than a record constructor takes: a final class with the accessors a record would
+     * have, value equality and a builder. Each member is a statement of its own, so that no expression nests as deep
+     * as the object is wide.
+     */
+    private TypeSpec wide(ObjectDef def) {
+        ClassName self = ClassName.get(common.options().modelPackage(), def.name());
+        ClassName builderName = self.nestedClass("Builder");
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        common.decorate(type);
+        String description = Docs.paragraphs(def.description());
+        type.addJavadoc(
+                "$L$L",
+                description.isEmpty() ? "" : description + "\n\n<p>",
+                "A class rather than a record: it has more properties than a record's constructor takes. Make one\n"
+                        + "with {@link #" + builderMethod(def) + "()}.\n");
+        if (def.deprecated()) {
+            type.addAnnotation(Deprecated.class);
+        }
+        for (String union : def.implementsUnions()) {
+            type.addSuperinterface(ClassName.get(common.options().modelPackage(), union));
+        }
+        TypeSpec.Builder builder = TypeSpec.classBuilder(builderName)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds a {@link $T}; what is not set is null, or zero and false.\n", self);
+        builder.addMethod(
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        MethodSpec.Builder constructor =
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builderName, "builder");
+        MethodSpec.Builder equals = MethodSpec.methodBuilder("equals")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.BOOLEAN)
+                .addParameter(ParameterSpec.builder(ClassName.OBJECT.annotated(nullableAnnotation()), "other")
+                        .build())
+                .beginControlFlow("if (!(other instanceof $T that))", self)
+                .addStatement("return false")
+                .endControlFlow();
+        MethodSpec.Builder hashCode = MethodSpec.methodBuilder("hashCode")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.INT)
+                .addStatement("int hash = 0");
+        MethodSpec.Builder toString = MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("$T text = new $T($S)", StringBuilder.class, StringBuilder.class, def.name() + "[");
+        List<Member> members = new java.util.ArrayList<>();
+        for (Property property : def.properties()) {
+            members.add(new Member(
+                    property.javaName(),
+                    types.of(property.type(), property.presence().javaNullable()),
+                    propertyDoc(property)));
+        }
+        if (def.additionalProperties() != null) {
+            members.add(new Member(
+                    JsonAdapterEmitter.additionalComponent(def),
+                    com.palantir.javapoet.ParameterizedTypeName.get(
+                            ClassName.get(java.util.Map.class),
+                            ClassName.get(String.class),
+                            types.boxed(def.additionalProperties()).annotated(nullableAnnotation())),
+                    "Properties the description does not name, as the API sent them."));
+        }
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            type.addField(member.type(), member.name(), Modifier.PRIVATE, Modifier.FINAL);
+            builder.addField(member.type(), member.name(), Modifier.PRIVATE);
+            constructor.addStatement("this.$N = builder.$N", member.name(), member.name());
+            MethodSpec.Builder accessor = MethodSpec.methodBuilder(member.name())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(member.type())
+                    .addStatement("return $N", member.name());
+            MethodSpec.Builder setter = MethodSpec.methodBuilder(member.name())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builderName)
+                    .addParameter(member.type(), member.name())
+                    .addStatement("this.$N = $N", member.name(), member.name())
+                    .addStatement("return this");
+            if (!member.doc().isEmpty()) {
+                accessor.addJavadoc("$L\n", member.doc());
+                setter.addJavadoc("$L\n", member.doc());
+            }
+            type.addMethod(accessor.build());
+            builder.addMethod(setter.build());
+            // Fields through this.: a property may be named like a local (hash, text, that).
+            TypeName javaType = member.type();
+            if (javaType.equals(TypeName.FLOAT) || javaType.equals(TypeName.DOUBLE)) {
+                equals.beginControlFlow(
+                        "if ($T.compare(this.$N, that.$N) != 0)", javaType.box(), member.name(), member.name());
+            } else if (javaType.isPrimitive()) {
+                equals.beginControlFlow("if (this.$N != that.$N)", member.name(), member.name());
+            } else {
+                equals.beginControlFlow(
+                        "if (!$T.equals(this.$N, that.$N))", java.util.Objects.class, member.name(), member.name());
+            }
+            equals.addStatement("return false").endControlFlow();
+            hashCode.addStatement(
+                    "hash = 31 * hash + $T.hashCode(this.$N)",
+                    javaType.isPrimitive() ? javaType.box() : java.util.Objects.class,
+                    member.name());
+            toString.addStatement(
+                    "text.append($S).append(this.$N)", (i == 0 ? "" : ", ") + member.name() + "=", member.name());
+        }
+        type.addMethod(constructor.build());
+        type.addMethod(MethodSpec.methodBuilder(builderMethod(def))
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builderName)
+                .addStatement("return new $T()", builderName)
+                .build());
+        builder.addMethod(MethodSpec.methodBuilder("build")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(self)
+                .addStatement("return new $T(this)", self)
+                .build());
+        type.addMethod(equals.addStatement("return true").build());
+        type.addMethod(hashCode.addStatement("return hash").build());
+        type.addMethod(
+                toString.addStatement("return text.append(']').toString()").build());
+        return type.addType(builder.build()).build();
+    }
+
+    /** The static method that starts a wide object's builder: {@code builder}, unless a property has that name. */
+    static String builderMethod(ObjectDef def) {
+        return def.properties().stream().anyMatch(p -> p.javaName().equals("builder")) ? "newBuilder" : "builder";
+    }
+
+    /** A field of a wide object, with its accessor's documentation. */
+    private record Member(String name, TypeName type, String doc) {}
+
+    private static AnnotationSpec nullableAnnotation() {
+        return AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
     }
 
     /**

@@ -365,9 +365,13 @@ final class UnionAdapterEmitter {
                 .addParameter(RuntimeTypes.JSON_WRITER, "writer")
                 .addParameter(self.annotated(nullable()), "value")
                 .addException(IOException.class);
-        method.beginControlFlow("if (value == null)").addStatement("writer.nullValue()");
+        // One flat if per variant, not an else-if chain: javac's recursion over a long chain overflows its stack.
+        method.beginControlFlow("if (value == null)")
+                .addStatement("writer.nullValue()")
+                .addStatement("return")
+                .endControlFlow();
         for (Candidate candidate : candidates) {
-            method.nextControlFlow("else if (value instanceof $T v)", candidate.javaType());
+            method.beginControlFlow("if (value instanceof $T v)", candidate.javaType());
             if (candidate.variant() instanceof RecordVariant) {
                 method.addStatement("this.$N.toJson(writer, v)", candidate.adapterField());
             } else if (candidate.adapterField() != null) {
@@ -377,10 +381,9 @@ final class UnionAdapterEmitter {
             } else {
                 method.addStatement("writer.value(v.value())");
             }
+            method.addStatement("return").endControlFlow();
         }
-        method.nextControlFlow("else if (value instanceof $T v)", unknown)
-                .addStatement("$T.write(writer, v.json())", RuntimeTypes.RAW_JSON)
-                .endControlFlow();
+        method.addStatement("$T.write(writer, (($T) value).json())", RuntimeTypes.RAW_JSON, unknown);
         return method.build();
     }
 

@@ -78,6 +78,9 @@ final class OperationTranslator {
                             op,
                             Pointers.child(pathPointer, method.toLowerCase(Locale.ROOT)),
                             names);
+                    if (operation == null) {
+                        continue;
+                    }
                     byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(operation);
                     if (op.getTags() != null && !op.getTags().isEmpty()) {
                         tagPointers.putIfAbsent(tag, Pointers.child(Pointers.child(operation.pointer(), "tags"), 0));
@@ -112,7 +115,11 @@ final class OperationTranslator {
         return services;
     }
 
-    private Operation operation(
+    /** Parameter slots of a Java method (255, one of them {@code this}); a long or a double takes two. */
+    private static final int MAX_METHOD_SLOTS = 254;
+
+    /** The operation, or null (with a warning) for one a Java method cannot take. */
+    private @Nullable Operation operation(
             String path,
             PathItem item,
             String method,
@@ -165,6 +172,15 @@ final class OperationTranslator {
         if (success == null) {
             success = new Response("200", null, null, null, List.of());
         }
+        int slots = slots(translated.parameters(), body);
+        if (slots > MAX_METHOD_SLOTS) {
+            context.warning(
+                    Problem.Kind.UNSUPPORTED,
+                    pointer,
+                    "operation '" + operationId + "' has more parameters than a Java method takes (" + slots
+                            + " slots of " + MAX_METHOD_SLOTS + "); it is left out");
+            return null;
+        }
         List<String> security = op.getSecurity() == null ? null : SecurityTranslator.flatten(op.getSecurity());
         return new Operation(
                 operationId,
@@ -180,6 +196,31 @@ final class OperationTranslator {
                 success,
                 errors,
                 security);
+    }
+
+    /** The parameter slots the operation's method needs: required 64-bit numbers are primitives of two. */
+    private static int slots(List<Operation.Parameter> parameters, @Nullable Body body) {
+        int slots = 0;
+        for (Operation.Parameter parameter : parameters) {
+            slots += parameter.required() && isWide(parameter.type()) ? 2 : 1;
+        }
+        if (body instanceof Body.Form form) {
+            slots += form.fields().stream()
+                    .mapToInt(f -> f.required() && isWide(f.type()) ? 2 : 1)
+                    .sum();
+        } else if (body instanceof Body.Multipart multipart) {
+            slots += multipart.fields().stream()
+                    .mapToInt(f -> f.required() && isWide(f.type()) ? 2 : 1)
+                    .sum();
+        } else if (body != null) {
+            slots++;
+        }
+        return slots;
+    }
+
+    private static boolean isWide(TypeRef type) {
+        return type instanceof TypeRef.Primitive p
+                && (p.kind() == TypeRef.Kind.INT64 || p.kind() == TypeRef.Kind.DOUBLE);
     }
 
     private Response response(String status, ApiResponse response, String pointer, String operationId) {

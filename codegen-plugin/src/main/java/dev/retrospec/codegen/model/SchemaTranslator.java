@@ -42,6 +42,12 @@ final class SchemaTranslator {
     /** Constants per generated enum: well inside what javac's 64 KB static initializer takes (about 3,400). */
     static final int MAX_ENUM_VALUES = 2_000;
 
+    /**
+     * Properties per object: past some 250 a record's constructor runs out of parameters and the type is a class with
+     * a builder instead; past this, the equality and JSON methods would outgrow javac's 64 KB per method.
+     */
+    static final int MAX_PROPERTIES = 600;
+
     /** Deeper than any real description nests: a description that does is refused rather than overflow a stack. */
     static final int MAX_DEPTH = 64;
 
@@ -367,6 +373,21 @@ final class SchemaTranslator {
     /** A record for an object schema, its {@code allOf} parts flattened into it. */
     ObjectDef objectDef(String name, Schema<?> schema, String pointer) {
         PropertySet collected = properties(schema, pointer);
+        if (collected.byName().size() > MAX_PROPERTIES) {
+            context.error(
+                    Problem.Kind.TOO_LARGE,
+                    pointer,
+                    "an object of " + collected.byName().size() + " properties, more than the " + MAX_PROPERTIES
+                            + " one generated type and its JSON adapter can hold");
+            return new ObjectDef(
+                    name,
+                    pointer,
+                    Schemas.description(schema),
+                    Schemas.isDeprecated(schema),
+                    List.of(),
+                    null,
+                    List.of());
+        }
         List<Property> properties = new ArrayList<>();
         Set<String> memberNames = new HashSet<>();
         for (PropertySource source : collected.byName().values()) {

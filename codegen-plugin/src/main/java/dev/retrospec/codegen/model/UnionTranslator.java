@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * interfaces: records implement them, values that are not objects are wrapped.
  */
 final class UnionTranslator {
+    /** Alternatives per union: the adapter's methods that tell them apart must stay inside javac's 64 KB each. */
+    static final int MAX_ALTERNATIVES = 1_000;
+
     private final ModelContext context;
     private final SchemaTranslator schemas;
     /** Component key to the components that extend it with allOf. */
@@ -118,8 +121,17 @@ final class UnionTranslator {
         List<Variant> variants = new ArrayList<>();
         Set<String> variantNames = new HashSet<>();
         Set<String> variantKeys = new HashSet<>();
+        List<Alternative> alternatives = alternativesOf(schema, pointer, key);
+        if (alternatives.size() > MAX_ALTERNATIVES) {
+            context.error(
+                    Problem.Kind.TOO_LARGE,
+                    pointer,
+                    "a union of " + alternatives.size() + " alternatives, more than the " + MAX_ALTERNATIVES
+                            + " its generated JSON adapter can tell apart");
+            alternatives = alternatives.subList(0, MAX_ALTERNATIVES);
+        }
         int index = 0;
-        for (Alternative alternative : alternativesOf(schema, pointer, key)) {
+        for (Alternative alternative : alternatives) {
             index++;
             if (alternative.key() != null) {
                 variantKeys.add(alternative.key());

@@ -54,6 +54,7 @@ public final class TokenManager {
     private final long clientErrorBackoffNanos;
     private final boolean drainBeforeRefresh;
     private final long drainTimeoutNanos;
+    private final Sleeper sleeper;
 
     private final Object lock = new Object();
     /** Requests in flight with the current token; counted only when draining before refresh. */
@@ -79,6 +80,13 @@ public final class TokenManager {
         this.clientErrorBackoffNanos = builder.clientErrorBackoff.toNanos();
         this.drainBeforeRefresh = builder.drainTimeout != null;
         this.drainTimeoutNanos = builder.drainTimeout == null ? 0 : builder.drainTimeout.toNanos();
+        this.sleeper = builder.sleeper;
+    }
+
+    /** How the manager waits between attempts: {@link Thread#sleep}, or in tests a fake ticker moved forward. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long nanos) throws InterruptedIOException;
     }
 
     public static Builder builder(TokenProvider provider) {
@@ -294,13 +302,13 @@ public final class TokenManager {
             if (System.nanoTime() - deadline > 0) {
                 return false; // the other holder is gone; fetch without the lease rather than wait forever
             }
-            sleep(Duration.ofMillis(50).toNanos());
+            sleeper.sleep(Duration.ofMillis(50).toNanos());
         }
         return true;
     }
 
     private AccessToken fetchWithRetries(AtomicInteger attempts) throws IOException {
-        long start = System.nanoTime();
+        long start = ticker.read();
         while (true) {
             attempts.incrementAndGet();
             long sentAt = ticker.read();
@@ -330,11 +338,11 @@ public final class TokenManager {
                 failure = e;
                 waitNanos = backoffNanos(attempts.get());
             }
-            long elapsed = System.nanoTime() - start;
+            long elapsed = ticker.read() - start;
             if (attempts.get() >= maxAttempts || elapsed + waitNanos > retryBudgetNanos) {
                 throw failure;
             }
-            sleep(waitNanos);
+            sleeper.sleep(waitNanos);
         }
     }
 
@@ -346,7 +354,7 @@ public final class TokenManager {
         return half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0);
     }
 
-    private static void sleep(long nanos) throws InterruptedIOException {
+    private static void threadSleep(long nanos) throws InterruptedIOException {
         try {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
@@ -412,6 +420,7 @@ public final class TokenManager {
         private Duration retryBudget = Duration.ofSeconds(30);
         private Duration clientErrorBackoff = Duration.ofSeconds(10);
         private @Nullable Duration drainTimeout;
+        private Sleeper sleeper = TokenManager::threadSleep;
 
         private Builder(TokenProvider provider) {
             this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -487,6 +496,12 @@ public final class TokenManager {
          */
         public Builder drainInFlightBeforeRefresh(Duration timeout) {
             this.drainTimeout = nonNegative(timeout, "timeout");
+            return this;
+        }
+
+        /** Tests: wait by moving a fake ticker instead of sleeping. */
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
             return this;
         }
 

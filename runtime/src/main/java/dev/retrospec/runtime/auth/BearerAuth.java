@@ -28,8 +28,11 @@ import org.jspecify.annotations.Nullable;
  *       configured API origins only (scheme, host and port), never to another host named by an absolute URL, and
  *       not where the operation is public ({@link Auth} with no schemes) or the caller set its own header;
  *   <li>an {@link Authenticator} that, on a 401 to a request that carried our token, asks the manager for the
- *       token to retry with (a new one only if the rejected one is still current) and retries once. A second 401 is
- *       returned to the caller. It does not refresh when the server's {@code WWW-Authenticate} says the problem is
+ *       token to retry with (a new one only if the rejected one is still current, so never more than one fetch per
+ *       rejection) and retries. If the retry is rejected too (its token was replaced before it was answered: another
+ *       instance refreshed, or the server revoked it) it retries again, as long as each attempt carries a token none
+ *       of the earlier attempts did, at most {@value #MAX_ATTEMPTS} attempts in all; then the 401 goes to the caller.
+ *       It does not refresh when the server's {@code WWW-Authenticate} says the problem is
  *       not the token ({@code insufficient_scope}, {@code invalid_request}, another scheme), and does not replay a
  *       one-shot body. OkHttp drops {@code Authorization} when a redirect leaves the host; the authenticator then
  *       sees no token of ours and stays out.
@@ -37,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BearerAuth {
     private static final String AUTHORIZATION = "Authorization";
+    /** Attempts of one call with our tokens, the first included: the first request and at most two retries. */
+    static final int MAX_ATTEMPTS = 3;
 
     private final TokenManager tokens;
     private final List<HttpUrl> origins;
@@ -168,7 +173,11 @@ public final class BearerAuth {
                     || !allowedOrigin(failed.url())) {
                 return next == null ? null : next.authenticate(route, response); // not a request we authorized
             }
-            if (response.code() != 401 || retriedBefore(response) || !tokenIsTheProblem(response)) {
+            if (response.code() != 401 || !tokenIsTheProblem(response)) {
+                return null;
+            }
+            List<AccessToken> rejected = rejectedBefore(response);
+            if (rejected.size() + 1 >= MAX_ATTEMPTS) {
                 return null;
             }
             RequestBody body = failed.body();
@@ -177,6 +186,9 @@ public final class BearerAuth {
                 return null; // the body is gone; the caller sees the 401, the next call gets a new token
             }
             AccessToken retryWith = tokens.tokenAfterRejection(used);
+            if (retryWith.equals(used) || rejected.contains(retryWith)) {
+                return null; // not newer than what failed: retrying would only fail again
+            }
             return failed.newBuilder()
                     .header(AUTHORIZATION, retryWith.authorizationHeader())
                     .tag(AccessToken.class, retryWith)
@@ -189,14 +201,16 @@ public final class BearerAuth {
         }
     }
 
-    /** Whether an earlier response in this call's chain was already a 401 we answered. */
-    private static boolean retriedBefore(Response response) {
+    /** The tokens of earlier 401s in this call's chain that carried one of ours. */
+    private static List<AccessToken> rejectedBefore(Response response) {
+        List<AccessToken> rejected = new ArrayList<>();
         for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
-            if (prior.code() == 401) {
-                return true;
+            AccessToken token = prior.request().tag(AccessToken.class);
+            if (prior.code() == 401 && token != null) {
+                rejected.add(token);
             }
         }
-        return false;
+        return rejected;
     }
 
     /**

@@ -39,6 +39,7 @@ public final class ClientCredentialsAuth {
         private TokenListener listener = TokenListener.NONE;
         private @Nullable Duration refreshMargin;
         private boolean allowInsecureHttp;
+        private boolean singleActiveToken;
 
         private Builder(String schemeName, String tokenUrl, List<String> scopes) {
             this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
@@ -93,6 +94,21 @@ public final class ClientCredentialsAuth {
             return this;
         }
 
+        /**
+         * Whether the identity provider keeps one active token per client, so that fetching a new token kills the one
+         * requests still on the wire carry (MicroTek's does; a description says so with {@code
+         * x-retrospec-token-policy: single-active} on the scheme). True turns on {@linkplain
+         * TokenManager.Builder#drainInFlightBeforeRefresh(Duration) draining before refresh} with a 5 second timeout:
+         * at a token's refresh point new requests wait for the new token while the requests holding the old one are
+         * answered, so a refresh causes no 401s, at the price of a pause of about one round trip per token lifetime.
+         * With a shared {@link TokenStore} the drain covers every instance. Ignored when a {@linkplain
+         * #tokenManager(TokenManager) token manager} of your own is given: configure it there.
+         */
+        public Builder singleActiveToken(boolean singleActiveToken) {
+            this.singleActiveToken = singleActiveToken;
+            return this;
+        }
+
         /** Allow plain {@code http} to non-loopback hosts for the token URL and the API. Not for production. */
         public Builder allowInsecureHttp(boolean allow) {
             this.allowInsecureHttp = allow;
@@ -129,6 +145,9 @@ public final class ClientCredentialsAuth {
                 TokenManager.Builder manager = TokenManager.builder(provider).listener(listener);
                 if (refreshMargin != null) {
                     manager.refreshMargin(refreshMargin);
+                }
+                if (singleActiveToken) {
+                    manager.drainInFlightBeforeRefresh(TokenManager.DEFAULT_DRAIN_TIMEOUT);
                 }
                 tokens = manager.build();
             }

@@ -29,16 +29,23 @@ import org.jspecify.annotations.Nullable;
  *       the request for it was sent. Wall-clock changes do not matter.
  *   <li><b>Rejection.</b> {@link #tokenAfterRejection(AccessToken)} replaces the token only if the rejected one is
  *       still current; a caller holding an older token just gets the current one.
- *   <li><b>Faults.</b> 5xx, 429 and I/O failures are retried with jittered exponential backoff, honouring
- *       {@code Retry-After}, within a total budget. Client errors ({@code invalid_client}, ...) are not retried,
- *       and for {@code clientErrorBackoff} afterwards callers get the same error without another request, so a
- *       misconfigured client does not hammer the identity provider.
+ *   <li><b>Faults.</b> 5xx, 429, I/O failures and 2xx answers that are empty or not well-formed JSON are retried
+ *       with jittered exponential backoff (200 ms doubling to 5 s), honouring {@code Retry-After}. One contract,
+ *       two bounds, whichever comes first: at most {@code maxAttempts} requests (8), and no request started later
+ *       than {@code retryBudget} (30 s, on the {@link Ticker}) after the first; a wait that would end past the budget
+ *       is not taken and the last failure goes to the callers. Client errors ({@code invalid_client}, ...) are not
+ *       retried, and for {@code clientErrorBackoff} afterwards callers get the same error without another request,
+ *       so a misconfigured client does not hammer the identity provider.
  *   <li><b>Interrupts.</b> Fetches run on a background executor: a caller interrupted while waiting gets an
  *       {@link InterruptedIOException} with its interrupt flag set, and the fetch still completes and is kept.
  *       With one active token per client that matters: a token the issuer already sent has invalidated the old one.
  * </ul>
  */
 public final class TokenManager {
+    static final int DEFAULT_MAX_ATTEMPTS = 8;
+    /** How long a refresh waits for in-flight requests by default when the provider has one active token. */
+    static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
     private static final ExecutorService DEFAULT_EXECUTOR = Executors.newCachedThreadPool(new DaemonThreads());
 
     private final TokenProvider provider;
@@ -414,7 +421,7 @@ public final class TokenManager {
         private Duration refreshMargin = Duration.ofSeconds(60);
         private TokenListener listener = TokenListener.NONE;
         private Executor executor = DEFAULT_EXECUTOR;
-        private int maxAttempts = 4;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Duration retryBudget = Duration.ofSeconds(30);
@@ -456,7 +463,10 @@ public final class TokenManager {
             return this;
         }
 
-        /** Requests per fetch, the first included, for retryable failures: 4 by default. */
+        /**
+         * Requests per fetch, the first included, for retryable failures: 8 by default. Retrying also stops at the
+         * {@linkplain #retryBudget(Duration) retry budget}, whichever comes first.
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts < 1: " + maxAttempts);
@@ -473,8 +483,9 @@ public final class TokenManager {
         }
 
         /**
-         * The most time one fetch may spend retrying: 30 seconds by default. A {@code Retry-After} beyond it fails the
-         * fetch at once with the server's answer.
+         * The most time one fetch may spend retrying, measured on the {@link Ticker} from its first request: 30
+         * seconds by default. No wait that would end past it is taken: a {@code Retry-After} beyond it fails the fetch
+         * at once with the server's answer. Retrying also stops after {@linkplain #maxAttempts(int) maxAttempts}.
          */
         public Builder retryBudget(Duration budget) {
             this.retryBudget = nonNegative(budget, "retryBudget");

@@ -224,8 +224,6 @@ class TokenEndpointFaultsTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "html page with 200 | text/html | <html><body>Sign in</body></html> | body is not JSON (text/html)",
-                "malformed json | application/json | {\"access_token\": \"x\", | malformed JSON",
                 "not an object | application/json | [\"x\"] | body is not a JSON object",
                 "missing access_token | application/json | {\"token_type\":\"Bearer\",\"expires_in\":60} | no access_token",
                 "mac token | application/json | {\"access_token\":\"x\",\"token_type\":\"mac\",\"expires_in\":60}"
@@ -256,6 +254,130 @@ class TokenEndpointFaultsTest {
                 .hasMessage("token endpoint " + server.url("/connect/token") + " answered HTTP 200 without a"
                         + " usable token: " + problem);
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "truncated json | application/json | {\"access_token\": \"x\", | malformed JSON",
+                "garbled json | application/json | {\"access_token\" \"x\"} | malformed JSON",
+                "empty body labelled json | application/json | '' | empty body",
+                "html page with 200 | text/html | <html><body>Sign in</body></html> | body is not JSON (text/html)",
+            })
+    void aMalformedSuccessIsATransientFaultRetriedWithBackoff(String name, String type, String body, String problem)
+            throws IOException {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", type)
+                .body(body)
+                .build());
+        server.enqueue(json(200, TOKEN));
+
+        assertThat(manager().token().value()).isEqualTo("tok-1");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(ticker.sleeps).hasSize(1);
+        assertThat(listener.of(TokenListener.Acquired.class))
+                .singleElement()
+                .extracting(TokenListener.Acquired::attempts)
+                .isEqualTo(2);
+
+        // Alone, with no attempts left, the caller learns what was wrong.
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", type)
+                .body(body)
+                .build());
+        TokenEndpointException e = catchThrowableOfType(
+                TokenEndpointException.class,
+                () -> manager(new OkHttpClient()).maxAttempts(1).build().token());
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e)
+                .hasMessage("token endpoint " + server.url("/connect/token") + " answered HTTP 200 without a"
+                        + " usable token: " + problem);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @CsvSource({"400", "401"})
+    void anEmptyErrorBodyLabelledJsonKeepsItsStatusAndIsNotRetried(int status) {
+        server.enqueue(new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", "application/json")
+                .build());
+        server.enqueue(json(200, TOKEN));
+
+        TokenEndpointException e = catchThrowableOfType(
+                TokenEndpointException.class, () -> manager().token());
+
+        assertThat(e.httpStatus()).isEqualTo(status);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.error()).isNull();
+        assertThat(e).hasMessage("token endpoint " + server.url("/connect/token") + " answered HTTP " + status);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyTooManyRequestsLabelledJsonHonoursRetryAfter() throws IOException {
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("Retry-After", "1")
+                .build());
+        server.enqueue(json(200, TOKEN));
+
+        assertThat(manager().token().value()).isEqualTo("tok-1");
+        assertThat(ticker.sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theDefaultContractIsEightAttemptsWithinThirtySeconds() {
+        for (int i = 0; i < 10; i++) {
+            server.enqueue(json(503, "{}"));
+        }
+        TokenProvider provider = ClientCredentialsTokenProvider.builder(server.url("/connect/token"), "id", "secret")
+                .build();
+        TokenManager tokens = TokenManager.builder(provider)
+                .ticker(ticker)
+                .sleeper(ticker)
+                .listener(listener)
+                .build();
+
+        assertThat(catchThrowableOfType(TokenEndpointException.class, tokens::token)
+                        .httpStatus())
+                .isEqualTo(503);
+
+        assertThat(server.getRequestCount()).isEqualTo(8);
+        assertThat(ticker.sleeps).hasSize(7);
+        assertThat(ticker.sleeps.stream().reduce(Duration.ZERO, Duration::plus))
+                .isLessThanOrEqualTo(Duration.ofSeconds(30));
+        // Backoff doubles from 200 ms and is capped at 5 s; each wait is jittered between half a step and a step.
+        for (int i = 0; i < ticker.sleeps.size(); i++) {
+            Duration step = Duration.ofMillis(Math.min(200L << i, 5000));
+            assertThat(ticker.sleeps.get(i)).isBetween(step.dividedBy(2), step);
+        }
+    }
+
+    @Test
+    void aRetryAfterThatWouldEndPastTheBudgetIsNotWaitedFor() {
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "20")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "20")
+                .build());
+        TokenProvider provider = ClientCredentialsTokenProvider.builder(server.url("/connect/token"), "id", "secret")
+                .build();
+        TokenManager tokens =
+                TokenManager.builder(provider).ticker(ticker).sleeper(ticker).build();
+
+        assertThat(catchThrowableOfType(TokenEndpointException.class, tokens::token)
+                        .retryAfter())
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThat(server.getRequestCount()).isEqualTo(2); // at 0 s and 20 s; 40 s would be past the 30 s budget
+        assertThat(ticker.sleeps).containsExactly(Duration.ofSeconds(20));
     }
 
     @ParameterizedTest(name = "{0}")

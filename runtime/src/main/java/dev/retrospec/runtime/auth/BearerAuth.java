@@ -125,7 +125,7 @@ public final class BearerAuth {
             if (!tokens.drainsBeforeRefresh()) {
                 return chain.proceed(authorize(request, tokens.token()));
             }
-            TokenManager.InFlight use = tokens.beginRequest();
+            TokenManager.Current use = tokens.beginRequest();
             try {
                 return chain.proceed(authorize(request, use.token));
             } finally {

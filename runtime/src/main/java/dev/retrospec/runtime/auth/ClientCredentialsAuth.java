@@ -36,6 +36,7 @@ public final class ClientCredentialsAuth {
         private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_POST;
         private @Nullable TokenProvider tokenProvider;
         private @Nullable TokenManager tokenManager;
+        private @Nullable TokenStore tokenStore;
         private TokenListener listener = TokenListener.NONE;
         private @Nullable Duration refreshMargin;
         private boolean allowInsecureHttp;
@@ -80,6 +81,19 @@ public final class ClientCredentialsAuth {
         /** A token manager of your own, for example one shared by several clients; overrides everything else. */
         public Builder tokenManager(TokenManager tokenManager) {
             this.tokenManager = Objects.requireNonNull(tokenManager, "tokenManager == null");
+            return this;
+        }
+
+        /**
+         * Where the token is kept: {@link TokenStore#inMemory()} by default. A shared store (such as {@code
+         * RedisTokenStore.create(redisClient)} from {@code retrospec-runtime-redis}) makes every instance of a service
+         * with these credentials use one token, fetched by one instance at a time: with one active token per client,
+         * instances that do not share it log each other out. The store is bound to these credentials (token URL,
+         * client id, scopes, and a key derived from the secret) by itself. Ignored when a {@linkplain
+         * #tokenManager(TokenManager) token manager} of your own is given.
+         */
+        public Builder tokenStore(TokenStore tokenStore) {
+            this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore == null");
             return this;
         }
 
@@ -143,6 +157,9 @@ public final class ClientCredentialsAuth {
                             .build();
                 }
                 TokenManager.Builder manager = TokenManager.builder(provider).listener(listener);
+                if (tokenStore != null) {
+                    manager.store(tokenStore);
+                }
                 if (refreshMargin != null) {
                     manager.refreshMargin(refreshMargin);
                 }

@@ -81,6 +81,11 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
         }
     }
 
+    /** What a shared store needs: the namespace of these credentials and a key derived from the secret. */
+    TokenStoreBinding storeBinding() {
+        return TokenStoreBinding.forClientCredentials(tokenUrl, clientId, scopes, clientSecret);
+    }
+
     private static String formEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -38,10 +38,18 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public final class RedisTokenStore implements TokenStore, AutoCloseable {
+    /**
+     * Fences count up, and never below the server's time in microseconds: a Redis restarted without its data still
+     * hands out fences above every version instances hold.
+     */
     private static final String ACQUIRE = "if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end\n"
+            + "local t = redis.call('TIME')\n"
+            + "local now = tonumber(t[1]) * 1000000 + tonumber(t[2])\n"
             + "local fence = redis.call('INCR', KEYS[2])\n"
-            + "redis.call('SET', KEYS[1], ARGV[1] .. '|' .. fence, 'PX', ARGV[2])\n"
+            + "if fence < now then fence = now; redis.call('SET', KEYS[2], string.format('%d', fence)) end\n"
+            + "redis.call('SET', KEYS[1], ARGV[1] .. '|' .. string.format('%d', fence), 'PX', ARGV[2])\n"
             + "return fence";
+
     private static final String RENEW =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end\n"
                     + "return 0";

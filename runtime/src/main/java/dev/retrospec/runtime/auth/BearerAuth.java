@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  *       It does not refresh when the server's {@code WWW-Authenticate} says the problem is
  *       not the token ({@code insufficient_scope}, {@code invalid_request}, another scheme), and does not replay a
  *       one-shot body. OkHttp drops {@code Authorization} when a redirect leaves the host; the authenticator then
- *       sees no token of ours and stays out.
+ *       sees no token of ours and stays out;
+ *   <li>a <em>network</em> interceptor that checks every hop again, redirects included, and removes the token from
+ *       any hop to another origin than the configured ones.
  * </ul>
  */
 public final class BearerAuth {
@@ -47,6 +49,7 @@ public final class BearerAuth {
     private final List<HttpUrl> origins;
     private final @Nullable String schemeName;
     private final Interceptor interceptor = new BearerInterceptor();
+    private final CredentialGuard guard;
     private final Authenticator authenticator = new BearerAuthenticator(null);
     /** The current token's header, validated once: OkHttp checks every character of a header value it is given. */
     private volatile @Nullable AuthorizationHeader cached;
@@ -57,6 +60,7 @@ public final class BearerAuth {
         this.tokens = builder.tokens;
         this.origins = List.copyOf(builder.origins);
         this.schemeName = builder.schemeName;
+        this.guard = new CredentialGuard(origins, schemeName == null ? "bearer" : schemeName);
         if (origins.isEmpty()) {
             throw new IllegalArgumentException("no API origin: name at least one with allowOrigin(url)");
         }
@@ -83,6 +87,7 @@ public final class BearerAuth {
         LoggingRedaction.redact(builder.interceptors(), AUTHORIZATION);
         LoggingRedaction.redact(builder.networkInterceptors(), AUTHORIZATION);
         Authenticator previous = builder.build().authenticator();
+        builder.networkInterceptors().add(0, guard); // every hop, redirects included
         return builder.addInterceptor(interceptor)
                 .authenticator(previous == Authenticator.NONE ? authenticator : new BearerAuthenticator(previous));
     }
@@ -142,12 +147,18 @@ public final class BearerAuth {
                 header = new AuthorizationHeader(token, Headers.of(AUTHORIZATION, token.authorizationHeader()));
                 cached = header;
             }
-            return request.newBuilder()
+            Request.Builder authorized = request.newBuilder()
                     .headers(request.headers()
                             .newBuilder()
                             .addAll(header.headers())
                             .build())
-                    .tag(AccessToken.class, token)
+                    .tag(AccessToken.class, token);
+            return guard.record(
+                            request,
+                            authorized,
+                            CredentialGuard.Place.HEADER,
+                            AUTHORIZATION,
+                            header.token().authorizationHeader())
                     .build();
         }
 
@@ -189,9 +200,14 @@ public final class BearerAuth {
             if (retryWith.equals(used) || rejected.contains(retryWith)) {
                 return null; // not newer than what failed: retrying would only fail again
             }
-            return failed.newBuilder()
-                    .header(AUTHORIZATION, retryWith.authorizationHeader())
-                    .tag(AccessToken.class, retryWith)
+            return guard.record(
+                            failed,
+                            failed.newBuilder()
+                                    .header(AUTHORIZATION, retryWith.authorizationHeader())
+                                    .tag(AccessToken.class, retryWith),
+                            CredentialGuard.Place.HEADER,
+                            AUTHORIZATION,
+                            retryWith.authorizationHeader())
                     .build();
         }
 

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * tokens come from (credentials for the description's token URL, a {@link TokenProvider} of your own, or a whole
  * {@link TokenManager}) and how their lifecycle is tuned. Generated builders delegate to it, so the logic lives in
  * this versioned library rather than in every generated client.
+ *
+ * <p>What a generated builder calls: {@link #builder(String, String, List)}, then on the {@link Builder} {@code
+ * clientCredentials}, {@code tokenProvider}, {@code tokenManager}, {@code tokenStore}, {@code singleActiveToken},
+ * {@code listener}, {@code refreshMargin}, {@code allowInsecureHttp}, {@code isConfigured} and {@code installInto}.
  */
 public final class ClientCredentialsAuth {
     private ClientCredentialsAuth() {}
@@ -20,7 +24,10 @@ public final class ClientCredentialsAuth {
      * A builder for the scheme with the description's token URL and scopes.
      *
      * @param schemeName the scheme's name in the description; operations list it in {@link dev.retrospec.runtime.Auth}
-     * @param tokenUrl the flow's {@code tokenUrl}
+     * @param tokenUrl the flow's {@code tokenUrl}: absolute, or relative (such as {@code /connect/token}), which
+     *     OpenAPI resolves against the server URL: it is resolved against the API base URL in effect when the client
+     *     is built ({@link Builder#installInto}), so a client pointed at staging sends its secret to staging's token
+     *     endpoint, never to the description's server
      * @param scopes the flow's scopes
      */
     public static Builder builder(String schemeName, String tokenUrl, List<String> scopes) {
@@ -29,7 +36,9 @@ public final class ClientCredentialsAuth {
 
     public static final class Builder {
         private final String schemeName;
-        private HttpUrl tokenUrl;
+        /** Absolute, or relative to the API base URL given to installInto. */
+        private String tokenUrl;
+
         private List<String> scopes;
         private @Nullable String clientId;
         private @Nullable String clientSecret;
@@ -44,7 +53,7 @@ public final class ClientCredentialsAuth {
 
         private Builder(String schemeName, String tokenUrl, List<String> scopes) {
             this.schemeName = Objects.requireNonNull(schemeName, "schemeName == null");
-            this.tokenUrl = HttpUrl.get(tokenUrl);
+            this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl == null");
             this.scopes = List.copyOf(scopes);
         }
 
@@ -55,10 +64,32 @@ public final class ClientCredentialsAuth {
             return this;
         }
 
-        /** Another token URL than the description's, such as a test identity provider. */
+        /**
+         * Another token URL than the description's, such as a test identity provider: absolute, or relative to the API
+         * base URL the client is built with.
+         */
         public Builder tokenUrl(String tokenUrl) {
-            this.tokenUrl = HttpUrl.get(tokenUrl);
+            this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl == null");
             return this;
+        }
+
+        /**
+         * The token URL for an API at {@code apiBaseUrl}: the configured one if absolute, else resolved against it.
+         *
+         * @throws IllegalStateException naming the scheme if it cannot be resolved
+         */
+        HttpUrl resolveTokenUrl(HttpUrl apiBaseUrl) {
+            HttpUrl absolute = HttpUrl.parse(tokenUrl);
+            if (absolute != null) {
+                return absolute;
+            }
+            HttpUrl resolved = tokenUrl.isBlank() ? null : apiBaseUrl.resolve(tokenUrl);
+            if (resolved == null) {
+                throw new IllegalStateException("security scheme '" + schemeName + "': token URL '" + tokenUrl
+                        + "' cannot be resolved against the API base URL " + TokenHttp.redactQuery(apiBaseUrl)
+                        + "; give an absolute one with tokenUrl(...)");
+            }
+            return resolved;
         }
 
         /** Other scopes than the description's. */
@@ -149,7 +180,9 @@ public final class ClientCredentialsAuth {
                 TokenProvider provider = tokenProvider;
                 if (provider == null) {
                     provider = ClientCredentialsTokenProvider.builder(
-                                    tokenUrl, Objects.requireNonNull(clientId), Objects.requireNonNull(clientSecret))
+                                    resolveTokenUrl(apiBaseUrl),
+                                    Objects.requireNonNull(clientId),
+                                    Objects.requireNonNull(clientSecret))
                             .scopes(scopes)
                             .clientAuthentication(clientAuthentication)
                             .httpClient(base)
@@ -179,8 +212,10 @@ public final class ClientCredentialsAuth {
 
         @Override
         public String toString() {
+            HttpUrl absolute = HttpUrl.parse(tokenUrl);
             return "ClientCredentialsAuth.Builder[scheme=" + schemeName + ", tokenUrl="
-                    + TokenHttp.redactQuery(tokenUrl) + ", scopes=" + scopes + ", clientId=" + clientId + "]";
+                    + (absolute == null ? "(relative)" : TokenHttp.redactQuery(absolute)) + ", scopes=" + scopes
+                    + ", clientId=" + clientId + "]";
         }
     }
 }

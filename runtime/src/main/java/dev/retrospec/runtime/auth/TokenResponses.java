@@ -219,7 +219,11 @@ final class TokenResponses {
         String result = text;
         for (String secret : secrets) {
             if (secret != null && !secret.isEmpty()) {
-                result = result.replace(secret, "[redacted]");
+                // Case-insensitive: percent-encodings may come back as %2f as well as %2F.
+                result = java.util.regex.Pattern.compile(
+                                java.util.regex.Pattern.quote(secret), java.util.regex.Pattern.CASE_INSENSITIVE)
+                        .matcher(result)
+                        .replaceAll("[redacted]");
             }
         }
         StringBuilder clean = new StringBuilder(Math.min(result.length(), 200));

@@ -6,24 +6,12 @@ import dev.retrospec.runtime.auth.TokenStoreBinding;
 import dev.retrospec.runtime.testing.MicroTekStandIn;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +33,7 @@ class FleetTest {
     private static final String SECRET = "fleet-s3cr3t-Value";
 
     private final MicroTekStandIn microtek = new MicroTekStandIn(ID, SECRET, LIFETIME);
-    private final List<Instance> fleet = new ArrayList<>();
+    private final Fleet fleet = new Fleet(microtek, ID, SECRET, LIFETIME, MARGIN, INSTANCES, THREADS);
     private RedisServer redis;
 
     @BeforeEach
@@ -56,180 +44,30 @@ class FleetTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (Instance instance : fleet) {
-            instance.process.destroyForcibly();
-        }
+        fleet.close();
         microtek.close();
         redis.stop();
-    }
-
-    private record Instance(Process process, List<String> out, StringBuffer err, CountDownLatch ready) {}
-
-    private record Result(long requests, int failures, long p99us, int unavailable, int available) {}
-
-    private void launch() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (int i = 0; i < INSTANCES; i++) {
-            Process process = new ProcessBuilder(
-                            java,
-                            "-Xmx256m",
-                            "-XX:+UseSerialGC",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            FleetInstance.class.getName(),
-                            redis.uri(),
-                            microtek.tokenUrl().toString(),
-                            microtek.apiUrl().toString(),
-                            ID,
-                            SECRET,
-                            Integer.toString(THREADS),
-                            "true",
-                            Long.toString(MARGIN.toMillis()))
-                    .start();
-            Instance instance =
-                    new Instance(process, new CopyOnWriteArrayList<>(), new StringBuffer(), new CountDownLatch(1));
-            fleet.add(instance);
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines =
-                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        instance.out.add(line);
-                        if (line.startsWith("READY")) {
-                            instance.ready.countDown();
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the process is gone
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            Thread errors = new Thread(() -> {
-                try {
-                    instance.err.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException ignored) {
-                    // the process is gone
-                }
-            });
-            errors.setDaemon(true);
-            errors.start();
-        }
-        for (Instance instance : fleet) {
-            assertThat(instance.ready.await(60, TimeUnit.SECONDS))
-                    .as("instance started")
-                    .isTrue();
-        }
-    }
-
-    /** Stops the live instances and collects their results. */
-    private List<Result> finish() throws Exception {
-        List<Result> results = new ArrayList<>();
-        for (Instance instance : fleet) {
-            if (instance.process.isAlive()) {
-                OutputStream in = instance.process.getOutputStream();
-                in.write('\n');
-                in.flush();
-            }
-        }
-        Pattern result = Pattern.compile(
-                "RESULT requests=(\\d+) failures=(\\d+) p99us=(\\d+) unavailable=(\\d+) available=(\\d+)");
-        for (Instance instance : fleet) {
-            if (!instance.process.waitFor(60, TimeUnit.SECONDS) || instance.process.exitValue() != 0) {
-                continue; // killed
-            }
-            Thread.sleep(50); // the reader thread takes the last line
-            for (String line : instance.out) {
-                Matcher m = result.matcher(line);
-                if (m.matches()) {
-                    results.add(new Result(
-                            Long.parseLong(m.group(1)),
-                            Integer.parseInt(m.group(2)),
-                            Long.parseLong(m.group(3)),
-                            Integer.parseInt(m.group(4)),
-                            Integer.parseInt(m.group(5))));
-                }
-            }
-        }
-        String logs =
-                String.join("\n", fleet.stream().map(i -> i.err.toString()).toList());
-        assertThat(logs).doesNotContain(SECRET);
-        for (String token : microtek.issuedTokens()) {
-            assertThat(logs).doesNotContain(token);
-        }
-        return results;
-    }
-
-    /** Token requests that replaced a token which was neither revoked nor in its refresh window. */
-    private int premature() {
-        List<String> issued = microtek.issuedTokens();
-        List<Long> at = microtek.issuedAtNanos();
-        long earliest = LIFETIME.minus(MARGIN).minusMillis(50 + 250).toNanos(); // skew allowance and slack
-        int premature = 0;
-        for (int i = 1; i < issued.size(); i++) {
-            if (!microtek.wasRevoked(issued.get(i - 1)) && at.get(i) - at.get(i - 1) < earliest) {
-                premature++;
-            }
-        }
-        return premature;
-    }
-
-    private int revocationReplacements() {
-        List<String> issued = microtek.issuedTokens();
-        int n = 0;
-        for (int i = 0; i + 1 < issued.size(); i++) {
-            if (microtek.wasRevoked(issued.get(i))) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private void print(String scenario, List<Result> results, long elapsedNanos, int revocations, String more) {
-        long requests = results.stream().mapToLong(Result::requests).sum();
-        int failures = results.stream().mapToInt(Result::failures).sum();
-        long p99 = results.stream().mapToLong(Result::p99us).max().orElse(0);
-        double lifetimes = elapsedNanos / (double) LIFETIME.minus(MARGIN).toNanos();
-        System.out.printf(
-                "fleet %-22s instances=%d threads=%d elapsed=%.1fs lifetimes=%.1f revocations=%d token-requests=%d"
-                        + " max-token-requests-in-flight=%d 401s=%d (revoked %d, self-inflicted %d)"
-                        + " caller-failures=%d requests=%d p99=%.1fms premature-refreshes=%d %s%n",
-                scenario,
-                INSTANCES,
-                THREADS,
-                elapsedNanos / 1e9,
-                lifetimes,
-                revocations,
-                microtek.tokenRequests(),
-                microtek.maxTokenRequestsInFlight(),
-                microtek.rejectedRequests(),
-                microtek.rejectedRevoked(),
-                microtek.rejectedRequests() - microtek.rejectedRevoked(),
-                failures,
-                requests,
-                p99 / 1000.0,
-                premature(),
-                more);
     }
 
     @Test
     void oneTokenPerLifetimeAndPerRevocationAcrossTheFleetWithoutFailuresOr401sOfItsOwn() throws Exception {
         redis.start();
-        launch();
+        fleet.launch(redis.uri(), true);
         long start = System.nanoTime();
         Thread.sleep(2500);
         microtek.revokeCurrentToken();
         Thread.sleep(2500);
         microtek.revokeCurrentToken();
         Thread.sleep(2500);
-        List<Result> results = finish();
-        print("steady+revocations", results, System.nanoTime() - start, 2, "");
+        List<Fleet.Result> results = fleet.finish();
+        fleet.print("steady+revocations", results, System.nanoTime() - start, 2, "");
 
         assertThat(results).hasSize(INSTANCES);
         assertThat(results).allSatisfy(r -> assertThat(r.failures()).isZero());
         assertThat(microtek.maxTokenRequestsInFlight()).isEqualTo(1);
         assertThat(microtek.rejectedRequests() - microtek.rejectedRevoked()).isZero();
-        assertThat(premature()).isZero();
-        assertThat(revocationReplacements()).isLessThanOrEqualTo(2);
+        assertThat(fleet.premature()).isZero();
+        assertThat(fleet.revocationReplacements()).isLessThanOrEqualTo(2);
         assertThat(microtek.tokenRequests()).isGreaterThanOrEqualTo(4); // first, two revocations, expiry refreshes
     }
 
@@ -264,13 +102,13 @@ class FleetTest {
                     successorAt.set(System.nanoTime());
                 }
             });
-            launch();
+            fleet.launch(redis.uri(), true);
             armed.set(true);
             long start = System.nanoTime();
             Thread.sleep(6000);
-            List<Result> results = finish();
+            List<Fleet.Result> results = fleet.finish();
             Duration succession = Duration.ofNanos(successorAt.get() - killedAt.get());
-            print(
+            fleet.print(
                     "kill -9 lease holder",
                     results,
                     System.nanoTime() - start,
@@ -290,7 +128,7 @@ class FleetTest {
     @Test
     void redisRestartedMidRunLosesNothingTheFleetNeeds() throws Exception {
         redis.start();
-        launch();
+        fleet.launch(redis.uri(), true);
         long start = System.nanoTime();
         while (microtek.tokenRequests() < 2) {
             Thread.sleep(10);
@@ -300,18 +138,20 @@ class FleetTest {
         Thread.sleep(500);
         redis.start();
         Thread.sleep(5000);
-        List<Result> results = finish();
-        print("redis restarted", results, System.nanoTime() - start, 0, "outage 500 ms after a refresh");
+        List<Fleet.Result> results = fleet.finish();
+        fleet.print("redis restarted", results, System.nanoTime() - start, 0, "outage 500 ms after a refresh");
 
         assertThat(results).hasSize(INSTANCES);
         assertThat(results).allSatisfy(r -> assertThat(r.failures()).isZero());
         assertThat(microtek.maxTokenRequestsInFlight()).isEqualTo(1);
-        assertThat(premature()).isZero();
+        assertThat(fleet.premature()).isZero();
     }
 
     @Test
     void redisDownFromTheStartMeansABoundedRateOneEventEachAndTheSharedTokenOnceItIsUp() throws Exception {
-        launch(); // no Redis yet: each instance fell back and fetched its own first token before READY
+        fleet.launch(
+                redis.uri(),
+                true); // no Redis yet: each instance fell back and fetched its own first token before READY
         long start = System.nanoTime();
         Thread.sleep(4000);
         int duringOutage = microtek.tokenRequests();
@@ -321,8 +161,8 @@ class FleetTest {
         long lastStretch = System.nanoTime();
         Thread.sleep(3000);
         int lastThree = microtek.tokenRequests() - before;
-        List<Result> results = finish();
-        print(
+        List<Fleet.Result> results = fleet.finish();
+        fleet.print(
                 "redis down from start",
                 results,
                 System.nanoTime() - start,

@@ -51,10 +51,13 @@ public final class BearerAuth {
     private final Interceptor interceptor = new BearerInterceptor();
     private final CredentialGuard guard;
     private final Authenticator authenticator = new BearerAuthenticator(null);
-    /** The current token's header, validated once: OkHttp checks every character of a header value it is given. */
+    /**
+     * The current token's header, validated once (OkHttp checks every character of a header value it is given), and
+     * the tag that lets the network guard recognise it on later hops.
+     */
     private volatile @Nullable AuthorizationHeader cached;
 
-    private record AuthorizationHeader(AccessToken token, Headers headers) {}
+    private record AuthorizationHeader(AccessToken token, Headers headers, CredentialGuard.Credentials tag) {}
 
     private BearerAuth(Builder builder) {
         this.tokens = builder.tokens;
@@ -144,7 +147,10 @@ public final class BearerAuth {
         private Request authorize(Request request, AccessToken token) {
             AuthorizationHeader header = cached;
             if (header == null || header.token() != token) {
-                header = new AuthorizationHeader(token, Headers.of(AUTHORIZATION, token.authorizationHeader()));
+                header = new AuthorizationHeader(
+                        token,
+                        Headers.of(AUTHORIZATION, token.authorizationHeader()),
+                        guard.only(CredentialGuard.Place.HEADER, AUTHORIZATION, token.authorizationHeader()));
                 cached = header;
             }
             Request.Builder authorized = request.newBuilder()
@@ -153,13 +159,7 @@ public final class BearerAuth {
                             .addAll(header.headers())
                             .build())
                     .tag(AccessToken.class, token);
-            return guard.record(
-                            request,
-                            authorized,
-                            CredentialGuard.Place.HEADER,
-                            AUTHORIZATION,
-                            header.token().authorizationHeader())
-                    .build();
+            return CredentialGuard.record(request, authorized, header.tag()).build();
         }
 
         @Override

@@ -45,9 +45,22 @@ final class CredentialGuard implements Interceptor {
 
     /** {@code authorized}, built from {@code original}, tagged with one more credential of this guard's scheme. */
     Request.Builder record(Request original, Request.Builder authorized, Place place, String name, String value) {
+        return record(original, authorized, only(place, name, value));
+    }
+
+    /** The tag of a request that carries this one credential: build it once where the credential is reused. */
+    Credentials only(Place place, String name, String value) {
+        return new Credentials(List.of(new Added(this, place, name, value)));
+    }
+
+    /** {@code authorized} tagged with the credentials of {@code one} (from {@link #only}) too. */
+    static Request.Builder record(Request original, Request.Builder authorized, Credentials one) {
         Credentials before = original.tag(Credentials.class);
-        List<Added> added = new ArrayList<>(before == null ? List.of() : before.added());
-        added.add(new Added(this, place, name, value));
+        if (before == null) {
+            return authorized.tag(Credentials.class, one); // the usual case: no allocation per request
+        }
+        List<Added> added = new ArrayList<>(before.added());
+        added.addAll(one.added());
         return authorized.tag(Credentials.class, new Credentials(List.copyOf(added)));
     }
 

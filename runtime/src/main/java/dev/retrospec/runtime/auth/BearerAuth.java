@@ -148,17 +148,14 @@ public final class BearerAuth {
             AuthorizationHeader header = cached;
             if (header == null || header.token() != token) {
                 header = new AuthorizationHeader(
-                        token,
-                        Headers.of(AUTHORIZATION, token.authorizationHeader()),
-                        guard.only(CredentialGuard.Place.HEADER, AUTHORIZATION, token.authorizationHeader()));
+                        token, Headers.of(AUTHORIZATION, token.authorizationHeader()), guard.bearer(token));
                 cached = header;
             }
             Request.Builder authorized = request.newBuilder()
                     .headers(request.headers()
                             .newBuilder()
                             .addAll(header.headers())
-                            .build())
-                    .tag(AccessToken.class, token);
+                            .build());
             return CredentialGuard.record(request, authorized, header.tag()).build();
         }
 
@@ -178,7 +175,7 @@ public final class BearerAuth {
         @Override
         public @Nullable Request authenticate(@Nullable Route route, Response response) throws IOException {
             Request failed = response.request();
-            AccessToken used = failed.tag(AccessToken.class);
+            AccessToken used = CredentialGuard.bearerOf(failed);
             if (used == null
                     || !used.authorizationHeader().equals(failed.header(AUTHORIZATION))
                     || !allowedOrigin(failed.url())) {
@@ -200,14 +197,10 @@ public final class BearerAuth {
             if (retryWith.equals(used) || rejected.contains(retryWith)) {
                 return null; // not newer than what failed: retrying would only fail again
             }
-            return guard.record(
+            return CredentialGuard.record(
                             failed,
-                            failed.newBuilder()
-                                    .header(AUTHORIZATION, retryWith.authorizationHeader())
-                                    .tag(AccessToken.class, retryWith),
-                            CredentialGuard.Place.HEADER,
-                            AUTHORIZATION,
-                            retryWith.authorizationHeader())
+                            failed.newBuilder().header(AUTHORIZATION, retryWith.authorizationHeader()),
+                            guard.bearer(retryWith))
                     .build();
         }
 
@@ -221,7 +214,7 @@ public final class BearerAuth {
     private static List<AccessToken> rejectedBefore(Response response) {
         List<AccessToken> rejected = new ArrayList<>();
         for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
-            AccessToken token = prior.request().tag(AccessToken.class);
+            AccessToken token = CredentialGuard.bearerOf(prior.request());
             if (prior.code() == 401 && token != null) {
                 rejected.add(token);
             }

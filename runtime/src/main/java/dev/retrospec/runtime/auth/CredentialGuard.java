@@ -8,6 +8,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a scheme's credentials on the scheme's origins on every hop of a call, redirects included. The scheme's
@@ -32,8 +33,12 @@ final class CredentialGuard implements Interceptor {
         }
     }
 
-    /** The credentials put on a request, as a tag. */
-    record Credentials(List<Added> added) {}
+    /**
+     * The credentials put on a request, as its one tag for them.
+     *
+     * @param bearer the bearer token among them, for the 401 authenticator, or null
+     */
+    record Credentials(List<Added> added, @Nullable AccessToken bearer) {}
 
     private final List<HttpUrl> origins;
     private final String scheme;
@@ -50,7 +55,19 @@ final class CredentialGuard implements Interceptor {
 
     /** The tag of a request that carries this one credential: build it once where the credential is reused. */
     Credentials only(Place place, String name, String value) {
-        return new Credentials(List.of(new Added(this, place, name, value)));
+        return new Credentials(List.of(new Added(this, place, name, value)), null);
+    }
+
+    /** The tag of a request that carries {@code token} in {@code Authorization}: built once per token. */
+    Credentials bearer(AccessToken token) {
+        return new Credentials(
+                List.of(new Added(this, Place.HEADER, "Authorization", token.authorizationHeader())), token);
+    }
+
+    /** The bearer token a request carries by one of our guards, or null. */
+    static @Nullable AccessToken bearerOf(Request request) {
+        Credentials credentials = request.tag(Credentials.class);
+        return credentials == null ? null : credentials.bearer();
     }
 
     /** {@code authorized} tagged with the credentials of {@code one} (from {@link #only}) too. */
@@ -61,7 +78,8 @@ final class CredentialGuard implements Interceptor {
         }
         List<Added> added = new ArrayList<>(before.added());
         added.addAll(one.added());
-        return authorized.tag(Credentials.class, new Credentials(List.copyOf(added)));
+        AccessToken bearer = one.bearer() != null ? one.bearer() : before.bearer();
+        return authorized.tag(Credentials.class, new Credentials(List.copyOf(added), bearer));
     }
 
     @Override

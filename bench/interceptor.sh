@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# JMH: per-request cost of putting a cached bearer token on a request, Retrospec's BearerAuth interceptor against a
+# JMH: per-request cost of putting a cached bearer token on a request, Retrospec's BearerAuth interceptor (with the
+# in-memory store, and with the token shared through RedisTokenStore on a redis-server this script starts) against a
 # plain synchronized token holder (the shape OpenAPI Generator's retrofit2 clients ship), then throughput at 1, 8
 # and 64 threads. Prints a side-by-side table and records it in bench/RESULTS.md. Takes about 8 minutes; run it on an
 # idle machine.
@@ -11,7 +12,12 @@ JAR=bench/target/benchmarks.jar
 OUT=bench/out
 mkdir -p "$OUT"
 JVM="-XX:+UseParallelGC -Xms2g -Xmx2g"
-COMMON=(-f 3 -wi 5 -w 1s -i 8 -r 1s -jvmArgsAppend "$JVM" -rf csv)
+command -v redis-server >/dev/null || { echo "redis-server is not on the PATH (Debian: apt-get install redis-server)"; exit 1; }
+REDIS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >/dev/null &
+REDIS_PID=$!
+trap 'kill $REDIS_PID 2>/dev/null' EXIT
+COMMON=(-f 3 -wi 5 -w 1s -i 8 -r 1s -jvmArgsAppend "$JVM -Dretrospec.redis=redis://127.0.0.1:$REDIS_PORT" -rf csv)
 
 java -jar "$JAR" 'InterceptorBenchmark|RequestCopyBenchmark.addPrevalidatedHeaders' -bm avgt -tu ns -t 1 -prof gc \
   "${COMMON[@]}" -rff "$OUT/latency.csv" > "$OUT/latency.log"
@@ -28,7 +34,7 @@ TABLE=$OUT/table.txt
 {
 echo "Cached-token cost per request, 1 thread (ns/op, lower is better; B/op = bytes allocated)"
 printf "%-22s %18s %12s\n" "interceptor" "ns/op" "B/op"
-for b in retrospec synchronizedHolder; do
+for b in retrospec retrospecRedisStore synchronizedHolder; do
   printf "%-22s %18s %12s\n" "$b" "$(value "$OUT/latency.csv" "$b")" \
     "$(awk -F, -v b="$b" '{gsub(/"/,"")} $1 ~ ("\\." b ":gc.alloc.rate.norm$") {printf "%.0f", $5}' "$OUT/latency.csv")"
 done
@@ -36,7 +42,7 @@ printf "%-22s %18s\n" "floor: request copy" "$(value "$OUT/latency.csv" addPreva
 echo
 echo "Throughput (ops/us, higher is better) on $(nproc) cores"
 printf "%-22s %16s %16s %16s\n" "interceptor" "1 thread" "8 threads" "64 threads"
-for b in retrospec synchronizedHolder; do
+for b in retrospec retrospecRedisStore synchronizedHolder; do
   printf "%-22s %16s %16s %16s\n" "$b" "$(value "$OUT/throughput-1.csv" "$b")" \
     "$(value "$OUT/throughput-8.csv" "$b")" "$(value "$OUT/throughput-64.csv" "$b")"
 done

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@code apiKey} security scheme: the key as a header, a query parameter or a cookie, on requests to the API's
- * origin whose operation accepts the scheme. Generated builders configure it; it does nothing without a key.
+ * origin whose operation accepts the scheme. Generated builders configure it; it does nothing without a key. The key
+ * is checked against the origin again on every hop: a redirect to another host (a 307, say, which OkHttp follows with
+ * every header but {@code Authorization}) carries neither the header, nor the query parameter, nor the cookie.
  */
 public final class ApiKeyAuth {
     /** Where the key goes, as the scheme's {@code in} says. */
@@ -82,7 +84,9 @@ public final class ApiKeyAuth {
                     LoggingRedaction.redact(http.networkInterceptors(), "Cookie");
                 }
             }
-            http.addInterceptor(new KeyInterceptor(schemeName, in, parameterName, source, origins));
+            CredentialGuard guard = new CredentialGuard(origins, schemeName);
+            http.addInterceptor(new KeyInterceptor(schemeName, in, parameterName, source, origins, guard));
+            http.networkInterceptors().add(0, guard); // every hop, redirects included, before anyone else sees it
         }
 
         @Override
@@ -91,7 +95,8 @@ public final class ApiKeyAuth {
         }
     }
 
-    private record KeyInterceptor(String schemeName, In in, String name, Supplier<String> key, List<HttpUrl> origins)
+    private record KeyInterceptor(
+            String schemeName, In in, String name, Supplier<String> key, List<HttpUrl> origins, CredentialGuard guard)
             implements Interceptor {
         @Override
         public Response intercept(Chain chain) throws IOException {
@@ -108,6 +113,7 @@ public final class ApiKeyAuth {
                         return chain.proceed(request);
                     }
                     authorized.header(name, value);
+                    guard.record(request, authorized, CredentialGuard.Place.HEADER, name, value);
                 }
                 case QUERY -> {
                     if (request.url().queryParameter(name) != null) {
@@ -117,10 +123,12 @@ public final class ApiKeyAuth {
                             .newBuilder()
                             .addQueryParameter(name, value)
                             .build());
+                    guard.record(request, authorized, CredentialGuard.Place.QUERY, name, value);
                 }
                 case COOKIE -> {
                     String cookies = request.header("Cookie");
                     authorized.header("Cookie", (cookies == null ? "" : cookies + "; ") + name + "=" + value);
+                    guard.record(request, authorized, CredentialGuard.Place.COOKIE, name, value);
                 }
             }
             return chain.proceed(authorized.build());

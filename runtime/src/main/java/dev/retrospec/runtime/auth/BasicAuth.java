@@ -50,6 +50,8 @@ public final class BasicAuth {
             List<HttpUrl> origins = List.of(apiBaseUrl);
             LoggingRedaction.redact(http.interceptors(), "Authorization");
             LoggingRedaction.redact(http.networkInterceptors(), "Authorization");
+            CredentialGuard guard = new CredentialGuard(origins, schemeName);
+            http.networkInterceptors().add(0, guard); // every hop, redirects included
             http.addInterceptor(chain -> {
                 Request request = chain.request();
                 if (request.header("Authorization") != null
@@ -57,8 +59,10 @@ public final class BasicAuth {
                         || !OperationSecurity.operationAccepts(request, schemeName)) {
                     return chain.proceed(request);
                 }
+                Request.Builder authorized = request.newBuilder().header("Authorization", value);
                 return chain.proceed(
-                        request.newBuilder().header("Authorization", value).build());
+                        guard.record(request, authorized, CredentialGuard.Place.HEADER, "Authorization", value)
+                                .build());
             });
         }
 

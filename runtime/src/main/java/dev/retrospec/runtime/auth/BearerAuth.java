@@ -28,30 +28,42 @@ import org.jspecify.annotations.Nullable;
  *       configured API origins only (scheme, host and port), never to another host named by an absolute URL, and
  *       not where the operation is public ({@link Auth} with no schemes) or the caller set its own header;
  *   <li>an {@link Authenticator} that, on a 401 to a request that carried our token, asks the manager for the
- *       token to retry with (a new one only if the rejected one is still current) and retries once. A second 401 is
- *       returned to the caller. It does not refresh when the server's {@code WWW-Authenticate} says the problem is
+ *       token to retry with (a new one only if the rejected one is still current, so never more than one fetch per
+ *       rejection) and retries. If the retry is rejected too (its token was replaced before it was answered: another
+ *       instance refreshed, or the server revoked it) it retries again, as long as each attempt carries a token none
+ *       of the earlier attempts did, at most {@value #MAX_ATTEMPTS} attempts in all; then the 401 goes to the caller.
+ *       It does not refresh when the server's {@code WWW-Authenticate} says the problem is
  *       not the token ({@code insufficient_scope}, {@code invalid_request}, another scheme), and does not replay a
  *       one-shot body. OkHttp drops {@code Authorization} when a redirect leaves the host; the authenticator then
- *       sees no token of ours and stays out.
+ *       sees no token of ours and stays out;
+ *   <li>a <em>network</em> interceptor that checks every hop again, redirects included, and removes the token from
+ *       any hop to another origin than the configured ones.
  * </ul>
  */
 public final class BearerAuth {
     private static final String AUTHORIZATION = "Authorization";
+    /** Attempts of one call with our tokens, the first included: the first request and at most two retries. */
+    static final int MAX_ATTEMPTS = 3;
 
     private final TokenManager tokens;
     private final List<HttpUrl> origins;
     private final @Nullable String schemeName;
     private final Interceptor interceptor = new BearerInterceptor();
+    private final CredentialGuard guard;
     private final Authenticator authenticator = new BearerAuthenticator(null);
-    /** The current token's header, validated once: OkHttp checks every character of a header value it is given. */
+    /**
+     * The current token's header, validated once (OkHttp checks every character of a header value it is given), and
+     * the tag that lets the network guard recognise it on later hops.
+     */
     private volatile @Nullable AuthorizationHeader cached;
 
-    private record AuthorizationHeader(AccessToken token, Headers headers) {}
+    private record AuthorizationHeader(AccessToken token, Headers headers, CredentialGuard.Credentials tag) {}
 
     private BearerAuth(Builder builder) {
         this.tokens = builder.tokens;
         this.origins = List.copyOf(builder.origins);
         this.schemeName = builder.schemeName;
+        this.guard = new CredentialGuard(origins, schemeName == null ? "bearer" : schemeName);
         if (origins.isEmpty()) {
             throw new IllegalArgumentException("no API origin: name at least one with allowOrigin(url)");
         }
@@ -78,6 +90,7 @@ public final class BearerAuth {
         LoggingRedaction.redact(builder.interceptors(), AUTHORIZATION);
         LoggingRedaction.redact(builder.networkInterceptors(), AUTHORIZATION);
         Authenticator previous = builder.build().authenticator();
+        builder.networkInterceptors().add(0, guard); // every hop, redirects included
         return builder.addInterceptor(interceptor)
                 .authenticator(previous == Authenticator.NONE ? authenticator : new BearerAuthenticator(previous));
     }
@@ -120,7 +133,7 @@ public final class BearerAuth {
             if (!tokens.drainsBeforeRefresh()) {
                 return chain.proceed(authorize(request, tokens.token()));
             }
-            TokenManager.InFlight use = tokens.beginRequest();
+            TokenManager.Current use = tokens.beginRequest();
             try {
                 return chain.proceed(authorize(request, use.token));
             } finally {
@@ -134,16 +147,16 @@ public final class BearerAuth {
         private Request authorize(Request request, AccessToken token) {
             AuthorizationHeader header = cached;
             if (header == null || header.token() != token) {
-                header = new AuthorizationHeader(token, Headers.of(AUTHORIZATION, token.authorizationHeader()));
+                header = new AuthorizationHeader(
+                        token, Headers.of(AUTHORIZATION, token.authorizationHeader()), guard.bearer(token));
                 cached = header;
             }
-            return request.newBuilder()
+            Request.Builder authorized = request.newBuilder()
                     .headers(request.headers()
                             .newBuilder()
                             .addAll(header.headers())
-                            .build())
-                    .tag(AccessToken.class, token)
-                    .build();
+                            .build());
+            return CredentialGuard.record(request, authorized, header.tag()).build();
         }
 
         @Override
@@ -162,13 +175,17 @@ public final class BearerAuth {
         @Override
         public @Nullable Request authenticate(@Nullable Route route, Response response) throws IOException {
             Request failed = response.request();
-            AccessToken used = failed.tag(AccessToken.class);
+            AccessToken used = CredentialGuard.bearerOf(failed);
             if (used == null
                     || !used.authorizationHeader().equals(failed.header(AUTHORIZATION))
                     || !allowedOrigin(failed.url())) {
                 return next == null ? null : next.authenticate(route, response); // not a request we authorized
             }
-            if (response.code() != 401 || retriedBefore(response) || !tokenIsTheProblem(response)) {
+            if (response.code() != 401 || !tokenIsTheProblem(response)) {
+                return null;
+            }
+            List<AccessToken> rejected = rejectedBefore(response);
+            if (rejected.size() + 1 >= MAX_ATTEMPTS) {
                 return null;
             }
             RequestBody body = failed.body();
@@ -177,9 +194,13 @@ public final class BearerAuth {
                 return null; // the body is gone; the caller sees the 401, the next call gets a new token
             }
             AccessToken retryWith = tokens.tokenAfterRejection(used);
-            return failed.newBuilder()
-                    .header(AUTHORIZATION, retryWith.authorizationHeader())
-                    .tag(AccessToken.class, retryWith)
+            if (retryWith.equals(used) || rejected.contains(retryWith)) {
+                return null; // not newer than what failed: retrying would only fail again
+            }
+            return CredentialGuard.record(
+                            failed,
+                            failed.newBuilder().header(AUTHORIZATION, retryWith.authorizationHeader()),
+                            guard.bearer(retryWith))
                     .build();
         }
 
@@ -189,14 +210,16 @@ public final class BearerAuth {
         }
     }
 
-    /** Whether an earlier response in this call's chain was already a 401 we answered. */
-    private static boolean retriedBefore(Response response) {
+    /** The tokens of earlier 401s in this call's chain that carried one of ours. */
+    private static List<AccessToken> rejectedBefore(Response response) {
+        List<AccessToken> rejected = new ArrayList<>();
         for (Response prior = response.priorResponse(); prior != null; prior = prior.priorResponse()) {
-            if (prior.code() == 401) {
-                return true;
+            AccessToken token = CredentialGuard.bearerOf(prior.request());
+            if (prior.code() == 401 && token != null) {
+                rejected.add(token);
             }
         }
-        return false;
+        return rejected;
     }
 
     /**

@@ -29,6 +29,8 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
     private final ClientAuthentication authentication;
     private final OkHttpClient http;
     private final String endpoint;
+    /** The secret in every encoding an echoing endpoint could send it back in: redacted from its error answers. */
+    private final String[] redactions;
 
     private ClientCredentialsTokenProvider(Builder builder) {
         this.tokenUrl = builder.tokenUrl;
@@ -38,6 +40,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
         this.authentication = builder.authentication;
         this.http = TokenHttp.derive(builder.httpClient != null ? builder.httpClient : new OkHttpClient());
         this.endpoint = TokenHttp.redactQuery(tokenUrl);
+        this.redactions = encodings(clientId, clientSecret);
         TokenHttp.requireSecureTransport(tokenUrl, builder.allowInsecureHttp, "token URL");
     }
 
@@ -77,8 +80,37 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
         }
         try (Response response =
                 http.newCall(request.post(form.build()).build()).execute()) {
-            return TokenResponses.read(response, endpoint, clientSecret);
+            return TokenResponses.read(response, endpoint, redactions);
         }
+    }
+
+    /** What a shared store needs: the namespace of these credentials and a key derived from the secret. */
+    TokenStoreBinding storeBinding() {
+        return TokenStoreBinding.forClientCredentials(tokenUrl, clientId, scopes, clientSecret);
+    }
+
+    /**
+     * The secret raw, form-encoded ({@code +} for spaces) and percent-encoded ({@code %20}), and the Base64 of
+     * {@code id:secret} (as sent in HTTP Basic, form-encoded or not, standard and URL-safe alphabet, with and without
+     * padding) and of the secret alone.
+     */
+    static String[] encodings(String clientId, String clientSecret) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        String form = formEncode(clientSecret);
+        all.add(clientSecret);
+        all.add(form);
+        all.add(form.replace("+", "%20"));
+        for (String pair : List.of(formEncode(clientId) + ":" + form, clientId + ":" + clientSecret, clientSecret)) {
+            byte[] bytes = pair.getBytes(StandardCharsets.UTF_8);
+            for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+                String encoded = encoder.encodeToString(bytes);
+                all.add(encoded);
+                all.add(encoded.replace("=", ""));
+                all.add(encoded.replace("=", "%3D"));
+            }
+        }
+        all.removeIf(String::isEmpty);
+        return all.toArray(new String[0]);
     }
 
     private static String formEncode(String value) {

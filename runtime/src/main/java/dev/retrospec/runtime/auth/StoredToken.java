@@ -1,23 +1,18 @@
 package dev.retrospec.runtime.auth;
 
+import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A token and the {@link Ticker} readings at which it must be refreshed and at which it expires.
+ * A token as a {@link TokenStore} shares it between processes: nothing in it depends on one JVM's clock.
  *
- * @param refreshAtNanos from this reading on the token counts as expired and a new one is fetched
- * @param expiresAtNanos when the issuer's {@code expires_in} runs out
+ * @param expiresAt when the issuer's {@code expires_in} runs out, on the wall clock of the instance that fetched it
+ *     (readers allow for skew); null if the issuer gave no lifetime
+ * @param version the fencing number of the lease it was fetched under: higher is newer
  */
-public record StoredToken(AccessToken token, long refreshAtNanos, long expiresAtNanos) {
-    /** Far enough away to mean "never", near enough that differences cannot overflow. */
-    static final long NEVER = Long.MAX_VALUE / 4;
-
+public record StoredToken(AccessToken token, @Nullable Instant expiresAt, long version) {
     public StoredToken {
         Objects.requireNonNull(token, "token == null");
-    }
-
-    /** Whether the token may still be used at ticker reading {@code now}. */
-    public boolean isFresh(long now) {
-        return now - refreshAtNanos < 0;
     }
 }

@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
  * The token endpoint refused to issue a token, or answered with something that is not a token.
  *
  * <p>For error responses {@link #error()} and {@link #errorDescription()} carry the RFC 6749 section 5.2 fields.
- * {@link #isRetryable()} says whether asking again can help: true for 5xx, 429 and I/O failures, false for client
- * errors such as {@code invalid_client} or {@code invalid_scope}, which only a change of configuration fixes.
+ * {@link #isRetryable()} says whether asking again can help: true for 5xx, 429 and a 2xx whose body is empty or not
+ * well-formed JSON, false for other statuses (client errors such as {@code invalid_client} or {@code invalid_scope},
+ * which only a change of configuration fixes) and for well-formed 2xx answers without a usable token. The status and
+ * headers decide, whatever the body: an empty or garbled error body keeps its status and {@code Retry-After}.
  * Neither the message nor any field ever holds the client secret or a token.
  */
 public final class TokenEndpointException extends IOException {
@@ -74,15 +76,31 @@ public final class TokenEndpointException extends IOException {
                 message.toString(), httpStatus, error, errorDescription, errorUri, retryable, retryAfter, null);
     }
 
-    /** A 2xx answer that is not a usable token: not retried, the issuer would answer the same again. */
+    /**
+     * A well-formed 2xx answer that is not a usable token (no {@code access_token}, another {@code token_type}, ...):
+     * not retried, the issuer would answer the same again.
+     */
     public static TokenEndpointException invalidTokenResponse(String endpoint, int httpStatus, String problem) {
+        return invalidTokenResponse(endpoint, httpStatus, problem, false);
+    }
+
+    /**
+     * A 2xx answer that is empty, not JSON, or JSON cut short or garbled: a transient fault (a proxy, a connection
+     * closed mid-body), retried with backoff like a 5xx.
+     */
+    public static TokenEndpointException malformedTokenResponse(String endpoint, int httpStatus, String problem) {
+        return invalidTokenResponse(endpoint, httpStatus, problem, true);
+    }
+
+    private static TokenEndpointException invalidTokenResponse(
+            String endpoint, int httpStatus, String problem, boolean retryable) {
         return new TokenEndpointException(
                 "token endpoint " + endpoint + " answered HTTP " + httpStatus + " without a usable token: " + problem,
                 httpStatus,
                 INVALID_TOKEN_RESPONSE,
                 problem,
                 null,
-                false,
+                retryable,
                 null,
                 null);
     }

@@ -54,15 +54,35 @@ public final class TokenHttp {
                         + " would cross the network unencrypted. Use https, or opt out explicitly with allowInsecureHttp(true).");
     }
 
+    /**
+     * Loopback means an IPv4 literal in 127.0.0.0/8, the IPv6 literal {@code ::1}, or exactly {@code localhost}:
+     * not {@code 127.0.0.1.evil.com}, not {@code evil.localhost}, which any DNS may point anywhere.
+     */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.startsWith("127.");
+        if (h.equals("localhost") || h.equals("::1")) {
+            return true;
+        }
+        String[] octets = h.split("\\.", -1);
+        if (octets.length != 4 || !octets[0].equals("127")) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The URL without its query: safe for messages even if someone put a secret in it. */
+    /** The URL without its query or user info: safe for messages even if someone put a secret in them. */
     static String redactQuery(HttpUrl url) {
-        return url.query() == null
-                ? url.toString()
-                : url.newBuilder().query(null).build() + "?...";
+        HttpUrl bare = url.newBuilder().username("").password("").build();
+        return bare.query() == null
+                ? bare.toString()
+                : bare.newBuilder().query(null).build() + "?...";
     }
 }

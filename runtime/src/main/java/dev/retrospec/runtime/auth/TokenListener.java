@@ -36,7 +36,22 @@ public interface TokenListener {
     /** The current token was dropped: {@code why} is "rejected by server" or similar. */
     record Invalidated(String fingerprint, String why) {}
 
+    /**
+     * A shared {@link TokenStore} could not be reached; until it can, this instance fetches its own tokens at a
+     * bounded rate. Heard once per outage.
+     *
+     * @param error the failure's type and message
+     */
+    record StoreUnavailable(String store, String error) {}
+
+    /** The shared store answers again after being unavailable for {@code downFor}. */
+    record StoreAvailable(String store, Duration downFor) {}
+
     default void onAcquired(Acquired event) {}
+
+    default void onStoreUnavailable(StoreUnavailable event) {}
+
+    default void onStoreAvailable(StoreAvailable event) {}
 
     default void onFailed(Failed event) {}
 

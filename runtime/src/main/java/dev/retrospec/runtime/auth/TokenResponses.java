@@ -40,12 +40,16 @@ final class TokenResponses {
         ResponseBody body = response.body();
         String text = readBounded(body);
         if (code >= 200 && code < 300) {
+            if (text.isBlank()) {
+                throw TokenEndpointException.malformedTokenResponse(endpoint, code, "empty body");
+            }
             if (!looksLikeJson(body.contentType(), text)) {
-                throw TokenEndpointException.invalidTokenResponse(
+                throw TokenEndpointException.malformedTokenResponse(
                         endpoint, code, "body is not JSON (" + describe(body.contentType()) + ")");
             }
             return parseToken(text, endpoint, code);
         }
+        // From here on the status and headers decide, whatever the body says or fails to say.
         @Nullable Duration retryAfter = retryAfter(response.header("Retry-After"));
         String error = null;
         String description = null;
@@ -66,8 +70,9 @@ final class TokenResponses {
                         }
                     }
                 }
-            } catch (JsonDataException | JsonEncodingException ignored) {
-                // Not an RFC 6749 error object after all; the status still says what happened.
+            } catch (JsonDataException | IOException ignored) {
+                // Empty, truncated or not an RFC 6749 error object after all (EOFException and JsonEncodingException
+                // are IOExceptions): the status still says what happened.
             }
         }
         throw TokenEndpointException.fromErrorResponse(
@@ -106,7 +111,8 @@ final class TokenResponses {
                 }
             }
         } catch (JsonDataException | JsonEncodingException | java.io.EOFException e) {
-            throw TokenEndpointException.invalidTokenResponse(endpoint, code, "malformed JSON");
+            // Truncated or garbled on the way: a transient fault, unlike a well-formed answer without a token.
+            throw TokenEndpointException.malformedTokenResponse(endpoint, code, "malformed JSON");
         }
         if (accessToken == null || accessToken.isBlank()) {
             throw TokenEndpointException.invalidTokenResponse(endpoint, code, "no access_token");
@@ -213,7 +219,11 @@ final class TokenResponses {
         String result = text;
         for (String secret : secrets) {
             if (secret != null && !secret.isEmpty()) {
-                result = result.replace(secret, "[redacted]");
+                // Case-insensitive: percent-encodings may come back as %2f as well as %2F.
+                result = java.util.regex.Pattern.compile(
+                                java.util.regex.Pattern.quote(secret), java.util.regex.Pattern.CASE_INSENSITIVE)
+                        .matcher(result)
+                        .replaceAll("[redacted]");
             }
         }
         StringBuilder clean = new StringBuilder(Math.min(result.length(), 200));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Token expiry is measured on the {@link Ticker} alone. A wall-clock jump (NTP step, daylight saving, an operator
  * setting the date an hour back or forward) cannot expire a token early or keep a dead one alive, because the
- * lifecycle code never reads the wall clock: checked on the sources, and shown by time passing while the ticker
- * stands still.
+ * lifecycle code never reads the wall clock except through the injected {@code Clock} that converts the absolute
+ * expiry a shared store holds: checked on the sources, and shown by the wall clock jumping while the ticker stands
+ * still.
  */
 class MonotonicClockTest {
     private static final Pattern WALL_CLOCK = Pattern.compile(
@@ -38,29 +40,38 @@ class MonotonicClockTest {
                 }
             }
         }
-        // The one legitimate read: a Retry-After given as an HTTP date is a wall-clock instant by definition.
+        // The legitimate reads: a Retry-After given as an HTTP date is a wall-clock instant by definition, and the
+        // default of the injectable clock for a shared store's absolute expiry.
+        assertThat(reads).hasSize(2);
         assertThat(reads)
-                .singleElement()
-                .asString()
-                .startsWith("TokenResponses.java:")
-                .contains("ZonedDateTime.now(at.getZone())");
+                .anySatisfy(read ->
+                        assertThat(read).startsWith("TokenResponses.java:").contains("ZonedDateTime.now(at.getZone())"))
+                .anySatisfy(read -> assertThat(read)
+                        .startsWith("TokenManager.java:")
+                        .endsWith("private Clock clock = Clock.systemUTC();"));
     }
 
     @Test
     void realTimePassingWhileTheTickerStandsStillExpiresNothing() throws Exception {
         AtomicInteger fetches = new AtomicInteger();
         FakeTicker ticker = new FakeTicker();
+        FakeClock wallClock = new FakeClock(Instant.parse("2026-06-01T12:00:00Z"));
+        // A lifetime of one nanosecond: any real time at all between the two calls would expire it on a real clock.
         TokenManager tokens = TokenManager.builder(
-                        () -> AccessToken.bearer("t" + fetches.incrementAndGet(), Duration.ofMillis(200)))
+                        () -> AccessToken.bearer("t" + fetches.incrementAndGet(), Duration.ofNanos(1)))
                 .ticker(ticker)
+                .clock(wallClock)
                 .refreshMargin(Duration.ZERO)
                 .build();
 
         AccessToken token = tokens.token();
-        Thread.sleep(400); // twice the token's lifetime in real (and wall-clock) time
+        assertThat(tokens.token()).isSameAs(token);
+        wallClock.set(Instant.parse("2026-06-01T12:00:00Z").plus(Duration.ofDays(400)));
+        assertThat(tokens.token()).isSameAs(token);
+        wallClock.set(Instant.parse("2020-01-01T00:00:00Z"));
         assertThat(tokens.token()).isSameAs(token);
 
-        ticker.advance(Duration.ofMillis(200));
+        ticker.advance(Duration.ofNanos(1));
         assertThat(tokens.token().value()).isEqualTo("t2");
         assertThat(fetches).hasValue(2);
     }

@@ -22,6 +22,16 @@ final class RecordingListener implements TokenListener {
         events.add(event);
     }
 
+    @Override
+    public void onStoreUnavailable(StoreUnavailable event) {
+        events.add(event);
+    }
+
+    @Override
+    public void onStoreAvailable(StoreAvailable event) {
+        events.add(event);
+    }
+
     <T> List<T> of(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -19,48 +22,45 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Steady load across several token lifetimes against the strict stand-in. Each proactive refresh invalidates the
- * token of requests still on the wire; those come back 401 and are retried with the new token. Callers never see
- * it; the test reports how often it happened, and drain mode must make it never happen.
+ * Steady load across many token lifetimes against the strict stand-in. Each proactive refresh invalidates the token
+ * of requests still on the wire; those come back 401 and are retried with the new token. Callers never see it; the
+ * test reports how often it happened, and drain mode must make it never happen.
+ *
+ * <p>Timing-free: token lifetimes pass on a {@link FakeTicker} that the test moves once per round, after the
+ * previous round's token is in use (counted, not timed); the stand-in's own lifetime is an hour and never runs out.
+ * So each round is exactly one refresh, however slow the machine.
  */
 class SelfInflictedUnauthorizedSoakTest {
-    private static final Duration LIFETIME = Duration.ofSeconds(2);
-    private static final Duration MARGIN = Duration.ofMillis(500);
-    private static final Duration RUN = Duration.ofSeconds(6);
+    private static final Duration LIFETIME = Duration.ofHours(1);
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+    private static final int ROUNDS = 25;
     private static final int THREADS = 8;
 
     @ParameterizedTest(name = "drain in-flight requests before refresh: {0}")
     @ValueSource(booleans = {false, true})
     void steadyLoadSeesNoFailuresAndOneTokenPerLifetime(boolean drain) throws Exception {
+        FakeTicker ticker = new FakeTicker();
         try (MicroTekStandIn microtek = new MicroTekStandIn("soak", "s3cr3t", LIFETIME).start()) {
-            microtek.beforeApiCheck(request -> pause(3)); // server-side latency: requests overlap the refreshes
-            TokenManager.Builder manager = TokenManager.builder(
-                            ClientCredentialsTokenProvider.builder(microtek.tokenUrl(), "soak", "s3cr3t")
-                                    .scopes(MicroTekStandIn.SCOPE)
-                                    .build())
+            microtek.beforeApiCheck(request -> pause()); // server-side latency: requests overlap the refreshes
+            TokenManager.Builder manager = TokenManager.builder(StandInClients.provider(microtek, "soak", "s3cr3t"))
+                    .ticker(ticker)
                     .refreshMargin(MARGIN);
             if (drain) {
-                manager.drainInFlightBeforeRefresh(Duration.ofSeconds(1));
+                manager.drainInFlightBeforeRefresh(Duration.ofSeconds(5));
             }
-            OkHttpClient.Builder http = new OkHttpClient.Builder();
-            BearerAuth.builder(manager.build())
-                    .allowOrigin(microtek.apiUrl())
-                    .build()
-                    .applyTo(http);
-            OkHttpClient client = http.build();
+            OkHttpClient client = StandInClients.authorized(microtek, manager.build());
             Request request = new Request.Builder()
                     .url(microtek.apiUrl().resolve("devices/dev-1"))
                     .build();
 
             AtomicInteger failures = new AtomicInteger();
             AtomicLong requests = new AtomicLong();
-            long start = System.nanoTime();
-            long end = start + RUN.toNanos();
+            AtomicBoolean stop = new AtomicBoolean();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
+                    while (!stop.get()) {
                         try (Response response = client.newCall(request).execute()) {
                             if (response.code() != 200) {
                                 failures.incrementAndGet();
@@ -72,37 +72,56 @@ class SelfInflictedUnauthorizedSoakTest {
                     }
                 }));
             }
-            for (Future<?> worker : workers) {
-                worker.get();
+            try {
+                for (int round = 1; round <= ROUNDS; round++) {
+                    int issued = round;
+                    long before = requests.get();
+                    // The round's token is in use by every thread: then its lifetime runs out on the ticker.
+                    awaitProgress(() -> microtek.tokenRequests() == issued && requests.get() >= before + 2L * THREADS);
+                    ticker.advance(LIFETIME.minus(MARGIN));
+                }
+                long before = requests.get();
+                awaitProgress(() -> microtek.tokenRequests() == ROUNDS + 1 && requests.get() >= before + 2L * THREADS);
+            } finally {
+                stop.set(true);
+                for (Future<?> worker : workers) {
+                    worker.get(30, TimeUnit.SECONDS);
+                }
+                pool.shutdown();
             }
-            pool.shutdown();
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            double lifetimes = elapsed / (LIFETIME.minus(MARGIN).toMillis() / 1000.0);
 
             System.out.printf(
-                    "soak drain=%s: %d requests in %.1f s over %.1f token lifetimes (%d ms each, %d ms margin),"
-                            + " %d token requests, %d caller-visible failures, %d self-inflicted 401s%n",
+                    "soak drain=%s: %d requests over %d token lifetimes, %d token requests, %d caller-visible"
+                            + " failures, %d self-inflicted 401s%n",
                     drain,
                     requests.get(),
-                    elapsed,
-                    lifetimes,
-                    LIFETIME.toMillis(),
-                    MARGIN.toMillis(),
+                    ROUNDS,
                     microtek.tokenRequests(),
                     failures.get(),
                     microtek.rejectedRequests());
 
             assertThat(failures.get()).isZero();
-            assertThat(microtek.tokenRequests()).isBetween((int) Math.floor(lifetimes), (int) Math.ceil(lifetimes) + 1);
+            assertThat(microtek.tokenRequests()).isEqualTo(ROUNDS + 1);
             if (drain) {
                 assertThat(microtek.rejectedRequests()).isZero();
             }
         }
     }
 
-    private static void pause(long millis) {
+    /** Waits for the workers to get somewhere; a bound only so that a hang fails instead of blocking the build. */
+    private static void awaitProgress(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("no progress within 60 s")
+                    .isNegative();
+            Thread.sleep(1);
+        }
+    }
+
+    private static void pause() {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

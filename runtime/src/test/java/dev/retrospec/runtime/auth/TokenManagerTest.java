@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +46,17 @@ class TokenManagerTest {
     void fiftyColdCallersCauseOneTokenRequestAndShareTheToken() throws Exception {
         TokenManager tokens = TokenManager.builder(provider()).build();
         CountDownLatch go = new CountDownLatch(1);
-        microtek.beforeTokenAnswer(r -> sleep(200)); // keep the request open while everyone piles in
+        CountDownLatch calling = new CountDownLatch(50);
+        // Keep the token request open until every caller has asked; one that is slower to reach token() than the
+        // answer is to arrive gets the cached token, so the outcome does not depend on scheduling.
+        microtek.beforeTokenAnswer(r -> await(calling));
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
             List<Future<AccessToken>> results = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 results.add(pool.submit(() -> {
                     go.await();
+                    calling.countDown();
                     return tokens.token();
                 }));
             }
@@ -102,18 +107,21 @@ class TokenManagerTest {
     }
 
     @Test
-    void aFailedFetchReachesEveryWaiterAndTheNextCallTriesAgain() throws Exception {
+    void aFailedFetchReachesEveryWaiterAndTheNextCallTriesAfterTheBackoff() throws Exception {
         TokenManager tokens = TokenManager.builder(
                         ClientCredentialsTokenProvider.builder(microtek.tokenUrl(), "client-1", "wrong")
                                 .scopes(MicroTekStandIn.SCOPE)
                                 .build())
-                .clientErrorBackoff(Duration.ZERO)
+                .ticker(ticker)
+                .clientErrorBackoff(Duration.ofSeconds(10))
                 .build();
-        microtek.beforeTokenAnswer(r -> sleep(200));
+        CountDownLatch calling = new CountDownLatch(10);
+        microtek.beforeTokenAnswer(r -> await(calling));
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Future<Throwable>> failures = new ArrayList<>();
             Callable<Throwable> call = () -> {
+                calling.countDown();
                 try {
                     tokens.token();
                     return null;
@@ -124,6 +132,7 @@ class TokenManagerTest {
             for (int i = 0; i < 10; i++) {
                 failures.add(pool.submit(call));
             }
+            // Waiters of the request and callers after it (within the backoff) get the very same exception.
             Set<Throwable> distinct = ConcurrentHashMap.newKeySet();
             for (Future<Throwable> failure : failures) {
                 distinct.add(failure.get());
@@ -137,13 +146,14 @@ class TokenManagerTest {
         } finally {
             pool.shutdownNow();
         }
+        ticker.advance(Duration.ofSeconds(10));
         assertThatThrownBy(tokens::token).isInstanceOf(TokenEndpointException.class);
         assertThat(microtek.tokenRequests()).isEqualTo(2);
     }
 
-    private static void sleep(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -128,7 +128,7 @@ class UnauthorizedHandlingTest {
     }
 
     @Test
-    void aSecond401GoesToTheCallerAfterOneRefreshAndOneRetry() throws IOException {
+    void whenEveryTokenIsRejectedTheThird401GoesToTheCallerAfterOneFetchPerRejection() throws IOException {
         microtek.afterTokenCheck(request -> new MockResponse.Builder()
                 .code(401)
                 .setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
@@ -137,10 +137,38 @@ class UnauthorizedHandlingTest {
         try (Response response = get("devices/dev-1")) {
             assertThat(response.code()).isEqualTo(401);
             assertThat(response.priorResponse()).isNotNull();
-            assertThat(response.priorResponse().priorResponse()).isNull();
+            assertThat(response.priorResponse().priorResponse()).isNotNull();
+            assertThat(response.priorResponse().priorResponse().priorResponse()).isNull();
         }
-        assertThat(microtek.tokenRequests()).isEqualTo(2);
-        assertThat(apiCalls("devices/dev-1")).isEqualTo(2);
+        assertThat(microtek.tokenRequests()).isEqualTo(3); // the first token, then one per rejection
+        assertThat(apiCalls("devices/dev-1")).isEqualTo(3);
+    }
+
+    @Test
+    void aRetryWhoseTokenIsReplacedBeforeItIsAnsweredIsRetriedWithTheNewerOne() throws Exception {
+        try (Response first = get("devices/dev-1")) {
+            assertThat(first.code()).isEqualTo(200);
+        }
+        List<String> issued = microtek.issuedTokens();
+        microtek.revokeCurrentToken();
+        // The retry with the second token arrives after the server revoked that one too (an administrator, or another
+        // instance refreshing): a third attempt with a third token gets through.
+        microtek.beforeApiCheck(request -> {
+            List<String> now = microtek.issuedTokens();
+            if (now.size() == 2
+                    && ("Bearer " + now.get(1)).equals(request.getHeaders().get("Authorization"))) {
+                microtek.revokeCurrentToken();
+            }
+        });
+
+        try (Response response = get("devices/dev-1")) {
+            assertThat(response.code()).isEqualTo(200);
+            assertThat(response.priorResponse().code()).isEqualTo(401);
+            assertThat(response.priorResponse().priorResponse().code()).isEqualTo(401);
+        }
+        assertThat(issued).hasSize(1);
+        assertThat(microtek.tokenRequests()).isEqualTo(3); // one fetch per rejection, no more
+        assertThat(apiCalls("devices/dev-1")).isEqualTo(4);
     }
 
     @Test

@@ -62,6 +62,11 @@ public final class MicroTekStandIn implements Closeable {
     private final List<String> issued = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final AtomicInteger rejectedRevoked = new AtomicInteger();
+    private final AtomicInteger tokenRequestsInFlight = new AtomicInteger();
+    private final AtomicInteger maxTokenRequestsInFlight = new AtomicInteger();
+    private final List<Long> issuedAtNanos = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> devices = new ConcurrentSkipListMap<>();
     private volatile Consumer<RecordedRequest> beforeApiCheck = r -> {};
@@ -162,6 +167,26 @@ public final class MicroTekStandIn implements Closeable {
         return rejected.get();
     }
 
+    /** 401s for a token an administrator revoked ({@link #revokeCurrentToken()}); the rest were superseded or expired. */
+    public int rejectedRevoked() {
+        return rejectedRevoked.get();
+    }
+
+    /** The most token requests the identity service was answering at one time. */
+    public int maxTokenRequestsInFlight() {
+        return maxTokenRequestsInFlight.get();
+    }
+
+    /** When each token of {@link #issuedTokens()} was issued, on {@link System#nanoTime()}. */
+    public List<Long> issuedAtNanos() {
+        return List.copyOf(issuedAtNanos);
+    }
+
+    /** Whether {@code token} was revoked by {@link #revokeCurrentToken()} rather than replaced by a newer one. */
+    public boolean wasRevoked(String token) {
+        return revoked.contains(token);
+    }
+
     public List<Exchange> exchanges() {
         return List.copyOf(exchanges);
     }
@@ -172,7 +197,10 @@ public final class MicroTekStandIn implements Closeable {
 
     /** Invalidates the current token on the server side, as an administrator revoking it would. */
     public void revokeCurrentToken() {
-        current.set(null);
+        Issued was = current.getAndSet(null);
+        if (was != null) {
+            revoked.add(was.value());
+        }
     }
 
     /** Runs before the API checks a request's token: tests hold requests in flight here. */
@@ -210,6 +238,16 @@ public final class MicroTekStandIn implements Closeable {
     }
 
     private MockResponse token(RecordedRequest request) {
+        int inFlight = tokenRequestsInFlight.incrementAndGet();
+        maxTokenRequestsInFlight.accumulateAndGet(inFlight, Math::max);
+        try {
+            return tokenAnswer(request);
+        } finally {
+            tokenRequestsInFlight.decrementAndGet();
+        }
+    }
+
+    private MockResponse tokenAnswer(RecordedRequest request) {
         tokenRequests.incrementAndGet();
         beforeTokenAnswer.accept(request);
         if (!request.getMethod().equals("POST")) {
@@ -246,8 +284,10 @@ public final class MicroTekStandIn implements Closeable {
         RANDOM.nextBytes(random);
         String value = "mt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Duration lifetime = tokenLifetime;
-        current.set(new Issued(value, System.nanoTime(), lifetime.toNanos()));
+        long now = System.nanoTime();
+        current.set(new Issued(value, now, lifetime.toNanos()));
         issued.add(value);
+        issuedAtNanos.add(now);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", value);
         body.put("expires_in", Math.max(1, lifetime.toSeconds()));
@@ -268,6 +308,9 @@ public final class MicroTekStandIn implements Closeable {
         Issued now = current.get();
         if (authorization == null || now == null || now.expired() || !authorization.equals("Bearer " + now.value())) {
             rejected.incrementAndGet();
+            if (authorization != null && revoked.contains(authorization.substring(authorization.indexOf(' ') + 1))) {
+                rejectedRevoked.incrementAndGet();
+            }
             return problem(401, "invalid_token", "the access token is missing, expired or no longer active")
                     .newBuilder()
                     .setHeader("WWW-Authenticate", "Bearer realm=\"microtek\", error=\"invalid_token\"")

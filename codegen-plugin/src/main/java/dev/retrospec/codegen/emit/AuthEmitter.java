@@ -68,7 +68,9 @@ final class AuthEmitter {
             String constant = cc.constantName();
             field = FieldSpec.builder(RuntimeTypes.CLIENT_CREDENTIALS_AUTH_BUILDER, schemeField(scheme))
                     .initializer(
-                            "$T.builder($L, $N, $N)",
+                            cc.singleActiveToken()
+                                    ? "$T.builder($L, $N, $N)$>$>\n.singleActiveToken(true)$<$<"
+                                    : "$T.builder($L, $N, $N)",
                             RuntimeTypes.CLIENT_CREDENTIALS_AUTH,
                             Literals.string(cc.name()),
                             constant + "_TOKEN_URL",
@@ -192,6 +194,18 @@ final class AuthEmitter {
                 field,
                 "listener",
                 "Hears token acquisitions, failures and invalidations (never the tokens), for metrics and logs."));
+        type.add(delegate(
+                methodName(scheme, "tokenStore"),
+                ParameterSpec.builder(RuntimeTypes.TOKEN_STORE, "tokenStore").build(),
+                field,
+                "tokenStore",
+                "Shares " + name + " tokens with every other instance of this client that uses the same store\n"
+                        + "(a {@code RedisTokenStore} from {@code retrospec-runtime-redis}, say): one token for the\n"
+                        + "fleet, fetched by one instance at a time"
+                        + (scheme.singleActiveToken()
+                                ? ", which is what this API's one-active-token provider needs when\nmore than one"
+                                        + " process runs the client."
+                                : ".")));
         type.add(MethodSpec.methodBuilder(field)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)

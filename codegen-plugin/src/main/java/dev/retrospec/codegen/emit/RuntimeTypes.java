@@ -73,6 +73,7 @@ final class RuntimeTypes {
     static final ClassName BYTE_STRING = ClassName.get("okio", "ByteString");
     static final ClassName CLIENT_CREDENTIALS_AUTH = ClassName.get(RUNTIME + ".auth", "ClientCredentialsAuth");
     static final ClassName CLIENT_CREDENTIALS_AUTH_BUILDER = CLIENT_CREDENTIALS_AUTH.nestedClass("Builder");
+    static final ClassName TOKEN_STORE = ClassName.get(RUNTIME + ".auth", "TokenStore");
     static final ClassName TOKEN_PROVIDER = ClassName.get(RUNTIME + ".auth", "TokenProvider");
     static final ClassName TOKEN_MANAGER = ClassName.get(RUNTIME + ".auth", "TokenManager");
     static final ClassName TOKEN_LISTENER = ClassName.get(RUNTIME + ".auth", "TokenListener");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * the binary is missing the test is skipped with the advice, unless {@code RETROSPEC_REQUIRE_REDIS=true} (CI), where it
  * fails.
  */
-final class RedisServer {
+public final class RedisServer {
     private final String binary;
     private final int port;
     private Process process;
@@ -30,14 +30,14 @@ final class RedisServer {
     }
 
     /** A server on a free port, not started yet (to test "down from the start"). */
-    static RedisServer onFreePort() throws IOException {
+    public static RedisServer onFreePort() throws IOException {
         String binary = find();
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return new RedisServer(binary, socket.getLocalPort());
         }
     }
 
-    static RedisServer started() throws IOException, InterruptedException {
+    public static RedisServer started() throws IOException, InterruptedException {
         return onFreePort().start();
     }
 
@@ -56,15 +56,15 @@ final class RedisServer {
         throw new AssertionError("unreachable");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
-    RedisServer start() throws IOException, InterruptedException {
+    public RedisServer start() throws IOException, InterruptedException {
         process = new ProcessBuilder(List.of(
                         binary,
                         "--port",
@@ -91,7 +91,7 @@ final class RedisServer {
     }
 
     /** Kills the server (its data goes with it) and waits until it is gone. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(20, TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import dev.retrospec.runtime.auth.ClientCredentialsAuth;
 import dev.retrospec.runtime.auth.TokenListener;
 import dev.retrospec.runtime.auth.TokenManager;
 import dev.retrospec.runtime.auth.TokenProvider;
+import dev.retrospec.runtime.auth.TokenStore;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.List;
@@ -134,7 +135,8 @@ public final class MicroTek {
 
     private boolean lenientJson;
 
-    private final ClientCredentialsAuth.Builder microtekAuth = ClientCredentialsAuth.builder("microtekAuth", MICROTEK_AUTH_TOKEN_URL, MICROTEK_AUTH_SCOPES);
+    private final ClientCredentialsAuth.Builder microtekAuth = ClientCredentialsAuth.builder("microtekAuth", MICROTEK_AUTH_TOKEN_URL, MICROTEK_AUTH_SCOPES)
+    .singleActiveToken(true);
 
     private Builder() {
     }
@@ -209,6 +211,17 @@ public final class MicroTek {
      */
     public Builder tokenListener(TokenListener listener) {
       microtekAuth.listener(listener);
+      return this;
+    }
+
+    /**
+     * Shares <code>microtekAuth</code> tokens with every other instance of this client that uses the same store
+     * (a {@code RedisTokenStore} from {@code retrospec-runtime-redis}, say): one token for the
+     * fleet, fetched by one instance at a time, which is what this API's one-active-token provider needs when
+     * more than one process runs the client.
+     */
+    public Builder tokenStore(TokenStore tokenStore) {
+      microtekAuth.tokenStore(tokenStore);
       return this;
     }
 

@@ -15,6 +15,7 @@ import dev.retrospec.runtime.auth.ClientCredentialsAuth;
 import dev.retrospec.runtime.auth.TokenListener;
 import dev.retrospec.runtime.auth.TokenManager;
 import dev.retrospec.runtime.auth.TokenProvider;
+import dev.retrospec.runtime.auth.TokenStore;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.List;
@@ -209,6 +210,16 @@ public final class Secure {
      */
     public Builder oauthTokenListener(TokenListener listener) {
       oauth.listener(listener);
+      return this;
+    }
+
+    /**
+     * Shares <code>oauth</code> tokens with every other instance of this client that uses the same store
+     * (a {@code RedisTokenStore} from {@code retrospec-runtime-redis}, say): one token for the
+     * fleet, fetched by one instance at a time.
+     */
+    public Builder oauthTokenStore(TokenStore tokenStore) {
+      oauth.tokenStore(tokenStore);
       return this;
     }
 

@@ -46,13 +46,17 @@ final class WorkflowIdJsonAdapter extends JsonAdapter<WorkflowId> {
   public void toJson(JsonWriter writer, @Nullable WorkflowId value) throws IOException {
     if (value == null) {
       writer.nullValue();
-    } else if (value instanceof WorkflowId.OfLong v) {
-      writer.value(v.value());
-    } else if (value instanceof WorkflowId.OfString v) {
-      writer.value(v.value());
-    } else if (value instanceof WorkflowId.Unknown v) {
-      RawJson.write(writer, v.json());
+      return;
     }
+    if (value instanceof WorkflowId.OfLong v) {
+      writer.value(v.value());
+      return;
+    }
+    if (value instanceof WorkflowId.OfString v) {
+      writer.value(v.value());
+      return;
+    }
+    RawJson.write(writer, ((WorkflowId.Unknown) value).json());
   }
 
   @Override

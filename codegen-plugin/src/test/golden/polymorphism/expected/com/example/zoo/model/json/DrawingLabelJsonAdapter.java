@@ -58,13 +58,17 @@ final class DrawingLabelJsonAdapter extends JsonAdapter<DrawingLabel> {
   public void toJson(JsonWriter writer, @Nullable DrawingLabel value) throws IOException {
     if (value == null) {
       writer.nullValue();
-    } else if (value instanceof DrawingLabel.OfString v) {
-      writer.value(v.value());
-    } else if (value instanceof DrawingLabelRich v) {
-      this.drawingLabelRichAdapter.toJson(writer, v);
-    } else if (value instanceof DrawingLabel.Unknown v) {
-      RawJson.write(writer, v.json());
+      return;
     }
+    if (value instanceof DrawingLabel.OfString v) {
+      writer.value(v.value());
+      return;
+    }
+    if (value instanceof DrawingLabelRich v) {
+      this.drawingLabelRichAdapter.toJson(writer, v);
+      return;
+    }
+    RawJson.write(writer, ((DrawingLabel.Unknown) value).json());
   }
 
   @Override

@@ -54,13 +54,17 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
   public void toJson(JsonWriter writer, @Nullable Pet value) throws IOException {
     if (value == null) {
       writer.nullValue();
-    } else if (value instanceof Cat v) {
-      this.catAdapter.toJson(writer, v);
-    } else if (value instanceof Dog v) {
-      this.dogAdapter.toJson(writer, v);
-    } else if (value instanceof Pet.Unknown v) {
-      RawJson.write(writer, v.json());
+      return;
     }
+    if (value instanceof Cat v) {
+      this.catAdapter.toJson(writer, v);
+      return;
+    }
+    if (value instanceof Dog v) {
+      this.dogAdapter.toJson(writer, v);
+      return;
+    }
+    RawJson.write(writer, ((Pet.Unknown) value).json());
   }
 
   @Override

@@ -80,17 +80,25 @@ final class ShapeJsonAdapter extends JsonAdapter<Shape> {
   public void toJson(JsonWriter writer, @Nullable Shape value) throws IOException {
     if (value == null) {
       writer.nullValue();
-    } else if (value instanceof Circle v) {
-      this.circleAdapter.toJson(writer, v);
-    } else if (value instanceof Square v) {
-      this.squareAdapter.toJson(writer, v);
-    } else if (value instanceof Shape.OfString v) {
-      writer.value(v.value());
-    } else if (value instanceof Shape.OfLongList v) {
-      this.listOfLongAdapter.toJson(writer, v.value());
-    } else if (value instanceof Shape.Unknown v) {
-      RawJson.write(writer, v.json());
+      return;
     }
+    if (value instanceof Circle v) {
+      this.circleAdapter.toJson(writer, v);
+      return;
+    }
+    if (value instanceof Square v) {
+      this.squareAdapter.toJson(writer, v);
+      return;
+    }
+    if (value instanceof Shape.OfString v) {
+      writer.value(v.value());
+      return;
+    }
+    if (value instanceof Shape.OfLongList v) {
+      this.listOfLongAdapter.toJson(writer, v.value());
+      return;
+    }
+    RawJson.write(writer, ((Shape.Unknown) value).json());
   }
 
   @Override

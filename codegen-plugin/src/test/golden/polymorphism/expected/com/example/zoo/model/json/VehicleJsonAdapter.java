@@ -54,13 +54,17 @@ final class VehicleJsonAdapter extends JsonAdapter<Vehicle> {
   public void toJson(JsonWriter writer, @Nullable Vehicle value) throws IOException {
     if (value == null) {
       writer.nullValue();
-    } else if (value instanceof Car v) {
-      this.carAdapter.toJson(writer, v);
-    } else if (value instanceof Bike v) {
-      this.bikeAdapter.toJson(writer, v);
-    } else if (value instanceof Vehicle.Unknown v) {
-      RawJson.write(writer, v.json());
+      return;
     }
+    if (value instanceof Car v) {
+      this.carAdapter.toJson(writer, v);
+      return;
+    }
+    if (value instanceof Bike v) {
+      this.bikeAdapter.toJson(writer, v);
+      return;
+    }
+    RawJson.write(writer, ((Vehicle.Unknown) value).json());
   }
 
   @Override

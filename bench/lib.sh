@@ -14,8 +14,9 @@ bench_build() {
 # against (bench/oag/pom.xml).
 oag_fetch() {
   if [ ! -f "$OAG_JAR" ]; then
+    mkdir -p "$(dirname "$OAG_JAR")"
     ./mvnw -q -f bench/oag/pom.xml dependency:copy -Dartifact=org.openapitools:openapi-generator-cli:$OAG_VERSION \
-      -DoutputDirectory="$(dirname "$OAG_JAR")"
+      -DoutputDirectory="$(cd "$(dirname "$OAG_JAR")" && pwd)" # absolute: -f makes a relative one bench/oag's
   fi
   OAG_CP=$(./mvnw -q -f bench/oag/pom.xml dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 }

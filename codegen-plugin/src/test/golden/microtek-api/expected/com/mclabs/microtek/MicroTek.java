@@ -136,7 +136,7 @@ public final class MicroTek {
     private boolean lenientJson;
 
     private final ClientCredentialsAuth.Builder microtekAuth = ClientCredentialsAuth.builder("microtekAuth", MICROTEK_AUTH_TOKEN_URL, MICROTEK_AUTH_SCOPES)
-    .singleActiveToken(true);
+        .singleActiveToken(true);
 
     private Builder() {
     }

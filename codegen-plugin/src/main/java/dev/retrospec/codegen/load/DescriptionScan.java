@@ -107,14 +107,73 @@ public final class DescriptionScan {
     private static final class Frame {
         final String pointer;
         final boolean array;
+        /** Inside a value that is data, not description: an example, a default, an extension. */
+        final boolean literal;
+
         int index = -1;
         String current;
 
-        Frame(String pointer, boolean array) {
+        Frame(String pointer, boolean array, boolean literal) {
             this.pointer = pointer;
             this.array = array;
+            this.literal = literal;
             this.current = pointer;
         }
+    }
+
+    /** Keys whose members are names chosen by the description's author, never keywords. */
+    private static final java.util.Set<String> NAME_HOLDERS = java.util.Set.of(
+            "properties",
+            "patternProperties",
+            "$defs",
+            "definitions",
+            "dependentSchemas",
+            "schemas",
+            "parameters",
+            "responses",
+            "headers",
+            "requestBodies",
+            "securitySchemes",
+            "links",
+            "callbacks",
+            "pathItems",
+            "paths",
+            "webhooks",
+            "mapping",
+            "variables",
+            "scopes",
+            "encoding",
+            "content");
+
+    /**
+     * Whether the value at {@code pointer} is data the description carries rather than description: examples,
+     * defaults, enum values, constants and extensions hold any JSON, {@code $ref} keys included, which are not
+     * references (GitHub's SCIM examples have {@code $ref}s to its own API URLs).
+     */
+    static boolean isLiteral(String pointer, boolean array) {
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        String last = Pointers.unescape(pointer.substring(slash + 1));
+        String rest = pointer.substring(0, slash);
+        int parentSlash = rest.lastIndexOf('/');
+        String parent = parentSlash < 0 ? "" : Pointers.unescape(rest.substring(parentSlash + 1));
+        if (NAME_HOLDERS.contains(parent)) {
+            return false; // a property named "default", an example named "value"
+        }
+        if (last.equals("example")
+                || last.equals("default")
+                || last.equals("enum")
+                || last.equals("const")
+                || last.startsWith("x-")) {
+            return true;
+        }
+        if (last.equals("examples")) {
+            return array; // a schema's list of examples; a map of Example Objects holds $refs of its own
+        }
+        String grandparent = parentSlash < 0 ? "" : rest.substring(0, parentSlash);
+        return last.equals("value") && grandparent.endsWith("/examples");
     }
 
     /** An anchored node being read: its name, the depth it closes at, and its nodes so far. */
@@ -173,11 +232,13 @@ public final class DescriptionScan {
                     return;
                 }
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    frames.push(new Frame(pointer, token == JsonToken.START_ARRAY));
+                    boolean array = token == JsonToken.START_ARRAY;
+                    frames.push(new Frame(pointer, array, (top != null && top.literal) || isLiteral(pointer, array)));
                     continue;
                 }
                 closeAnchors(open, frames.size(), anchorSizes); // an anchor on a scalar closes with it
-                if (token == JsonToken.VALUE_STRING && pointer.endsWith("/$ref")) {
+                boolean literal = top != null && top.literal;
+                if (token == JsonToken.VALUE_STRING && pointer.endsWith("/$ref") && !literal) {
                     reference(parser.getText(), file, name, parser, pointer, pending);
                 } else if (token == JsonToken.VALUE_STRING && isText(pointer)) {
                     suspicious(parser.getText(), name, parser, pointer);

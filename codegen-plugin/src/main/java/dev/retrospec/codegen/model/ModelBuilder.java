@@ -56,16 +56,16 @@ public final class ModelBuilder {
         ServerTranslator servers = new ServerTranslator(context);
         List<SecurityScheme> schemes = new SecurityTranslator(context, servers).schemes();
         List<String> defaultSecurity = SecurityTranslator.flatten(api.getSecurity());
-        List<Service> services = new OperationTranslator(context, schemas).services();
+        List<Service> translated = new OperationTranslator(context, schemas).services();
         Info info = api.getInfo();
         String title = info == null || info.getTitle() == null ? "" : info.getTitle();
-        String clientName =
-                options.clientName() != null ? options.clientName() : context.typeName(title.isBlank() ? "Api" : title);
+        String clientName = options.clientName() != null ? options.clientName() : clientName(title);
         if (context.isTypeNameTaken(clientName) || clientName.equals("Builder")) {
             clientName = context.newTypeName(clientName + "Client"); // Builder is the client's nested builder
         }
         schemas.unions().joinUnions();
         schemas.unions().checkAmbiguity();
+        List<Service> services = EnumSharing.renamed(translated, EnumSharing.apply(context));
         List<TypeDef> types = context.types().stream()
                 .sorted(Comparator.comparing(TypeDef::name))
                 .toList();
@@ -89,6 +89,45 @@ public final class ModelBuilder {
             throw new SpecProblemsException(problems);
         }
         return new Result(model, problems);
+    }
+
+    /** Words a title has that say nothing about which API it is. */
+    private static final Set<String> FILLER = Set.of(
+            "api",
+            "apis",
+            "rest",
+            "restful",
+            "openapi",
+            "http",
+            "https",
+            "json",
+            "web",
+            "service",
+            "services",
+            "the",
+            "spec",
+            "specification",
+            "definition",
+            "description",
+            "interface",
+            "version",
+            "edition");
+
+    /**
+     * The client's name from the description's title, as a person would name it: without versions ({@code v3},
+     * {@code 3.0}) and words that say nothing about which API it is ({@code API}, {@code REST}, {@code OpenAPI}), so
+     * {@code GitHub v3 REST API} is {@code GitHub} and {@code Swagger Petstore - OpenAPI 3.0} is
+     * {@code SwaggerPetstore}; the whole title where nothing else is left. {@code clientName} overrides it.
+     */
+    static String clientName(String title) {
+        List<String> words = Names.words(title).stream()
+                .filter(w -> !FILLER.contains(w.toLowerCase(java.util.Locale.ROOT)))
+                .filter(w -> !w.matches("(?i)v?\\d+[a-z]?"))
+                .toList();
+        if (!words.isEmpty()) {
+            return Names.typeName(String.join(" ", words));
+        }
+        return Names.typeName(title.isBlank() ? "Api" : title);
     }
 
     /**

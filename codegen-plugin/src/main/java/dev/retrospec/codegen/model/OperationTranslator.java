@@ -77,6 +77,7 @@ final class OperationTranslator {
                             method,
                             op,
                             Pointers.child(pathPointer, method.toLowerCase(Locale.ROOT)),
+                            op.getTags() == null || op.getTags().isEmpty() ? null : tag,
                             names);
                     if (operation == null) {
                         continue;
@@ -125,6 +126,7 @@ final class OperationTranslator {
             String method,
             io.swagger.v3.oas.models.Operation op,
             String pointer,
+            @Nullable String tag,
             Set<String> methodNames) {
         String operationId = op.getOperationId() != null && !op.getOperationId().isBlank()
                 ? op.getOperationId()
@@ -137,7 +139,7 @@ final class OperationTranslator {
                     "operationId '" + operationId + "' is also the operationId of " + first
                             + "; operationIds must be unique");
         }
-        String javaName = Names.unique(context.memberName(operationId), methodNames);
+        String javaName = methodName(operationId, tag, methodNames);
         Set<String> parameterNames = new HashSet<>();
         ParameterTranslator.Translated translated = parameters.translate(
                 item.getParameters(), op.getParameters(), relativePath(path), pointer, operationId, parameterNames);
@@ -196,6 +198,29 @@ final class OperationTranslator {
                 success,
                 errors,
                 security);
+    }
+
+    /**
+     * The method's name: the operationId as a member name, without the words of its tag where it starts with them
+     * ({@code issues/list-for-repo} in {@code IssuesApi} is {@code listForRepo}); the full name where the short one is
+     * taken in the interface by an earlier operation, so that names depend only on the description's order.
+     */
+    private String methodName(String operationId, @Nullable String tag, Set<String> taken) {
+        List<String> words = Names.words(operationId);
+        List<String> tagWords = tag == null ? List.of() : Names.words(tag);
+        if (!tagWords.isEmpty() && words.size() > tagWords.size()) {
+            boolean prefixed = true;
+            for (int i = 0; i < tagWords.size() && prefixed; i++) {
+                prefixed = words.get(i).equalsIgnoreCase(tagWords.get(i));
+            }
+            if (prefixed) {
+                String shorter = Names.memberName(String.join(" ", words.subList(tagWords.size(), words.size())));
+                if (taken.add(shorter.toLowerCase(Locale.ROOT))) {
+                    return shorter;
+                }
+            }
+        }
+        return Names.unique(context.memberName(operationId), taken);
     }
 
     /** The parameter slots the operation's method needs: required 64-bit numbers are primitives of two. */

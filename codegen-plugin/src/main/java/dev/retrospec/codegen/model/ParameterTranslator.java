@@ -149,6 +149,12 @@ final class ParameterTranslator {
             if (parameter == null) {
                 continue;
             }
+            // A component parameter's schema is typed where it is defined, once, and named after the component:
+            // every operation that uses it gets the same type.
+            String component = componentKey(parameters.get(i));
+            String schemaAt = component != null
+                    ? Pointers.child(Pointers.child("#/components/parameters", component), "schema")
+                    : Pointers.child(at, "schema");
             Location location = location(parameter.getIn());
             String name = parameter.getName();
             if (name == null || location == null) {
@@ -173,7 +179,11 @@ final class ParameterTranslator {
                 continue;
             }
             TypeRef type = schemas.typeOf(
-                    schema, Pointers.child(at, "schema"), context.typeName(operationId) + context.typeName(name));
+                    schema,
+                    schemaAt,
+                    component != null
+                            ? context.typeName(component)
+                            : context.typeName(operationId) + context.typeName(name));
             boolean required = location == Location.PATH || Boolean.TRUE.equals(parameter.getRequired());
             context.literal(name, Pointers.child(at, "name"));
             pointers.put(parameter.getIn() + ":" + name, at);
@@ -224,6 +234,16 @@ final class ParameterTranslator {
         boolean query = location == Location.QUERY || location == Location.COOKIE;
         boolean explode = parameter.getExplode() != null ? parameter.getExplode() : query;
         return query && explode ? Style.PLAIN : Style.CSV;
+    }
+
+    /** The key of the component parameter a parameter references, or null for one written in place. */
+    private static @Nullable String componentKey(io.swagger.v3.oas.models.parameters.@Nullable Parameter parameter) {
+        String ref = parameter == null ? null : parameter.get$ref();
+        String prefix = "#/components/parameters/";
+        if (ref == null || !ref.startsWith(prefix) || ref.indexOf('/', prefix.length()) >= 0) {
+            return null;
+        }
+        return Pointers.unescape(ref.substring(prefix.length()));
     }
 
     private io.swagger.v3.oas.models.parameters.@Nullable Parameter resolve(

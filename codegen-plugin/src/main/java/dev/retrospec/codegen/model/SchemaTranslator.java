@@ -28,6 +28,8 @@ final class SchemaTranslator {
     private final ScalarTranslator scalars;
     /** Component keys to their Java names, for the components that become types of their own. */
     private final Map<String, String> componentTypeNames = new HashMap<>();
+    /** Components that only add {@code nullable} to another: their key to the other's. */
+    private final Map<String, String> nullableCopies = new HashMap<>();
 
     private final Set<String> builtComponents = new HashSet<>();
     /** Components that stand for another type ({@code Id: {$ref: Uuid}}) being followed, to stop at a cycle. */
@@ -65,11 +67,13 @@ final class SchemaTranslator {
     void translateComponents() {
         unions.findChildren();
         Map<String, Schema<?>> schemas = context.componentSchemas();
+        nullableCopies.putAll(NullableCopies.find(schemas));
         // Schemas already named as Java names them first, so that "Pet" is Pet even if "pet" comes before it.
         for (boolean exact : new boolean[] {true, false}) {
             for (Map.Entry<String, Schema<?>> entry : schemas.entrySet()) {
                 String key = entry.getKey();
                 if (context.mappings().forSchema(key) == null
+                        && !nullableCopies.containsKey(key)
                         && isNamedType(key, entry.getValue())
                         && context.typeName(key).equals(key) == exact
                         && !componentTypeNames.containsKey(key)) {
@@ -84,10 +88,15 @@ final class SchemaTranslator {
         }
     }
 
-    /** The Java name of a component that is a type of its own, or null. */
+    /** The Java name of a component that is a type of its own (a nullable copy's is its original's), or null. */
     @Nullable
     String componentTypeName(String key) {
-        return componentTypeNames.get(key);
+        return componentTypeNames.get(nullableCopies.getOrDefault(key, key));
+    }
+
+    /** The component a key stands for: itself, or the original of a nullable copy. */
+    String canonicalKey(String key) {
+        return nullableCopies.getOrDefault(key, key);
     }
 
     /** Whether a component schema becomes a Java type of its own (rather than standing for a built-in one). */
@@ -242,9 +251,10 @@ final class SchemaTranslator {
             unresolved(ref, key, pointer);
             return TypeRef.ANY;
         }
-        String name = componentTypeNames.get(key);
+        String canonical = canonicalKey(key);
+        String name = componentTypeNames.get(canonical);
         if (name != null) {
-            buildComponent(key);
+            buildComponent(canonical);
             return new TypeRef.Named(name);
         }
         if (!expandingAliases.add(key)) {

@@ -130,13 +130,11 @@ final class UnionTranslator {
                             + " its generated JSON adapter can tell apart");
             alternatives = alternatives.subList(0, MAX_ALTERNATIVES);
         }
-        int index = 0;
         for (Alternative alternative : alternatives) {
-            index++;
             if (alternative.key() != null) {
                 variantKeys.add(alternative.key());
             }
-            Variant variant = variant(name, alternative, index, mapping, discriminator, variantNames);
+            Variant variant = variant(name, alternative, alternatives, mapping, discriminator, variantNames);
             if (variant instanceof RecordVariant
                     && !variantNames.add(variant.javaName().toLowerCase(Locale.ROOT))) {
                 continue; // the same record listed twice
@@ -196,11 +194,11 @@ final class UnionTranslator {
     private Variant variant(
             String union,
             Alternative alternative,
-            int index,
+            List<Alternative> siblings,
             Map<String, String> mapping,
             @Nullable String discriminator,
             Set<String> variantNames) {
-        String key = alternative.key();
+        String key = alternative.key() == null ? null : schemas.canonicalKey(alternative.key());
         Schema<?> schema = alternative.schema();
         String record = key == null ? null : schemas.componentTypeName(key);
         Schema<?> target = key == null ? null : context.componentSchema(key);
@@ -212,15 +210,66 @@ final class UnionTranslator {
                 && schema.get$ref() == null
                 && (schema.getProperties() != null || schema.getAllOf() != null)
                 && alternatives(schema).isEmpty()) {
-            String title = schema.getTitle() != null ? context.typeName(schema.getTitle()) : "Option" + index;
-            String inline = context.newTypeName(union + title);
+            String inline = context.newTypeName(union + inlineName(schema, siblings));
             context.define(schemas.objectDef(inline, schema, alternative.pointer()));
             return new RecordVariant(inline, List.of());
         }
         TypeRef wrapped = key != null && schema == null
                 ? schemas.refType(ModelContext.SCHEMAS + Pointers.child("", key).substring(1), alternative.pointer())
-                : schemas.typeOf(schema, alternative.pointer(), union + "Option" + index);
+                : schemas.typeOf(schema, alternative.pointer(), union + valueName(schema));
         return new WrapperVariant(Names.unique("Of" + wrapperName(wrapped), variantNames), wrapped);
+    }
+
+    /**
+     * The name an object written in place among a union's alternatives takes after the union's: its title, or else
+     * {@code With} and the first property it requires (or, failing that, has) that not every other alternative
+     * requires (has): {@code ShapeWithRadius}. From what the alternative is, not where it is listed, so reordering
+     * a {@code oneOf} renames nothing.
+     */
+    private String inlineName(Schema<?> schema, List<Alternative> siblings) {
+        if (schema.getTitle() != null && !schema.getTitle().isBlank()) {
+            return context.typeName(schema.getTitle());
+        }
+        List<Schema<?>> others = new ArrayList<>();
+        for (Alternative sibling : siblings) {
+            if (sibling.schema() != null && sibling.schema() != schema) {
+                others.add(sibling.schema());
+            }
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        for (String name : required) {
+            if (name != null
+                    && others.stream()
+                            .anyMatch(o ->
+                                    o.getRequired() == null || !o.getRequired().contains(name))) {
+                return "With" + context.typeName(name);
+            }
+        }
+        if (schema.getProperties() != null) {
+            for (String name : schema.getProperties().keySet()) {
+                if (others.stream()
+                        .anyMatch(o ->
+                                o.getProperties() == null || !o.getProperties().containsKey(name))) {
+                    return "With" + context.typeName(name);
+                }
+            }
+        }
+        return required.isEmpty() || required.get(0) == null ? "Object" : "With" + context.typeName(required.get(0));
+    }
+
+    /** The name of a value written in place among a union's alternatives: its title, or its type's. */
+    private String valueName(@Nullable Schema<?> schema) {
+        if (schema == null) {
+            return "Value";
+        }
+        if (schema.getTitle() != null && !schema.getTitle().isBlank()) {
+            return context.typeName(schema.getTitle());
+        }
+        String type = Schemas.primaryType(schema);
+        if (Schemas.isEnum(schema)) {
+            return "Enum";
+        }
+        return type == null ? "Value" : context.typeName(type.equals("array") ? "list" : type);
     }
 
     /** The discriminator values for a component variant: its mapping entries, or its schema name if none. */

@@ -1,0 +1,234 @@
+package dev.retrospec.codegen.model;
+
+import dev.retrospec.codegen.model.TypeDef.EnumDef;
+import dev.retrospec.codegen.model.TypeDef.EnumValue;
+import dev.retrospec.codegen.model.TypeDef.ObjectDef;
+import dev.retrospec.codegen.model.TypeDef.Property;
+import dev.retrospec.codegen.model.TypeDef.UnionDef;
+import dev.retrospec.codegen.model.TypeDef.Variant;
+import dev.retrospec.codegen.model.TypeDef.WrapperVariant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One type per meaning for enums written in place: enums that are not components, have the same values in the same
+ * order, and whose names end in the same words ({@code IssuesListForRepoDirection}, {@code PullsListDirection})
+ * become one enum named by those words ({@code Direction}), unless a type of another meaning has that name. The rule
+ * looks only at the enums themselves, so it gives the same result for the same description.
+ */
+final class EnumSharing {
+    private EnumSharing() {}
+
+    /** Merges what can be merged; returns each old name to its new one. */
+    static Map<String, String> apply(ModelContext context) {
+        Map<List<EnumValue>, List<EnumDef>> byValues = new LinkedHashMap<>();
+        context.types().stream()
+                .filter(t -> t instanceof EnumDef e && !isComponent(e))
+                .map(t -> (EnumDef) t)
+                .sorted(java.util.Comparator.comparing(EnumDef::name))
+                .forEach(e -> byValues.computeIfAbsent(e.values(), k -> new ArrayList<>())
+                        .add(e));
+        Map<String, String> renames = new HashMap<>();
+        for (List<EnumDef> group : byValues.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            String shared = commonSuffix(group);
+            if (shared.isEmpty()) {
+                continue;
+            }
+            boolean member = group.stream().anyMatch(e -> e.name().equals(shared));
+            if (!member && context.isTypeNameTaken(shared)) {
+                continue;
+            }
+            if (!member) {
+                context.typeNames().add(shared.toLowerCase(java.util.Locale.ROOT));
+            }
+            EnumDef first = group.get(0);
+            String description = group.stream().allMatch(e -> Objects.equals(e.description(), first.description()))
+                    ? first.description()
+                    : null;
+            boolean deprecated = group.stream().allMatch(EnumDef::deprecated);
+            for (EnumDef e : group) {
+                context.remove(e.name());
+                if (!e.name().equals(shared)) {
+                    renames.put(e.name(), shared);
+                }
+            }
+            context.define(new EnumDef(shared, first.pointer(), description, deprecated, first.values()));
+        }
+        if (!renames.isEmpty()) {
+            for (TypeDef type : List.copyOf(context.types())) {
+                context.define(renamed(type, renames));
+            }
+        }
+        return renames;
+    }
+
+    private static boolean isComponent(EnumDef e) {
+        String rest = e.pointer().startsWith(ModelContext.SCHEMAS)
+                ? e.pointer().substring(ModelContext.SCHEMAS.length())
+                : "/";
+        return !rest.contains("/");
+    }
+
+    /** The words every name of the group ends with, as a type name; empty if none. */
+    private static String commonSuffix(List<EnumDef> group) {
+        List<String> suffix = Names.words(group.get(0).name());
+        for (EnumDef e : group.subList(1, group.size())) {
+            List<String> words = Names.words(e.name());
+            int n = 0;
+            while (n < suffix.size()
+                    && n < words.size()
+                    && suffix.get(suffix.size() - 1 - n).equalsIgnoreCase(words.get(words.size() - 1 - n))) {
+                n++;
+            }
+            suffix = suffix.subList(suffix.size() - n, suffix.size());
+        }
+        return suffix.isEmpty() ? "" : Names.typeName(String.join(" ", suffix));
+    }
+
+    static TypeDef renamed(TypeDef type, Map<String, String> renames) {
+        if (type instanceof ObjectDef record) {
+            List<Property> properties = record.properties().stream()
+                    .map(p -> new Property(
+                            p.wireName(),
+                            p.javaName(),
+                            renamed(p.type(), renames),
+                            p.presence(),
+                            p.access(),
+                            p.description(),
+                            p.deprecated(),
+                            p.defaultValue()))
+                    .toList();
+            return new ObjectDef(
+                    record.name(),
+                    record.pointer(),
+                    record.description(),
+                    record.deprecated(),
+                    properties,
+                    record.additionalProperties() == null ? null : renamed(record.additionalProperties(), renames),
+                    record.implementsUnions());
+        }
+        if (type instanceof UnionDef union) {
+            List<Variant> variants = union.variants().stream()
+                    .map(v -> v instanceof WrapperVariant w
+                            ? (Variant) new WrapperVariant(w.javaName(), renamed(w.wrapped(), renames))
+                            : v)
+                    .toList();
+            return new UnionDef(
+                    union.name(),
+                    union.pointer(),
+                    union.description(),
+                    union.deprecated(),
+                    variants,
+                    union.discriminator());
+        }
+        return type;
+    }
+
+    static @Nullable TypeRef renamedOrNull(@Nullable TypeRef type, Map<String, String> renames) {
+        return type == null ? null : renamed(type, renames);
+    }
+
+    static TypeRef renamed(TypeRef type, Map<String, String> renames) {
+        if (type instanceof TypeRef.Named named && renames.containsKey(named.name())) {
+            return new TypeRef.Named(renames.get(named.name()));
+        }
+        if (type instanceof TypeRef.ListOf list) {
+            return new TypeRef.ListOf(renamed(list.element(), renames), list.unique());
+        }
+        if (type instanceof TypeRef.MapOf map) {
+            return new TypeRef.MapOf(renamed(map.value(), renames));
+        }
+        return type;
+    }
+
+    /** The services with every type reference renamed. */
+    static List<Service> renamed(List<Service> services, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return services;
+        }
+        return services.stream()
+                .map(s -> new Service(
+                        s.name(),
+                        s.accessor(),
+                        s.tag(),
+                        s.description(),
+                        s.operations().stream().map(op -> renamed(op, renames)).toList()))
+                .toList();
+    }
+
+    private static Operation renamed(Operation op, Map<String, String> renames) {
+        return new Operation(
+                op.operationId(),
+                op.javaName(),
+                op.method(),
+                op.path(),
+                op.pointer(),
+                op.summary(),
+                op.description(),
+                op.deprecated(),
+                op.parameters().stream()
+                        .map(p -> new Operation.Parameter(
+                                p.wireName(),
+                                p.javaName(),
+                                p.location(),
+                                renamed(p.type(), renames),
+                                p.required(),
+                                p.description(),
+                                p.deprecated(),
+                                p.style(),
+                                p.defaultValue()))
+                        .toList(),
+                renamed(op.body(), renames),
+                renamed(op.success(), renames),
+                op.errors().stream().map(r -> renamed(r, renames)).toList(),
+                op.security());
+    }
+
+    private static Operation.Response renamed(Operation.Response response, Map<String, String> renames) {
+        return new Operation.Response(
+                response.status(),
+                renamedOrNull(response.type(), renames),
+                response.mediaType(),
+                response.description(),
+                response.headers().stream()
+                        .map(h -> new Operation.Header(h.name(), renamed(h.type(), renames), h.description()))
+                        .toList());
+    }
+
+    private static @Nullable Body renamed(@Nullable Body body, Map<String, String> renames) {
+        if (body instanceof Body.Json json) {
+            return new Body.Json(
+                    json.mediaType(),
+                    json.required(),
+                    json.description(),
+                    renamed(json.type(), renames),
+                    json.javaName());
+        }
+        if (body instanceof Body.Form form) {
+            return new Body.Form(form.mediaType(), form.required(), form.description(), fields(form.fields(), renames));
+        }
+        if (body instanceof Body.Multipart multipart) {
+            return new Body.Multipart(
+                    multipart.mediaType(),
+                    multipart.required(),
+                    multipart.description(),
+                    fields(multipart.fields(), renames));
+        }
+        return body;
+    }
+
+    private static List<Body.Field> fields(List<Body.Field> fields, Map<String, String> renames) {
+        return fields.stream()
+                .map(f -> new Body.Field(
+                        f.wireName(), f.javaName(), renamed(f.type(), renames), f.required(), f.description()))
+                .toList();
+    }
+}

@@ -58,13 +58,21 @@ public final class Generator {
                 options.callStyle());
         // Rendering is most of a generation's time (JavaPoet renders each file twice, once for its imports) and each
         // file renders alone from immutable specs: in parallel, then sorted, so the result does not depend on it.
-        List<GeneratedFile> files = Emitter.emit(built.model(), emit).parallelStream()
+        List<JavaFile> javaFiles = Emitter.emit(built.model(), emit).parallelStream()
                 .filter(file -> options.generateModels() || !file.packageName().equals(emit.modelPackage()))
                 .filter(file -> options.generateApis() || file.packageName().equals(emit.modelPackage()))
-                .map(Generator::toFile)
-                .sorted(Comparator.comparing(GeneratedFile::path))
                 .toList();
-        return new Result(built.model(), files, built.warnings());
+        List<GeneratedFile> files = new ArrayList<>(
+                javaFiles.parallelStream().map(Generator::toFile).toList());
+        // Each package says once that its types are @NullMarked, instead of every file.
+        javaFiles.stream()
+                .map(JavaFile::packageName)
+                .distinct()
+                .forEach(packageName -> files.add(new GeneratedFile(
+                        packageName.replace('.', '/') + "/package-info.java",
+                        Emitter.packageInfo(packageName, built.model().source()))));
+        files.sort(Comparator.comparing(GeneratedFile::path));
+        return new Result(built.model(), List.copyOf(files), built.warnings());
     }
 
     /**

@@ -165,7 +165,8 @@ class HostileDescriptionsTest {
                 if (type.getKind() == ElementKind.INTERFACE
                         && type.getQualifiedName().toString().contains(".api.")) {
                     for (Element member : type.getEnclosedElements()) {
-                        if (member instanceof ExecutableElement method) {
+                        if (member instanceof ExecutableElement method
+                                && method.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
                             String doc = c.elements().getDocComment(method);
                             operationDoc[0] = doc == null ? "" : doc;
                         }

@@ -1,6 +1,7 @@
 package com.mclabs.sample;
 
 import com.mclabs.microtek.MicroTek;
+import com.mclabs.microtek.api.DevicesApi.ListDevicesParams;
 import com.mclabs.microtek.model.Device;
 import com.mclabs.microtek.model.DeviceStatus;
 import com.mclabs.microtek.model.NewDevice;
@@ -94,7 +95,10 @@ public final class Demo {
                     .execute());
             out.println("   registered " + describe(added));
             List<Device> online = body(client.devices()
-                    .listDevices(DeviceStatus.ONLINE, null, 10, null)
+                    .listDevices(ListDevicesParams.builder()
+                            .status(DeviceStatus.ONLINE)
+                            .limit(10)
+                            .build())
                     .execute());
             out.println("   online devices: " + online.size());
 

@@ -3,6 +3,7 @@ package com.mclabs.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mclabs.microtek.MicroTek;
+import com.mclabs.microtek.api.DevicesApi.ListDevicesParams;
 import com.mclabs.microtek.model.Device;
 import com.mclabs.microtek.model.DeviceStatus;
 import com.mclabs.microtek.model.NewDevice;
@@ -103,7 +104,8 @@ class MicroTekClientTest {
         assertThat(added.status().is(DeviceStatus.OFFLINE)).isTrue();
 
         List<Device> online = client.devices()
-                .listDevices(DeviceStatus.ONLINE, null, null, null)
+                .listDevices(
+                        ListDevicesParams.builder().status(DeviceStatus.ONLINE).build())
                 .execute()
                 .body();
         assertThat(online).extracting(Device::id).containsExactly("dev-1");

@@ -3,6 +3,7 @@ package com.mclabs.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mclabs.microtek.MicroTek;
+import com.mclabs.microtek.api.DevicesApi.ListDevicesParams;
 import com.mclabs.microtek.model.Device;
 import dev.retrospec.runtime.auth.TokenStoreBinding;
 import dev.retrospec.runtime.redis.RedisServer;
@@ -72,8 +73,9 @@ class SharedTokenStoreClientTest {
             List<Future<Response<List<Device>>>> calls = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 MicroTek client = fleet.get(i % fleet.size());
-                calls.add(threads.submit(() ->
-                        client.devices().listDevices(null, null, null, null).execute()));
+                calls.add(threads.submit(() -> client.devices()
+                        .listDevices(ListDevicesParams.builder().build())
+                        .execute()));
             }
             for (Future<Response<List<Device>>> call : calls) {
                 assertThat(call.get().code()).isEqualTo(200);

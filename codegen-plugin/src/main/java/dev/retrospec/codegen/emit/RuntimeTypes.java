@@ -8,7 +8,6 @@ final class RuntimeTypes {
 
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
-    static final ClassName NULL_MARKED = ClassName.get("org.jspecify.annotations", "NullMarked");
 
     static final ClassName JSON = ClassName.get("com.squareup.moshi", "Json");
     static final ClassName MOSHI = ClassName.get("com.squareup.moshi", "Moshi");

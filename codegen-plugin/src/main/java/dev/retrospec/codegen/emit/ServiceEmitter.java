@@ -49,9 +49,93 @@ final class ServiceEmitter {
                 ClassName.get(common.options().basePackage(), model.clientName()),
                 service.accessor());
         for (Operation operation : service.operations()) {
-            type.addMethod(method(operation));
+            MethodSpec method = method(operation);
+            type.addMethod(method);
+            if (operation.optionalParameters().size() >= PARAMETER_OBJECT_THRESHOLD) {
+                parameterObject(type, service.name(), operation, method);
+            }
         }
         return type.build();
+    }
+
+    /** Optional parameters from which an operation also takes them as one object with a builder. */
+    static final int PARAMETER_OBJECT_THRESHOLD = 4;
+
+    /**
+     * For an operation with many optional parameters: a record of them with a builder, nested in the interface, and a
+     * default method beside the Retrofit one that takes the record instead, so that a call names what it sets
+     * ({@code listForRepo("o", "r", ListForRepoParams.builder().state(OPEN).build())}) and Retrofit still makes it.
+     */
+    private void parameterObject(TypeSpec.Builder type, String service, Operation op, MethodSpec method) {
+        int required = method.parameters().size() - op.optionalParameters().size();
+        List<ParameterSpec> optional =
+                method.parameters().subList(required, method.parameters().size());
+        String simpleName =
+                Character.toUpperCase(op.javaName().charAt(0)) + op.javaName().substring(1) + "Params";
+        ClassName params = ClassName.get(common.options().apiPackage(), service).nestedClass(simpleName);
+        ClassName builder = params.nestedClass("Builder");
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+        TypeSpec.Builder builderType = TypeSpec.classBuilder(builder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
+        CodeBlock.Builder build = CodeBlock.builder();
+        CodeBlock.Builder call = CodeBlock.builder();
+        for (int i = 0; i < required; i++) {
+            call.add("$N,$W", method.parameters().get(i).name());
+        }
+        for (int i = 0; i < optional.size(); i++) {
+            ParameterSpec parameter = optional.get(i);
+            ParameterSpec plain =
+                    ParameterSpec.builder(parameter.type(), parameter.name()).build();
+            constructor.addParameter(plain);
+            builderType.addField(parameter.type(), parameter.name(), Modifier.PRIVATE);
+            builderType.addMethod(MethodSpec.methodBuilder(parameter.name())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(plain)
+                    .addStatement("this.$N = $N", parameter.name(), parameter.name())
+                    .addStatement("return this")
+                    .build());
+            build.add(i == 0 ? "$N" : ",$W$N", parameter.name());
+            call.add(i == 0 ? "params.$N()" : ",$Wparams.$N()", parameter.name());
+        }
+        builderType.addMethod(MethodSpec.methodBuilder("build")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(params)
+                .addStatement("return new $T($L)", params, build.build())
+                .build());
+        type.addType(TypeSpec.recordBuilder(params)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(
+                        "The optional parameters of {@link #$L}, set by name:\n{@code $L.builder()...build()}; what is"
+                                + " not set is not sent.\n",
+                        op.javaName(),
+                        simpleName)
+                .recordConstructor(constructor.build())
+                .addMethod(MethodSpec.methodBuilder("builder")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(builder)
+                        .addStatement("return new $T()", builder)
+                        .build())
+                .addType(builderType.build())
+                .build());
+        MethodSpec.Builder overload = MethodSpec.methodBuilder(op.javaName())
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .returns(method.returnType())
+                .addJavadoc("{@link #$L} with its optional parameters set by name.\n", op.javaName());
+        if (op.deprecated()) {
+            overload.addAnnotation(Deprecated.class);
+        }
+        for (int i = 0; i < required; i++) {
+            ParameterSpec parameter = method.parameters().get(i);
+            overload.addParameter(
+                    ParameterSpec.builder(parameter.type(), parameter.name()).build());
+        }
+        type.addMethod(overload.addParameter(params, "params")
+                .addStatement("return $N($L)", op.javaName(), call.build())
+                .build());
     }
 
     private MethodSpec method(Operation op) {

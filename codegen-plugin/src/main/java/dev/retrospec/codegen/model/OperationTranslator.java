@@ -26,6 +26,9 @@ final class OperationTranslator {
     private final ModelContext context;
     private final SchemaTranslator schemas;
     private final ParameterTranslator parameters;
+    /** Per tag, the member names of its operations' operationIds in full, in lower case. */
+    private final Map<String, Set<String>> fullNames = new HashMap<>();
+
     private final BodyTranslator bodies;
     /** operationIds seen so far, with where. */
     private final Map<String, String> operationIds = new HashMap<>();
@@ -53,6 +56,21 @@ final class OperationTranslator {
             }
         }
         Map<String, Set<String>> methodNames = new HashMap<>();
+        fullNames.clear();
+        if (context.api().getPaths() != null) {
+            // First the names operations have in full, per tag: a name one of them has is not another's short name.
+            for (PathItem item : context.api().getPaths().values()) {
+                if (item != null) {
+                    for (io.swagger.v3.oas.models.Operation op : item.readOperations()) {
+                        if (op != null && op.getOperationId() != null) {
+                            fullNames
+                                    .computeIfAbsent(tagOf(op), t -> new HashSet<>())
+                                    .add(context.memberName(op.getOperationId()).toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
         if (context.api().getPaths() != null) {
             for (Map.Entry<String, PathItem> path : context.api().getPaths().entrySet()) {
                 PathItem item = path.getValue();
@@ -65,11 +83,7 @@ final class OperationTranslator {
                         item.readOperationsMap().entrySet()) {
                     io.swagger.v3.oas.models.Operation op = entry.getValue();
                     String method = entry.getKey().name();
-                    String tag = op.getTags() == null
-                                    || op.getTags().isEmpty()
-                                    || op.getTags().get(0) == null
-                            ? "default"
-                            : op.getTags().get(0);
+                    String tag = tagOf(op);
                     Set<String> names = methodNames.computeIfAbsent(tag, t -> new HashSet<>());
                     Operation operation = operation(
                             path.getKey(),
@@ -202,9 +216,15 @@ final class OperationTranslator {
 
     /**
      * The method's name: the operationId as a member name, without the words of its tag where it starts with them
-     * ({@code issues/list-for-repo} in {@code IssuesApi} is {@code listForRepo}); the full name where the short one is
-     * taken in the interface by an earlier operation, so that names depend only on the description's order.
+     * ({@code issues/list-for-repo} in {@code IssuesApi} is {@code listForRepo}); the full name where another operation
+     * of the interface has the short one as its own or took it first, so that names depend only on the description.
      */
+    private static String tagOf(io.swagger.v3.oas.models.Operation op) {
+        return op.getTags() == null || op.getTags().isEmpty() || op.getTags().get(0) == null
+                ? "default"
+                : op.getTags().get(0);
+    }
+
     private String methodName(String operationId, @Nullable String tag, Set<String> taken) {
         List<String> words = Names.words(operationId);
         List<String> tagWords = tag == null ? List.of() : Names.words(tag);
@@ -215,7 +235,8 @@ final class OperationTranslator {
             }
             if (prefixed) {
                 String shorter = Names.memberName(String.join(" ", words.subList(tagWords.size(), words.size())));
-                if (taken.add(shorter.toLowerCase(Locale.ROOT))) {
+                String key = shorter.toLowerCase(Locale.ROOT);
+                if (!fullNames.getOrDefault(tag, Set.of()).contains(key) && taken.add(key)) {
                     return shorter;
                 }
             }

@@ -33,6 +33,8 @@ final class ParameterTranslator {
 
     private final ModelContext context;
     private final SchemaTranslator schemas;
+    /** The component parameters by identity, to know one the parser resolved in place; made when first needed. */
+    private java.util.@Nullable Map<io.swagger.v3.oas.models.parameters.Parameter, String> componentParameters;
 
     ParameterTranslator(ModelContext context, SchemaTranslator schemas) {
         this.context = context;
@@ -151,7 +153,7 @@ final class ParameterTranslator {
             }
             // A component parameter's schema is typed where it is defined, once, and named after the component:
             // every operation that uses it gets the same type.
-            String component = componentKey(parameters.get(i));
+            String component = componentKey(parameters.get(i), parameter);
             String schemaAt = component != null
                     ? Pointers.child(Pointers.child("#/components/parameters", component), "schema")
                     : Pointers.child(at, "schema");
@@ -236,14 +238,30 @@ final class ParameterTranslator {
         return query && explode ? Style.PLAIN : Style.CSV;
     }
 
-    /** The key of the component parameter a parameter references, or null for one written in place. */
-    private static @Nullable String componentKey(io.swagger.v3.oas.models.parameters.@Nullable Parameter parameter) {
-        String ref = parameter == null ? null : parameter.get$ref();
+    /**
+     * The key of the component parameter a parameter is, or null for one written in place: by its {@code $ref}, or,
+     * where the parser already put the component in its place, by identity.
+     */
+    private @Nullable String componentKey(
+            io.swagger.v3.oas.models.parameters.@Nullable Parameter written,
+            io.swagger.v3.oas.models.parameters.Parameter resolved) {
+        String ref = written == null ? null : written.get$ref();
         String prefix = "#/components/parameters/";
-        if (ref == null || !ref.startsWith(prefix) || ref.indexOf('/', prefix.length()) >= 0) {
-            return null;
+        if (ref != null && ref.startsWith(prefix) && ref.indexOf('/', prefix.length()) < 0) {
+            return Pointers.unescape(ref.substring(prefix.length()));
         }
-        return Pointers.unescape(ref.substring(prefix.length()));
+        if (componentParameters == null) {
+            componentParameters = new java.util.IdentityHashMap<>();
+            Components components = context.api().getComponents();
+            if (components != null && components.getParameters() != null) {
+                components.getParameters().forEach((key, value) -> {
+                    if (value != null) {
+                        componentParameters.putIfAbsent(value, key);
+                    }
+                });
+            }
+        }
+        return componentParameters.get(resolved);
     }
 
     private io.swagger.v3.oas.models.parameters.@Nullable Parameter resolve(

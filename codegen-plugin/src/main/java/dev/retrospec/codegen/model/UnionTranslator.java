@@ -237,8 +237,11 @@ final class UnionTranslator {
             }
         }
         List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-        for (String name : required) {
-            if (name != null
+        List<String> declared = schema.getProperties() == null
+                ? List.of()
+                : List.copyOf(schema.getProperties().keySet());
+        for (String name : declared) { // in the order the description declares them
+            if (required.contains(name)
                     && others.stream()
                             .anyMatch(o ->
                                     o.getRequired() == null || !o.getRequired().contains(name))) {

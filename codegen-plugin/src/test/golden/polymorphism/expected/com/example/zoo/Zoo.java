@@ -15,7 +15,6 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Response;
 import retrofit2.Retrofit;
@@ -30,7 +29,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * }</pre>
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public final class Zoo {
   /**
    * The first server the description names.

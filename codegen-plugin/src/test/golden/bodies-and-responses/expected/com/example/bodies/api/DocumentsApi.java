@@ -9,7 +9,6 @@ import javax.annotation.processing.Generated;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -27,7 +26,6 @@ import retrofit2.http.Streaming;
  * <p>Get an instance from {@link FilesAndForms#documents()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface DocumentsApi {
   /**
    * Multipart with a file, several files, a text field and a JSON field.

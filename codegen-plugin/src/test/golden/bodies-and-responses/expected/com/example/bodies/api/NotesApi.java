@@ -4,7 +4,6 @@ package com.example.bodies.api;
 import com.example.bodies.FilesAndForms;
 import dev.retrospec.runtime.PlainText;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -17,7 +16,6 @@ import retrofit2.http.Path;
  * <p>Get an instance from {@link FilesAndForms#notes()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface NotesApi {
   /**
    * <code>GET /documents/{id}/note</code>

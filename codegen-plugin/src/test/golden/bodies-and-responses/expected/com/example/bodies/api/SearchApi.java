@@ -6,7 +6,6 @@ import com.example.bodies.model.Document;
 import com.example.bodies.model.Query;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -20,7 +19,6 @@ import retrofit2.http.POST;
  * <p>Get an instance from {@link FilesAndForms#search()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface SearchApi {
   /**
    * Form-encoded or JSON; JSON is preferred. The body is optional.

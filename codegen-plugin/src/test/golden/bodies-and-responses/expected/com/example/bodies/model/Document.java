@@ -2,10 +2,8 @@
 package com.example.bodies.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Document(String id, @Nullable String title) {
 }

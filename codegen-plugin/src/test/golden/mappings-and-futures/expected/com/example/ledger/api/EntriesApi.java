@@ -5,7 +5,6 @@ import com.example.ledger.Ledger;
 import com.example.ledger.model.Entry;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
@@ -16,7 +15,6 @@ import retrofit2.http.Path;
  * <p>Get an instance from {@link Ledger#entries()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface EntriesApi {
   /**
    * <code>GET /entries/{id}</code>

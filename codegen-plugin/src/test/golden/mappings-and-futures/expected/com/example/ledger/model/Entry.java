@@ -4,10 +4,8 @@ package com.example.ledger.model;
 import java.time.Instant;
 import java.time.LocalDate;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Entry(String id, Instant bookedAt, @Nullable LocalDate valueDate) {
 }

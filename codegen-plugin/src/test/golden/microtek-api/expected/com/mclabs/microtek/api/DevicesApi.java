@@ -9,7 +9,6 @@ import com.mclabs.microtek.model.Problem;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -26,7 +25,6 @@ import retrofit2.http.Query;
  * <p>Get an instance from {@link MicroTek#devices()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface DevicesApi {
   /**
    * List devices
@@ -42,6 +40,13 @@ public interface DevicesApi {
   Call<List<Device>> listDevices(@Query("status") @Nullable DeviceStatus status,
       @Query("updatedSince") @Nullable OffsetDateTime updatedSince,
       @Query("limit") @Nullable Integer limit, @Header("X-Request-Id") @Nullable String xRequestId);
+
+  /**
+   * {@link #listDevices} with its optional parameters set by name.
+   */
+  default Call<List<Device>> listDevices(ListDevicesParams params) {
+    return listDevices(params.status(), params.updatedSince(), params.limit(), params.xRequestId());
+  }
 
   /**
    * Register a device
@@ -75,4 +80,52 @@ public interface DevicesApi {
   @DELETE("devices/{deviceId}")
   @Deprecated
   Call<Void> deleteDevice(@Path("deviceId") String deviceId);
+
+  /**
+   * The optional parameters of {@link #listDevices}, set by name:
+   * {@code ListDevicesParams.builder()...build()}; what is not set is not sent.
+   */
+  record ListDevicesParams(@Nullable DeviceStatus status, @Nullable OffsetDateTime updatedSince,
+      @Nullable Integer limit, @Nullable String xRequestId) {
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    public static final class Builder {
+      private @Nullable DeviceStatus status;
+
+      private @Nullable OffsetDateTime updatedSince;
+
+      private @Nullable Integer limit;
+
+      private @Nullable String xRequestId;
+
+      private Builder() {
+      }
+
+      public Builder status(@Nullable DeviceStatus status) {
+        this.status = status;
+        return this;
+      }
+
+      public Builder updatedSince(@Nullable OffsetDateTime updatedSince) {
+        this.updatedSince = updatedSince;
+        return this;
+      }
+
+      public Builder limit(@Nullable Integer limit) {
+        this.limit = limit;
+        return this;
+      }
+
+      public Builder xRequestId(@Nullable String xRequestId) {
+        this.xRequestId = xRequestId;
+        return this;
+      }
+
+      public ListDevicesParams build() {
+        return new ListDevicesParams(status, updatedSince, limit, xRequestId);
+      }
+    }
+  }
 }

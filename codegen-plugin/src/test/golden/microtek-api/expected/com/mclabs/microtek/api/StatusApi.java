@@ -5,7 +5,6 @@ import com.mclabs.microtek.MicroTek;
 import com.mclabs.microtek.model.ServiceStatus;
 import dev.retrospec.runtime.Auth;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.GET;
 
@@ -15,7 +14,6 @@ import retrofit2.http.GET;
  * <p>Get an instance from {@link MicroTek#status()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface StatusApi {
   /**
    * Service status

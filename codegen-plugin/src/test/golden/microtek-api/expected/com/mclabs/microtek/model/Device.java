@@ -4,7 +4,6 @@ package com.mclabs.microtek.model;
 import dev.retrospec.runtime.OpenEnum;
 import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param location Where the device is installed; null when unknown.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Device(String id, String name, OpenEnum<DeviceStatus> status,
     @Nullable String firmware, @Nullable String location, OffsetDateTime registeredAt,
     @Nullable OffsetDateTime lastSeenAt) {

@@ -2,10 +2,8 @@
 package com.mclabs.microtek.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record NewDevice(String name, @Nullable String firmware, @Nullable String location) {
 }

@@ -2,13 +2,11 @@
 package com.mclabs.microtek.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A machine-readable error.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Problem(String code, String message, @Nullable String requestId) {
 }

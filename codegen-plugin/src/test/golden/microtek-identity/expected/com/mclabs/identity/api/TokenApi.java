@@ -6,7 +6,6 @@ import com.mclabs.identity.model.TokenError;
 import com.mclabs.identity.model.TokenRequestGrantType;
 import com.mclabs.identity.model.TokenResponse;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.Field;
 import retrofit2.http.FormUrlEncoded;
@@ -18,7 +17,6 @@ import retrofit2.http.POST;
  * <p>Get an instance from {@link MicroTekIdentity#token()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface TokenApi {
   /**
    * Issue an access token

@@ -4,14 +4,12 @@ package com.mclabs.identity.model;
 import dev.retrospec.runtime.OpenEnum;
 import java.net.URI;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An error response as RFC 6749 section 5.2 defines it.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record TokenError(OpenEnum<TokenErrorCode> error, @Nullable String errorDescription,
     @Nullable URI errorUri) {
 }

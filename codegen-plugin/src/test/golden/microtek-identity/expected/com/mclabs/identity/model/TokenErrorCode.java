@@ -3,10 +3,8 @@ package com.mclabs.identity.model;
 
 import dev.retrospec.runtime.WireEnum;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public enum TokenErrorCode implements WireEnum {
   INVALID_REQUEST("invalid_request"),
 

@@ -3,13 +3,11 @@ package com.mclabs.identity.model;
 
 import dev.retrospec.runtime.OpenEnum;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 /**
  * @param scope Space-separated scopes; the MicroTek API needs `public-api`.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record TokenRequest(OpenEnum<TokenRequestGrantType> grantType, String clientId,
     String clientSecret, String scope) {
 }

@@ -2,12 +2,10 @@
 package com.mclabs.identity.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 /**
  * @param expiresIn Lifetime of the token in seconds.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record TokenResponse(String accessToken, long expiresIn, String tokenType) {
 }

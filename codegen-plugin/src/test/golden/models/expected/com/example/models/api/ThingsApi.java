@@ -5,7 +5,6 @@ import com.example.models.Models;
 import com.example.models.model.Thing;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.GET;
 
@@ -15,7 +14,6 @@ import retrofit2.http.GET;
  * <p>Get an instance from {@link Models#things()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface ThingsApi {
   /**
    * <code>GET /things</code>

@@ -3,10 +3,8 @@ package com.example.models.model;
 
 import java.math.BigDecimal;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Größe(@Nullable BigDecimal wert) {
 }

@@ -3,13 +3,11 @@ package com.example.models.model;
 
 import dev.retrospec.runtime.WireEnum;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 /**
  * Enum values that are not identifiers.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public enum OddValues implements WireEnum {
   _1("1"),
 

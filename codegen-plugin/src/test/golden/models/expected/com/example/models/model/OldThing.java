@@ -2,11 +2,9 @@
 package com.example.models.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 @Deprecated
 public record OldThing(@Nullable String name) {
 }

@@ -2,13 +2,11 @@
 package com.example.models.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Nullable itself, so null wherever it is used.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Owner(@Nullable String login) {
 }

@@ -2,7 +2,6 @@
 package com.example.models.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param pet A property named like its class.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Pet(@Nullable String pet, @Nullable String class_) {
 }

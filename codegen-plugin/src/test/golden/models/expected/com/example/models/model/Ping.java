@@ -2,13 +2,11 @@
 package com.example.models.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Circular through Pong.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Ping(@Nullable Pong pong) {
 }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
 import okio.ByteString;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  * @param size Default: <code>"medium"</code>.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Thing(String requiredValue, @Nullable String requiredNullable, @Nullable Owner owner,
     @Nullable String optionalValue, @Nullable String optionalNullable, int count,
     @Nullable Long big, @Nullable BigDecimal price, @Nullable Float ratio, @Nullable Double precise,

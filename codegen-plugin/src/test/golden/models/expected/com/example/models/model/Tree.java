@@ -3,13 +3,11 @@ package com.example.models.model;
 
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Recursive.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Tree(@Nullable String value, @Nullable List<Tree> children) {
 }

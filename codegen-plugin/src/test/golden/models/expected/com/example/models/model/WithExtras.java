@@ -3,7 +3,6 @@ package com.example.models.model;
 
 import java.util.Map;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param additionalProperties Properties the description does not name, as the API sent them.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record WithExtras(@Nullable String name, Map<String, @Nullable Long> additionalProperties) {
 }

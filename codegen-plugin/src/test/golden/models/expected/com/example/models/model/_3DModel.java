@@ -2,10 +2,8 @@
 package com.example.models.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record _3DModel(@Nullable Long vertices) {
 }

@@ -5,7 +5,6 @@ import com.example.split.Split;
 import com.example.split.model.Pet;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
@@ -16,7 +15,6 @@ import retrofit2.http.Path;
  * <p>Get an instance from {@link Split#pets()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface PetsApi {
   /**
    * <code>GET /pets</code> Errors: default {@link com.example.split.model.Error}.

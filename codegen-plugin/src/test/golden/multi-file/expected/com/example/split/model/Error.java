@@ -2,9 +2,7 @@
 package com.example.split.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Error(String message) {
 }

@@ -3,10 +3,8 @@ package com.example.split.model;
 
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Owner(@Nullable String name, @Nullable List<Pet> pets) {
 }

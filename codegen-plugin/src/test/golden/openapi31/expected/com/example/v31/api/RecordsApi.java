@@ -3,7 +3,6 @@ package com.example.v31.api;
 
 import com.example.v31.Modern;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
@@ -14,7 +13,6 @@ import retrofit2.http.Path;
  * <p>Get an instance from {@link Modern#records()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface RecordsApi {
   /**
    * <code>GET /records/{id}</code>

@@ -3,14 +3,12 @@ package com.example.v31.model;
 
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * @param kind Always "record".
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Record(String id, String kind, @Nullable String note, @Nullable Double score,
     @Nullable Record parent, @Nullable Object nothing, @Nullable List<String> tags) {
 }

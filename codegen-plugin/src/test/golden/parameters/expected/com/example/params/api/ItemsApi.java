@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.GET;
@@ -26,7 +25,6 @@ import retrofit2.http.QueryMap;
  * <p>Get an instance from {@link Parameters#items()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface ItemsApi {
   /**
    * <code>GET /users/{userId}/items/{class}</code>
@@ -53,6 +51,16 @@ public interface ItemsApi {
       @Header("Cookie") @Cookie("session_id") @Nullable String sessionId);
 
   /**
+   * {@link #listItems} with its optional parameters set by name.
+   */
+  default Call<List<String>> listItems(long userId, String class_, OffsetDateTime since,
+      boolean default_, ListItemsParams params) {
+    return listItems(userId, class_, since, default_, params.tags(), params.ids(), params.words(),
+        params.colors(), params.filter(), params.day(), params.color(), params.limit(),
+        params.xTraceIds(), params.sessionId());
+  }
+
+  /**
    * No operationId; named after the method and path.
    *
    * <p><code>GET /items</code>
@@ -67,4 +75,97 @@ public interface ItemsApi {
    */
   @POST("items")
   Call<Void> listItems2();
+
+  /**
+   * The optional parameters of {@link #listItems}, set by name:
+   * {@code ListItemsParams.builder()...build()}; what is not set is not sent.
+   */
+  record ListItemsParams(@Nullable List<String> tags, @Nullable Delimited<Integer> ids,
+      @Nullable Delimited<String> words, @Nullable Delimited<Color> colors,
+      @Nullable DeepObject filter, @Nullable LocalDate day, @Nullable Color color,
+      @Nullable Integer limit, @Nullable Delimited<String> xTraceIds, @Nullable String sessionId) {
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    public static final class Builder {
+      private @Nullable List<String> tags;
+
+      private @Nullable Delimited<Integer> ids;
+
+      private @Nullable Delimited<String> words;
+
+      private @Nullable Delimited<Color> colors;
+
+      private @Nullable DeepObject filter;
+
+      private @Nullable LocalDate day;
+
+      private @Nullable Color color;
+
+      private @Nullable Integer limit;
+
+      private @Nullable Delimited<String> xTraceIds;
+
+      private @Nullable String sessionId;
+
+      private Builder() {
+      }
+
+      public Builder tags(@Nullable List<String> tags) {
+        this.tags = tags;
+        return this;
+      }
+
+      public Builder ids(@Nullable Delimited<Integer> ids) {
+        this.ids = ids;
+        return this;
+      }
+
+      public Builder words(@Nullable Delimited<String> words) {
+        this.words = words;
+        return this;
+      }
+
+      public Builder colors(@Nullable Delimited<Color> colors) {
+        this.colors = colors;
+        return this;
+      }
+
+      public Builder filter(@Nullable DeepObject filter) {
+        this.filter = filter;
+        return this;
+      }
+
+      public Builder day(@Nullable LocalDate day) {
+        this.day = day;
+        return this;
+      }
+
+      public Builder color(@Nullable Color color) {
+        this.color = color;
+        return this;
+      }
+
+      public Builder limit(@Nullable Integer limit) {
+        this.limit = limit;
+        return this;
+      }
+
+      public Builder xTraceIds(@Nullable Delimited<String> xTraceIds) {
+        this.xTraceIds = xTraceIds;
+        return this;
+      }
+
+      public Builder sessionId(@Nullable String sessionId) {
+        this.sessionId = sessionId;
+        return this;
+      }
+
+      public ListItemsParams build() {
+        return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+            sessionId);
+      }
+    }
+  }
 }

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
 import okio.ByteString;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.GET;
@@ -24,7 +23,6 @@ import retrofit2.http.Query;
  * <p>Get an instance from {@link Parameters#runs()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface RunsApi {
   /**
    * Parameters of every type.
@@ -39,4 +37,74 @@ public interface RunsApi {
       @Query("run") @Nullable UUID run, @Query("color") @Nullable Color color,
       @Query("amount") @Nullable BigDecimal amount,
       @Header("X-Checksum") @Nullable ByteString xChecksum);
+
+  /**
+   * {@link #listRuns} with its optional parameters set by name.
+   */
+  default Call<Void> listRuns(WorkflowId workflowId, ListRunsParams params) {
+    return listRuns(workflowId, params.since(), params.day(), params.run(), params.color(),
+        params.amount(), params.xChecksum());
+  }
+
+  /**
+   * The optional parameters of {@link #listRuns}, set by name:
+   * {@code ListRunsParams.builder()...build()}; what is not set is not sent.
+   */
+  record ListRunsParams(@Nullable OffsetDateTime since, @Nullable LocalDate day, @Nullable UUID run,
+      @Nullable Color color, @Nullable BigDecimal amount, @Nullable ByteString xChecksum) {
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    public static final class Builder {
+      private @Nullable OffsetDateTime since;
+
+      private @Nullable LocalDate day;
+
+      private @Nullable UUID run;
+
+      private @Nullable Color color;
+
+      private @Nullable BigDecimal amount;
+
+      private @Nullable ByteString xChecksum;
+
+      private Builder() {
+      }
+
+      public Builder since(@Nullable OffsetDateTime since) {
+        this.since = since;
+        return this;
+      }
+
+      public Builder day(@Nullable LocalDate day) {
+        this.day = day;
+        return this;
+      }
+
+      public Builder run(@Nullable UUID run) {
+        this.run = run;
+        return this;
+      }
+
+      public Builder color(@Nullable Color color) {
+        this.color = color;
+        return this;
+      }
+
+      public Builder amount(@Nullable BigDecimal amount) {
+        this.amount = amount;
+        return this;
+      }
+
+      public Builder xChecksum(@Nullable ByteString xChecksum) {
+        this.xChecksum = xChecksum;
+        return this;
+      }
+
+      public ListRunsParams build() {
+        return new ListRunsParams(since, day, run, color, amount, xChecksum);
+      }
+    }
+  }
 }

@@ -3,10 +3,8 @@ package com.example.params.model;
 
 import dev.retrospec.runtime.WireEnum;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public enum Color implements WireEnum {
   RED("red"),
 

@@ -3,14 +3,12 @@ package com.example.params.model;
 
 import dev.retrospec.runtime.Union;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 /**
  * One of the variants below, told apart by the JSON's shape: strings by their format, numbers by their
  * width, objects by the names they have. JSON none of them describes reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public sealed interface WorkflowId extends Union permits WorkflowId.OfLong, WorkflowId.OfString, WorkflowId.Unknown {
   record OfLong(Long value) implements WorkflowId, Union.Wrapper {
   }

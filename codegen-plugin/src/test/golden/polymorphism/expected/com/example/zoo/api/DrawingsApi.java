@@ -4,7 +4,6 @@ package com.example.zoo.api;
 import com.example.zoo.Zoo;
 import com.example.zoo.model.Drawing;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
@@ -15,7 +14,6 @@ import retrofit2.http.Path;
  * <p>Get an instance from {@link Zoo#drawings()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface DrawingsApi {
   /**
    * <code>GET /drawings/{id}</code>

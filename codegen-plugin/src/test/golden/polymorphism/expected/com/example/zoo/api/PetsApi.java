@@ -5,7 +5,6 @@ import com.example.zoo.Zoo;
 import com.example.zoo.model.Pet;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
@@ -17,7 +16,6 @@ import retrofit2.http.POST;
  * <p>Get an instance from {@link Zoo#pets()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface PetsApi {
   /**
    * <code>GET /pets</code>

@@ -2,10 +2,8 @@
 package com.example.zoo.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Bike(int wheels, @Nullable Boolean electric) implements Vehicle {
 }

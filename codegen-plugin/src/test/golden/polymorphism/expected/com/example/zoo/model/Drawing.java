@@ -3,11 +3,9 @@ package com.example.zoo.model;
 
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Drawing(@Nullable List<Shape> shapes, @Nullable List<Vehicle> fleet,
     @Nullable DrawingLabel label) {
 }

@@ -2,14 +2,12 @@
 package com.example.zoo.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Rich
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record DrawingLabelRich(@Nullable String text,
     @Nullable Boolean bold) implements DrawingLabel {
 }

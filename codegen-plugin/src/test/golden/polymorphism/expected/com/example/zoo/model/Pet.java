@@ -3,7 +3,6 @@ package com.example.zoo.model;
 
 import dev.retrospec.runtime.Union;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 /**
  * A pet; `petType` says which kind.
@@ -12,7 +11,6 @@ import org.jspecify.annotations.NullMarked;
  * reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public sealed interface Pet extends Union permits Cat, Dog, Pet.Unknown {
   /**
    * JSON no variant of {@link Pet} describes, kept as its text and written back unchanged.

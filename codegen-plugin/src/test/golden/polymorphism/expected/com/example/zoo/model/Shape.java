@@ -4,7 +4,6 @@ package com.example.zoo.model;
 import dev.retrospec.runtime.Union;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 /**
  * No discriminator: told apart by shape.
@@ -13,7 +12,6 @@ import org.jspecify.annotations.NullMarked;
  * width, objects by the names they have. JSON none of them describes reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public sealed interface Shape extends Union permits Circle, Square, Shape.OfString, Shape.OfLongList, Shape.Unknown {
   record OfString(String value) implements Shape, Union.Wrapper {
   }

@@ -2,9 +2,7 @@
 package com.example.zoo.model;
 
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Square(double side) implements Shape {
 }

@@ -3,7 +3,6 @@ package com.example.zoo.model;
 
 import dev.retrospec.runtime.Union;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 
 /**
  * Extended by Car and Bike with allOf; `kind` holds the schema name.
@@ -12,7 +11,6 @@ import org.jspecify.annotations.NullMarked;
  * reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public sealed interface Vehicle extends Union permits Car, Bike, Vehicle.Unknown {
   /**
    * JSON no variant of {@link Vehicle} describes, kept as its text and written back unchanged.

@@ -4,7 +4,6 @@ package com.example.secure.api;
 import com.example.secure.Secure;
 import dev.retrospec.runtime.Auth;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import retrofit2.Call;
 import retrofit2.http.GET;
 
@@ -14,7 +13,6 @@ import retrofit2.http.GET;
  * <p>Get an instance from {@link Secure#misc()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface MiscApi {
   /**
    * <code>GET /public</code>

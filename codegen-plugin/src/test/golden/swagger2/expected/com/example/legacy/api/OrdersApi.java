@@ -5,7 +5,6 @@ import com.example.legacy.Legacy;
 import com.example.legacy.model.Order;
 import javax.annotation.processing.Generated;
 import okhttp3.MultipartBody;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -21,7 +20,6 @@ import retrofit2.http.Query;
  * <p>Get an instance from {@link Legacy#orders()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public interface OrdersApi {
   /**
    * <code>POST /orders</code> Errors: 400 {@link com.example.legacy.model.Error}.

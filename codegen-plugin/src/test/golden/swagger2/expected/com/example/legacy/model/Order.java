@@ -3,14 +3,12 @@ package com.example.legacy.model;
 
 import dev.retrospec.runtime.OpenEnum;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * @param id Set by the server; ignored in requests.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public record Order(@Nullable Long id, String item, int quantity,
     @Nullable OpenEnum<OrderStatus> status) {
 }

@@ -11,14 +11,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Entry}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class EntryJsonAdapter extends JsonAdapter<Entry> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "bookedAt",
       "valueDate");

@@ -13,14 +13,12 @@ import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Device}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class DeviceJsonAdapter extends JsonAdapter<Device> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "name", "status",
       "firmware", "location", "registeredAt", "lastSeenAt");

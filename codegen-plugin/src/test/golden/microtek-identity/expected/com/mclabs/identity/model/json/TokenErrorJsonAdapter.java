@@ -13,14 +13,12 @@ import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.net.URI;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link TokenError}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("error",
       "error_description", "error_uri");

@@ -10,14 +10,12 @@ import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Größe}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class GrößeJsonAdapter extends JsonAdapter<Größe> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("wert");
 

@@ -10,14 +10,12 @@ import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Ping}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class PingJsonAdapter extends JsonAdapter<Ping> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("pong");
 

@@ -23,14 +23,12 @@ import java.util.Set;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
 import okio.ByteString;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Thing}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class ThingJsonAdapter extends JsonAdapter<Thing> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("requiredValue",
       "requiredNullable", "owner", "optionalValue", "optionalNullable", "count", "big", "price",

@@ -11,14 +11,12 @@ import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Tree}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class TreeJsonAdapter extends JsonAdapter<Tree> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("value", "children");
 

@@ -12,14 +12,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link WithExtras}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class WithExtrasJsonAdapter extends JsonAdapter<WithExtras> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 

@@ -8,14 +8,12 @@ import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link com.example.split.model.Error}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class ErrorJsonAdapter extends JsonAdapter<com.example.split.model.Error> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("message");
 

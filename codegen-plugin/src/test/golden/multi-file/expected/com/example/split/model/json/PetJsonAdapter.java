@@ -12,14 +12,12 @@ import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Pet}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class PetJsonAdapter extends JsonAdapter<Pet> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "owner", "friends");
 

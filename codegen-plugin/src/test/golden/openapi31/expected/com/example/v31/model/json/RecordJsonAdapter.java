@@ -10,14 +10,12 @@ import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link com.example.v31.model.Record}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "kind", "note",
       "score", "parent", "nothing", "tags");

@@ -9,14 +9,12 @@ import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link ListItemsFilter}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class ListItemsFilterJsonAdapter extends JsonAdapter<ListItemsFilter> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "min");
 

@@ -10,14 +10,12 @@ import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link WorkflowId}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class WorkflowIdJsonAdapter extends JsonAdapter<WorkflowId> {
   WorkflowIdJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
   }

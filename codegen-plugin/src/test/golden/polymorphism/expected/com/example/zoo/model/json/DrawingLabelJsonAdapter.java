@@ -12,14 +12,12 @@ import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import java.util.Set;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link DrawingLabel}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class DrawingLabelJsonAdapter extends JsonAdapter<DrawingLabel> {
   private static final Set<String> DRAWING_LABEL_RICH_REQUIRED = Set.of();
 

@@ -20,7 +20,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Set;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +34,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 public final class JsonAdapters implements JsonAdapter.Factory {
   private final JsonValues.Strictness strictness;
 

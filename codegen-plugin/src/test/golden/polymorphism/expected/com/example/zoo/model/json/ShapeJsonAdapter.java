@@ -15,14 +15,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Shape}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class ShapeJsonAdapter extends JsonAdapter<Shape> {
   private static final Set<String> CIRCLE_REQUIRED = Set.of("radius");
 

@@ -12,14 +12,12 @@ import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Vehicle}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class VehicleJsonAdapter extends JsonAdapter<Vehicle> {
   private final JsonAdapter<Car> carAdapter;
 

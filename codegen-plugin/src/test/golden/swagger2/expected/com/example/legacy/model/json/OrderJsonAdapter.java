@@ -12,14 +12,12 @@ import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Order}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-@NullMarked
 final class OrderJsonAdapter extends JsonAdapter<Order> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "item", "quantity",
       "status");

@@ -164,9 +164,9 @@ final class ClientEmitter {
 
     private String classDoc() {
         StringBuilder doc = new StringBuilder();
-        doc.append("Client for ").append(Docs.inline(model.title().isBlank() ? model.clientName() : model.title()));
+        doc.append("Client for ").append(Docs.plain(model.title().isBlank() ? model.clientName() : model.title()));
         if (model.version() != null) {
-            doc.append(' ').append(Docs.inline(model.version()));
+            doc.append(' ').append(Docs.plain(model.version()));
         }
         doc.append('.');
         String description = Docs.paragraphs(model.description());

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way text from a description enters a Javadoc comment. Everything that javac or Javadoc would read as
- * something other than text becomes an HTML character reference, which Javadoc renders as the character itself:
+ * The one way text from a description enters a Javadoc comment. Markdown is rendered to HTML by {@link Markdown}
+ * (raw HTML in it shown as text); then everything that javac or Javadoc would read as something other than text
+ * becomes an HTML character reference, which Javadoc renders as the character itself:
  *
  * <ul>
  *   <li>a backslash, so that no {@code \}{@code u} escape reaches javac (it decodes them before it sees comments,
@@ -23,24 +24,101 @@ import org.jspecify.annotations.Nullable;
 final class Docs {
     private Docs() {}
 
-    /** Description text for a Javadoc block: escaped, its line breaks kept, trailing blank lines dropped. */
+    /** Columns of description text per Javadoc line, before the comment's own indentation. */
+    static final int WIDTH = 100;
+
+    /**
+     * Description text for a Javadoc block: Markdown rendered to HTML ({@link Markdown}), made safe for a comment,
+     * wrapped at {@value #WIDTH} columns outside {@code <pre>}. Plain text (most of it) skips the Markdown parser and
+     * keeps its line breaks.
+     */
     static String escape(String text) {
+        String stripped = text.strip();
         List<String> lines = new ArrayList<>();
-        for (String line : text.strip().split("\\R", -1)) {
-            lines.add(escapeLine(line.stripTrailing()));
+        if (Markdown.isPlain(stripped)) {
+            for (String line : stripped.split("\\r\\n|[\\r\\n]", -1)) {
+                lines.add(escapeLine(line.stripTrailing(), true));
+            }
+        } else {
+            for (String line : Markdown.html(stripped).split("\\r\\n|[\\r\\n]", -1)) {
+                lines.add(escapeLine(line.stripTrailing(), false));
+            }
         }
-        return String.join("\n", lines);
+        return String.join("\n", wrap(lines));
     }
 
-    private static String escapeLine(String line) {
+    /** Lines longer than {@link #WIDTH} broken at spaces outside tags; {@code <pre>} blocks as they are. */
+    private static List<String> wrap(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        boolean pre = false;
+        for (String line : lines) {
+            if (line.contains("<pre>")) {
+                pre = true;
+            }
+            if (pre || line.length() <= WIDTH) {
+                out.add(line);
+            } else {
+                int start = 0;
+                while (line.length() - start > WIDTH) {
+                    int cut = breakBefore(line, start, start + WIDTH);
+                    if (cut <= start) {
+                        break; // one word longer than a line: it stays whole
+                    }
+                    out.add(line.substring(start, cut).stripTrailing());
+                    start = cut + 1;
+                }
+                out.add(line.substring(start));
+            }
+            if (line.contains("</pre>")) {
+                pre = false;
+            }
+        }
+        return out;
+    }
+
+    /** The last space at or before {@code limit} that is not inside a tag, or -1. */
+    private static int breakBefore(String line, int start, int limit) {
+        int found = -1;
+        boolean inTag = false;
+        for (int i = start; i < line.length() && (i <= limit || found < 0); i++) {
+            char c = line.charAt(i);
+            if (c == '<') {
+                inTag = true;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (c == ' ' && !inTag && i > start) {
+                found = i;
+                if (i > limit) {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * One line made safe for a comment. Plain text is escaped entirely; HTML that Markdown made keeps its tags and
+     * character references ({@code <}, {@code >}, {@code &} in its text are already references) and has the rest
+     * escaped like text.
+     */
+    private static String escapeLine(String line, boolean plain) {
         StringBuilder out = new StringBuilder(line.length() + 16);
+        boolean inTag = false;
         for (int i = 0; i < line.length(); ) {
             int c = line.codePointAt(i);
+            if (!plain) {
+                inTag = c == '<' || (inTag && c != '>');
+                if (!inTag && line.startsWith("&quot;", i)) {
+                    out.append('"'); // Markdown's HTML quotes text; in a comment's text a quote is only a quote
+                    i += "&quot;".length();
+                    continue;
+                }
+            }
             int next = i + Character.charCount(c) < line.length() ? line.codePointAt(i + Character.charCount(c)) : -1;
             switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
+                case '&' -> out.append(plain ? "&amp;" : "&");
+                case '<' -> out.append(plain ? "&lt;" : "<");
+                case '>' -> out.append(plain ? "&gt;" : ">");
                 case '@' -> out.append("&#64;");
                 case '\\' -> out.append("&#92;");
                 case '*' -> out.append(next == '/' ? "&#42;" : "*");
@@ -92,6 +170,18 @@ final class Docs {
      * whose braces the text could unbalance.
      */
     static String code(String text) {
-        return "<code>" + inline(text) + "</code>";
+        return "<code>" + plain(text) + "</code>";
+    }
+
+    /** Text that is not Markdown (a name, a value, a title) on one line: escaped as it is, line breaks as spaces. */
+    static String plain(@Nullable String text) {
+        if (text == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : text.strip().split("\\r\\n|[\\r\\n]", -1)) {
+            lines.add(escapeLine(line.strip(), true));
+        }
+        return String.join(" ", lines).strip();
     }
 }

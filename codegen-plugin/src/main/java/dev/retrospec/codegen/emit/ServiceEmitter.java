@@ -152,6 +152,14 @@ final class ServiceEmitter {
             doc.add("$L\n\n<p>", text);
         }
         doc.add("$L", Docs.code(op.method() + " /" + op.path()));
+        TypeRef returned = op.success().type();
+        if (returned instanceof TypeRef.ListOf list && list.element() instanceof TypeRef.Named element) {
+            doc.add(
+                    " Returns a list of {@link $T}.",
+                    ClassName.get(common.options().modelPackage(), element.name()));
+        } else if (returned instanceof TypeRef.Named named) {
+            doc.add(" Returns {@link $T}.", ClassName.get(common.options().modelPackage(), named.name()));
+        }
         CodeBlock errors = errorDoc(op.errors());
         if (!errors.isEmpty()) {
             doc.add(" Errors: $L.", errors);
@@ -373,10 +381,10 @@ final class ServiceEmitter {
             if (error.type() instanceof TypeRef.Named named) {
                 parts.add(CodeBlock.of(
                         "$L {@link $T}",
-                        Docs.inline(error.status()),
+                        Docs.plain(error.status()),
                         ClassName.get(common.options().modelPackage(), named.name())));
             } else {
-                parts.add(CodeBlock.of("$L", Docs.inline(error.status())));
+                parts.add(CodeBlock.of("$L", Docs.plain(error.status())));
             }
         }
         return CodeBlock.join(parts, ", ");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +21,32 @@ import org.jspecify.annotations.Nullable;
  * locations of the file's own YAML or JSON text: most generations never need it.
  */
 public final class SourceMap {
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Names and strings as long as the file holds: Jackson's defaults (50,000 characters for a name, 20 million for a
+     * string) refuse valid descriptions, and what stands between a hostile one and the machine's memory is
+     * {@link DescriptionScan}'s node count and the file's own size. Also the defaults of every Jackson factory made
+     * after this class loads, swagger-parser's included (the plugin's class loader has a Jackson of its own).
+     */
+    static final StreamReadConstraints UNLIMITED = StreamReadConstraints.builder()
+            .maxNameLength(Integer.MAX_VALUE)
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxNumberLength(Integer.MAX_VALUE)
+            .build();
+
+    static {
+        StreamReadConstraints.overrideDefaultStreamReadConstraints(UNLIMITED);
+    }
+
+    private static final JsonFactory JSON =
+            JsonFactory.builder().streamReadConstraints(UNLIMITED).build();
     /**
      * YAML without a ceiling on its length: descriptions of big APIs pass the 3 MiB Jackson sets by default, and
      * what stands between a hostile one and the machine's memory is {@link DescriptionScan}'s node count.
      */
-    private static final JsonFactory YAML =
-            YAMLFactory.builder().loaderOptions(unlimitedLength()).build();
+    private static final JsonFactory YAML = YAMLFactory.builder()
+            .loaderOptions(unlimitedLength())
+            .streamReadConstraints(UNLIMITED)
+            .build();
 
     private static org.yaml.snakeyaml.LoaderOptions unlimitedLength() {
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();

@@ -38,4 +38,45 @@ class DocsTest {
         assertThat(Docs.paragraphs("Summary", null, " ", "Summary", "More.")).isEqualTo("Summary\n\n<p>More.");
         assertThat(Docs.inline("two\n  lines")).isEqualTo("two lines");
     }
+
+    @Test
+    void markdownBecomesTheHtmlJavadocShows() {
+        assertThat(Docs.escape("Use `listForRepo` with **care**, see [the guide](https://docs.example.com/a?b=1&c=2)."))
+                .isEqualTo("Use <code>listForRepo</code> with <strong>care</strong>, see\n<a rel=\"nofollow\""
+                        + " href=\"https://docs.example.com/a?b=1&amp;c=2\">the guide</a>.");
+        assertThat(Docs.escape("First.\n\nSecond:\n\n- one\n- two"))
+                .isEqualTo("First.\n\n<p>Second:\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>");
+        assertThat(Docs.escape("# Title\nText")).isEqualTo("<b>Title</b>\n\n<p>Text");
+        assertThat(Docs.escape("```\nif (a < b) { x(\"@y\"); }\n```"))
+                .isEqualTo("<pre><code>if (a &lt; b) { x(\"&#64;y\"); }\n</code></pre>");
+    }
+
+    @Test
+    void htmlInMarkdownIsShownAsTextAndScriptLinksAreDropped() {
+        assertThat(Docs.escape("<script>alert(1)</script> *hi*"))
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script");
+        assertThat(Docs.escape("Say <b>hi</b> *now*")).isEqualTo("Say &lt;b&gt;hi&lt;/b&gt; <em>now</em>");
+        assertThat(Docs.escape("[click](javascript:alert(1))")).doesNotContain("javascript");
+        assertThat(Docs.escape("![logo](https://tracker.example.com/p.png)")).isEqualTo("logo");
+    }
+
+    @Test
+    void markdownStillCannotEndTheCommentOrStartATag() {
+        assertThat(Docs.escape("*a*/ and [x](http://h/*/) \\u002a/ @see"))
+                .doesNotContain("*/")
+                .doesNotContain("/*")
+                .doesNotContain("\\")
+                .doesNotContain("@");
+    }
+
+    @Test
+    void longLinesAreWrappedAtSpacesOutsideTagsAndCodeBlocks() {
+        String word = "word ";
+        String escaped = Docs.escape("A [link](https://example.com/x) " + word.repeat(40));
+        assertThat(escaped.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(Docs.WIDTH));
+        assertThat(escaped).contains("<a rel=\"nofollow\" href=\"https://example.com/x\">link</a>");
+        String code = "```\n" + "x".repeat(150) + " " + "y".repeat(10) + "\n```";
+        assertThat(Docs.escape(code)).contains("x".repeat(150) + " " + "y".repeat(10));
+    }
 }

@@ -30,7 +30,7 @@ public interface DocumentsApi {
   /**
    * Multipart with a file, several files, a text field and a JSON field.
    *
-   * <p><code>POST /documents</code> Errors: 4XX {@link com.example.bodies.model.Error}, default {@link com.example.bodies.model.Error}.
+   * <p><code>POST /documents</code> Returns {@link Document}. Errors: 4XX {@link com.example.bodies.model.Error}, default {@link com.example.bodies.model.Error}.
    * <br>Response header <code>Location</code>: Where the document now is.
    *
    * @param file A file: <code>MultipartBody.Part.createFormData("file", fileName, body)</code>.

@@ -23,7 +23,7 @@ public interface SearchApi {
   /**
    * Form-encoded or JSON; JSON is preferred. The body is optional.
    *
-   * <p><code>POST /search</code>
+   * <p><code>POST /search</code> Returns a list of {@link Document}.
    *
    * @param body the application/json body (optional in the description)
    */

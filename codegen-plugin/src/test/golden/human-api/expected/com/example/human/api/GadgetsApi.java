@@ -20,7 +20,7 @@ import retrofit2.http.Query;
 @Generated("dev.retrospec.codegen.Generator")
 public interface GadgetsApi {
   /**
-   * <code>GET /gadgets</code>
+   * <code>GET /gadgets</code> Returns a list of {@link Gadget}.
    */
   @GET("gadgets")
   Call<List<Gadget>> list(@Query("direction") @Nullable Direction direction,

@@ -21,14 +21,14 @@ import retrofit2.http.Query;
 @Generated("dev.retrospec.codegen.Generator")
 public interface WidgetsApi {
   /**
-   * <code>GET /widgets</code>
+   * <code>GET /widgets</code> Returns a list of {@link Widget}.
    */
   @GET("widgets")
   Call<List<Widget>> widgetsList(@Query("direction") @Nullable Direction direction,
       @Query("sort") @Nullable ListSort sort);
 
   /**
-   * <code>GET /widgets/{id}</code>
+   * <code>GET /widgets/{id}</code> Returns {@link Widget}.
    */
   @GET("widgets/{id}")
   Call<Widget> get(@Path("id") String id);

@@ -17,7 +17,7 @@ import retrofit2.http.Path;
 @Generated("dev.retrospec.codegen.Generator")
 public interface EntriesApi {
   /**
-   * <code>GET /entries/{id}</code>
+   * <code>GET /entries/{id}</code> Returns {@link Entry}.
    */
   @GET("entries/{id}")
   CompletableFuture<Entry> getEntry(@Path("id") String id);

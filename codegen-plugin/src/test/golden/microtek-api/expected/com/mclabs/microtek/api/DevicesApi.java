@@ -29,7 +29,7 @@ public interface DevicesApi {
   /**
    * List devices
    *
-   * <p><code>GET /devices</code> Errors: 400 {@link Problem}.
+   * <p><code>GET /devices</code> Returns a list of {@link Device}. Errors: 400 {@link Problem}.
    *
    * @param status Only devices in this state.
    * @param updatedSince Only devices changed at or after this instant.
@@ -51,7 +51,7 @@ public interface DevicesApi {
   /**
    * Register a device
    *
-   * <p><code>POST /devices</code> Errors: 400 {@link Problem}, 409 {@link Problem}.
+   * <p><code>POST /devices</code> Returns {@link Device}. Errors: 400 {@link Problem}, 409 {@link Problem}.
    *
    * @param body the application/json body
    * @param xRequestId Echoed back in logs; helps support find a request.
@@ -63,7 +63,7 @@ public interface DevicesApi {
   /**
    * Get one device
    *
-   * <p><code>GET /devices/{deviceId}</code> Errors: 404 {@link Problem}.
+   * <p><code>GET /devices/{deviceId}</code> Returns {@link Device}. Errors: 404 {@link Problem}.
    */
   @GET("devices/{deviceId}")
   Call<Device> getDevice(@Path("deviceId") String deviceId);

@@ -20,7 +20,7 @@ public interface StatusApi {
    *
    * <p>Public health check; needs no token.
    *
-   * <p><code>GET /status</code>
+   * <p><code>GET /status</code> Returns {@link ServiceStatus}.
    */
   @GET("status")
   @Auth({})

@@ -24,9 +24,9 @@ public interface TokenApi {
    * <p>Exchanges the client's id and secret for a bearer token. Issuing a token invalidates
    * every token issued to this client before.
    *
-   * <p><code>POST /connect/token</code> Errors: 400 {@link TokenError}, 401 {@link TokenError}.
+   * <p><code>POST /connect/token</code> Returns {@link TokenResponse}. Errors: 400 {@link TokenError}, 401 {@link TokenError}.
    *
-   * @param scope Space-separated scopes; the MicroTek API needs `public-api`.
+   * @param scope Space-separated scopes; the MicroTek API needs <code>public-api</code>.
    */
   @POST("connect/token")
   @FormUrlEncoded

@@ -5,7 +5,7 @@ import dev.retrospec.runtime.OpenEnum;
 import javax.annotation.processing.Generated;
 
 /**
- * @param scope Space-separated scopes; the MicroTek API needs `public-api`.
+ * @param scope Space-separated scopes; the MicroTek API needs <code>public-api</code>.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public record TokenRequest(OpenEnum<TokenRequestGrantType> grantType, String clientId,

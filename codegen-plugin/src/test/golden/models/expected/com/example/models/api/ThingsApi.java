@@ -16,7 +16,7 @@ import retrofit2.http.GET;
 @Generated("dev.retrospec.codegen.Generator")
 public interface ThingsApi {
   /**
-   * <code>GET /things</code>
+   * <code>GET /things</code> Returns a list of {@link Thing}.
    */
   @GET("things")
   Call<List<Thing>> listThings();

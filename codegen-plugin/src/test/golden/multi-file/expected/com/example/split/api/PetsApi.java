@@ -17,13 +17,13 @@ import retrofit2.http.Path;
 @Generated("dev.retrospec.codegen.Generator")
 public interface PetsApi {
   /**
-   * <code>GET /pets</code> Errors: default {@link com.example.split.model.Error}.
+   * <code>GET /pets</code> Returns a list of {@link Pet}. Errors: default {@link com.example.split.model.Error}.
    */
   @GET("pets")
   Call<List<Pet>> listPets();
 
   /**
-   * <code>GET /pets/{id}</code>
+   * <code>GET /pets/{id}</code> Returns {@link Pet}.
    */
   @GET("pets/{id}")
   Call<Pet> getPet(@Path("id") String id);

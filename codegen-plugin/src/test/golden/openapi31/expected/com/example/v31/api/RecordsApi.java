@@ -15,7 +15,7 @@ import retrofit2.http.Path;
 @Generated("dev.retrospec.codegen.Generator")
 public interface RecordsApi {
   /**
-   * <code>GET /records/{id}</code>
+   * <code>GET /records/{id}</code> Returns {@link com.example.v31.model.Record}.
    */
   @GET("records/{id}")
   Call<com.example.v31.model.Record> getRecord(@Path("id") String id);

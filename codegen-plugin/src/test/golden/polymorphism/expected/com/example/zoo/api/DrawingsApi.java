@@ -16,7 +16,7 @@ import retrofit2.http.Path;
 @Generated("dev.retrospec.codegen.Generator")
 public interface DrawingsApi {
   /**
-   * <code>GET /drawings/{id}</code>
+   * <code>GET /drawings/{id}</code> Returns {@link Drawing}.
    */
   @GET("drawings/{id}")
   Call<Drawing> getDrawing(@Path("id") String id);

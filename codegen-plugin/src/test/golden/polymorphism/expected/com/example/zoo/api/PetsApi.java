@@ -18,7 +18,7 @@ import retrofit2.http.POST;
 @Generated("dev.retrospec.codegen.Generator")
 public interface PetsApi {
   /**
-   * <code>GET /pets</code>
+   * <code>GET /pets</code> Returns a list of {@link Pet}.
    */
   @GET("pets")
   Call<List<Pet>> listPets();

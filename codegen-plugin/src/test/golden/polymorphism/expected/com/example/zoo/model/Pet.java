@@ -5,7 +5,7 @@ import dev.retrospec.runtime.Union;
 import javax.annotation.processing.Generated;
 
 /**
- * A pet; `petType` says which kind.
+ * A pet; <code>petType</code> says which kind.
  *
  * <p>One of the variants below, told apart by <code>petType</code>; a value of a kind this client does not know
  * reads as {@link Unknown}.

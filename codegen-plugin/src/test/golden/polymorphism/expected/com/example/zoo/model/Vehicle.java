@@ -5,7 +5,7 @@ import dev.retrospec.runtime.Union;
 import javax.annotation.processing.Generated;
 
 /**
- * Extended by Car and Bike with allOf; `kind` holds the schema name.
+ * Extended by Car and Bike with allOf; <code>kind</code> holds the schema name.
  *
  * <p>One of the variants below, told apart by <code>kind</code>; a value of a kind this client does not know
  * reads as {@link Unknown}.

@@ -22,7 +22,7 @@ import retrofit2.http.Query;
 @Generated("dev.retrospec.codegen.Generator")
 public interface OrdersApi {
   /**
-   * <code>POST /orders</code> Errors: 400 {@link com.example.legacy.model.Error}.
+   * <code>POST /orders</code> Returns {@link Order}. Errors: 400 {@link com.example.legacy.model.Error}.
    *
    * @param body the application/json body
    */

@@ -171,7 +171,7 @@ final class ClientEmitter {
         doc.append('.');
         String description = Docs.paragraphs(model.description());
         if (!description.isEmpty()) {
-            doc.append("\n\n<p>").append(description);
+            doc.append("\n<p>").append(description);
         }
         doc.append("\n\n<pre>{@code\n")
                 .append(model.clientName())

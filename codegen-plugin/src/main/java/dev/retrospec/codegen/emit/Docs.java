@@ -25,7 +25,7 @@ final class Docs {
     private Docs() {}
 
     /** Columns of description text per Javadoc line, before the comment's own indentation. */
-    static final int WIDTH = 100;
+    static final int WIDTH = 110;
 
     /**
      * Description text for a Javadoc block: Markdown rendered to HTML ({@link Markdown}), made safe for a comment,
@@ -45,6 +45,11 @@ final class Docs {
             }
         }
         return String.join("\n", wrap(lines));
+    }
+
+    /** One line of Javadoc that is already safe ({@code @param name text}), wrapped like description text. */
+    static String wrapped(String line) {
+        return String.join("\n", wrap(List.of(line)));
     }
 
     /** Lines longer than {@link #WIDTH} broken at spaces outside tags; {@code <pre>} blocks as they are. */
@@ -157,7 +162,7 @@ final class Docs {
                 out.add(escape(part));
             }
         }
-        return String.join("\n\n<p>", out);
+        return String.join("\n<p>", out);
     }
 
     /** A one-line form for {@code @param} and the like: the text's line breaks become spaces. */

@@ -53,7 +53,10 @@ final class Markdown {
      * writes them; line breaks kept, not yet escaped for a comment.
      */
     static String html(String text) {
-        return RENDERER.render(PARSER.parse(text)).strip();
+        // rel="nofollow" is for web pages that take links from strangers; in Javadoc it is only noise.
+        return RENDERER.render(PARSER.parse(text))
+                .replace("<a rel=\"nofollow\" href=", "<a href=")
+                .strip();
     }
 
     /** Paragraphs without closing tags, the first without an opening one; headings and images made Javadoc's. */
@@ -84,10 +87,7 @@ final class Markdown {
             }
             boolean topLevel = parent instanceof Document;
             if (!topLevel || node.getPrevious() != null) {
-                if (topLevel) {
-                    html.line();
-                    html.raw("\n");
-                }
+                html.line();
                 html.tag("p");
             }
             if (node instanceof Heading) {

@@ -76,7 +76,7 @@ final class ModelEmitter {
                     doc.add("\n");
                 }
                 first = false;
-                doc.add("@param $L $L\n", property.javaName(), propertyDoc);
+                doc.add("$L\n", Docs.wrapped("@param " + property.javaName() + " " + propertyDoc));
             }
         }
         if (def.additionalProperties() != null) {
@@ -115,7 +115,7 @@ final class ModelEmitter {
         String description = Docs.paragraphs(def.description());
         type.addJavadoc(
                 "$L$L",
-                description.isEmpty() ? "" : description + "\n\n<p>",
+                description.isEmpty() ? "" : description + "\n<p>",
                 "A class rather than a record: it has more properties than a record's constructor takes. Make one\n"
                         + "with {@link #" + builderMethod(def) + "()}.\n");
         if (def.deprecated()) {
@@ -247,7 +247,7 @@ final class ModelEmitter {
                 .addSuperinterface(RuntimeTypes.UNION);
         common.decorate(type);
         String description = Docs.paragraphs(def.description());
-        type.addJavadoc("$L", description.isEmpty() ? "" : description + "\n\n<p>");
+        type.addJavadoc("$L", description.isEmpty() ? "" : description + "\n<p>");
         if (def.discriminator() != null) {
             type.addJavadoc(
                     "One of the variants below, told apart by $L; a value of a kind this client does"
@@ -284,7 +284,8 @@ final class ModelEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addSuperinterface(self)
                 .addJavadoc(
-                        "JSON no variant of {@link $T} describes, kept as its text and written back unchanged.\n", self)
+                        "JSON no variant of {@link $T} describes,\nkept as its text and written back unchanged.\n",
+                        self)
                 .recordConstructor(MethodSpec.constructorBuilder()
                         .addParameter(String.class, "json")
                         .build())

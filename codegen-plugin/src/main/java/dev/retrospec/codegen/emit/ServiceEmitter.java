@@ -45,7 +45,7 @@ final class ServiceEmitter {
         type.addJavadoc(
                 "$L", description.isEmpty() ? "Operations tagged " + Docs.code(service.tag()) + "." : description);
         type.addJavadoc(
-                "\n\n<p>Get an instance from {@link $T#$L()}.\n",
+                "\n<p>Get an instance from {@link $T#$L()}.\n",
                 ClassName.get(common.options().basePackage(), model.clientName()),
                 service.accessor());
         for (Operation operation : service.operations()) {
@@ -58,8 +58,8 @@ final class ServiceEmitter {
         return type.build();
     }
 
-    /** Optional parameters from which an operation also takes them as one object with a builder. */
-    static final int PARAMETER_OBJECT_THRESHOLD = 4;
+    /** Optional parameters from which an operation also takes them as one object with a builder: more than four. */
+    static final int PARAMETER_OBJECT_THRESHOLD = 5;
 
     /**
      * For an operation with many optional parameters: a record of them with a builder, nested in the interface, and a
@@ -149,20 +149,35 @@ final class ServiceEmitter {
         CodeBlock.Builder doc = CodeBlock.builder();
         String text = Docs.paragraphs(op.summary(), op.description());
         if (!text.isEmpty()) {
-            doc.add("$L\n\n<p>", text);
+            doc.add("$L\n<p>", text);
         }
-        doc.add("$L", Docs.code(op.method() + " /" + op.path()));
+        String endpoint = Docs.code(op.method() + " /" + op.path());
+        doc.add("$L", endpoint);
+        // What it returns and fails with go on the line of the endpoint where they fit, else on the next.
+        int width = endpoint.length();
         TypeRef returned = op.success().type();
+        CodeBlock returns = CodeBlock.of("");
         if (returned instanceof TypeRef.ListOf list && list.element() instanceof TypeRef.Named element) {
-            doc.add(
-                    " Returns a list of {@link $T}.",
+            returns = CodeBlock.of(
+                    "Returns a list of {@link $T}.",
                     ClassName.get(common.options().modelPackage(), element.name()));
+            width += element.name().length() + 28;
         } else if (returned instanceof TypeRef.Named named) {
-            doc.add(" Returns {@link $T}.", ClassName.get(common.options().modelPackage(), named.name()));
+            returns = CodeBlock.of(
+                    "Returns {@link $T}.", ClassName.get(common.options().modelPackage(), named.name()));
+            width += named.name().length() + 18;
         }
         CodeBlock errors = errorDoc(op.errors());
         if (!errors.isEmpty()) {
-            doc.add(" Errors: $L.", errors);
+            errors = CodeBlock.of("Errors: $L.", errors);
+            width += errors.toString().length() + 1;
+        }
+        String separator = width > Docs.WIDTH ? "\n" : " ";
+        if (!returns.isEmpty()) {
+            doc.add("$L$L", separator, returns);
+        }
+        if (!errors.isEmpty()) {
+            doc.add("$L$L", returns.isEmpty() ? separator : separator.equals("\n") ? "\n" : " ", errors);
         }
         for (Operation.Header header : op.success().headers()) {
             doc.add(
@@ -352,7 +367,7 @@ final class ServiceEmitter {
 
     private static void paramDoc(CodeBlock.Builder doc, String name, @Nullable String description, boolean escape) {
         if (description != null && !description.isBlank()) {
-            doc.add("@param $L $L\n", name, escape ? Docs.inline(description) : description);
+            doc.add("$L\n", Docs.wrapped("@param " + name + " " + (escape ? Docs.inline(description) : description)));
         }
     }
 

@@ -16,10 +16,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One type per meaning for enums written in place: enums that are not components, have the same values in the same
- * order, and whose names end in the same words ({@code IssuesListForRepoDirection}, {@code PullsListDirection})
- * become one enum named by those words ({@code Direction}), unless a type of another meaning has that name. The rule
- * looks only at the enums themselves, so it gives the same result for the same description.
+ * One type per meaning for enums written in place: enums that are not components and have the same values in the
+ * same order become one enum, named by the words all their names end with ({@code IssuesListForRepoDirection} and
+ * {@code PullsListDirection} are {@code Direction}); where a type of another meaning has that name, or the names share
+ * no ending, by those words or the words they all start with, followed by the values ({@code StateOpenClosedAll},
+ * {@code AppPermissionsReadWrite}); and if that is taken too, they stay apart. Groups are taken in the order of
+ * their first name, so the rule gives the same result for the same description.
  */
 final class EnumSharing {
     private EnumSharing() {}
@@ -38,17 +40,11 @@ final class EnumSharing {
             if (group.size() < 2) {
                 continue;
             }
-            String shared = commonSuffix(group);
-            if (shared.isEmpty()) {
+            String shared = sharedName(group, context);
+            if (shared == null) {
                 continue;
             }
             boolean member = group.stream().anyMatch(e -> e.name().equals(shared));
-            if (!member && context.isTypeNameTaken(shared)) {
-                continue;
-            }
-            if (!member) {
-                context.typeNames().add(shared.toLowerCase(java.util.Locale.ROOT));
-            }
             EnumDef first = group.get(0);
             String description = group.stream().allMatch(e -> Objects.equals(e.description(), first.description()))
                     ? first.description()
@@ -75,6 +71,50 @@ final class EnumSharing {
                 ? e.pointer().substring(ModelContext.SCHEMAS.length())
                 : "/";
         return !rest.contains("/");
+    }
+
+    /**
+     * The name a group of equal enums shares: the words all their names end with ({@code Direction}); where a type of
+     * another meaning has that name, or the names share no ending, those words or the words they all start with
+     * followed by the values ({@code StateOpenClosedAll}, {@code AppPermissionsReadWrite}, for four values at most);
+     * null if none of these is free.
+     */
+    private static @Nullable String sharedName(List<EnumDef> group, ModelContext context) {
+        List<String> candidates = new ArrayList<>();
+        String suffix = commonSuffix(group);
+        if (!suffix.isEmpty()) {
+            candidates.add(suffix);
+        }
+        List<EnumValue> values = group.get(0).values();
+        if (values.size() <= 4) {
+            String valueWords =
+                    String.join(" ", values.stream().map(EnumValue::wireValue).toList());
+            String stem = !suffix.isEmpty() ? suffix : commonPrefix(group);
+            if (!stem.isEmpty()) {
+                candidates.add(Names.typeName(stem + " " + valueWords));
+            }
+        }
+        for (String candidate : candidates) {
+            boolean member = group.stream().anyMatch(e -> e.name().equals(candidate));
+            if (member || !context.isTypeNameTaken(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The words every name of the group starts with, as a type name; empty if none. */
+    private static String commonPrefix(List<EnumDef> group) {
+        List<String> prefix = Names.words(group.get(0).name());
+        for (EnumDef e : group.subList(1, group.size())) {
+            List<String> words = Names.words(e.name());
+            int n = 0;
+            while (n < prefix.size() && n < words.size() && prefix.get(n).equalsIgnoreCase(words.get(n))) {
+                n++;
+            }
+            prefix = prefix.subList(0, n);
+        }
+        return prefix.isEmpty() ? "" : Names.typeName(String.join(" ", prefix));
     }
 
     /** The words every name of the group ends with, as a type name; empty if none. */

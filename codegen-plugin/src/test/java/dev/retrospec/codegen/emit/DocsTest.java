@@ -35,18 +35,18 @@ class DocsTest {
 
     @Test
     void paragraphsSkipBlanksAndRepeats() {
-        assertThat(Docs.paragraphs("Summary", null, " ", "Summary", "More.")).isEqualTo("Summary\n\n<p>More.");
+        assertThat(Docs.paragraphs("Summary", null, " ", "Summary", "More.")).isEqualTo("Summary\n<p>More.");
         assertThat(Docs.inline("two\n  lines")).isEqualTo("two lines");
     }
 
     @Test
     void markdownBecomesTheHtmlJavadocShows() {
         assertThat(Docs.escape("Use `listForRepo` with **care**, see [the guide](https://docs.example.com/a?b=1&c=2)."))
-                .isEqualTo("Use <code>listForRepo</code> with <strong>care</strong>, see\n<a rel=\"nofollow\""
+                .isEqualTo("Use <code>listForRepo</code> with <strong>care</strong>, see\n<a"
                         + " href=\"https://docs.example.com/a?b=1&amp;c=2\">the guide</a>.");
         assertThat(Docs.escape("First.\n\nSecond:\n\n- one\n- two"))
-                .isEqualTo("First.\n\n<p>Second:\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>");
-        assertThat(Docs.escape("# Title\nText")).isEqualTo("<b>Title</b>\n\n<p>Text");
+                .isEqualTo("First.\n<p>Second:\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>");
+        assertThat(Docs.escape("# Title\nText")).isEqualTo("<b>Title</b>\n<p>Text");
         assertThat(Docs.escape("```\nif (a < b) { x(\"@y\"); }\n```"))
                 .isEqualTo("<pre><code>if (a &lt; b) { x(\"&#64;y\"); }\n</code></pre>");
     }
@@ -75,7 +75,7 @@ class DocsTest {
         String word = "word ";
         String escaped = Docs.escape("A [link](https://example.com/x) " + word.repeat(40));
         assertThat(escaped.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(Docs.WIDTH));
-        assertThat(escaped).contains("<a rel=\"nofollow\" href=\"https://example.com/x\">link</a>");
+        assertThat(escaped).contains("<a href=\"https://example.com/x\">link</a>");
         String code = "```\n" + "x".repeat(150) + " " + "y".repeat(10) + "\n```";
         assertThat(Docs.escape(code)).contains("x".repeat(150) + " " + "y".repeat(10));
     }

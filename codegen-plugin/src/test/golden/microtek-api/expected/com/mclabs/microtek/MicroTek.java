@@ -29,7 +29,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * Client for MicroTek 1.0.0.
- *
  * <p>Devices and their telemetry. Every operation needs a bearer token from the MicroTek identity
  * service, except the public status check.
  *

@@ -21,9 +21,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * Client for MicroTek Identity 1.0.0.
- *
  * <p>Issues OAuth2 access tokens with the client credentials grant (RFC 6749 section 4.4).
- *
  * <p>A client may hold only ONE active token: every successful token request invalidates every
  * other token issued to the same client, even one that has not expired yet.
  *

@@ -21,7 +21,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * Client for Models 1.
- *
  * <p>Every kind of model. Javadoc must survive &#42;/ comment ends, &#64;tags at line starts
  * &#64;deprecated and &lt;b&gt;HTML&lt;/b&gt; &amp; entities.
  *

@@ -22,19 +22,20 @@ import retrofit2.http.Streaming;
 
 /**
  * Operations tagged <code>documents</code>.
- *
  * <p>Get an instance from {@link FilesAndForms#documents()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public interface DocumentsApi {
   /**
    * Multipart with a file, several files, a text field and a JSON field.
-   *
-   * <p><code>POST /documents</code> Returns {@link Document}. Errors: 4XX {@link com.example.bodies.model.Error}, default {@link com.example.bodies.model.Error}.
+   * <p><code>POST /documents</code>
+   * Returns {@link Document}.
+   * Errors: 4XX {@link com.example.bodies.model.Error}, default {@link com.example.bodies.model.Error}.
    * <br>Response header <code>Location</code>: Where the document now is.
    *
    * @param file A file: <code>MultipartBody.Part.createFormData("file", fileName, body)</code>.
-   * @param attachments A file: <code>MultipartBody.Part.createFormData("attachments", fileName, body)</code> for each file.
+   * @param attachments A file: <code>MultipartBody.Part.createFormData("attachments", fileName, body)</code> for
+   * each file.
    */
   @POST("documents")
   @Multipart

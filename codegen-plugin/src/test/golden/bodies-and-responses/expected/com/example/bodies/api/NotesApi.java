@@ -12,7 +12,6 @@ import retrofit2.http.Path;
 
 /**
  * Operations tagged <code>notes</code>.
- *
  * <p>Get an instance from {@link FilesAndForms#notes()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

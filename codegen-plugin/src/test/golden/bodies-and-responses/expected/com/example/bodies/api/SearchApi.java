@@ -15,14 +15,12 @@ import retrofit2.http.POST;
 
 /**
  * Operations tagged <code>search</code>.
- *
  * <p>Get an instance from {@link FilesAndForms#search()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public interface SearchApi {
   /**
    * Form-encoded or JSON; JSON is preferred. The body is optional.
-   *
    * <p><code>POST /search</code> Returns a list of {@link Document}.
    *
    * @param body the application/json body (optional in the description)

@@ -14,7 +14,6 @@ import retrofit2.http.Query;
 
 /**
  * Operations tagged <code>gadgets</code>.
- *
  * <p>Get an instance from {@link AcmeWidgets#gadgets()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

@@ -15,7 +15,6 @@ import retrofit2.http.Query;
 
 /**
  * Operations tagged <code>widgets</code>.
- *
  * <p>Get an instance from {@link AcmeWidgets#widgets()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

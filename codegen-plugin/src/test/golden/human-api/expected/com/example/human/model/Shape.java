@@ -14,7 +14,8 @@ public sealed interface Shape extends Union permits ShapeWithRadius, ShapeWithWi
   }
 
   /**
-   * JSON no variant of {@link Shape} describes, kept as its text and written back unchanged.
+   * JSON no variant of {@link Shape} describes,
+   * kept as its text and written back unchanged.
    */
   record Unknown(String json) implements Shape {
   }

@@ -11,7 +11,6 @@ import retrofit2.http.Path;
 
 /**
  * Operations tagged <code>entries</code>.
- *
  * <p>Get an instance from {@link Ledger#entries()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

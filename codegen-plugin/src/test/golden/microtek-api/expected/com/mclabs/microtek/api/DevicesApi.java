@@ -21,15 +21,15 @@ import retrofit2.http.Query;
 
 /**
  * Registered devices.
- *
  * <p>Get an instance from {@link MicroTek#devices()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public interface DevicesApi {
   /**
    * List devices
-   *
-   * <p><code>GET /devices</code> Returns a list of {@link Device}. Errors: 400 {@link Problem}.
+   * <p><code>GET /devices</code>
+   * Returns a list of {@link Device}.
+   * Errors: 400 {@link Problem}.
    *
    * @param status Only devices in this state.
    * @param updatedSince Only devices changed at or after this instant.
@@ -42,16 +42,10 @@ public interface DevicesApi {
       @Query("limit") @Nullable Integer limit, @Header("X-Request-Id") @Nullable String xRequestId);
 
   /**
-   * {@link #listDevices} with its optional parameters set by name.
-   */
-  default Call<List<Device>> listDevices(ListDevicesParams params) {
-    return listDevices(params.status(), params.updatedSince(), params.limit(), params.xRequestId());
-  }
-
-  /**
    * Register a device
-   *
-   * <p><code>POST /devices</code> Returns {@link Device}. Errors: 400 {@link Problem}, 409 {@link Problem}.
+   * <p><code>POST /devices</code>
+   * Returns {@link Device}.
+   * Errors: 400 {@link Problem}, 409 {@link Problem}.
    *
    * @param body the application/json body
    * @param xRequestId Echoed back in logs; helps support find a request.
@@ -62,17 +56,16 @@ public interface DevicesApi {
 
   /**
    * Get one device
-   *
-   * <p><code>GET /devices/{deviceId}</code> Returns {@link Device}. Errors: 404 {@link Problem}.
+   * <p><code>GET /devices/{deviceId}</code>
+   * Returns {@link Device}.
+   * Errors: 404 {@link Problem}.
    */
   @GET("devices/{deviceId}")
   Call<Device> getDevice(@Path("deviceId") String deviceId);
 
   /**
    * Remove a device
-   *
    * <p>Devices are decommissioned, not deleted; kept for old clients.
-   *
    * <p><code>DELETE /devices/{deviceId}</code> Errors: 404 {@link Problem}.
    *
    * @deprecated The API marks this operation as deprecated.
@@ -80,52 +73,4 @@ public interface DevicesApi {
   @DELETE("devices/{deviceId}")
   @Deprecated
   Call<Void> deleteDevice(@Path("deviceId") String deviceId);
-
-  /**
-   * The optional parameters of {@link #listDevices}, set by name:
-   * {@code ListDevicesParams.builder()...build()}; what is not set is not sent.
-   */
-  record ListDevicesParams(@Nullable DeviceStatus status, @Nullable OffsetDateTime updatedSince,
-      @Nullable Integer limit, @Nullable String xRequestId) {
-    public static Builder builder() {
-      return new Builder();
-    }
-
-    public static final class Builder {
-      private @Nullable DeviceStatus status;
-
-      private @Nullable OffsetDateTime updatedSince;
-
-      private @Nullable Integer limit;
-
-      private @Nullable String xRequestId;
-
-      private Builder() {
-      }
-
-      public Builder status(@Nullable DeviceStatus status) {
-        this.status = status;
-        return this;
-      }
-
-      public Builder updatedSince(@Nullable OffsetDateTime updatedSince) {
-        this.updatedSince = updatedSince;
-        return this;
-      }
-
-      public Builder limit(@Nullable Integer limit) {
-        this.limit = limit;
-        return this;
-      }
-
-      public Builder xRequestId(@Nullable String xRequestId) {
-        this.xRequestId = xRequestId;
-        return this;
-      }
-
-      public ListDevicesParams build() {
-        return new ListDevicesParams(status, updatedSince, limit, xRequestId);
-      }
-    }
-  }
 }

@@ -10,16 +10,13 @@ import retrofit2.http.GET;
 
 /**
  * Service health.
- *
  * <p>Get an instance from {@link MicroTek#status()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public interface StatusApi {
   /**
    * Service status
-   *
    * <p>Public health check; needs no token.
-   *
    * <p><code>GET /status</code> Returns {@link ServiceStatus}.
    */
   @GET("status")

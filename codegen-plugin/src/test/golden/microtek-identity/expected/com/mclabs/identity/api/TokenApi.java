@@ -13,18 +13,17 @@ import retrofit2.http.POST;
 
 /**
  * Access tokens for the MicroTek API.
- *
  * <p>Get an instance from {@link MicroTekIdentity#token()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public interface TokenApi {
   /**
    * Issue an access token
-   *
    * <p>Exchanges the client's id and secret for a bearer token. Issuing a token invalidates
    * every token issued to this client before.
-   *
-   * <p><code>POST /connect/token</code> Returns {@link TokenResponse}. Errors: 400 {@link TokenError}, 401 {@link TokenError}.
+   * <p><code>POST /connect/token</code>
+   * Returns {@link TokenResponse}.
+   * Errors: 400 {@link TokenError}, 401 {@link TokenError}.
    *
    * @param scope Space-separated scopes; the MicroTek API needs <code>public-api</code>.
    */

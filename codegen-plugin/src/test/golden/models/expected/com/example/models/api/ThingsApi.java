@@ -10,7 +10,6 @@ import retrofit2.http.GET;
 
 /**
  * Operations tagged <code>things</code>.
- *
  * <p>Get an instance from {@link Models#things()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

@@ -11,7 +11,6 @@ import retrofit2.http.Path;
 
 /**
  * Operations tagged <code>pets</code>.
- *
  * <p>Get an instance from {@link Split#pets()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

@@ -9,7 +9,6 @@ import retrofit2.http.Path;
 
 /**
  * Operations tagged <code>records</code>.
- *
  * <p>Get an instance from {@link Modern#records()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

@@ -21,7 +21,6 @@ import retrofit2.http.QueryMap;
 
 /**
  * Operations tagged <code>items</code>.
- *
  * <p>Get an instance from {@link Parameters#items()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
@@ -62,7 +61,6 @@ public interface ItemsApi {
 
   /**
    * No operationId; named after the method and path.
-   *
    * <p><code>GET /items</code>
    */
   @GET("items")
@@ -70,7 +68,6 @@ public interface ItemsApi {
 
   /**
    * The same operationId again in the same tag.
-   *
    * <p><code>POST /items</code>
    */
   @POST("items")

@@ -19,14 +19,12 @@ import retrofit2.http.Query;
 
 /**
  * Operations tagged <code>runs</code>.
- *
  * <p>Get an instance from {@link Parameters#runs()}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public interface RunsApi {
   /**
    * Parameters of every type.
-   *
    * <p><code>GET /workflows/{workflow_id}/runs</code>
    *
    * @param workflowId The workflow's id or its file name, as GitHub has it.

@@ -17,7 +17,8 @@ public sealed interface WorkflowId extends Union permits WorkflowId.OfLong, Work
   }
 
   /**
-   * JSON no variant of {@link WorkflowId} describes, kept as its text and written back unchanged.
+   * JSON no variant of {@link WorkflowId} describes,
+   * kept as its text and written back unchanged.
    */
   record Unknown(String json) implements WorkflowId {
   }

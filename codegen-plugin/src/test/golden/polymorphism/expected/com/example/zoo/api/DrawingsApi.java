@@ -10,7 +10,6 @@ import retrofit2.http.Path;
 
 /**
  * Operations tagged <code>drawings</code>.
- *
  * <p>Get an instance from {@link Zoo#drawings()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

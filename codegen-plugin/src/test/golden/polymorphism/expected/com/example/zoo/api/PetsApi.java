@@ -12,7 +12,6 @@ import retrofit2.http.POST;
 
 /**
  * Operations tagged <code>pets</code>.
- *
  * <p>Get an instance from {@link Zoo#pets()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

@@ -14,7 +14,8 @@ public sealed interface DrawingLabel extends Union permits DrawingLabel.OfString
   }
 
   /**
-   * JSON no variant of {@link DrawingLabel} describes, kept as its text and written back unchanged.
+   * JSON no variant of {@link DrawingLabel} describes,
+   * kept as its text and written back unchanged.
    */
   record Unknown(String json) implements DrawingLabel {
   }

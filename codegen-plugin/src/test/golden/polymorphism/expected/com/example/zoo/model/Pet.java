@@ -6,14 +6,14 @@ import javax.annotation.processing.Generated;
 
 /**
  * A pet; <code>petType</code> says which kind.
- *
  * <p>One of the variants below, told apart by <code>petType</code>; a value of a kind this client does not know
  * reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public sealed interface Pet extends Union permits Cat, Dog, Pet.Unknown {
   /**
-   * JSON no variant of {@link Pet} describes, kept as its text and written back unchanged.
+   * JSON no variant of {@link Pet} describes,
+   * kept as its text and written back unchanged.
    */
   record Unknown(String json) implements Pet {
   }

@@ -7,7 +7,6 @@ import javax.annotation.processing.Generated;
 
 /**
  * No discriminator: told apart by shape.
- *
  * <p>One of the variants below, told apart by the JSON's shape: strings by their format, numbers by their
  * width, objects by the names they have. JSON none of them describes reads as {@link Unknown}.
  */
@@ -20,7 +19,8 @@ public sealed interface Shape extends Union permits Circle, Square, Shape.OfStri
   }
 
   /**
-   * JSON no variant of {@link Shape} describes, kept as its text and written back unchanged.
+   * JSON no variant of {@link Shape} describes,
+   * kept as its text and written back unchanged.
    */
   record Unknown(String json) implements Shape {
   }

@@ -6,14 +6,14 @@ import javax.annotation.processing.Generated;
 
 /**
  * Extended by Car and Bike with allOf; <code>kind</code> holds the schema name.
- *
  * <p>One of the variants below, told apart by <code>kind</code>; a value of a kind this client does not know
  * reads as {@link Unknown}.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public sealed interface Vehicle extends Union permits Car, Bike, Vehicle.Unknown {
   /**
-   * JSON no variant of {@link Vehicle} describes, kept as its text and written back unchanged.
+   * JSON no variant of {@link Vehicle} describes,
+   * kept as its text and written back unchanged.
    */
   record Unknown(String json) implements Vehicle {
   }

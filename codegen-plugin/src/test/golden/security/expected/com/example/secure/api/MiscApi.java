@@ -9,7 +9,6 @@ import retrofit2.http.GET;
 
 /**
  * Operations tagged <code>misc</code>.
- *
  * <p>Get an instance from {@link Secure#misc()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

@@ -16,7 +16,6 @@ import retrofit2.http.Query;
 
 /**
  * Operations tagged <code>orders</code>.
- *
  * <p>Get an instance from {@link Legacy#orders()}.
  */
 @Generated("dev.retrospec.codegen.Generator")

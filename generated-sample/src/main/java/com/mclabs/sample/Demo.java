@@ -85,8 +85,9 @@ public final class Demo {
             out.println("   status=" + status.status() + " version=" + status.version());
 
             out.println("\n2. Typed calls: the first one fetches a token");
-            List<Device> devices = body(
-                    client.devices().listDevices(null, null, null, "demo-1").execute());
+            List<Device> devices = body(client.devices()
+                    .listDevices(null, null, null, null, "demo-1")
+                    .execute());
             for (Device device : devices) {
                 out.println("   " + describe(device));
             }

@@ -64,7 +64,7 @@ class MicroTekClientTest {
     @Test
     void aTypedCallWorks() throws IOException {
         Response<List<Device>> response =
-                client().devices().listDevices(null, null, null, "req-1").execute();
+                client().devices().listDevices(null, null, null, null, "req-1").execute();
 
         assertThat(response.code()).isEqualTo(200);
         assertThat(response.body())

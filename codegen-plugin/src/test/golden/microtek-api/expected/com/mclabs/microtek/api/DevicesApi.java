@@ -34,12 +34,22 @@ public interface DevicesApi {
    * @param status Only devices in this state.
    * @param updatedSince Only devices changed at or after this instant.
    * @param limit Default: <code>20</code>.
+   * @param cursor Where the previous page ended; the <code>Link</code> header's <code>next</code> URL carries it.
    * @param xRequestId Echoed back in logs; helps support find a request.
    */
   @GET("devices")
   Call<List<Device>> listDevices(@Query("status") @Nullable DeviceStatus status,
       @Query("updatedSince") @Nullable OffsetDateTime updatedSince,
-      @Query("limit") @Nullable Integer limit, @Header("X-Request-Id") @Nullable String xRequestId);
+      @Query("limit") @Nullable Integer limit, @Query("cursor") @Nullable String cursor,
+      @Header("X-Request-Id") @Nullable String xRequestId);
+
+  /**
+   * {@link #listDevices} with its optional parameters set by name.
+   */
+  default Call<List<Device>> listDevices(ListDevicesParams params) {
+    return listDevices(params.status(), params.updatedSince(), params.limit(), params.cursor(),
+        params.xRequestId());
+  }
 
   /**
    * Register a device
@@ -73,4 +83,59 @@ public interface DevicesApi {
   @DELETE("devices/{deviceId}")
   @Deprecated
   Call<Void> deleteDevice(@Path("deviceId") String deviceId);
+
+  /**
+   * The optional parameters of {@link #listDevices}, set by name:
+   * {@code ListDevicesParams.builder()...build()}; what is not set is not sent.
+   */
+  record ListDevicesParams(@Nullable DeviceStatus status, @Nullable OffsetDateTime updatedSince,
+      @Nullable Integer limit, @Nullable String cursor, @Nullable String xRequestId) {
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    public static final class Builder {
+      private @Nullable DeviceStatus status;
+
+      private @Nullable OffsetDateTime updatedSince;
+
+      private @Nullable Integer limit;
+
+      private @Nullable String cursor;
+
+      private @Nullable String xRequestId;
+
+      private Builder() {
+      }
+
+      public Builder status(@Nullable DeviceStatus status) {
+        this.status = status;
+        return this;
+      }
+
+      public Builder updatedSince(@Nullable OffsetDateTime updatedSince) {
+        this.updatedSince = updatedSince;
+        return this;
+      }
+
+      public Builder limit(@Nullable Integer limit) {
+        this.limit = limit;
+        return this;
+      }
+
+      public Builder cursor(@Nullable String cursor) {
+        this.cursor = cursor;
+        return this;
+      }
+
+      public Builder xRequestId(@Nullable String xRequestId) {
+        this.xRequestId = xRequestId;
+        return this;
+      }
+
+      public ListDevicesParams build() {
+        return new ListDevicesParams(status, updatedSince, limit, cursor, xRequestId);
+      }
+    }
+  }
 }

@@ -3,6 +3,7 @@ package com.example.client;
 import com.example.pets.PetStore;
 import com.example.pets.model.Pet;
 import com.example.pets.model.PetKind;
+import dev.retrospec.runtime.OpenEnum;
 
 /** Compiles only if the client was generated from the jar, the referenced schema file included. */
 public final class Use {
@@ -10,6 +11,6 @@ public final class Use {
 
   public static Pet cat(String name) {
     PetStore.builder().build();
-    return new Pet(name, PetKind.CAT);
+    return new Pet(name, OpenEnum.of(PetKind.CAT));
   }
 }

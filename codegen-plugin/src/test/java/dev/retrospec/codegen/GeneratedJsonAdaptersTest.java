@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.codegen.testing.Goldens;
+import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -86,7 +87,27 @@ class GeneratedJsonAdaptersTest {
 
         assertThat(thing.toString())
                 .startsWith("Thing[requiredValue=null, requiredNullable=null, owner=null,"
-                        + " optionalValue=null, optionalNullable=null, count=0,");
+                        + " optionalValue=null, optionalNullable=absent, count=0,");
+    }
+
+    @Test
+    void anOptionalNullablePropertyKeepsAbsentNullAndValueApart() throws Exception {
+        JsonAdapter<Object> things = adapter(strict, models, "Thing");
+        Method optionalNullable =
+                models.loadClass("com.example.models.model.Thing").getMethod("optionalNullable");
+
+        Object absent = things.fromJson(THING + "}");
+        Object explicitNull = things.fromJson(THING + ",\"optionalNullable\":null}");
+        Object value = things.fromJson(THING + ",\"optionalNullable\":\"x\"}");
+
+        assertThat(optionalNullable.invoke(absent)).isEqualTo(Omittable.absent());
+        assertThat(optionalNullable.invoke(explicitNull)).isEqualTo(Omittable.ofNull());
+        assertThat(optionalNullable.invoke(value)).isEqualTo(Omittable.of("x"));
+        // Written back exactly, also by a Moshi that leaves nulls out: the null was the sender's choice.
+        assertThat(things.toJson(absent)).doesNotContain("optionalNullable");
+        assertThat(things.toJson(explicitNull)).contains("\"optionalNullable\":null");
+        assertThat(things.toJson(value)).contains("\"optionalNullable\":\"x\"");
+        assertThat(things.serializeNulls().toJson(absent)).doesNotContain("optionalNullable");
     }
 
     @Test

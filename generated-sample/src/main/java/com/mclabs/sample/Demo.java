@@ -7,6 +7,7 @@ import com.mclabs.microtek.model.DeviceStatus;
 import com.mclabs.microtek.model.NewDevice;
 import com.mclabs.microtek.model.Problem;
 import com.mclabs.microtek.model.ServiceStatus;
+import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.auth.TokenListener;
 import dev.retrospec.runtime.testing.MicroTekStandIn;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class Demo {
                 out.println("   " + describe(device));
             }
             Device added = body(client.devices()
-                    .registerDevice(new NewDevice("Flow meter", "3.0.1", null), "demo-2")
+                    .registerDevice(new NewDevice("Flow meter", "3.0.1", Omittable.absent()), "demo-2")
                     .execute());
             out.println("   registered " + describe(added));
             List<Device> online = body(client.devices()

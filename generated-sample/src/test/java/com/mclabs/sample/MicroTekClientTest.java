@@ -8,6 +8,7 @@ import com.mclabs.microtek.model.Device;
 import com.mclabs.microtek.model.DeviceStatus;
 import com.mclabs.microtek.model.NewDevice;
 import com.mclabs.microtek.model.Problem;
+import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.auth.AccessToken;
 import dev.retrospec.runtime.auth.TokenManager;
@@ -23,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +99,7 @@ class MicroTekClientTest {
     void aJsonBodyAndEnumQueryGoOutAsTheDescriptionSays() throws IOException {
         MicroTek client = client();
         Device added = client.devices()
-                .registerDevice(new NewDevice("Flow meter", null, null), null)
+                .registerDevice(new NewDevice("Flow meter", null, Omittable.absent()), null)
                 .execute()
                 .body();
         assertThat(added).isNotNull();
@@ -109,6 +112,37 @@ class MicroTekClientTest {
                 .execute()
                 .body();
         assertThat(online).extracting(Device::id).containsExactly("dev-1");
+    }
+
+    @Test
+    void anOptionalNullableLocationIsSentAbsentNullOrSetAsTheCallerSays() throws Exception {
+        try (MockWebServer api = new MockWebServer()) {
+            String device =
+                    "{\"id\":\"d\",\"name\":\"m\",\"status\":\"offline\",\"location\":null,\"registeredAt\":\"2026-01-15T08:30:00Z\"}";
+            for (int i = 0; i < 3; i++) {
+                api.enqueue(new MockResponse.Builder()
+                        .code(201)
+                        .setHeader("Content-Type", "application/json")
+                        .body(device)
+                        .build());
+            }
+            api.start();
+            MicroTek client = MicroTek.builder()
+                    .baseUrl(api.url("/v1/").toString())
+                    .tokenProvider(() -> AccessToken.bearer("t", Duration.ofHours(1)))
+                    .build();
+
+            for (Omittable<String> location :
+                    List.of(Omittable.<String>absent(), Omittable.<String>ofNull(), Omittable.of("hall B"))) {
+                client.devices()
+                        .registerDevice(new NewDevice("m", null, location), null)
+                        .execute();
+            }
+
+            assertThat(api.takeRequest().getBody().utf8()).isEqualTo("{\"name\":\"m\"}");
+            assertThat(api.takeRequest().getBody().utf8()).isEqualTo("{\"name\":\"m\",\"location\":null}");
+            assertThat(api.takeRequest().getBody().utf8()).isEqualTo("{\"name\":\"m\",\"location\":\"hall B\"}");
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ class MockOAuth2ServerClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"runtime client credentials", "generated identity client"})
+    @ValueSource(strings = {"runtime client credentials", "environment variables", "generated identity client"})
     void aTypedCallSucceedsWithTheTokenTheServerIssued(String tokenSource) throws Exception {
         api.enqueue(new MockResponse.Builder()
                 .code(200)
@@ -54,6 +54,15 @@ class MockOAuth2ServerClientTest {
                 MicroTek.builder().baseUrl(api.url("/v1/").toString()).okHttpClient(http);
         if (tokenSource.equals("runtime client credentials")) {
             builder.clientCredentials("microtek-client", "s3cr3t")
+                    .microtekAuth(auth ->
+                            auth.tokenUrl(oauth2.tokenEndpointUrl("connect").toString()));
+        } else if (tokenSource.equals("environment variables")) {
+            builder = MicroTek.builder()
+                    .environment(Map.of(
+                            "MICROTEK_BASE_URL", api.url("/v1/").toString(),
+                            "MICROTEK_CLIENT_ID", "microtek-client",
+                            "MICROTEK_CLIENT_SECRET", "s3cr3t"))
+                    .okHttpClient(http)
                     .microtekAuth(auth ->
                             auth.tokenUrl(oauth2.tokenEndpointUrl("connect").toString()));
         } else {

@@ -62,6 +62,65 @@ final class AuthEmitter {
         return code.build();
     }
 
+    /**
+     * Statements of the builder's {@code environment(env)} giving each scheme the credentials the environment holds,
+     * through the builder's own methods; {@code variables} gets each variable's name and what it is, for the
+     * documentation. Variables are {@code <PREFIX>_CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _TOKEN},
+     * {@code _USERNAME}, {@code _PASSWORD} and {@code _API_KEY}, with the scheme's name in between when the client has
+     * more than one ({@code <PREFIX>_<SCHEME>_API_KEY}).
+     */
+    CodeBlock environment(String prefix, List<String> variables) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (SecurityScheme scheme : configurable) {
+            String base = configurable.size() > 1 ? prefix + "_" + upperSnake(scheme.javaName()) : prefix;
+            String name = Docs.code(scheme.name());
+            if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {
+                pair(code, variables, base + "_CLIENT_ID", base + "_CLIENT_SECRET", credentialsMethod(cc), name);
+            } else if (scheme instanceof SecurityScheme.ApiKey) {
+                single(code, variables, base + "_API_KEY", methodName(scheme, "apiKey"), "the API key for " + name);
+            } else if (scheme instanceof SecurityScheme.HttpBasic) {
+                pair(code, variables, base + "_USERNAME", base + "_PASSWORD", methodName(scheme, "basicAuth"), name);
+            } else {
+                single(
+                        code,
+                        variables,
+                        base + "_TOKEN",
+                        methodName(scheme, "bearerToken"),
+                        "a bearer token for " + name);
+            }
+        }
+        return code.build();
+    }
+
+    private void single(CodeBlock.Builder code, List<String> variables, String variable, String method, String doc) {
+        code.addStatement("$T.ifSet(env, $L, this::$N)", RuntimeTypes.ENV, Literals.string(variable), method);
+        variables.add(Docs.code(variable) + ": " + doc);
+    }
+
+    private void pair(
+            CodeBlock.Builder code, List<String> variables, String first, String second, String method, String name) {
+        code.addStatement(
+                "$T.ifSet(env, $L, $L, this::$N)",
+                RuntimeTypes.ENV,
+                Literals.string(first),
+                Literals.string(second),
+                method);
+        variables.add(Docs.code(first) + " and " + Docs.code(second) + ": the credentials for " + name);
+    }
+
+    /** {@code microtekAuth} as {@code MICROTEK_AUTH}. */
+    static String upperSnake(String javaName) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < javaName.length(); i++) {
+            char c = javaName.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && !Character.isUpperCase(javaName.charAt(i - 1))) {
+                out.append('_');
+            }
+            out.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return out.toString();
+    }
+
     private FieldSpec schemeFieldSpec(SecurityScheme scheme) {
         FieldSpec.Builder field;
         if (scheme instanceof SecurityScheme.OAuth2ClientCredentials cc) {

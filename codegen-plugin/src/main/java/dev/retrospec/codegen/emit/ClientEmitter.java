@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
@@ -157,6 +158,12 @@ final class ClientEmitter {
                 .addStatement("return $T.read(moshi, response, type)", RuntimeTypes.ERROR_BODIES)
                 .build());
 
+        type.addMethod(MethodSpec.methodBuilder("fromEnv")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(client)
+                .addJavadoc("A client configured from environment variables: see {@link Builder#environment(Map)}.\n")
+                .addStatement("return builder().environment($T.getenv()).build()", System.class)
+                .build());
         type.addMethod(moshiBuilder());
         type.addType(builderType());
         return type.build();
@@ -203,6 +210,42 @@ final class ClientEmitter {
                         RuntimeTypes.MOSHI_BUILDER,
                         JsonFactoryEmitter.className(common.options()),
                         RuntimeTypes.STANDARD_JSON_ADAPTERS)
+                .build();
+    }
+
+    /** The prefix of the client's environment variables: its name in capitals, letters and digits only. */
+    static String envPrefix(String clientName) {
+        StringBuilder prefix = new StringBuilder();
+        clientName
+                .codePoints()
+                .filter(c -> c < 128 && Character.isLetterOrDigit(c))
+                .forEach(c -> prefix.append(Character.toUpperCase((char) c)));
+        return prefix.isEmpty() || Character.isDigit(prefix.charAt(0)) ? "API" + prefix : prefix.toString();
+    }
+
+    /** The builder's {@code environment(env)}: base URL and credentials from the variables that are set. */
+    private MethodSpec environment() {
+        String prefix = envPrefix(model.clientName());
+        List<String> variables = new ArrayList<>();
+        variables.add(Docs.code(prefix + "_BASE_URL") + ": the base URL"
+                + (defaultBaseUrl == null ? " (required: the description names none)" : ""));
+        MethodSpec.Builder method = MethodSpec.methodBuilder("environment")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(
+                        ParameterizedTypeName.get(
+                                ClassName.get(Map.class), ClassName.get(String.class), ClassName.get(String.class)),
+                        "env")
+                .addStatement(
+                        "$T.ifSet(env, $L, this::baseUrl)", RuntimeTypes.ENV, Literals.string(prefix + "_BASE_URL"));
+        method.addCode(auth.environment(prefix, variables));
+        StringBuilder doc = new StringBuilder(
+                "Takes what {@code env} (such as {@code System.getenv()}) sets of these variables; those not set, or\n"
+                        + "blank, change nothing:\n<ul>\n");
+        variables.forEach(v -> doc.append("<li>").append(v).append("\n"));
+        doc.append("</ul>\nA credential pair with one half set fails here, naming the missing variable.\n");
+        return method.addJavadoc("$L", doc.toString())
+                .addStatement("return this")
                 .build();
     }
 
@@ -262,6 +305,7 @@ final class ClientEmitter {
                 .build());
 
         auth.methods().forEach(type::addMethod);
+        type.addMethod(environment());
 
         MethodSpec.Builder build =
                 MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(client);

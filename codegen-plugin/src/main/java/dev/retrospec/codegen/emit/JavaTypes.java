@@ -4,6 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.retrospec.codegen.model.TypeDef;
 import dev.retrospec.codegen.model.TypeRef;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -68,6 +69,17 @@ final class JavaTypes {
     /** The type for a value, nullable if {@code nullable}, primitive where it can be otherwise. */
     TypeName of(TypeRef type, boolean nullable) {
         return nullable ? nullable(type) : primitive(type);
+    }
+
+    /**
+     * The Java type of a property: a primitive where it must be there and is never null, {@code @Nullable} where Java
+     * may see null, and {@link RuntimeTypes#OMITTABLE} where it may be absent and may be null, three states apart.
+     */
+    TypeName property(TypeDef.Property property) {
+        if (property.presence() == TypeDef.Presence.OPTIONAL_NULLABLE) {
+            return ParameterizedTypeName.get(RuntimeTypes.OMITTABLE, boxed(property.type()));
+        }
+        return of(property.type(), property.presence().javaNullable());
     }
 
     /** A primitive where there is one, for required non-null values. */

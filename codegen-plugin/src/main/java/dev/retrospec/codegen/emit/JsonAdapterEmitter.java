@@ -48,6 +48,11 @@ final class JsonAdapterEmitter {
     /** How one property is read and written. */
     private record Slot(Property property, String local, TypeName javaType, Read read, int requiredBit) {}
 
+    /** Whether the slot holds an {@code Omittable}: absent, null and a value kept apart. */
+    private static boolean omittable(Slot slot) {
+        return slot.property().presence() == Presence.OPTIONAL_NULLABLE;
+    }
+
     /** Reading a value inline (strings, numbers, booleans) or through another adapter. */
     private record Read(
             CodeBlock expression,
@@ -145,7 +150,13 @@ final class JsonAdapterEmitter {
             method.addComment("Non-null components are checked above, unless the client asked for leniency.");
         }
         for (Slot slot : slots) {
-            if (slot.javaType().isPrimitive()) {
+            if (omittable(slot)) {
+                method.addStatement(
+                        "$T $N = $T.absent()",
+                        ParameterizedTypeName.get(RuntimeTypes.OMITTABLE, slot.javaType()),
+                        slot.local(),
+                        RuntimeTypes.OMITTABLE);
+            } else if (slot.javaType().isPrimitive()) {
                 method.addStatement("$T $N = $L", slot.javaType(), slot.local(), zero(slot.javaType()));
             } else {
                 method.addStatement("$T $N = null", slot.javaType().annotated(nullable()), slot.local());
@@ -223,6 +234,17 @@ final class JsonAdapterEmitter {
 
     /** The statements of one {@code case}: the value, or what a {@code null} in its place means. */
     private CodeBlock readInto(ObjectDef def, Slot slot) {
+        if (omittable(slot)) {
+            return CodeBlock.builder()
+                    .addStatement(
+                            "$N = reader.peek() == $T.NULL ? $T.explicitNull(reader) : $T.of($L)",
+                            slot.local(),
+                            RuntimeTypes.JSON_READER_TOKEN,
+                            RuntimeTypes.JSON_VALUES,
+                            RuntimeTypes.OMITTABLE,
+                            slot.read().expression())
+                    .build();
+        }
         boolean nullable = slot.property().presence().nullable();
         CodeBlock whenNull = nullable
                 ? CodeBlock.of("reader.nextNull()")
@@ -278,7 +300,24 @@ final class JsonAdapterEmitter {
             }
             CodeBlock name = Literals.string(property.wireName());
             CodeBlock accessor = CodeBlock.of("value.$N()", property.javaName());
-            if (!property.presence().javaNullable()) {
+            if (omittable(slot)) {
+                // Absent is left out, null is written even where the writer leaves nulls out: the caller chose it.
+                // A component a caller left null is absent.
+                method.addStatement(
+                                "$T $N = $L",
+                                ParameterizedTypeName.get(RuntimeTypes.OMITTABLE, slot.javaType())
+                                        .annotated(nullable()),
+                                slot.local(),
+                                accessor)
+                        .beginControlFlow("if ($N != null && !$N.isAbsent())", slot.local(), slot.local())
+                        .addStatement("writer.name($L)", name)
+                        .beginControlFlow("if ($N.isNull())", slot.local())
+                        .addStatement("$T.requiredNull(writer)", RuntimeTypes.JSON_VALUES)
+                        .nextControlFlow("else")
+                        .addCode(write(slot, CodeBlock.of("$N.get()", slot.local())))
+                        .endControlFlow()
+                        .endControlFlow();
+            } else if (!property.presence().javaNullable()) {
                 method.addStatement("writer.name($L)", name).addCode(write(slot, accessor));
             } else if (property.presence() == Presence.REQUIRED_NULLABLE) {
                 method.addStatement("$T $N = $L", slot.javaType().annotated(nullable()), slot.local(), accessor)

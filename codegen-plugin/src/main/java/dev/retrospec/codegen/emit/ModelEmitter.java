@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.retrospec.codegen.model.TypeDef;
@@ -46,7 +47,7 @@ final class ModelEmitter {
     static boolean isWide(ObjectDef def, JavaTypes types) {
         int slots = def.additionalProperties() == null ? 0 : 1;
         for (Property property : def.properties()) {
-            TypeName type = types.of(property.type(), property.presence().javaNullable());
+            TypeName type = types.property(property);
             slots += type.equals(TypeName.LONG) || type.equals(TypeName.DOUBLE) ? 2 : 1;
         }
         return slots > MAX_CONSTRUCTOR_SLOTS;
@@ -66,8 +67,7 @@ final class ModelEmitter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         boolean first = true;
         for (Property property : def.properties()) {
-            ParameterSpec.Builder component = ParameterSpec.builder(
-                    types.of(property.type(), property.presence().javaNullable()), property.javaName());
+            ParameterSpec.Builder component = ParameterSpec.builder(types.property(property), property.javaName());
             // Not @Deprecated: on a record component javac warns that it has no effect on the constructor parameter.
             constructor.addParameter(component.build());
             String propertyDoc = propertyDoc(property);
@@ -152,10 +152,7 @@ final class ModelEmitter {
                 .addStatement("$T text = new $T($S)", StringBuilder.class, StringBuilder.class, def.name() + "[");
         List<Member> members = new java.util.ArrayList<>();
         for (Property property : def.properties()) {
-            members.add(new Member(
-                    property.javaName(),
-                    types.of(property.type(), property.presence().javaNullable()),
-                    propertyDoc(property)));
+            members.add(new Member(property.javaName(), types.property(property), propertyDoc(property)));
         }
         if (def.additionalProperties() != null) {
             members.add(new Member(
@@ -169,7 +166,14 @@ final class ModelEmitter {
         for (int i = 0; i < members.size(); i++) {
             Member member = members.get(i);
             type.addField(member.type(), member.name(), Modifier.PRIVATE, Modifier.FINAL);
-            builder.addField(member.type(), member.name(), Modifier.PRIVATE);
+            if (member.type() instanceof ParameterizedTypeName generic
+                    && generic.rawType().equals(RuntimeTypes.OMITTABLE)) {
+                builder.addField(com.palantir.javapoet.FieldSpec.builder(member.type(), member.name(), Modifier.PRIVATE)
+                        .initializer("$T.absent()", RuntimeTypes.OMITTABLE)
+                        .build()); // what the caller does not set is not sent
+            } else {
+                builder.addField(member.type(), member.name(), Modifier.PRIVATE);
+            }
             constructor.addStatement("this.$N = builder.$N", member.name(), member.name());
             MethodSpec.Builder accessor = MethodSpec.methodBuilder(member.name())
                     .addModifiers(Modifier.PUBLIC)

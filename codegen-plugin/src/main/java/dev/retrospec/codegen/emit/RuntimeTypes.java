@@ -47,6 +47,7 @@ final class RuntimeTypes {
     private static final String RUNTIME = "dev.retrospec.runtime";
     static final ClassName AUTH = ClassName.get(RUNTIME, "Auth");
     static final ClassName BASE_URLS = ClassName.get(RUNTIME, "BaseUrls");
+    static final ClassName ENV = ClassName.get(RUNTIME, "Env");
     static final ClassName COOKIE = ClassName.get(RUNTIME, "Cookie");
     static final ClassName DELIMITED = ClassName.get(RUNTIME, "Delimited");
     static final ClassName DEEP_OBJECT = ClassName.get(RUNTIME, "DeepObject");
@@ -56,6 +57,7 @@ final class RuntimeTypes {
     static final ClassName OPEN_ENUMS = ClassName.get(RUNTIME + ".json", "OpenEnums");
     static final ClassName UNION = ClassName.get(RUNTIME, "Union");
     static final ClassName OPEN_ENUM = ClassName.get(RUNTIME, "OpenEnum");
+    static final ClassName OMITTABLE = ClassName.get(RUNTIME, "Omittable");
     static final ClassName WIRE_ENUM = ClassName.get(RUNTIME, "WireEnum");
     static final ClassName UNION_WRAPPER = UNION.nestedClass("Wrapper");
     static final ClassName JSON_VALUES = ClassName.get(RUNTIME + ".json", "JsonValues");

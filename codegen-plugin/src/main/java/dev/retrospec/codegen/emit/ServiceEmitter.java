@@ -49,8 +49,11 @@ final class ServiceEmitter {
                 ClassName.get(common.options().basePackage(), model.clientName()),
                 service.accessor());
         for (Operation operation : service.operations()) {
-            MethodSpec method = method(operation);
+            MethodSpec method = method(operation, true);
             type.addMethod(method);
+            if (optionalValueBody(operation)) {
+                type.addMethod(method(operation, false)); // Retrofit refuses a null @Body: a method without it
+            }
             if (operation.optionalParameters().size() >= PARAMETER_OBJECT_THRESHOLD) {
                 parameterObject(type, service.name(), operation, method);
             }
@@ -138,7 +141,14 @@ final class ServiceEmitter {
                 .build());
     }
 
-    private MethodSpec method(Operation op) {
+    /** Whether the body is one value the description lets the caller leave out. */
+    private static boolean optionalValueBody(Operation op) {
+        Body body = op.body();
+        return body != null && !body.required() && !(body instanceof Body.Form) && !(body instanceof Body.Multipart);
+    }
+
+    /** The Retrofit method of {@code op}; {@code withBody} false for the one that leaves out an optional body. */
+    private MethodSpec method(Operation op, boolean withBody) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(op.javaName())
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .returns(ParameterizedTypeName.get(
@@ -148,7 +158,9 @@ final class ServiceEmitter {
                         responseType(op.success())));
         CodeBlock.Builder doc = CodeBlock.builder();
         String text = Docs.paragraphs(op.summary(), op.description());
-        if (!text.isEmpty()) {
+        if (!withBody) {
+            doc.add("{@link #$L} without its optional body.\n<p>", op.javaName());
+        } else if (!text.isEmpty()) {
             doc.add("$L\n<p>", text);
         }
         String endpoint = Docs.code(op.method() + " /" + op.path());
@@ -187,11 +199,12 @@ final class ServiceEmitter {
         }
         doc.add("\n");
 
-        httpAnnotation(method, op);
+        Body body = withBody ? op.body() : null;
+        httpAnnotation(method, op, body);
         if (op.success().type() instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY) {
             method.addAnnotation(RuntimeTypes.STREAMING);
         }
-        if (op.success().isText() || op.body() instanceof Body.Text) {
+        if (op.success().isText() || body instanceof Body.Text) {
             method.addAnnotation(RuntimeTypes.PLAIN_TEXT);
         }
         List<String> security = op.security();
@@ -208,7 +221,6 @@ final class ServiceEmitter {
         }
 
         CodeBlock.Builder tags = CodeBlock.builder();
-        Body body = op.body();
         for (Parameter parameter : op.requiredParameters()) {
             addParameter(method, tags, parameter);
         }
@@ -227,8 +239,8 @@ final class ServiceEmitter {
         return method.addJavadoc(doc.build()).build();
     }
 
-    private void httpAnnotation(MethodSpec.Builder method, Operation op) {
-        boolean hasBody = op.body() != null;
+    private void httpAnnotation(MethodSpec.Builder method, Operation op, @Nullable Body body) {
+        boolean hasBody = body != null;
         if (RETROFIT_METHODS.contains(op.method()) && !(op.method().equals("DELETE") && hasBody)) {
             method.addAnnotation(AnnotationSpec.builder(ClassName.get("retrofit2.http", op.method()))
                     .addMember("value", "$L", Literals.string(op.path()))
@@ -240,9 +252,9 @@ final class ServiceEmitter {
                     .addMember("hasBody", "$L", hasBody)
                     .build());
         }
-        if (op.body() instanceof Body.Form) {
+        if (body instanceof Body.Form) {
             method.addAnnotation(RuntimeTypes.FORM_URL_ENCODED);
-        } else if (op.body() instanceof Body.Multipart) {
+        } else if (body instanceof Body.Multipart) {
             method.addAnnotation(RuntimeTypes.MULTIPART);
         }
     }
@@ -314,7 +326,10 @@ final class ServiceEmitter {
         }
     }
 
-    /** A body sent as one value. Retrofit sends a @Body always and refuses null: even an optional body is non-null. */
+    /**
+     * A body sent as one value. Retrofit refuses a null @Body: an optional body is non-null here, and the operation has
+     * a second method without it.
+     */
     private static void addValueBody(
             MethodSpec.Builder method, CodeBlock.Builder doc, Body body, String javaName, TypeName javaType) {
         method.addParameter(ParameterSpec.builder(javaType, javaName)
@@ -324,7 +339,7 @@ final class ServiceEmitter {
                 doc,
                 javaName,
                 (body.description() != null ? body.description() : "the " + body.mediaType() + " body")
-                        + (body.required() ? "" : " (optional in the description)"),
+                        + (body.required() ? "" : " (optional: the method without it sends none)"),
                 true);
     }
 

@@ -3,6 +3,7 @@ package dev.retrospec.runtime.json;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import dev.retrospec.runtime.Omittable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -75,6 +76,12 @@ public final class JsonValues {
             throw new JsonDataException("Required property '" + property + "' of " + schema + " missing at "
                     + StandardJsonAdapters.pathOfRead(reader) + "." + property);
         }
+    }
+
+    /** Consumes a JSON {@code null} where the description allows one on a property that may also be absent. */
+    public static <T> Omittable<T> explicitNull(JsonReader reader) throws IOException {
+        reader.nextNull();
+        return Omittable.ofNull();
     }
 
     /** Writes a JSON {@code null} that the description requires, even on a writer that leaves nulls out. */

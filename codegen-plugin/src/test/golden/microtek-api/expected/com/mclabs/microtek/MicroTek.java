@@ -6,6 +6,7 @@ import com.mclabs.microtek.api.StatusApi;
 import com.mclabs.microtek.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
+import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
 import dev.retrospec.runtime.TextConverters;
@@ -17,6 +18,7 @@ import dev.retrospec.runtime.auth.TokenStore;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
@@ -108,6 +110,13 @@ public final class MicroTek {
    */
   public <T> @Nullable T errorBody(Response<?> response, Class<T> type) throws IOException {
     return ErrorBodies.read(moshi, response, type);
+  }
+
+  /**
+   * A client configured from environment variables: see {@link Builder#environment(Map)}.
+   */
+  public static MicroTek fromEnv() {
+    return builder().environment(System.getenv()).build();
   }
 
   /**
@@ -228,6 +237,21 @@ public final class MicroTek {
      */
     public Builder microtekAuth(Consumer<ClientCredentialsAuth.Builder> configure) {
       configure.accept(microtekAuth);
+      return this;
+    }
+
+    /**
+     * Takes what {@code env} (such as {@code System.getenv()}) sets of these variables; those not set, or
+     * blank, change nothing:
+     * <ul>
+     * <li><code>MICROTEK_BASE_URL</code>: the base URL
+     * <li><code>MICROTEK_CLIENT_ID</code> and <code>MICROTEK_CLIENT_SECRET</code>: the credentials for <code>microtekAuth</code>
+     * </ul>
+     * A credential pair with one half set fails here, naming the missing variable.
+     */
+    public Builder environment(Map<String, String> env) {
+      Env.ifSet(env, "MICROTEK_BASE_URL", this::baseUrl);
+      Env.ifSet(env, "MICROTEK_CLIENT_ID", "MICROTEK_CLIENT_SECRET", this::clientCredentials);
       return this;
     }
 

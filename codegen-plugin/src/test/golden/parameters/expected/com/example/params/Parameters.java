@@ -6,11 +6,13 @@ import com.example.params.api.RunsApi;
 import com.example.params.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
+import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
 import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 import okhttp3.HttpUrl;
@@ -91,6 +93,13 @@ public final class Parameters {
   }
 
   /**
+   * A client configured from environment variables: see {@link Builder#environment(Map)}.
+   */
+  public static Parameters fromEnv() {
+    return builder().environment(System.getenv()).build();
+  }
+
+  /**
    * A Moshi builder that knows this API's types, through adapters generated for them (no
    * reflection; required properties and non-null values enforced), and {@code java.time} values,
    * UUIDs and exact numbers. Add adapters of your own and pass the result to
@@ -149,6 +158,19 @@ public final class Parameters {
      */
     public Builder lenientJson() {
       this.lenientJson = true;
+      return this;
+    }
+
+    /**
+     * Takes what {@code env} (such as {@code System.getenv()}) sets of these variables; those not set, or
+     * blank, change nothing:
+     * <ul>
+     * <li><code>PARAMETERS_BASE_URL</code>: the base URL
+     * </ul>
+     * A credential pair with one half set fails here, naming the missing variable.
+     */
+    public Builder environment(Map<String, String> env) {
+      Env.ifSet(env, "PARAMETERS_BASE_URL", this::baseUrl);
       return this;
     }
 

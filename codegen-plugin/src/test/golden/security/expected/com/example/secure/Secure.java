@@ -5,6 +5,7 @@ import com.example.secure.api.MiscApi;
 import com.example.secure.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.BaseUrls;
+import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
 import dev.retrospec.runtime.TextConverters;
@@ -19,6 +20,7 @@ import dev.retrospec.runtime.auth.TokenStore;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -99,6 +101,13 @@ public final class Secure {
    */
   public <T> @Nullable T errorBody(Response<?> response, Class<T> type) throws IOException {
     return ErrorBodies.read(moshi, response, type);
+  }
+
+  /**
+   * A client configured from environment variables: see {@link Builder#environment(Map)}.
+   */
+  public static Secure fromEnv() {
+    return builder().environment(System.getenv()).build();
   }
 
   /**
@@ -299,6 +308,31 @@ public final class Secure {
      */
     public Builder sessionApiKey(Supplier<String> key) {
       session.key(key);
+      return this;
+    }
+
+    /**
+     * Takes what {@code env} (such as {@code System.getenv()}) sets of these variables; those not set, or
+     * blank, change nothing:
+     * <ul>
+     * <li><code>SECURE_BASE_URL</code>: the base URL
+     * <li><code>SECURE_OAUTH_CLIENT_ID</code> and <code>SECURE_OAUTH_CLIENT_SECRET</code>: the credentials for <code>oauth</code>
+     * <li><code>SECURE_PAT_TOKEN</code>: a bearer token for <code>pat</code>
+     * <li><code>SECURE_BASIC_USERNAME</code> and <code>SECURE_BASIC_PASSWORD</code>: the credentials for <code>basic</code>
+     * <li><code>SECURE_API_KEY_API_KEY</code>: the API key for <code>apiKey</code>
+     * <li><code>SECURE_PARTNER_API_KEY</code>: the API key for <code>partner</code>
+     * <li><code>SECURE_SESSION_API_KEY</code>: the API key for <code>session</code>
+     * </ul>
+     * A credential pair with one half set fails here, naming the missing variable.
+     */
+    public Builder environment(Map<String, String> env) {
+      Env.ifSet(env, "SECURE_BASE_URL", this::baseUrl);
+      Env.ifSet(env, "SECURE_OAUTH_CLIENT_ID", "SECURE_OAUTH_CLIENT_SECRET", this::oauthClientCredentials);
+      Env.ifSet(env, "SECURE_PAT_TOKEN", this::patBearerToken);
+      Env.ifSet(env, "SECURE_BASIC_USERNAME", "SECURE_BASIC_PASSWORD", this::basicAuth);
+      Env.ifSet(env, "SECURE_API_KEY_API_KEY", this::apiKey);
+      Env.ifSet(env, "SECURE_PARTNER_API_KEY", this::partnerApiKey);
+      Env.ifSet(env, "SECURE_SESSION_API_KEY", this::sessionApiKey);
       return this;
     }
 

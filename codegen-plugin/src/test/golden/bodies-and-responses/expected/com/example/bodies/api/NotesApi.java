@@ -26,9 +26,16 @@ public interface NotesApi {
   /**
    * <code>PUT /documents/{id}/note</code>
    *
-   * @param body the text/plain body (optional in the description)
+   * @param body the text/plain body (optional: the method without it sends none)
    */
   @PUT("documents/{id}/note")
   @PlainText
   Call<Void> setNote(@Path("id") String id, @Body String body);
+
+  /**
+   * {@link #setNote} without its optional body.
+   * <p><code>PUT /documents/{id}/note</code>
+   */
+  @PUT("documents/{id}/note")
+  Call<Void> setNote(@Path("id") String id);
 }

@@ -23,10 +23,17 @@ public interface SearchApi {
    * Form-encoded or JSON; JSON is preferred. The body is optional.
    * <p><code>POST /search</code> Returns a list of {@link Document}.
    *
-   * @param body the application/json body (optional in the description)
+   * @param body the application/json body (optional: the method without it sends none)
    */
   @POST("search")
   Call<List<Document>> search(@Body Query body);
+
+  /**
+   * {@link #search} without its optional body.
+   * <p><code>POST /search</code> Returns a list of {@link Document}.
+   */
+  @POST("search")
+  Call<List<Document>> search();
 
   /**
    * <code>POST /login</code>

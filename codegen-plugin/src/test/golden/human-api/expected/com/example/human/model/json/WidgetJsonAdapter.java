@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
   public Widget fromJson(JsonReader reader) throws IOException {
     // Non-null components are checked above, unless the client asked for leniency.
     @Nullable String id = null;
-    @Nullable Owner owner = null;
+    Omittable<Owner> owner = Omittable.absent();
     @Nullable OpenEnum<State> state = null;
     @Nullable Shape shape = null;
     long seen0 = 0L;
@@ -56,7 +57,7 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
           seen0 |= 0x1L;
         }
         case 1 -> {
-          owner = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.ownerAdapter.fromJson(reader);
+          owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(this.ownerAdapter.fromJson(reader));
         }
         case 2 -> {
           state = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "state", "Widget") : this.openEnumOfStateAdapter.fromJson(reader);
@@ -90,10 +91,14 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
     writer.beginObject();
     writer.name("id");
     writer.value(value.id());
-    @Nullable Owner owner = value.owner();
-    if (owner != null) {
+    @Nullable Omittable<Owner> owner = value.owner();
+    if (owner != null && !owner.isAbsent()) {
       writer.name("owner");
-      this.ownerAdapter.toJson(writer, owner);
+      if (owner.isNull()) {
+        JsonValues.requiredNull(writer);
+      } else {
+        this.ownerAdapter.toJson(writer, owner.get());
+      }
     }
     @Nullable OpenEnum<State> state = value.state();
     if (state != null) {

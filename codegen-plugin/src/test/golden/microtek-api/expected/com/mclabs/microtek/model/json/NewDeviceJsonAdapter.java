@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -31,7 +32,7 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
     // Non-null components are checked above, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable String firmware = null;
-    @Nullable String location = null;
+    Omittable<String> location = Omittable.absent();
     long seen0 = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -44,7 +45,7 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
           firmware = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "firmware", "NewDevice") : reader.nextString();
         }
         case 2 -> {
-          location = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
+          location = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextString());
         }
         default -> {
           reader.skipName();
@@ -73,10 +74,14 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
       writer.name("firmware");
       writer.value(firmware);
     }
-    @Nullable String location = value.location();
-    if (location != null) {
+    @Nullable Omittable<String> location = value.location();
+    if (location != null && !location.isAbsent()) {
       writer.name("location");
-      writer.value(location);
+      if (location.isNull()) {
+        JsonValues.requiredNull(writer);
+      } else {
+        writer.value(location.get());
+      }
     }
     writer.endObject();
   }

@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
@@ -85,7 +86,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     @Nullable String requiredNullable = null;
     @Nullable Owner owner = null;
     @Nullable String optionalValue = null;
-    @Nullable String optionalNullable = null;
+    Omittable<String> optionalNullable = Omittable.absent();
     int count = 0;
     @Nullable Long big = null;
     @Nullable BigDecimal price = null;
@@ -126,7 +127,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
           optionalValue = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "optionalValue", "Thing") : reader.nextString();
         }
         case 4 -> {
-          optionalNullable = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
+          optionalNullable = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextString());
         }
         case 5 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
@@ -249,10 +250,14 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
       writer.name("optionalValue");
       writer.value(optionalValue);
     }
-    @Nullable String optionalNullable = value.optionalNullable();
-    if (optionalNullable != null) {
+    @Nullable Omittable<String> optionalNullable = value.optionalNullable();
+    if (optionalNullable != null && !optionalNullable.isAbsent()) {
       writer.name("optionalNullable");
-      writer.value(optionalNullable);
+      if (optionalNullable.isNull()) {
+        JsonValues.requiredNull(writer);
+      } else {
+        writer.value(optionalNullable.get());
+      }
     }
     writer.name("count");
     writer.value(value.count());

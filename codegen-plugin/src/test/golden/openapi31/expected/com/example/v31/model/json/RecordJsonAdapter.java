@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -42,9 +43,9 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
     @Nullable String id = null;
     @Nullable String kind = null;
     @Nullable String note = null;
-    @Nullable Double score = null;
-    com.example.v31.model. @Nullable Record parent = null;
-    @Nullable Object nothing = null;
+    Omittable<Double> score = Omittable.absent();
+    Omittable<com.example.v31.model.Record> parent = Omittable.absent();
+    Omittable<Object> nothing = Omittable.absent();
     @Nullable List<String> tags = null;
     long seen0 = 0L;
     reader.beginObject();
@@ -63,13 +64,13 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
           seen0 |= 0x4L;
         }
         case 3 -> {
-          score = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextDouble();
+          score = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextDouble());
         }
         case 4 -> {
-          parent = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.record_Adapter.fromJson(reader);
+          parent = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(this.record_Adapter.fromJson(reader));
         }
         case 5 -> {
-          nothing = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.objectAdapter.fromJson(reader);
+          nothing = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(this.objectAdapter.fromJson(reader));
         }
         case 6 -> {
           tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Record") : this.listOfStringAdapter.fromJson(reader);
@@ -112,20 +113,32 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
     } else {
       writer.value(note);
     }
-    @Nullable Double score = value.score();
-    if (score != null) {
+    @Nullable Omittable<Double> score = value.score();
+    if (score != null && !score.isAbsent()) {
       writer.name("score");
-      writer.value(score);
+      if (score.isNull()) {
+        JsonValues.requiredNull(writer);
+      } else {
+        writer.value(score.get());
+      }
     }
-    com.example.v31.model. @Nullable Record parent = value.parent();
-    if (parent != null) {
+    @Nullable Omittable<com.example.v31.model.Record> parent = value.parent();
+    if (parent != null && !parent.isAbsent()) {
       writer.name("parent");
-      this.record_Adapter.toJson(writer, parent);
+      if (parent.isNull()) {
+        JsonValues.requiredNull(writer);
+      } else {
+        this.record_Adapter.toJson(writer, parent.get());
+      }
     }
-    @Nullable Object nothing = value.nothing();
-    if (nothing != null) {
+    @Nullable Omittable<Object> nothing = value.nothing();
+    if (nothing != null && !nothing.isAbsent()) {
       writer.name("nothing");
-      this.objectAdapter.toJson(writer, nothing);
+      if (nothing.isNull()) {
+        JsonValues.requiredNull(writer);
+      } else {
+        this.objectAdapter.toJson(writer, nothing.get());
+      }
     }
     @Nullable List<String> tags = value.tags();
     if (tags != null) {

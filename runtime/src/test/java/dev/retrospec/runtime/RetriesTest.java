@@ -505,26 +505,4 @@ class RetriesTest {
         assertThat(slices).hasValue(3);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
-
-    @Test
-    void readsRetryAfter() {
-        Clock clock = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
-        assertThat(ResponseHeaders.retryAfter(headers("Retry-After", " 120 "), clock))
-                .isEqualTo(Duration.ofMinutes(2));
-        assertThat(ResponseHeaders.retryAfter(headers("Retry-After", "Sat, 01 Mar 2025 12:01:30 GMT"), clock))
-                .isEqualTo(Duration.ofSeconds(90));
-        assertThat(ResponseHeaders.retryAfter(headers("Retry-After", "Sat, 01 Mar 2025 11:00:00 GMT"), clock))
-                .isEqualTo(Duration.ZERO);
-        assertThat(ResponseHeaders.retryAfter(headers("Retry-After", "-5"), clock))
-                .isNull();
-        assertThat(ResponseHeaders.retryAfter(headers("Retry-After", "soon"), clock))
-                .isNull();
-        assertThat(ResponseHeaders.retryAfter(headers("Retry-After", "99999999999999999999"), clock))
-                .isNull();
-        assertThat(ResponseHeaders.retryAfter(okhttp3.Headers.of(), clock)).isNull();
-    }
-
-    private static okhttp3.Headers headers(String... namesAndValues) {
-        return okhttp3.Headers.of(namesAndValues);
-    }
 }

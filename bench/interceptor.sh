@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # JMH: per-request cost of putting a cached bearer token on a request, Retrospec's BearerAuth interceptor (with the
 # in-memory store, and with the token shared through RedisTokenStore on a redis-server this script starts) against a
-# plain synchronized token holder (the shape OpenAPI Generator's retrofit2 clients ship), then throughput at 1, 8
-# and 64 threads. Prints a side-by-side table and records it in bench/RESULTS.md. Takes about 8 minutes; run it on an
-# idle machine.
+# plain synchronized token holder (the shape OpenAPI Generator's retrofit2 clients ship), and the retry interceptor's
+# happy path beside them (RetryBenchmark), then throughput of the token interceptors at 1, 8 and 64 threads. Prints
+# a side-by-side table and records it in bench/RESULTS.md. Takes about 9 minutes; run it on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -19,7 +19,7 @@ REDIS_PID=$!
 trap 'kill $REDIS_PID 2>/dev/null' EXIT
 COMMON=(-f 3 -wi 5 -w 1s -i 8 -r 1s -jvmArgsAppend "$JVM -Dretrospec.redis=redis://127.0.0.1:$REDIS_PORT" -rf csv)
 
-java -jar "$JAR" 'InterceptorBenchmark|RequestCopyBenchmark.addPrevalidatedHeaders' -bm avgt -tu ns -t 1 -prof gc \
+java -jar "$JAR" 'InterceptorBenchmark|RetryBenchmark|RequestCopyBenchmark.addPrevalidatedHeaders' -bm avgt -tu ns -t 1 -prof gc \
   "${COMMON[@]}" -rff "$OUT/latency.csv" > "$OUT/latency.log"
 for t in 1 8 64; do
   java -jar "$JAR" InterceptorBenchmark -bm thrpt -tu us -t "$t" "${COMMON[@]}" -rff "$OUT/throughput-$t.csv" \
@@ -39,6 +39,13 @@ for b in retrospec retrospecRedisStore synchronizedHolder; do
     "$(awk -F, -v b="$b" '{gsub(/"/,"")} $1 ~ ("\\." b ":gc.alloc.rate.norm$") {printf "%.0f", $5}' "$OUT/latency.csv")"
 done
 printf "%-22s %18s\n" "floor: request copy" "$(value "$OUT/latency.csv" addPrevalidatedHeaders)"
+echo
+echo "Retry interceptor on the happy path (200 at once), 1 thread"
+printf "%-22s %18s %12s\n" "request" "ns/op" "B/op"
+for b in get keyedPost; do
+  printf "%-22s %18s %12s\n" "retries $b" "$(value "$OUT/latency.csv" "RetryBenchmark.$b")" \
+    "$(awk -F, -v b="RetryBenchmark.$b" '{gsub(/"/,"")} $1 ~ ("\\." b ":gc.alloc.rate.norm$") {printf "%.0f", $5}' "$OUT/latency.csv")"
+done
 echo
 echo "Throughput (ops/us, higher is better) on $(nproc) cores"
 printf "%-22s %16s %16s %16s\n" "interceptor" "1 thread" "8 threads" "64 threads"

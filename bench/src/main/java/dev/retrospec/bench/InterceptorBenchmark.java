@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Random;
 import okhttp3.Interceptor;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -79,13 +77,7 @@ public class InterceptorBenchmark {
         request = new Request.Builder()
                 .url("https://api.mclabs.com/v1/devices/dev-1")
                 .build();
-        response = new Response.Builder()
-                .request(request)
-                .protocol(Protocol.HTTP_1_1)
-                .code(200)
-                .message("OK")
-                .body(ResponseBody.create("", null))
-                .build();
+        response = StubChain.ok(request);
     }
 
     @Benchmark

@@ -17,8 +17,10 @@ import okhttp3.CookieJar;
 import okhttp3.Dns;
 import okhttp3.EventListener;
 import okhttp3.Interceptor;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * An application-interceptor chain that answers every request with the same response: the interceptor under test
@@ -31,6 +33,17 @@ final class StubChain implements Interceptor.Chain {
     StubChain(Request request, Response response) {
         this.request = request;
         this.response = response;
+    }
+
+    /** An empty 200 answer to {@code request}. */
+    static Response ok(Request request) {
+        return new Response.Builder()
+                .request(request)
+                .protocol(Protocol.HTTP_1_1)
+                .code(200)
+                .message("OK")
+                .body(ResponseBody.create("", null))
+                .build();
     }
 
     @Override

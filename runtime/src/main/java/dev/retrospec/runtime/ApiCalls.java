@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -33,13 +34,26 @@ import retrofit2.Retrofit;
  */
 public final class ApiCalls {
     private final Moshi moshi;
+    private final Map<String, Class<?>> errorTypes;
 
-    private ApiCalls(Moshi moshi) {
+    private ApiCalls(Moshi moshi, Map<String, Class<?>> errorTypes) {
         this.moshi = moshi;
+        this.errorTypes = Map.copyOf(errorTypes);
     }
 
     public static ApiCalls create(Moshi moshi) {
-        return new ApiCalls(Objects.requireNonNull(moshi, "moshi == null"));
+        return create(moshi, Map.of());
+    }
+
+    /**
+     * Calls whose error bodies decode to {@code errorTypes} by status ({@code "404"}, {@code "4XX"}, {@code "default"})
+     * where the operation's own {@link ErrorType}s do not say: generated clients pass the types most of their
+     * operations share, and mark only the operations that differ.
+     */
+    public static ApiCalls create(Moshi moshi, Map<String, Class<?>> errorTypes) {
+        return new ApiCalls(
+                Objects.requireNonNull(moshi, "moshi == null"),
+                Objects.requireNonNull(errorTypes, "errorTypes == null"));
     }
 
     /**
@@ -83,19 +97,28 @@ public final class ApiCalls {
     }
 
     private @Nullable JsonAdapter<?> errorAdapter(@Nullable Invocation invocation, int code) {
-        if (invocation == null) {
-            return null;
-        }
-        ErrorType best = null;
+        // The operation's own types first; the client's where none of them applies.
+        Class<?> best = null;
         int bestRank = 0;
-        for (ErrorType type : invocation.method().getAnnotationsByType(ErrorType.class)) {
-            int rank = rank(type.status(), code);
-            if (rank > bestRank) {
-                best = type;
-                bestRank = rank;
+        if (invocation != null) {
+            for (ErrorType type : invocation.method().getAnnotationsByType(ErrorType.class)) {
+                int rank = rank(type.status(), code);
+                if (rank > bestRank) {
+                    best = type.type();
+                    bestRank = rank;
+                }
             }
         }
-        return best == null ? null : moshi.adapter(best.type());
+        if (best == null) {
+            for (Map.Entry<String, Class<?>> type : errorTypes.entrySet()) {
+                int rank = rank(type.getKey(), code);
+                if (rank > bestRank) {
+                    best = type.getValue();
+                    bestRank = rank;
+                }
+            }
+        }
+        return best == null ? null : moshi.adapter(best);
     }
 
     /** 3 for the status itself, 2 for its class ({@code 4XX}), 1 for {@code default}, 0 if it does not apply. */

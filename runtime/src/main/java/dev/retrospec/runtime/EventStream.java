@@ -2,9 +2,13 @@ package dev.retrospec.runtime;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -17,10 +21,13 @@ import java.util.stream.StreamSupport;
 import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
 import org.jspecify.annotations.Nullable;
+import retrofit2.CallAdapter;
+import retrofit2.Retrofit;
 
 /**
  * A stream of server-sent events ({@code text/event-stream}) read as it arrives, each event's {@code data} decoded
@@ -59,7 +66,13 @@ public final class EventStream<T> implements Iterator<ServerSentEvent<T>>, AutoC
 
     private record Failed(RuntimeException exception) {}
 
-    private final JsonAdapter<T> adapter;
+    /** Turns an event's data into a value: a Moshi adapter's {@code fromJson}, or the text itself. */
+    private interface Decoder<T> {
+        @Nullable
+        T decode(String data) throws IOException;
+    }
+
+    private final Decoder<T> adapter;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BUFFERED);
     private final EventSource source;
     private volatile boolean closed;
@@ -69,7 +82,7 @@ public final class EventStream<T> implements Iterator<ServerSentEvent<T>>, AutoC
     private boolean ended;
     private int index;
 
-    private EventStream(Call.Factory client, Request request, JsonAdapter<T> adapter) {
+    private EventStream(Call.Factory client, Request request, Decoder<T> adapter) {
         this.adapter = adapter;
         this.source = EventSources.createFactory(client).newEventSource(request, new Listener());
     }
@@ -82,7 +95,55 @@ public final class EventStream<T> implements Iterator<ServerSentEvent<T>>, AutoC
         Objects.requireNonNull(client, "client == null");
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(adapter, "adapter == null");
-        return new EventStream<>(client, request, adapter);
+        return new EventStream<>(client, request, adapter::fromJson);
+    }
+
+    /** {@link #open}, with each event's data as its text, not JSON. */
+    public static EventStream<String> openText(Call.Factory client, Request request) {
+        Objects.requireNonNull(client, "client == null");
+        Objects.requireNonNull(request, "request == null");
+        return new EventStream<>(client, request, data -> data);
+    }
+
+    /**
+     * A Retrofit call adapter factory for {@code @Streaming} methods that return {@code EventStream<T>}: the request
+     * Retrofit builds is opened as an event stream through the Retrofit's call factory (so authentication and every
+     * interceptor apply), each event's data read as {@code T} with {@code moshi}, or as text for {@code String}.
+     */
+    public static CallAdapter.Factory callAdapterFactory(Moshi moshi) {
+        Objects.requireNonNull(moshi, "moshi == null");
+        return new CallAdapter.Factory() {
+            @Override
+            public @Nullable CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
+                if (getRawType(returnType) != EventStream.class) {
+                    return null;
+                }
+                if (!(returnType instanceof ParameterizedType parameterized)) {
+                    throw new IllegalArgumentException("EventStream needs its data type: EventStream<T>");
+                }
+                Type data = getParameterUpperBound(0, parameterized);
+                Call.Factory calls = retrofit.callFactory();
+                if (data == String.class) {
+                    return new Adapter<>(call -> openText(calls, call.request()));
+                }
+                JsonAdapter<Object> json = moshi.adapter(data);
+                return new Adapter<>(call -> open(calls, call.request(), json));
+            }
+        };
+    }
+
+    /** Opens the request of a Retrofit call as an event stream. */
+    private record Adapter<T>(java.util.function.Function<retrofit2.Call<ResponseBody>, EventStream<T>> open)
+            implements CallAdapter<ResponseBody, EventStream<T>> {
+        @Override
+        public Type responseType() {
+            return ResponseBody.class;
+        }
+
+        @Override
+        public EventStream<T> adapt(retrofit2.Call<ResponseBody> call) {
+            return open.apply(call);
+        }
     }
 
     /** Waits for the next event; false when the stream has ended or was closed. */
@@ -135,7 +196,7 @@ public final class EventStream<T> implements Iterator<ServerSentEvent<T>>, AutoC
         index++;
         T data;
         try {
-            data = adapter.fromJson(raw.data());
+            data = adapter.decode(raw.data());
         } catch (IOException | JsonDataException e) {
             throw new JsonDataException(describe(raw) + " is not the declared JSON: " + e.getMessage(), e);
         }

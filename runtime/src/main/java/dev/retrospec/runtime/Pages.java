@@ -16,6 +16,7 @@ import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Response;
+import retrofit2.Retrofit;
 
 /**
  * The items of a paged operation, fetched a page at a time as iteration reaches them. Each {@link #iterator()} or
@@ -82,6 +83,17 @@ public final class Pages<P, T> implements Iterable<T> {
         Objects.requireNonNull(byUrl, "byUrl == null");
         Function<@Nullable HttpUrl, Call<P>> fetch = url -> url == null ? first.clone() : byUrl.apply(url.toString());
         return of(null, fetch, items, (url, response, page) -> LinkHeader.next(response));
+    }
+
+    /**
+     * Pages linked by the {@code Link} header's {@code rel="next"}, with no method for the next pages: each is the
+     * first page's request sent to the linked URL through {@code retrofit}, read as the first page's type. Generated
+     * clients offer it as {@code client.pages(call)}.
+     */
+    public static <P, T> Pages<P, T> byLink(Retrofit retrofit, Call<P> first, Function<P, List<T>> items) {
+        Objects.requireNonNull(retrofit, "retrofit == null");
+        Objects.requireNonNull(first, "first == null");
+        return byLink(first, LinkedPage.after(retrofit, first), items);
     }
 
     /**

@@ -158,6 +158,71 @@ final class ClientEmitter {
                 .addStatement("return $T.read(moshi, response, type)", RuntimeTypes.ERROR_BODIES)
                 .build());
 
+        type.addMethod(MethodSpec.methodBuilder("bodyOrThrow")
+                .addModifiers(Modifier.PUBLIC)
+                .addTypeVariable(t)
+                .returns(t)
+                .addParameter(ParameterizedTypeName.get(RuntimeTypes.CALL, t), "call")
+                .addException(IOException.class)
+                .addJavadoc(
+                        "Executes {@code call} and returns its body, or throws the {@code ApiException} of its status"
+                                + " ({@code NotFoundException},\n{@code RateLimitException} with its {@code Retry-After}, ...)"
+                                + " holding the error body as the description types it.\n")
+                .addStatement("return $T.create(moshi, ERROR_TYPES).bodyOrThrow(call)", RuntimeTypes.API_CALLS)
+                .build());
+        CodeBlock.Builder errorTypes = CodeBlock.builder();
+        ErrorTypes.shared(model)
+                .forEach((status, name) -> errorTypes.add(
+                        errorTypes.isEmpty() ? "$T.entry($L, $T.class)" : ",$W$T.entry($L, $T.class)",
+                        Map.class,
+                        Literals.string(status),
+                        ClassName.get(common.options().modelPackage(), name)));
+        type.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(
+                                ClassName.get(Map.class),
+                                ClassName.get(String.class),
+                                ParameterizedTypeName.get(
+                                        ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class))),
+                        "ERROR_TYPES",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("The error body type of each status, where an operation does not say otherwise.\n")
+                .initializer("$T.ofEntries($L)", Map.class, errorTypes.build())
+                .build());
+        if (linkPaged()) {
+            TypeVariableName p = TypeVariableName.get("P");
+            type.addMethod(MethodSpec.methodBuilder("pages")
+                    .addModifiers(Modifier.PUBLIC)
+                    .addTypeVariable(t)
+                    .returns(ParameterizedTypeName.get(
+                            RuntimeTypes.PAGES, ParameterizedTypeName.get(ClassName.get(List.class), t), t))
+                    .addParameter(
+                            ParameterizedTypeName.get(
+                                    RuntimeTypes.CALL, ParameterizedTypeName.get(ClassName.get(List.class), t)),
+                            "first")
+                    .addJavadoc("Every item of a list operation whose pages link to the next with a {@code Link}"
+                            + " header, fetched a page\nat a time as iteration reaches it:"
+                            + " {@code for (Repo repo : client.pages(client.repos().listForOrg(\"o\"))) ...};\n"
+                            + "{@code pages()} gives the responses.\n")
+                    .addStatement("return $T.byLink(retrofit, first, page -> page)", RuntimeTypes.PAGES)
+                    .build());
+            type.addMethod(MethodSpec.methodBuilder("pages")
+                    .addModifiers(Modifier.PUBLIC)
+                    .addTypeVariable(p)
+                    .addTypeVariable(t)
+                    .returns(ParameterizedTypeName.get(RuntimeTypes.PAGES, p, t))
+                    .addParameter(ParameterizedTypeName.get(RuntimeTypes.CALL, p), "first")
+                    .addParameter(
+                            ParameterizedTypeName.get(
+                                    ClassName.get(java.util.function.Function.class),
+                                    p,
+                                    ParameterizedTypeName.get(ClassName.get(List.class), t)),
+                            "items")
+                    .addJavadoc("{@link #pages(Call)} for pages that hold their items in a property.\n")
+                    .addStatement("return $T.byLink(retrofit, first, items)", RuntimeTypes.PAGES)
+                    .build());
+        }
         type.addMethod(MethodSpec.methodBuilder("fromEnv")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(client)
@@ -264,6 +329,9 @@ final class ClientEmitter {
         type.addField(RuntimeTypes.OK_HTTP_CLIENT.annotated(NULLABLE), "okHttpClient", Modifier.PRIVATE);
         type.addField(RuntimeTypes.MOSHI.annotated(NULLABLE), "moshi", Modifier.PRIVATE);
         type.addField(TypeName.BOOLEAN, "lenientJson", Modifier.PRIVATE);
+        type.addField(FieldSpec.builder(RuntimeTypes.RETRY_POLICY, "retries", Modifier.PRIVATE)
+                .initializer("$T.defaults()", RuntimeTypes.RETRY_POLICY)
+                .build());
         auth.fields().forEach(type::addField);
         type.addMethod(
                 MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -304,6 +372,16 @@ final class ClientEmitter {
                 .addStatement("return this")
                 .build());
 
+        type.addMethod(setter(
+                "retries",
+                ParameterSpec.builder(RuntimeTypes.RETRY_POLICY, "retries").build(),
+                CodeBlock.of(
+                        "this.retries = $T.requireNonNull(retries, $S)", java.util.Objects.class, "retries == null"),
+                "How calls are retried after a connection failure, 408, 429 or 5xx: {@code RetryPolicy.defaults()}"
+                        + " (3 attempts,\nbackoff from 500 ms honouring {@code Retry-After}, 30 s in all) unless"
+                        + " changed; {@code RetryPolicy.none()} turns\nretries off. Only idempotent methods are"
+                        + " retried, and POST or PATCH with an idempotency key. A call's own\n{@code @Tag RetryPolicy}"
+                        + " wins."));
         auth.methods().forEach(type::addMethod);
         type.addMethod(environment());
 
@@ -326,6 +404,7 @@ final class ClientEmitter {
                         RuntimeTypes.OK_HTTP_CLIENT)
                 .addStatement("$T http = base.newBuilder()", RuntimeTypes.OK_HTTP_CLIENT_BUILDER);
         build.addCode(auth.installation("http", "base", "url"));
+        build.addStatement("$T.builder().policy(retries).build().applyTo(http)", RuntimeTypes.RETRIES);
         build.addStatement(
                         "$T json = moshi != null ? moshi : lenientJson ? new $T().add($T.lenient()).add($T.FACTORY).build()"
                                 + " : moshiBuilder().build()",
@@ -342,6 +421,12 @@ final class ClientEmitter {
                         .add("\n.addConverterFactory($T.create())", RuntimeTypes.PARAMETER_CONVERTERS)
                         .add("\n.addConverterFactory($T.create())", RuntimeTypes.TEXT_CONVERTERS)
                         .add("\n.addConverterFactory($T.create(json))", RuntimeTypes.MOSHI_CONVERTER_FACTORY)
+                        .add(
+                                streamsEvents()
+                                        ? CodeBlock.of(
+                                                "\n.addCallAdapterFactory($T.callAdapterFactory(json))",
+                                                RuntimeTypes.EVENT_STREAM)
+                                        : CodeBlock.of(""))
                         .add("\n.build()")
                         .unindent()
                         .unindent()
@@ -349,6 +434,18 @@ final class ClientEmitter {
                 .addStatement("return new $T(retrofit, json)", client);
         type.addMethod(build.build());
         return type.build();
+    }
+
+    private boolean linkPaged() {
+        return model.services().stream()
+                .flatMap(s -> s.operations().stream())
+                .anyMatch(op -> op.paging() instanceof dev.retrospec.codegen.model.Paging.Link);
+    }
+
+    private boolean streamsEvents() {
+        return model.services().stream()
+                .flatMap(s -> s.operations().stream())
+                .anyMatch(dev.retrospec.codegen.model.Operation::streamsEvents);
     }
 
     private MethodSpec setter(String name, ParameterSpec parameter, CodeBlock assignment, String doc) {

@@ -24,6 +24,14 @@ final class RuntimeTypes {
             ClassName.get("retrofit2.converter.moshi", "MoshiConverterFactory");
     static final ClassName TEXT_CONVERTERS = ClassName.get("dev.retrospec.runtime", "TextConverters");
     static final ClassName PLAIN_TEXT = ClassName.get("dev.retrospec.runtime", "PlainText");
+    static final ClassName IDEMPOTENCY_KEY = ClassName.get("dev.retrospec.runtime", "IdempotencyKey");
+    static final ClassName ERROR_TYPE = ClassName.get("dev.retrospec.runtime", "ErrorType");
+    static final ClassName PAGES = ClassName.get("dev.retrospec.runtime", "Pages");
+    static final ClassName EVENT_STREAM = ClassName.get("dev.retrospec.runtime", "EventStream");
+    static final ClassName RETRIES = ClassName.get("dev.retrospec.runtime", "Retries");
+    static final ClassName RETRY_POLICY = ClassName.get("dev.retrospec.runtime", "RetryPolicy");
+    static final ClassName API_CALLS = ClassName.get("dev.retrospec.runtime", "ApiCalls");
+    static final ClassName URL = ClassName.get("retrofit2.http", "Url");
     private static final String HTTP = "retrofit2.http";
     static final ClassName PATH = ClassName.get(HTTP, "Path");
     static final ClassName QUERY = ClassName.get(HTTP, "Query");

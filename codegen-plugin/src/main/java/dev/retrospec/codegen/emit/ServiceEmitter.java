@@ -19,6 +19,7 @@ import dev.retrospec.codegen.model.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -32,10 +33,14 @@ final class ServiceEmitter {
     private final Emitter.Common common;
     private final ApiModel model;
 
+    /** The error types the client declares for every operation: an operation's own only where it differs. */
+    private final Map<String, String> sharedErrors;
+
     ServiceEmitter(JavaTypes types, Emitter.Common common, ApiModel model) {
         this.types = types;
         this.common = common;
         this.model = model;
+        this.sharedErrors = ErrorTypes.shared(model);
     }
 
     TypeSpec emit(Service service) {
@@ -54,8 +59,12 @@ final class ServiceEmitter {
             if (optionalValueBody(operation)) {
                 type.addMethod(method(operation, false)); // Retrofit refuses a null @Body: a method without it
             }
-            if (operation.optionalParameters().size() >= PARAMETER_OBJECT_THRESHOLD) {
+            boolean parameterObject = operation.optionalParameters().size() >= PARAMETER_OBJECT_THRESHOLD;
+            if (parameterObject) {
                 parameterObject(type, service.name(), operation, method);
+            }
+            if (operation.paging() != null && common.options().callStyle() == EmitOptions.CallStyle.CALL) {
+                new PagingEmitter(types, common, model).emit(type, service.name(), operation, method, parameterObject);
             }
         }
         return type.build();
@@ -151,11 +160,14 @@ final class ServiceEmitter {
     private MethodSpec method(Operation op, boolean withBody) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(op.javaName())
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                .returns(ParameterizedTypeName.get(
-                        common.options().callStyle() == EmitOptions.CallStyle.CALL
-                                ? RuntimeTypes.CALL
-                                : RuntimeTypes.COMPLETABLE_FUTURE,
-                        responseType(op.success())));
+                .returns(
+                        op.streamsEvents()
+                                ? ParameterizedTypeName.get(RuntimeTypes.EVENT_STREAM, eventType(op.success()))
+                                : ParameterizedTypeName.get(
+                                        common.options().callStyle() == EmitOptions.CallStyle.CALL
+                                                ? RuntimeTypes.CALL
+                                                : RuntimeTypes.COMPLETABLE_FUTURE,
+                                        responseType(op.success())));
         CodeBlock.Builder doc = CodeBlock.builder();
         String text = Docs.paragraphs(op.summary(), op.description());
         if (!withBody) {
@@ -204,7 +216,9 @@ final class ServiceEmitter {
         if (op.success().type() instanceof TypeRef.Primitive p && p.kind() == TypeRef.Kind.BINARY) {
             method.addAnnotation(RuntimeTypes.STREAMING);
         }
-        if (op.success().isText() || body instanceof Body.Text) {
+        if (op.streamsEvents()) {
+            method.addAnnotation(RuntimeTypes.STREAMING); // events as they come: EventStream reads them
+        } else if (op.success().isText() || body instanceof Body.Text) {
             method.addAnnotation(RuntimeTypes.PLAIN_TEXT);
         }
         List<String> security = op.security();
@@ -219,6 +233,15 @@ final class ServiceEmitter {
         if (op.deprecated()) {
             method.addAnnotation(Deprecated.class);
         }
+        String key = op.idempotencyKey();
+        if (key != null) {
+            AnnotationSpec.Builder idempotent = AnnotationSpec.builder(RuntimeTypes.IDEMPOTENCY_KEY);
+            if (!key.equals("Idempotency-Key")) {
+                idempotent.addMember("value", "$L", Literals.string(key));
+            }
+            method.addAnnotation(idempotent.build());
+        }
+        errorTypes(method, op.errors());
 
         CodeBlock.Builder tags = CodeBlock.builder();
         for (Parameter parameter : op.requiredParameters()) {
@@ -390,6 +413,12 @@ final class ServiceEmitter {
         return AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
     }
 
+    /** The type of an event's data: what the event stream's schema says, else text. */
+    private TypeName eventType(Response response) {
+        TypeRef type = response.type();
+        return type == null || isBinary(type) ? ClassName.get(String.class) : types.boxed(type);
+    }
+
     private TypeName responseType(Response response) {
         TypeRef type = response.type();
         if (type == null) {
@@ -399,6 +428,24 @@ final class ServiceEmitter {
             return RuntimeTypes.RESPONSE_BODY;
         }
         return types.boxed(type);
+    }
+
+    /** {@code @ErrorType} per declared error body, for the typed exceptions of {@code ApiCalls}. */
+    private void errorTypes(MethodSpec.Builder method, List<Response> errors) {
+        Set<String> seen = new HashSet<>();
+        for (Response error : errors) {
+            if (error.type() instanceof TypeRef.Named named
+                    && seen.add(error.status())
+                    && !named.name().equals(sharedErrors.get(error.status()))) {
+                method.addAnnotation(AnnotationSpec.builder(RuntimeTypes.ERROR_TYPE)
+                        .addMember("status", "$L", Literals.string(error.status()))
+                        .addMember(
+                                "type",
+                                "$T.class",
+                                ClassName.get(common.options().modelPackage(), named.name()))
+                        .build());
+            }
+        }
     }
 
     private CodeBlock errorDoc(List<Response> errors) {

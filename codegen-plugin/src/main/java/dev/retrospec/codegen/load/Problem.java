@@ -94,6 +94,8 @@ public record Problem(Severity severity, Kind kind, String file, int line, int c
         INVALID_OPTION,
         /** A name the generated code could not take as the description has it, renamed deterministically. */
         RENAMED,
+        /** A Retrospec extension ({@code x-retrospec-...}) whose value does not fit the description it is in. */
+        INVALID_EXTENSION,
         /** Something the generator cannot express, or can express only in a degraded form. */
         UNSUPPORTED;
 

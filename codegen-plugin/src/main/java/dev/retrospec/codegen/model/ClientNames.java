@@ -10,11 +10,20 @@ final class ClientNames {
     private ClientNames() {}
 
     /** Members of the client class: its factory, its own accessors, its fields. */
-    static final Set<String> CLIENT_MEMBERS =
-            Set.of("builder", "retrofit", "moshi", "errorBody", "moshiBuilder", "jsonAdapters");
+    static final Set<String> CLIENT_MEMBERS = Set.of(
+            "builder",
+            "retrofit",
+            "moshi",
+            "errorBody",
+            "moshiBuilder",
+            "jsonAdapters",
+            "bodyOrThrow",
+            "fromEnv",
+            "pages");
 
     /** Members of the client's builder other than the security schemes' ones. */
-    static final Set<String> BUILDER_MEMBERS = Set.of("baseUrl", "okHttpClient", "moshi", "lenientJson", "build");
+    static final Set<String> BUILDER_MEMBERS =
+            Set.of("baseUrl", "okHttpClient", "moshi", "lenientJson", "build", "retries", "environment");
 
     /** The methods every class has: a member with one of these names would not compile or would mislead. */
     static final Set<String> OBJECT_METHODS =

@@ -229,7 +229,9 @@ final class EnumSharing {
                 renamed(op.body(), renames),
                 renamed(op.success(), renames),
                 op.errors().stream().map(r -> renamed(r, renames)).toList(),
-                op.security());
+                op.security(),
+                op.paging(),
+                op.idempotencyKey());
     }
 
     private static Operation.Response renamed(Operation.Response response, Map<String, String> renames) {

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param parameters path parameters first, then the other required ones, then the optional ones; the method takes
  *     them in this order, with the body after the required ones
  * @param security the security schemes the operation accepts, or null if it uses the API's default
+ * @param paging how the results come in pages, or null if they do not (or it cannot be told)
+ * @param idempotencyKey the header the operation takes an idempotency key in ({@code Idempotency-Key}), which makes
+ *     a POST or PATCH safe to retry; or null
  */
 public record Operation(
         String operationId,
@@ -24,11 +27,18 @@ public record Operation(
         @Nullable Body body,
         Response success,
         List<Response> errors,
-        @Nullable List<String> security) {
+        @Nullable List<String> security,
+        @Nullable Paging paging,
+        @Nullable String idempotencyKey) {
     public Operation {
         parameters = List.copyOf(parameters);
         errors = List.copyOf(errors);
         security = security == null ? null : List.copyOf(security);
+    }
+
+    /** Whether the response is a stream of server-sent events ({@code text/event-stream}). */
+    public boolean streamsEvents() {
+        return "text/event-stream".equals(success.mediaType());
     }
 
     /** The parameters that come before the body: path parameters and other required ones. */

@@ -30,6 +30,7 @@ final class OperationTranslator {
     private final Map<String, Set<String>> fullNames = new HashMap<>();
 
     private final BodyTranslator bodies;
+    private final PagingTranslator paging;
     /** operationIds seen so far, with where. */
     private final Map<String, String> operationIds = new HashMap<>();
 
@@ -38,6 +39,7 @@ final class OperationTranslator {
         this.schemas = schemas;
         this.parameters = new ParameterTranslator(context, schemas);
         this.bodies = new BodyTranslator(context, schemas);
+        this.paging = new PagingTranslator(context);
     }
 
     /** Every operation, grouped by its first tag ({@code default} without one), tags in the order declared. */
@@ -198,6 +200,18 @@ final class OperationTranslator {
             return null;
         }
         List<String> security = op.getSecurity() == null ? null : SecurityTranslator.flatten(op.getSecurity());
+        Paging paging = this.paging.paging(
+                method,
+                translated.parameters(),
+                success,
+                op.getExtensions() == null ? null : op.getExtensions().get(PagingTranslator.EXTENSION),
+                pointer);
+        String idempotencyKey = translated.parameters().stream()
+                .filter(p -> p.location() == Operation.Location.HEADER
+                        && p.wireName().equalsIgnoreCase("Idempotency-Key"))
+                .map(Operation.Parameter::wireName)
+                .findFirst()
+                .orElse(null);
         return new Operation(
                 operationId,
                 javaName,
@@ -211,7 +225,9 @@ final class OperationTranslator {
                 body,
                 success,
                 errors,
-                security);
+                security,
+                paging,
+                idempotencyKey);
     }
 
     /**
@@ -281,7 +297,19 @@ final class OperationTranslator {
         }
         List<Header> headers = new ArrayList<>();
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((headerName, header) -> {
+            Components components = context.api().getComponents();
+            response.getHeaders().forEach((headerName, declared) -> {
+                var header = declared;
+                if (header != null && header.get$ref() != null) { // a shared header: GitHub's Link
+                    String prefix = "#/components/headers/";
+                    header =
+                            header.get$ref().startsWith(prefix) && components != null && components.getHeaders() != null
+                                    ? components
+                                            .getHeaders()
+                                            .get(Pointers.unescape(
+                                                    header.get$ref().substring(prefix.length())))
+                                    : null;
+                }
                 if (header != null && header.get$ref() == null) {
                     headers.add(new Header(
                             headerName,
@@ -297,7 +325,12 @@ final class OperationTranslator {
         String mediaType = BodyTranslator.preferredMediaType(content);
         MediaType media = content.get(mediaType);
         Schema<?> schema = media == null ? null : media.getSchema();
-        TypeRef type = switch (BodyTranslator.encoding(mediaType)) {
+        boolean events = mediaType.equals("text/event-stream");
+        if (events && schema == null) {
+            return new Response(status, TypeRef.STRING, mediaType, response.getDescription(), headers);
+        }
+        TypeRef type = switch (events ? BodyTranslator.Encoding.JSON : BodyTranslator.encoding(mediaType)) {
+            // An event stream's schema (OpenAPI 3.2's itemSchema, where the parser keeps it) is each event's data.
             case JSON ->
                 schemas.typeOf(
                         schema,

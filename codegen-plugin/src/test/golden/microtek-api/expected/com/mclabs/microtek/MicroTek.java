@@ -3,12 +3,16 @@ package com.mclabs.microtek;
 
 import com.mclabs.microtek.api.DevicesApi;
 import com.mclabs.microtek.api.StatusApi;
+import com.mclabs.microtek.model.Problem;
 import com.mclabs.microtek.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.ApiCalls;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.Retries;
+import dev.retrospec.runtime.RetryPolicy;
 import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.auth.ClientCredentialsAuth;
 import dev.retrospec.runtime.auth.TokenListener;
@@ -25,6 +29,7 @@ import javax.annotation.processing.Generated;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -56,6 +61,12 @@ public final class MicroTek {
    * Scopes of the <code>microtekAuth</code> security scheme.
    */
   public static final List<String> MICROTEK_AUTH_SCOPES = List.of("public-api");
+
+  /**
+   * The error body type of each status, where an operation does not say otherwise.
+   */
+  private static final Map<String, Class<?>> ERROR_TYPES = Map.ofEntries(Map.entry("400", Problem.class),
+      Map.entry("404", Problem.class), Map.entry("409", Problem.class));
 
   private final Retrofit retrofit;
 
@@ -113,6 +124,14 @@ public final class MicroTek {
   }
 
   /**
+   * Executes {@code call} and returns its body, or throws the {@code ApiException} of its status ({@code NotFoundException},
+   * {@code RateLimitException} with its {@code Retry-After}, ...) holding the error body as the description types it.
+   */
+  public <T> T bodyOrThrow(Call<T> call) throws IOException {
+    return ApiCalls.create(moshi, ERROR_TYPES).bodyOrThrow(call);
+  }
+
+  /**
    * A client configured from environment variables: see {@link Builder#environment(Map)}.
    */
   public static MicroTek fromEnv() {
@@ -140,6 +159,8 @@ public final class MicroTek {
     private @Nullable Moshi moshi;
 
     private boolean lenientJson;
+
+    private RetryPolicy retries = RetryPolicy.defaults();
 
     private final ClientCredentialsAuth.Builder microtekAuth = ClientCredentialsAuth.builder("microtekAuth", MICROTEK_AUTH_TOKEN_URL, MICROTEK_AUTH_SCOPES)
         .singleActiveToken(true);
@@ -181,6 +202,17 @@ public final class MicroTek {
      */
     public Builder lenientJson() {
       this.lenientJson = true;
+      return this;
+    }
+
+    /**
+     * How calls are retried after a connection failure, 408, 429 or 5xx: {@code RetryPolicy.defaults()} (3 attempts,
+     * backoff from 500 ms honouring {@code Retry-After}, 30 s in all) unless changed; {@code RetryPolicy.none()} turns
+     * retries off. Only idempotent methods are retried, and POST or PATCH with an idempotency key. A call's own
+     * {@code @Tag RetryPolicy} wins.
+     */
+    public Builder retries(RetryPolicy retries) {
+      this.retries = Objects.requireNonNull(retries, "retries == null");
       return this;
     }
 
@@ -260,6 +292,7 @@ public final class MicroTek {
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
       this.microtekAuth.installInto(http, base, url);
+      Retries.builder().policy(retries).build().applyTo(http);
       Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)

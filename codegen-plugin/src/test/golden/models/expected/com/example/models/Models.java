@@ -4,10 +4,13 @@ package com.example.models;
 import com.example.models.api.ThingsApi;
 import com.example.models.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.ApiCalls;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.Retries;
+import dev.retrospec.runtime.RetryPolicy;
 import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import javax.annotation.processing.Generated;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -37,6 +41,11 @@ public final class Models {
    * The first server the description names.
    */
   public static final String DEFAULT_BASE_URL = "https://models.example.com/";
+
+  /**
+   * The error body type of each status, where an operation does not say otherwise.
+   */
+  private static final Map<String, Class<?>> ERROR_TYPES = Map.ofEntries();
 
   private final Retrofit retrofit;
 
@@ -84,6 +93,14 @@ public final class Models {
   }
 
   /**
+   * Executes {@code call} and returns its body, or throws the {@code ApiException} of its status ({@code NotFoundException},
+   * {@code RateLimitException} with its {@code Retry-After}, ...) holding the error body as the description types it.
+   */
+  public <T> T bodyOrThrow(Call<T> call) throws IOException {
+    return ApiCalls.create(moshi, ERROR_TYPES).bodyOrThrow(call);
+  }
+
+  /**
    * A client configured from environment variables: see {@link Builder#environment(Map)}.
    */
   public static Models fromEnv() {
@@ -111,6 +128,8 @@ public final class Models {
     private @Nullable Moshi moshi;
 
     private boolean lenientJson;
+
+    private RetryPolicy retries = RetryPolicy.defaults();
 
     private Builder() {
     }
@@ -153,6 +172,17 @@ public final class Models {
     }
 
     /**
+     * How calls are retried after a connection failure, 408, 429 or 5xx: {@code RetryPolicy.defaults()} (3 attempts,
+     * backoff from 500 ms honouring {@code Retry-After}, 30 s in all) unless changed; {@code RetryPolicy.none()} turns
+     * retries off. Only idempotent methods are retried, and POST or PATCH with an idempotency key. A call's own
+     * {@code @Tag RetryPolicy} wins.
+     */
+    public Builder retries(RetryPolicy retries) {
+      this.retries = Objects.requireNonNull(retries, "retries == null");
+      return this;
+    }
+
+    /**
      * Takes what {@code env} (such as {@code System.getenv()}) sets of these variables; those not set, or
      * blank, change nothing:
      * <ul>
@@ -169,6 +199,7 @@ public final class Models {
       HttpUrl url = baseUrl;
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
+      Retries.builder().policy(retries).build().applyTo(http);
       Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)

@@ -4,10 +4,13 @@ package com.example.secure;
 import com.example.secure.api.MiscApi;
 import com.example.secure.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.ApiCalls;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.Retries;
+import dev.retrospec.runtime.RetryPolicy;
 import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.auth.ApiKeyAuth;
 import dev.retrospec.runtime.auth.BasicAuth;
@@ -28,6 +31,7 @@ import javax.annotation.processing.Generated;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -57,6 +61,11 @@ public final class Secure {
    * Scopes of the <code>oauth</code> security scheme.
    */
   public static final List<String> OAUTH_SCOPES = List.of("read", "write");
+
+  /**
+   * The error body type of each status, where an operation does not say otherwise.
+   */
+  private static final Map<String, Class<?>> ERROR_TYPES = Map.ofEntries();
 
   private final Retrofit retrofit;
 
@@ -104,6 +113,14 @@ public final class Secure {
   }
 
   /**
+   * Executes {@code call} and returns its body, or throws the {@code ApiException} of its status ({@code NotFoundException},
+   * {@code RateLimitException} with its {@code Retry-After}, ...) holding the error body as the description types it.
+   */
+  public <T> T bodyOrThrow(Call<T> call) throws IOException {
+    return ApiCalls.create(moshi, ERROR_TYPES).bodyOrThrow(call);
+  }
+
+  /**
    * A client configured from environment variables: see {@link Builder#environment(Map)}.
    */
   public static Secure fromEnv() {
@@ -131,6 +148,8 @@ public final class Secure {
     private @Nullable Moshi moshi;
 
     private boolean lenientJson;
+
+    private RetryPolicy retries = RetryPolicy.defaults();
 
     private final ClientCredentialsAuth.Builder oauth = ClientCredentialsAuth.builder("oauth", OAUTH_TOKEN_URL, OAUTH_SCOPES);
 
@@ -181,6 +200,17 @@ public final class Secure {
      */
     public Builder lenientJson() {
       this.lenientJson = true;
+      return this;
+    }
+
+    /**
+     * How calls are retried after a connection failure, 408, 429 or 5xx: {@code RetryPolicy.defaults()} (3 attempts,
+     * backoff from 500 ms honouring {@code Retry-After}, 30 s in all) unless changed; {@code RetryPolicy.none()} turns
+     * retries off. Only idempotent methods are retried, and POST or PATCH with an idempotency key. A call's own
+     * {@code @Tag RetryPolicy} wins.
+     */
+    public Builder retries(RetryPolicy retries) {
+      this.retries = Objects.requireNonNull(retries, "retries == null");
       return this;
     }
 
@@ -346,6 +376,7 @@ public final class Secure {
       this.apiKey.installInto(http, url);
       this.partner.installInto(http, url);
       this.session.installInto(http, url);
+      Retries.builder().policy(retries).build().applyTo(http);
       Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)

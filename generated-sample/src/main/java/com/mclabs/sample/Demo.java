@@ -92,10 +92,18 @@ public final class Demo {
             for (Device device : devices) {
                 out.println("   " + describe(device));
             }
+            // Registration carries an Idempotency-Key the client makes up and keeps across retries: a 503 on the
+            // way is retried, and the device is registered once.
             Device added = body(client.devices()
-                    .registerDevice(new NewDevice("Flow meter", "3.0.1", Omittable.absent()), "demo-2")
+                    .registerDevice(new NewDevice("Flow meter", "3.0.1", Omittable.absent()), "demo-2", null)
                     .execute());
             out.println("   registered " + describe(added));
+            // Every device, two per page: the client follows the Link header's next URL as iteration reaches it.
+            int seen = 0;
+            for (Device device : client.pages(client.devices().listDevices(null, null, 2, null, "demo-3"))) {
+                seen++;
+            }
+            out.println("   all devices, paged two at a time: " + seen);
             List<Device> online = body(client.devices()
                     .listDevices(ListDevicesParams.builder()
                             .status(DeviceStatus.ONLINE)

@@ -10,6 +10,8 @@ import com.mclabs.microtek.model.NewDevice;
 import com.mclabs.microtek.model.Problem;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.Pages;
+import dev.retrospec.runtime.RetryPolicy;
 import dev.retrospec.runtime.auth.AccessToken;
 import dev.retrospec.runtime.auth.TokenManager;
 import dev.retrospec.runtime.testing.MicroTekStandIn;
@@ -99,7 +101,7 @@ class MicroTekClientTest {
     void aJsonBodyAndEnumQueryGoOutAsTheDescriptionSays() throws IOException {
         MicroTek client = client();
         Device added = client.devices()
-                .registerDevice(new NewDevice("Flow meter", null, Omittable.absent()), null)
+                .registerDevice(new NewDevice("Flow meter", null, Omittable.absent()), null, null)
                 .execute()
                 .body();
         assertThat(added).isNotNull();
@@ -135,7 +137,7 @@ class MicroTekClientTest {
             for (Omittable<String> location :
                     List.of(Omittable.<String>absent(), Omittable.<String>ofNull(), Omittable.of("hall B"))) {
                 client.devices()
-                        .registerDevice(new NewDevice("m", null, location), null)
+                        .registerDevice(new NewDevice("m", null, location), null, null)
                         .execute();
             }
 
@@ -143,6 +145,77 @@ class MicroTekClientTest {
             assertThat(api.takeRequest().getBody().utf8()).isEqualTo("{\"name\":\"m\",\"location\":null}");
             assertThat(api.takeRequest().getBody().utf8()).isEqualTo("{\"name\":\"m\",\"location\":\"hall B\"}");
         }
+    }
+
+    @Test
+    void everyDeviceComesPageByPageThroughTheLinkHeader() throws IOException {
+        MicroTek client = client();
+        for (int i = 0; i < 3; i++) {
+            client.devices()
+                    .registerDevice(new NewDevice("extra " + i, null, Omittable.absent()), null, null)
+                    .execute();
+        }
+        List<Device> all = client.devices()
+                .listDevices(null, null, 100, null, null)
+                .execute()
+                .body();
+
+        List<String> paged = new ArrayList<>();
+        Pages<List<Device>, Device> pages = client.pages(client.devices().listDevices(null, null, 2, null, null));
+        pages.forEach(device -> paged.add(device.id()));
+        int responses = 0;
+        for (Response<List<Device>> page : pages.pages()) {
+            responses++;
+            assertThat(page.body()).hasSizeLessThanOrEqualTo(2);
+        }
+
+        assertThat(all).hasSizeGreaterThan(4);
+        assertThat(paged).containsExactlyElementsOf(all.stream().map(Device::id).toList());
+        assertThat(responses).isEqualTo((all.size() + 1) / 2);
+    }
+
+    @Test
+    void aRegistrationRetriedAfterA503KeepsItsIdempotencyKeyAndRegistersOnce() throws IOException {
+        AtomicLong refused = new AtomicLong();
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        microtek.afterAnswer((request, answer) -> {
+            if (!request.getMethod().equals("POST")) {
+                return answer;
+            }
+            keys.add(request.getHeaders().get("Idempotency-Key"));
+            // The first attempt registers, and its answer is lost on the way back, as behind a failing gateway.
+            return refused.getAndIncrement() == 0
+                    ? new MockResponse.Builder().code(503).build()
+                    : answer;
+        });
+        MicroTek client = MicroTek.builder()
+                .baseUrl(microtek.apiUrl().toString())
+                .okHttpClient(http)
+                .tokenProvider(identity())
+                .retries(RetryPolicy.defaults()
+                        .newBuilder()
+                        .baseDelay(Duration.ofMillis(1))
+                        .build())
+                .build();
+        int before = client.devices()
+                .listDevices(null, null, 100, null, null)
+                .execute()
+                .body()
+                .size();
+
+        Device added = client.devices()
+                .registerDevice(new NewDevice("Retried", null, Omittable.absent()), null, null)
+                .execute()
+                .body();
+
+        assertThat(added.name()).isEqualTo("Retried");
+        assertThat(keys).hasSize(2);
+        assertThat(keys.get(0)).isNotBlank().isEqualTo(keys.get(1));
+        assertThat(client.devices()
+                        .listDevices(null, null, 100, null, null)
+                        .execute()
+                        .body())
+                .hasSize(before + 1);
     }
 
     @Test

@@ -69,9 +69,14 @@ public final class MicroTekStandIn implements Closeable {
     private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> devices = new ConcurrentSkipListMap<>();
+    /** Registrations by their idempotency key: a retried registration returns the device it made. */
+    private final Map<String, String> registeredByKey = new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile Consumer<RecordedRequest> beforeApiCheck = r -> {};
     private volatile Consumer<RecordedRequest> beforeTokenAnswer = r -> {};
     private volatile Function<RecordedRequest, @Nullable MockResponse> afterTokenCheck = r -> null;
+    private volatile java.util.function.BiFunction<RecordedRequest, MockResponse, MockResponse> afterAnswer =
+            (r, answer) -> answer;
 
     /** What the stand-in saw: each request's method, path, status and whether it carried a token. */
     public record Exchange(
@@ -217,6 +222,14 @@ public final class MicroTekStandIn implements Closeable {
      * Answers API requests whose token passed the check: return a response to send instead of the normal one (a 403,
      * say), or null to answer normally.
      */
+    /**
+     * Replaces the answer to an API request after the stand-in acted on it: a registration that happened but whose
+     * answer was lost, say.
+     */
+    public void afterAnswer(java.util.function.BiFunction<RecordedRequest, MockResponse, MockResponse> hook) {
+        this.afterAnswer = Objects.requireNonNull(hook);
+    }
+
     public void afterTokenCheck(Function<RecordedRequest, @Nullable MockResponse> hook) {
         this.afterTokenCheck = Objects.requireNonNull(hook);
     }
@@ -232,7 +245,7 @@ public final class MicroTekStandIn implements Closeable {
             return token(request);
         }
         if (path.startsWith("/v1/")) {
-            return api(request, path.substring("/v1".length()));
+            return afterAnswer.apply(request, api(request, path.substring("/v1".length())));
         }
         return problem(404, "not_found", "no such endpoint: " + path);
     }
@@ -321,18 +334,41 @@ public final class MicroTekStandIn implements Closeable {
             return override;
         }
         if (path.equals("/devices") && method.equals("GET")) {
+            // Pages of `limit` (20 unless asked), the next one linked by the Link header with an opaque cursor.
             String status = request.getUrl().queryParameter("status");
-            List<Object> list = new ArrayList<>();
+            List<Object> matching = new ArrayList<>();
             for (Map<String, Object> device : devices.values()) {
                 if (status == null || status.equals(device.get("status"))) {
-                    list.add(device);
+                    matching.add(device);
                 }
             }
-            return new MockResponse.Builder()
+            int from;
+            int limit;
+            try {
+                String cursor = request.getUrl().queryParameter("cursor");
+                from = cursor == null ? 0 : Integer.parseInt(cursor.substring(1));
+                String size = request.getUrl().queryParameter("limit");
+                limit = size == null ? 20 : Integer.parseInt(size);
+            } catch (RuntimeException e) {
+                return problem(400, "invalid_request", "cursor or limit is not valid");
+            }
+            if (from < 0 || from > matching.size() || limit < 1 || limit > 100) {
+                return problem(400, "invalid_request", "cursor or limit is out of range");
+            }
+            List<Object> page = matching.subList(from, Math.min(matching.size(), from + limit));
+            MockResponse.Builder response = new MockResponse.Builder()
                     .code(200)
                     .setHeader("Content-Type", "application/json")
-                    .body(MOSHI.adapter(List.class).serializeNulls().toJson(list))
-                    .build();
+                    .body(MOSHI.adapter(List.class).serializeNulls().toJson(page));
+            if (from + limit < matching.size()) {
+                String next = request.getUrl()
+                        .newBuilder()
+                        .setQueryParameter("cursor", "c" + (from + limit))
+                        .build()
+                        .toString();
+                response.setHeader("Link", "<" + next + ">; rel=\"next\"");
+            }
+            return response.build();
         }
         if (path.equals("/devices") && method.equals("POST")) {
             Map<String, Object> body;
@@ -345,7 +381,14 @@ public final class MicroTekStandIn implements Closeable {
             if (body == null || !(body.get("name") instanceof String name) || name.isBlank()) {
                 return problem(400, "invalid_request", "name is required");
             }
+            String key = request.getHeaders().get("Idempotency-Key");
+            if (key != null && registeredByKey.containsKey(key)) {
+                return json(201, devices.get(registeredByKey.get(key))); // the same registration, not a second one
+            }
             String id = "dev-" + (devices.size() + 1);
+            if (key != null) {
+                registeredByKey.put(key, id);
+            }
             Map<String, Object> device = device(
                     id,
                     name,

@@ -10,6 +10,7 @@ import dev.retrospec.runtime.ApiCalls;
 import dev.retrospec.runtime.BaseUrls;
 import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
+import dev.retrospec.runtime.Pages;
 import dev.retrospec.runtime.ParameterConverters;
 import dev.retrospec.runtime.Retries;
 import dev.retrospec.runtime.RetryPolicy;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.annotation.processing.Generated;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -129,6 +131,22 @@ public final class MicroTek {
    */
   public <T> T bodyOrThrow(Call<T> call) throws IOException {
     return ApiCalls.create(moshi, ERROR_TYPES).bodyOrThrow(call);
+  }
+
+  /**
+   * Every item of a list operation whose pages link to the next with a {@code Link} header, fetched a page
+   * at a time as iteration reaches it: {@code for (Repo repo : client.pages(client.repos().listForOrg("o"))) ...};
+   * {@code pages()} gives the responses.
+   */
+  public <T> Pages<List<T>, T> pages(Call<List<T>> first) {
+    return Pages.byLink(retrofit, first, page -> page);
+  }
+
+  /**
+   * {@link #pages(Call)} for pages that hold their items in a property.
+   */
+  public <P, T> Pages<P, T> pages(Call<P> first, Function<P, List<T>> items) {
+    return Pages.byLink(retrofit, first, items);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.mclabs.microtek.model.Device;
 import com.mclabs.microtek.model.DeviceStatus;
 import com.mclabs.microtek.model.NewDevice;
 import com.mclabs.microtek.model.Problem;
+import dev.retrospec.runtime.IdempotencyKey;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -30,6 +31,7 @@ public interface DevicesApi {
    * <p><code>GET /devices</code>
    * Returns a list of {@link Device}.
    * Errors: 400 {@link Problem}.
+   * <br>Response header <code>Link</code>: The next page's URL, <code>rel="next"</code>, while there are more devices.
    *
    * @param status Only devices in this state.
    * @param updatedSince Only devices changed at or after this instant.
@@ -53,16 +55,20 @@ public interface DevicesApi {
 
   /**
    * Register a device
+   * <p>Safe to retry with the same <code>Idempotency-Key</code>, which the client sends and reuses by itself.
    * <p><code>POST /devices</code>
    * Returns {@link Device}.
    * Errors: 400 {@link Problem}, 409 {@link Problem}.
    *
    * @param body the application/json body
    * @param xRequestId Echoed back in logs; helps support find a request.
+   * @param idempotencyKey Registers the device once however often the request is sent.
    */
   @POST("devices")
+  @IdempotencyKey
   Call<Device> registerDevice(@Body NewDevice body,
-      @Header("X-Request-Id") @Nullable String xRequestId);
+      @Header("X-Request-Id") @Nullable String xRequestId,
+      @Header("Idempotency-Key") @Nullable String idempotencyKey);
 
   /**
    * Get one device

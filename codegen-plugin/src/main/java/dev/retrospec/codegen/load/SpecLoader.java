@@ -44,7 +44,23 @@ public final class SpecLoader {
 
     private static final Pattern LOCATION_IN_MESSAGE = Pattern.compile("^(?:attribute )?(\\S+?)\\.? (.*)$");
 
+    static {
+        liftParserLimits();
+    }
+
     private SpecLoader() {}
+
+    /**
+     * Lets swagger-parser read YAML of any length, as our own reading does ({@link SourceMap}): both its readers (3.x,
+     * and 2.0 under the converter) refuse more than 3 MiB by default, and official descriptions of big APIs are 5 to
+     * 15 MB. What stands between a hostile description and the machine's memory is {@link DescriptionScan}'s node
+     * count, which runs first. The options are swagger-parser's process-wide statics, which the plugin's own class
+     * loader keeps to itself; setting them again is harmless.
+     */
+    private static void liftParserLimits() {
+        io.swagger.v3.parser.util.DeserializationUtils.getOptions().setMaxYamlCodePoints(Integer.MAX_VALUE);
+        io.swagger.parser.util.DeserializationUtils.getOptions().setMaxYamlCodePoints(Integer.MAX_VALUE);
+    }
 
     /**
      * @param file the description

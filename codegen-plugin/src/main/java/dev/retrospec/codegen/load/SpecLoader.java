@@ -119,7 +119,11 @@ public final class SpecLoader {
         // (so unions lose their named variants).
         String location =
                 remote != null ? remote.toString() : file.toAbsolutePath().toString();
-        SwaggerParseResult result = new OpenAPIParser().readLocation(location, null, options);
+        List<Problem> mended = new ArrayList<>();
+        SwaggerParseResult result = parse(location, options, topLevel.contains("swagger"), sources, mended);
+        if (mended.stream().anyMatch(Problem::isError)) {
+            throw new SpecProblemsException(mended);
+        }
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         if (result.getOpenAPI() == null
                 || result.getOpenAPI().getPaths() == null
@@ -137,10 +141,34 @@ public final class SpecLoader {
         }
         List<Problem> warnings = new ArrayList<>(
                 scan.problems().stream().filter(p -> !p.isError()).toList());
+        warnings.addAll(mended);
         for (String message : messages) {
             warnings.add(translate(sources, Problem.Severity.WARNING, message));
         }
         return new LoadedSpec(result.getOpenAPI(), sources, warnings, scan.files(), scan.remote());
+    }
+
+    /**
+     * swagger-parser's reading of a description; a Swagger 2.0 one mended where its converter would crash. Should the
+     * parser crash all the same, that is a located refusal, never an exception that escapes.
+     */
+    private static SwaggerParseResult parse(
+            String location, ParseOptions options, boolean swagger2, SourceMap sources, List<Problem> mended)
+            throws SpecProblemsException {
+        try {
+            return swagger2
+                    ? Swagger2Reader.read(location, sources, mended)
+                    : new OpenAPIParser().readLocation(location, null, options);
+        } catch (RuntimeException e) {
+            StackTraceElement[] trace = e.getStackTrace();
+            String where = trace.length == 0 ? "" : " at " + trace[0].getFileName() + ":" + trace[0].getLineNumber();
+            throw new SpecProblemsException(List.of(sources.error(
+                    Problem.Kind.PARSER_MESSAGE,
+                    "#",
+                    "swagger-parser failed on this description (" + e.getClass().getSimpleName() + where
+                            + "); Retrospec cannot read it. Please report it to Retrospec with the description"
+                            + PARSER_SUFFIX)));
+        }
     }
 
     /** The names at the top of a description that parses. */

@@ -476,7 +476,10 @@ final class SchemaTranslator {
         }
         if (schema.getProperties() != null) {
             schema.getProperties().forEach((wireName, property) -> {
-                if (property != null) {
+                if (wireName == null) {
+                    // a Swagger 2.0 form parameter without a name, converted
+                    context.error(Problem.Kind.INVALID_PARAMETER, pointer, "a property (or form field) without a name");
+                } else if (property != null) {
                     into.byName()
                             .put(
                                     wireName,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -120,7 +121,10 @@ public final class SpecLoader {
         String location =
                 remote != null ? remote.toString() : file.toAbsolutePath().toString();
         List<Problem> mended = new ArrayList<>();
-        SwaggerParseResult result = parse(location, options, topLevel.contains("swagger"), sources, mended);
+        String inlined = scan.operationRefs().isEmpty() || remote != null || topLevel.contains("swagger")
+                ? null
+                : OperationRefs.inline(file, sources, scan.operationRefs(), mended);
+        SwaggerParseResult result = parse(location, inlined, options, topLevel.contains("swagger"), sources, mended);
         if (mended.stream().anyMatch(Problem::isError)) {
             throw new SpecProblemsException(mended);
         }
@@ -149,13 +153,23 @@ public final class SpecLoader {
     }
 
     /**
-     * swagger-parser's reading of a description; a Swagger 2.0 one mended where its converter would crash. Should the
+     * swagger-parser's reading of a description (or of {@code inlined}, the description with its operation {@code $ref}s
+     * read in, relative references resolved from {@code location}); a Swagger 2.0 one mended where its converter would
+     * crash. Should the
      * parser crash all the same, that is a located refusal, never an exception that escapes.
      */
     private static SwaggerParseResult parse(
-            String location, ParseOptions options, boolean swagger2, SourceMap sources, List<Problem> mended)
+            String location,
+            @Nullable String inlined,
+            ParseOptions options,
+            boolean swagger2,
+            SourceMap sources,
+            List<Problem> mended)
             throws SpecProblemsException {
         try {
+            if (inlined != null) {
+                return new OpenAPIV3Parser().readContents(inlined, null, options, location);
+            }
             return swagger2
                     ? Swagger2Reader.read(location, sources, mended)
                     : new OpenAPIParser().readLocation(location, null, options);

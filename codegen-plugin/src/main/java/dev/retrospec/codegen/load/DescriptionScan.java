@@ -43,12 +43,15 @@ public final class DescriptionScan {
      * @param files the root first, then every local file reachable through {@code $ref}s, sorted; absolute, normalized
      * @param remote every reference to a URL ({@code http:}, {@code https:}, any other scheme), in the order found
      * @param problems a ceiling passed, located where it was passed
+     * @param operationRefs the pointers of {@code $ref}s written on operations in the root, in document order
      */
-    public record Result(List<Path> files, List<RemoteReference> remote, List<Problem> problems) {
+    public record Result(
+            List<Path> files, List<RemoteReference> remote, List<Problem> problems, List<String> operationRefs) {
         public Result {
             files = List.copyOf(files);
             remote = List.copyOf(remote);
             problems = List.copyOf(problems);
+            operationRefs = List.copyOf(operationRefs);
         }
     }
 
@@ -58,6 +61,7 @@ public final class DescriptionScan {
     private final long maxNodes;
     private final List<RemoteReference> remote = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<String> operationRefs = new ArrayList<>();
 
     private DescriptionScan(Path root, String rootName, @Nullable URI remoteBase, long maxNodes) {
         this.rootDirectory = ReferencedFiles.parentOf(root);
@@ -91,7 +95,7 @@ public final class DescriptionScan {
         List<Path> files = new ArrayList<>();
         files.add(start);
         files.addAll(others);
-        return new Result(files, scan.remote, scan.problems);
+        return new Result(files, scan.remote, scan.problems, scan.operationRefs);
     }
 
     /** How problems name a file: the root as the user named it, the others relative to the root's folder. */
@@ -239,6 +243,9 @@ public final class DescriptionScan {
                 closeAnchors(open, frames.size(), anchorSizes); // an anchor on a scalar closes with it
                 boolean literal = top != null && top.literal;
                 if (token == JsonToken.VALUE_STRING && pointer.endsWith("/$ref") && !literal) {
+                    if (root && OperationRefs.isOperationRef(pointer)) {
+                        operationRefs.add(pointer);
+                    }
                     reference(parser.getText(), file, name, parser, pointer, pending);
                 } else if (token == JsonToken.VALUE_STRING && isText(pointer)) {
                     suspicious(parser.getText(), name, parser, pointer);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -44,7 +45,23 @@ public final class SpecLoader {
 
     private static final Pattern LOCATION_IN_MESSAGE = Pattern.compile("^(?:attribute )?(\\S+?)\\.? (.*)$");
 
+    static {
+        liftParserLimits();
+    }
+
     private SpecLoader() {}
+
+    /**
+     * Lets swagger-parser read YAML of any length, as our own reading does ({@link SourceMap}): both its readers (3.x,
+     * and 2.0 under the converter) refuse more than 3 MiB by default, and official descriptions of big APIs are 5 to
+     * 15 MB. What stands between a hostile description and the machine's memory is {@link DescriptionScan}'s node
+     * count, which runs first. The options are swagger-parser's process-wide statics, which the plugin's own class
+     * loader keeps to itself; setting them again is harmless.
+     */
+    private static void liftParserLimits() {
+        io.swagger.v3.parser.util.DeserializationUtils.getOptions().setMaxYamlCodePoints(Integer.MAX_VALUE);
+        io.swagger.parser.util.DeserializationUtils.getOptions().setMaxYamlCodePoints(Integer.MAX_VALUE);
+    }
 
     /**
      * @param file the description
@@ -103,7 +120,14 @@ public final class SpecLoader {
         // (so unions lose their named variants).
         String location =
                 remote != null ? remote.toString() : file.toAbsolutePath().toString();
-        SwaggerParseResult result = new OpenAPIParser().readLocation(location, null, options);
+        List<Problem> mended = new ArrayList<>();
+        String inlined = scan.operationRefs().isEmpty() || remote != null || topLevel.contains("swagger")
+                ? null
+                : OperationRefs.inline(file, sources, scan.operationRefs(), mended);
+        SwaggerParseResult result = parse(location, inlined, options, topLevel.contains("swagger"), sources, mended);
+        if (mended.stream().anyMatch(Problem::isError)) {
+            throw new SpecProblemsException(mended);
+        }
         List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         if (result.getOpenAPI() == null
                 || result.getOpenAPI().getPaths() == null
@@ -121,10 +145,44 @@ public final class SpecLoader {
         }
         List<Problem> warnings = new ArrayList<>(
                 scan.problems().stream().filter(p -> !p.isError()).toList());
+        warnings.addAll(mended);
         for (String message : messages) {
             warnings.add(translate(sources, Problem.Severity.WARNING, message));
         }
         return new LoadedSpec(result.getOpenAPI(), sources, warnings, scan.files(), scan.remote());
+    }
+
+    /**
+     * swagger-parser's reading of a description (or of {@code inlined}, the description with its operation {@code $ref}s
+     * read in, relative references resolved from {@code location}); a Swagger 2.0 one mended where its converter would
+     * crash. Should the
+     * parser crash all the same, that is a located refusal, never an exception that escapes.
+     */
+    private static SwaggerParseResult parse(
+            String location,
+            @Nullable String inlined,
+            ParseOptions options,
+            boolean swagger2,
+            SourceMap sources,
+            List<Problem> mended)
+            throws SpecProblemsException {
+        try {
+            if (inlined != null) {
+                return new OpenAPIV3Parser().readContents(inlined, null, options, location);
+            }
+            return swagger2
+                    ? Swagger2Reader.read(location, sources, mended)
+                    : new OpenAPIParser().readLocation(location, null, options);
+        } catch (RuntimeException e) {
+            StackTraceElement[] trace = e.getStackTrace();
+            String where = trace.length == 0 ? "" : " at " + trace[0].getFileName() + ":" + trace[0].getLineNumber();
+            throw new SpecProblemsException(List.of(sources.error(
+                    Problem.Kind.PARSER_MESSAGE,
+                    "#",
+                    "swagger-parser failed on this description (" + e.getClass().getSimpleName() + where
+                            + "); Retrospec cannot read it. Please report it to Retrospec with the description"
+                            + PARSER_SUFFIX)));
+        }
     }
 
     /** The names at the top of a description that parses. */

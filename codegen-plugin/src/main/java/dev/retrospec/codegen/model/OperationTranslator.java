@@ -286,7 +286,17 @@ final class OperationTranslator {
     }
 
     private Response response(String status, ApiResponse response, String pointer, String operationId) {
+        // A component response's schema sits in the component: typed there, once, and named after it.
+        String at = pointer;
+        String hint = context.typeName(operationId)
+                + (status.startsWith("2") ? "Response" : context.typeName(status) + "Error");
         if (response.get$ref() != null) {
+            String prefix = "#/components/responses/";
+            if (response.get$ref().startsWith(prefix)) {
+                String key = Pointers.unescape(response.get$ref().substring(prefix.length()));
+                at = Pointers.child("#/components/responses", key);
+                hint = context.typeName(key);
+            }
             Components components = context.api().getComponents();
             ApiResponse target = context.component(
                     response.get$ref(), "responses", components == null ? null : components.getResponses(), pointer);
@@ -334,9 +344,8 @@ final class OperationTranslator {
             case JSON ->
                 schemas.typeOf(
                         schema,
-                        Pointers.child(Pointers.child(Pointers.child(pointer, "content"), mediaType), "schema"),
-                        context.typeName(operationId)
-                                + (status.startsWith("2") ? "Response" : context.typeName(status) + "Error"));
+                        Pointers.child(Pointers.child(Pointers.child(at, "content"), mediaType), "schema"),
+                        hint);
             case TEXT -> TypeRef.STRING;
             default -> TypeRef.BINARY;
         };

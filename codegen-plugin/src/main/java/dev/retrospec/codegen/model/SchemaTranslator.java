@@ -26,6 +26,7 @@ final class SchemaTranslator {
     private final ModelContext context;
     private final UnionTranslator unions;
     private final ScalarTranslator scalars;
+    private final SchemaLocator locator;
     /** Component keys to their Java names, for the components that become types of their own. */
     private final Map<String, String> componentTypeNames = new HashMap<>();
     /** Components that only add {@code nullable} to another: their key to the other's. */
@@ -57,6 +58,7 @@ final class SchemaTranslator {
         this.context = context;
         this.unions = new UnionTranslator(context, this);
         this.scalars = new ScalarTranslator(context);
+        this.locator = new SchemaLocator(context);
     }
 
     UnionTranslator unions() {
@@ -234,12 +236,15 @@ final class SchemaTranslator {
     /** The type a {@code $ref} stands for. */
     TypeRef refType(String ref, String pointer) {
         if (!ref.startsWith(ModelContext.SCHEMAS)) {
+            if (locator.locate(ref) != null) {
+                return deepRef(ref, pointer); // a Schema Object elsewhere: in a response, a parameter, ...
+            }
             context.report(unsupportedRef(ref, pointer));
             return TypeRef.ANY;
         }
         String rest = ref.substring(ModelContext.SCHEMAS.length());
         if (rest.contains("/")) {
-            return deepRef(ref, rest, pointer);
+            return deepRef(ref, pointer);
         }
         String key = Pointers.unescape(rest);
         String mapped = context.mappings().forSchema(key);
@@ -276,10 +281,12 @@ final class SchemaTranslator {
     }
 
     /**
-     * A reference into a schema rather than to one: {@code #/components/schemas/Video/properties/id}. Real APIs use
-     * it to say "the same type as that property"; it resolves to whatever that property's type is.
+     * A reference into a schema rather than to one ({@code #/components/schemas/Video/properties/id}), or to a schema
+     * that sits elsewhere ({@code #/components/responses/Conflict/content/application~1json/schema}). Real APIs use it
+     * to say "the same type as that one"; it resolves to that schema's type, keyed by where the schema sits, so that
+     * it is generated once.
      */
-    private TypeRef deepRef(String ref, String rest, String pointer) {
+    private TypeRef deepRef(String ref, String pointer) {
         if (!followingDeepRefs.add(ref)) {
             List<String> cycle = new ArrayList<>(followingDeepRefs);
             cycle = new ArrayList<>(cycle.subList(cycle.indexOf(ref), cycle.size()));
@@ -291,44 +298,14 @@ final class SchemaTranslator {
             return TypeRef.ANY;
         }
         try {
-            return followDeepRef(ref, rest, pointer);
+            return followDeepRef(ref, pointer);
         } finally {
             followingDeepRefs.remove(ref);
         }
     }
 
-    @SuppressWarnings("rawtypes") // swagger-parser's lists hold raw Schema
-    private TypeRef followDeepRef(String ref, String rest, String pointer) {
-        List<String> segments = List.of(rest.split("/", -1));
-        String key = Pointers.unescape(segments.get(0));
-        Schema<?> target = context.componentSchema(key);
-        String targetPointer = ModelContext.componentPointer(key);
-        String hint = key;
-        for (int i = 1; target != null && i < segments.size(); i++) {
-            String segment = Pointers.unescape(segments.get(i));
-            targetPointer = Pointers.child(targetPointer, segment);
-            if (segment.equals("items")) {
-                target = target.getItems();
-            } else if (segment.equals("additionalProperties")
-                    && target.getAdditionalProperties() instanceof Schema<?> s) {
-                target = s;
-            } else if (segment.equals("properties") && i + 1 < segments.size() && target.getProperties() != null) {
-                String property = Pointers.unescape(segments.get(++i));
-                targetPointer = Pointers.child(targetPointer, property);
-                hint = hint + context.typeName(property);
-                target = target.getProperties().get(property);
-            } else if ((segment.equals("allOf") || segment.equals("oneOf") || segment.equals("anyOf"))
-                    && i + 1 < segments.size()) {
-                List<Schema> parts = segment.equals("allOf")
-                        ? target.getAllOf()
-                        : segment.equals("oneOf") ? target.getOneOf() : target.getAnyOf();
-                int index = parseIndex(segments.get(++i));
-                targetPointer = Pointers.child(targetPointer, index);
-                target = parts == null || index < 0 || index >= parts.size() ? null : parts.get(index);
-            } else {
-                target = null;
-            }
-        }
+    private TypeRef followDeepRef(String ref, String pointer) {
+        SchemaLocator.Located target = locator.locate(ref);
         if (target == null) {
             context.error(
                     Problem.Kind.UNRESOLVED_REFERENCE,
@@ -336,15 +313,7 @@ final class SchemaTranslator {
                     "$ref '" + ref + "' does not resolve: nothing at that place");
             return TypeRef.ANY;
         }
-        return typeOf(target, targetPointer, hint);
-    }
-
-    private static int parseIndex(String segment) {
-        try {
-            return Integer.parseInt(segment);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return typeOf(target.schema(), target.pointer(), target.hint());
     }
 
     private void unresolved(String ref, String key, String pointer) {
@@ -374,10 +343,7 @@ final class SchemaTranslator {
                             "$ref '" + ref + "' could not be read by the parser");
         }
         return context.sources()
-                .error(
-                        Problem.Kind.UNSUPPORTED_REFERENCE,
-                        pointer,
-                        "$ref '" + ref + "' does not point into #/components/schemas");
+                .error(Problem.Kind.UNSUPPORTED_REFERENCE, pointer, "$ref '" + ref + "' does not point to a schema");
     }
 
     /** A record for an object schema, its {@code allOf} parts flattened into it. */
@@ -449,7 +415,13 @@ final class SchemaTranslator {
         if (schema.get$ref() != null) {
             String ref = schema.get$ref();
             if (!ref.startsWith(ModelContext.SCHEMAS)) {
-                context.report(unsupportedRef(ref, pointer));
+                SchemaLocator.Located elsewhere = locator.locate(ref);
+                if (elsewhere == null) {
+                    context.report(unsupportedRef(ref, pointer));
+                } else if (visiting.add(ref)) {
+                    collectProperties(elsewhere.schema(), elsewhere.pointer(), into, visiting);
+                    visiting.remove(ref);
+                }
                 return;
             }
             String key = ModelContext.componentKey(ref);
@@ -476,7 +448,10 @@ final class SchemaTranslator {
         }
         if (schema.getProperties() != null) {
             schema.getProperties().forEach((wireName, property) -> {
-                if (property != null) {
+                if (wireName == null) {
+                    // a Swagger 2.0 form parameter without a name, converted
+                    context.error(Problem.Kind.INVALID_PARAMETER, pointer, "a property (or form field) without a name");
+                } else if (property != null) {
                     into.byName()
                             .put(
                                     wireName,

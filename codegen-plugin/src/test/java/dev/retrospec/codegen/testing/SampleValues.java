@@ -69,6 +69,9 @@ public final class SampleValues {
             if (raw == OpenEnum.class) {
                 return openEnum((Class<?>) arguments[0]);
             }
+            if (raw == dev.retrospec.runtime.Omittable.class) {
+                return dev.retrospec.runtime.Omittable.of(of(arguments[0], depth + 1));
+            }
             if (raw == Delimited.class) {
                 return Delimited.csv(List.of(of(arguments[0], depth + 1)));
             }

@@ -5,17 +5,23 @@ import com.example.oprefs.api.DefaultApi;
 import com.example.oprefs.api.PetsApi;
 import com.example.oprefs.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.ApiCalls;
 import dev.retrospec.runtime.BaseUrls;
+import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
+import dev.retrospec.runtime.Retries;
+import dev.retrospec.runtime.RetryPolicy;
 import dev.retrospec.runtime.TextConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -34,6 +40,11 @@ public final class OperationsInFiles {
    * The first server the description names.
    */
   public static final String DEFAULT_BASE_URL = "https://oprefs.example.com/";
+
+  /**
+   * The error body type of each status, where an operation does not say otherwise.
+   */
+  private static final Map<String, Class<?>> ERROR_TYPES = Map.ofEntries();
 
   private final Retrofit retrofit;
 
@@ -91,6 +102,21 @@ public final class OperationsInFiles {
   }
 
   /**
+   * Executes {@code call} and returns its body, or throws the {@code ApiException} of its status ({@code NotFoundException},
+   * {@code RateLimitException} with its {@code Retry-After}, ...) holding the error body as the description types it.
+   */
+  public <T> T bodyOrThrow(Call<T> call) throws IOException {
+    return ApiCalls.create(moshi, ERROR_TYPES).bodyOrThrow(call);
+  }
+
+  /**
+   * A client configured from environment variables: see {@link Builder#environment(Map)}.
+   */
+  public static OperationsInFiles fromEnv() {
+    return builder().environment(System.getenv()).build();
+  }
+
+  /**
    * A Moshi builder that knows this API's types, through adapters generated for them (no
    * reflection; required properties and non-null values enforced), and {@code java.time} values,
    * UUIDs and exact numbers. Add adapters of your own and pass the result to
@@ -111,6 +137,8 @@ public final class OperationsInFiles {
     private @Nullable Moshi moshi;
 
     private boolean lenientJson;
+
+    private RetryPolicy retries = RetryPolicy.defaults();
 
     private Builder() {
     }
@@ -152,10 +180,35 @@ public final class OperationsInFiles {
       return this;
     }
 
+    /**
+     * How calls are retried after a connection failure, 408, 429 or 5xx: {@code RetryPolicy.defaults()} (3 attempts,
+     * backoff from 500 ms honouring {@code Retry-After}, 30 s in all) unless changed; {@code RetryPolicy.none()} turns
+     * retries off. Only idempotent methods are retried, and POST or PATCH with an idempotency key. A call's own
+     * {@code @Tag RetryPolicy} wins.
+     */
+    public Builder retries(RetryPolicy retries) {
+      this.retries = Objects.requireNonNull(retries, "retries == null");
+      return this;
+    }
+
+    /**
+     * Takes what {@code env} (such as {@code System.getenv()}) sets of these variables; those not set, or
+     * blank, change nothing:
+     * <ul>
+     * <li><code>OPERATIONSINFILES_BASE_URL</code>: the base URL
+     * </ul>
+     * A credential pair with one half set fails here, naming the missing variable.
+     */
+    public Builder environment(Map<String, String> env) {
+      Env.ifSet(env, "OPERATIONSINFILES_BASE_URL", this::baseUrl);
+      return this;
+    }
+
     public OperationsInFiles build() {
       HttpUrl url = baseUrl;
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
+      Retries.builder().policy(retries).build().applyTo(http);
       Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)

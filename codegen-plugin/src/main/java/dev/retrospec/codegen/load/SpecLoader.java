@@ -84,11 +84,11 @@ public final class SpecLoader {
             throw new SpecProblemsException(List.of(new Problem(
                     Problem.Severity.ERROR, Problem.Kind.NO_SUCH_FILE, displayName, 0, 0, "", "no such file")));
         }
-        Problem syntax = syntaxError(file, displayName);
+        Set<String> topLevel = new HashSet<>();
+        Problem syntax = syntaxError(file, displayName, topLevel); // one pass: the syntax, and the top-level names
         if (syntax != null) {
             throw new SpecProblemsException(List.of(syntax));
         }
-        Set<String> topLevel = topLevelKeys(file);
         if (!topLevel.contains("openapi") && !topLevel.contains("swagger")) {
             throw new SpecProblemsException(List.of(sources.error(
                     Problem.Kind.NOT_OPENAPI,
@@ -185,27 +185,22 @@ public final class SpecLoader {
         }
     }
 
-    /** The names at the top of a description that parses. */
-    private static Set<String> topLevelKeys(Path file) {
-        Set<String> keys = new HashSet<>();
+    /**
+     * The first YAML or JSON syntax error in {@code file}, located, or null if it parses; the names at its top go to
+     * {@code topLevel} on the way.
+     */
+    static @Nullable Problem syntaxError(Path file, String displayName, Set<String> topLevel) {
         try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return keys;
-            }
-            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-                keys.add(parser.currentName());
-                parser.nextToken();
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                    topLevel.add(parser.currentName());
+                    parser.nextToken();
+                    parser.skipChildren();
+                }
+            } else if (first != null) {
                 parser.skipChildren();
             }
-        } catch (IOException e) {
-            // parsed a moment ago: the syntax check reports what could go wrong here
-        }
-        return keys;
-    }
-
-    /** The first YAML or JSON syntax error in {@code file}, located, or null if it parses. */
-    static @Nullable Problem syntaxError(Path file, String displayName) {
-        try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
             while (parser.nextToken() != null) {
                 parser.skipChildren();
             }

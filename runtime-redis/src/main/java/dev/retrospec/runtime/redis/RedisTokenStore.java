@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  *       user and password. The store opens two connections from it (commands, and pub/sub) and closes them in
  *       {@link #close()}; the client stays yours.
  *   <li><b>Atomic steps.</b> Taking, renewing and releasing the fetch lease and the fenced write are Lua scripts, so a
- *       holder whose lease ran out can never overwrite a newer token and nobody releases a lease it did not take.
+ *       holder whose lease ran out can never overwrite a newer token and nobody releases a lease it did not take. A
+ *       holder whose lease Redis forgot (a restart without persistence) still renews and writes under it, as long as
+ *       nobody has taken a lease since.
  *   <li><b>Announcements.</b> A write publishes the new version; every instance switches to it at once instead of
  *       polling. Drain requests and their answers travel the same channel.
  *   <li><b>Nothing usable in Redis.</b> Keys are {@code retrospec:{<namespace>}:...}, where the namespace is a SHA-256
@@ -50,14 +52,33 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             + "redis.call('SET', KEYS[1], ARGV[1] .. '|' .. string.format('%d', fence), 'PX', ARGV[2])\n"
             + "return fence";
 
-    private static final String RENEW =
-            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end\n"
-                    + "return 0";
+    /**
+     * A Lua function {@code lapsed()}: whether nobody holds the lease and no fence above the caller's (ARGV[n]) was
+     * handed out since, because its lease lapsed or a Redis restarted without its data forgot it, fence counter
+     * included. Then its holder may still renew and write; the counter is raised to its fence, so later leases fence
+     * above it.
+     */
+    private static String lapsedAndUntaken(int fenceArg) {
+        String mine = "ARGV[" + fenceArg + "]";
+        return "local function lapsed()\n"
+                + "  if redis.call('EXISTS', KEYS[1]) == 1 then return false end\n"
+                + "  local last = tonumber(redis.call('GET', KEYS[3]) or '0')\n"
+                + "  if last > tonumber(" + mine + ") then return false end\n"
+                + "  if last < tonumber(" + mine + ") then redis.call('SET', KEYS[3], " + mine + ") end\n"
+                + "  return true\n"
+                + "end\n";
+    }
+
+    private static final String RENEW = lapsedAndUntaken(3)
+            + "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end\n"
+            + "if lapsed() then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]); return 1 end\n"
+            + "return 0";
     private static final String RELEASE =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end\nreturn 0";
-    private static final String WRITE = "if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end\n"
+    private static final String WRITE = lapsedAndUntaken(2)
             + "local current = tonumber(redis.call('HGET', KEYS[2], 'version') or '0')\n"
             + "if current >= tonumber(ARGV[2]) then return 0 end\n"
+            + "if redis.call('GET', KEYS[1]) ~= ARGV[1] and not lapsed() then return 0 end\n"
             + "redis.call('DEL', KEYS[2])\n"
             + "redis.call('HSET', KEYS[2], 'version', ARGV[2], 'sealed', ARGV[3])\n"
             + "if ARGV[4] ~= '' then redis.call('PEXPIREAT', KEYS[2], ARGV[4]) end\n"
@@ -157,9 +178,10 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
                 c -> c.eval(
                         RENEW,
                         ScriptOutputType.INTEGER,
-                        new String[] {key("lease")},
+                        new String[] {key("lease"), key("token"), key("fence")},
                         holder(lease),
-                        Long.toString(ttl.toMillis())),
+                        Long.toString(ttl.toMillis()),
+                        Long.toString(lease.fence())),
                 "renew");
         return renewed != null && renewed == 1;
     }
@@ -176,7 +198,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
                 c -> c.eval(
                         WRITE,
                         ScriptOutputType.INTEGER,
-                        new String[] {key("lease"), key("token")},
+                        new String[] {key("lease"), key("token"), key("fence")},
                         holder(lease),
                         Long.toString(token.version()),
                         sealed,

@@ -6,6 +6,8 @@ import dev.retrospec.runtime.auth.TokenListener;
 import dev.retrospec.runtime.auth.TokenManager;
 import dev.retrospec.runtime.testing.MicroTekStandIn;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +29,10 @@ import okhttp3.Response;
 
 /**
  * One instance of a service in its own JVM, for {@link FleetTest} and {@code bench/fleet-soak}: {@code threads}
- * callers of the stand-in's API until a line arrives on stdin, then one result line on stdout.
+ * callers of the stand-in's API until a line arrives on stdin, then one result line on stdout. Meanwhile it reports on
+ * stdout, for the test to wait on: {@code TOKEN <fingerprint>} when the token it uses changes, {@code ACQUIRED
+ * <reason> <fingerprint> <nanoTime when the fetch started>} when it fetched one, {@code STORE unavailable <why>} and
+ * {@code STORE available} when the token manager says so. Fingerprints only, never a token.
  *
  * <p>Arguments: redis URI (or {@code none} for no shared store), token URL, API URL, client id, secret, threads,
  * drain (true/false), token lifetime margin in ms.
@@ -45,6 +50,12 @@ public final class FleetInstance {
         boolean drain = Boolean.parseBoolean(args[6]);
         Duration margin = Duration.ofMillis(Long.parseLong(args[7]));
 
+        // The latency buffers first: allocated after joining the fleet they cost a starting JVM (and its lease, if it
+        // holds it) the collections that make a refresh late; a quarter of a million requests per thread is plenty.
+        List<long[]> latencies = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            latencies.add(new long[1 << 18]);
+        }
         AtomicInteger unavailable = new AtomicInteger();
         AtomicInteger available = new AtomicInteger();
         TokenManager.Builder manager = TokenManager.builder(
@@ -54,21 +65,35 @@ public final class FleetInstance {
                 .refreshMargin(margin)
                 .clockSkew(Duration.ofMillis(50))
                 .leaseTtl(Duration.ofSeconds(2))
-                .storeFallbackInterval(Duration.ofSeconds(1))
+                .storeFallbackInterval(Duration.ofSeconds(2))
                 .listener(new TokenListener() {
+                    @Override
+                    public void onAcquired(Acquired event) {
+                        long started = System.nanoTime() - event.duration().toNanos();
+                        System.out.println("ACQUIRED " + event.reason() + " " + event.fingerprint() + " " + started);
+                    }
+
                     @Override
                     public void onStoreUnavailable(StoreUnavailable event) {
                         unavailable.incrementAndGet();
+                        System.out.println("STORE unavailable " + event.error());
                     }
 
                     @Override
                     public void onStoreAvailable(StoreAvailable event) {
                         available.incrementAndGet();
+                        System.out.println("STORE available");
                     }
                 });
         RedisClient redis = null;
         if (!redisUri.equals("none")) {
-            redis = RedisClient.create(redisUri);
+            // Lettuce's default reconnect delay doubles up to 30 s: after a restart, instances would see Redis again
+            // up to seconds after it answers. A bounded delay, as a service that cares about outages configures it.
+            redis = RedisClient.create(
+                    DefaultClientResources.builder()
+                            .reconnectDelay(Delay.constant(Duration.ofMillis(50)))
+                            .build(),
+                    redisUri);
             manager.store(RedisTokenStore.create(redis));
         }
         if (drain) {
@@ -76,21 +101,40 @@ public final class FleetInstance {
         }
         TokenManager tokens = manager.build();
         tokens.token(); // warm: connected to Redis (or fallen back) and holding a token before READY
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread monitor = new Thread(() -> {
+            String reported = "";
+            while (!stop.get()) {
+                try {
+                    String now = tokens.token().fingerprint();
+                    if (!now.equals(reported)) {
+                        System.out.println("TOKEN " + now);
+                        reported = now;
+                    }
+                } catch (IOException e) {
+                    // the callers count failures; this only reports
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        monitor.setDaemon(true);
+        monitor.start();
         OkHttpClient.Builder http = new OkHttpClient.Builder();
         BearerAuth.builder(tokens).allowOrigin(apiUrl).build().applyTo(http);
         OkHttpClient client = http.build();
         Request request =
                 new Request.Builder().url(apiUrl.resolve("devices/dev-1")).build();
 
-        AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger failures = new AtomicInteger();
         AtomicLong requests = new AtomicLong();
-        List<long[]> latencies = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            long[] mine = new long[1 << 20];
-            latencies.add(mine);
+            long[] mine = latencies.get(i);
             workers.add(pool.submit(() -> {
                 int n = 0;
                 while (!stop.get()) {

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,12 +59,16 @@ class RedisTokenStoreTest {
 
     /** One instance of the service: its own store and connections, as in another process. */
     private TokenManager instance(TokenListener listener) {
+        return instance(listener, Duration.ofMillis(200));
+    }
+
+    private TokenManager instance(TokenListener listener, Duration storeFallbackInterval) {
         RedisTokenStore store = RedisTokenStore.create(client);
         closing.add(store);
         return TokenManager.builder(provider())
                 .store(store)
                 .listener(listener)
-                .storeFallbackInterval(Duration.ofMillis(200))
+                .storeFallbackInterval(storeFallbackInterval)
                 .build();
     }
 
@@ -95,6 +101,87 @@ class RedisTokenStoreTest {
         first.releaseLease(stale);
         assertThat(first.tryAcquireLease(Duration.ofSeconds(10))).isNull(); // still the successor's
         assertThat(first.read()).isEqualTo(newer);
+    }
+
+    @Test
+    void aLeaseRedisForgotInARestartStillLetsItsHolderRenewAndWriteUnlessAHigherOneWasTakenSince() throws Exception {
+        RedisTokenStore holder = bound();
+        RedisTokenStore other = bound();
+        TokenStore.Lease lease = holder.tryAcquireLease(Duration.ofSeconds(10));
+        assertThat(lease).isNotNull();
+        restartRedis(holder, other); // token, lease and fence counter gone
+
+        assertThat(holder.renewLease(lease, Duration.ofSeconds(10)))
+                .isTrue(); // nobody took one since: it holds it again
+        assertThat(other.tryAcquireLease(Duration.ofSeconds(10))).isNull();
+        StoredToken fetched = new StoredToken(AccessToken.bearer("fetched", null), null, lease.fence());
+        assertThat(holder.write(fetched, lease)).isTrue();
+        assertThat(other.read()).isEqualTo(fetched);
+        holder.releaseLease(lease);
+
+        TokenStore.Lease stale = holder.tryAcquireLease(Duration.ofSeconds(10));
+        assertThat(stale).isNotNull();
+        restartRedis(holder, other);
+        TokenStore.Lease successor = other.tryAcquireLease(Duration.ofSeconds(10)); // the old one is forgotten
+        assertThat(successor).isNotNull();
+        assertThat(successor.fence()).isGreaterThan(stale.fence());
+        other.releaseLease(successor); // no lease held now, but a higher fence was handed out since the stale one
+        assertThat(holder.renewLease(stale, Duration.ofSeconds(10))).isFalse();
+        assertThat(holder.write(new StoredToken(AccessToken.bearer("late", null), null, stale.fence()), stale))
+                .isFalse();
+        assertThat(other.read()).isNull();
+    }
+
+    @Test
+    void aHolderWhoseRedisRestartedMidFetchWritesWhatItFetchedWhenRedisAnswersAndTheOthersTakeIt() throws Exception {
+        TokenManager a = instance(TokenListener.NONE);
+        TokenManager b = instance(TokenListener.NONE, Duration.ofSeconds(30));
+        AccessToken token = a.token();
+        assertThat(b.token()).isEqualTo(token);
+
+        AtomicBoolean armed = new AtomicBoolean(true);
+        microtek.beforeTokenAnswer(request -> {
+            if (armed.getAndSet(false)) { // the holder's request: Redis restarts without its data meanwhile
+                try {
+                    redis.stop();
+                    redis.start();
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        microtek.revokeCurrentToken();
+        AccessToken fetched = a.tokenAfterRejection(token);
+
+        RedisTokenStore reader = bound();
+        awaitTrue(() -> fetched.equals(tokenIn(reader))); // written under the lease Redis forgot
+        assertThat(b.tokenAfterRejection(token)).isEqualTo(fetched); // taken from Redis, not fetched again
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
+    }
+
+    /** Restarts Redis without its data and waits until each of {@code stores} reaches it again. */
+    private void restartRedis(RedisTokenStore... stores) throws Exception {
+        redis.stop();
+        redis.start();
+        for (RedisTokenStore store : stores) {
+            awaitTrue(() -> {
+                try {
+                    store.read();
+                    return true;
+                } catch (IOException e) {
+                    return false; // reconnecting
+                }
+            });
+        }
+    }
+
+    private static @Nullable AccessToken tokenIn(RedisTokenStore store) {
+        try {
+            StoredToken stored = store.read();
+            return stored == null ? null : stored.token();
+        } catch (IOException e) {
+            return null; // reconnecting
+        }
     }
 
     private static boolean leaseGone(RedisTokenStore store) {

@@ -47,9 +47,10 @@ final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public synchronized boolean renewLease(Lease lease, Duration ttl) {
-        if (!lease.equals(this.lease) || !held()) {
+        if (!holds(lease)) {
             return false;
         }
+        this.lease = lease;
         leaseUntil = ticker.read() + ttl.toNanos();
         return true;
     }
@@ -58,8 +59,7 @@ final class InMemoryTokenStore implements TokenStore {
     public boolean write(StoredToken token, Lease lease) {
         synchronized (this) {
             StoredToken now = current;
-            if (!lease.equals(this.lease)
-                    || !held()
+            if (!holds(lease)
                     || token.version() != lease.fence()
                     || (now != null && now.version() >= token.version())) {
                 return false;
@@ -81,6 +81,13 @@ final class InMemoryTokenStore implements TokenStore {
 
     private boolean held() {
         return lease != null && ticker.read() - leaseUntil < 0;
+    }
+
+    /** Whether {@code lease} is held, or lapsed with nobody taking a lease since (its fence is the last one). */
+    private boolean holds(Lease lease) {
+        return held()
+                ? lease.equals(this.lease)
+                : lease.fence() == fence && lease.owner().equals(owner + "#" + fence);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,11 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -50,9 +45,16 @@ import org.jspecify.annotations.Nullable;
  *       retried, and for {@code clientErrorBackoff} afterwards callers get the same error without another request,
  *       so a misconfigured client does not hammer the identity provider.
  *   <li><b>Store outages.</b> When a shared store cannot be reached the manager says so once (a {@link
- *       TokenListener#onStoreUnavailable} event and a log line), fetches on its own with its local single-flight,
- *       at most one token request per {@linkplain Builder#storeFallbackInterval(Duration) fallback interval}, and
- *       returns to the shared token (one event, one log line) as soon as the store answers again.
+ *       TokenListener#onStoreUnavailable} event and a log line) and fetches only what it cannot do without. A
+ *       token still good when its refresh point comes is kept through the outage, until half its refresh margin is
+ *       left, while the store is checked in the background; with one active token per client, a token fetched
+ *       alone would log out every other instance. A token that is rejected, or past that point, waits for the
+ *       store up to one {@linkplain Builder#storeFallbackInterval(Duration) fallback interval} from when the store
+ *       was found down (or from this instance's last fetch without it), and is fetched alone only if the store has
+ *       not answered by then: at most one token request per interval, and none for an outage shorter than one. A
+ *       fetch under the lease whose write the outage refused is written once the store answers, and the lease it
+ *       was fetched under still counts if the store came back without it (a restart that lost its data). As soon
+ *       as the store answers the manager returns to the shared token (one event, one log line).
  *   <li><b>Interrupts.</b> Fetches run on a background executor: a caller interrupted while waiting gets an
  *       {@link InterruptedIOException} with its interrupt flag set, and the fetch still completes and is kept.
  *       With one active token per client that matters: a token the issuer already sent has invalidated the old one.
@@ -62,34 +64,19 @@ public final class TokenManager {
     static final int DEFAULT_MAX_ATTEMPTS = 8;
     /** How long a refresh waits for in-flight requests by default when the provider has one active token. */
     static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(5);
-    /** The version of a token fetched while the store was unreachable: older than any the store holds. */
-    static final long UNSHARED = Long.MIN_VALUE;
-    /** Far enough away to mean "never", near enough that differences cannot overflow. */
-    static final long NEVER = Long.MAX_VALUE / 4;
 
-    private static final System.Logger LOG = System.getLogger(TokenManager.class.getName());
     private static final ExecutorService DEFAULT_EXECUTOR = Executors.newCachedThreadPool(new DaemonThreads());
-    private static final ScheduledExecutorService LEASE_RENEWALS =
-            Executors.newSingleThreadScheduledExecutor(new DaemonThreads());
 
     private final TokenProvider provider;
     private final TokenStore store;
     private final Ticker ticker;
-    private final Clock clock;
-    private final long marginNanos;
-    private final long skewNanos;
+    private final TokenLifetimes lifetimes;
+    private final StoreRefresh shared;
     private final TokenListener listener;
     private final Executor executor;
-    private final int maxAttempts;
-    private final long initialBackoffNanos;
-    private final long maxBackoffNanos;
-    private final long retryBudgetNanos;
     private final long clientErrorBackoffNanos;
     private final boolean drainBeforeRefresh;
     private final long drainTimeoutNanos;
-    private final Duration leaseTtl;
-    private final long fallbackIntervalNanos;
-    private final Sleeper sleeper;
 
     private final Object lock = new Object();
     /** The token requests use: read without a lock or a store call on every request. */
@@ -100,38 +87,38 @@ public final class TokenManager {
     private @Nullable IOException clientError;
 
     private long clientErrorUntil;
-    /** Signalled when another instance announces a token; guarded by itself. */
-    private final Object announcements = new Object();
-
-    private long announcedVersion = UNSHARED;
-    /** Whether the shared store failed its last call, and since when (ticker); guarded by {@link #lock}. */
-    private boolean storeDown;
-
-    private long storeDownSince;
-    /** When this instance last fetched without the store (ticker), for the fallback rate; guarded by the fetch. */
-    private long lastUnsharedFetch;
-
-    private boolean fetchedUnshared;
 
     private TokenManager(Builder builder) {
         this.provider = builder.provider;
         this.store = bind(builder.store, builder.provider);
         this.ticker = builder.ticker;
-        this.clock = builder.clock;
-        this.marginNanos = builder.refreshMargin.toNanos();
-        this.skewNanos = builder.clockSkew.toNanos();
+        this.lifetimes = new TokenLifetimes(builder.ticker, builder.clock, builder.refreshMargin, builder.clockSkew);
         this.listener = builder.listener;
         this.executor = builder.executor;
-        this.maxAttempts = builder.maxAttempts;
-        this.initialBackoffNanos = builder.initialBackoff.toNanos();
-        this.maxBackoffNanos = builder.maxBackoff.toNanos();
-        this.retryBudgetNanos = builder.retryBudget.toNanos();
         this.clientErrorBackoffNanos = builder.clientErrorBackoff.toNanos();
         this.drainBeforeRefresh = builder.drainTimeout != null;
         this.drainTimeoutNanos = builder.drainTimeout == null ? 0 : builder.drainTimeout.toNanos();
-        this.leaseTtl = builder.leaseTtl;
-        this.fallbackIntervalNanos = builder.storeFallbackInterval.toNanos();
-        this.sleeper = builder.sleeper;
+        TokenFetcher fetcher = new TokenFetcher(
+                builder.provider,
+                builder.ticker,
+                builder.clock,
+                builder.maxAttempts,
+                builder.initialBackoff,
+                builder.maxBackoff,
+                builder.retryBudget,
+                builder.sleeper);
+        this.shared = new StoreRefresh(
+                store,
+                fetcher,
+                lifetimes,
+                builder.ticker,
+                builder.sleeper,
+                builder.executor,
+                builder.listener,
+                builder.leaseTtl,
+                builder.storeFallbackInterval,
+                builder.drainTimeout,
+                builder.retryBudget);
         store.subscribe(new StoreEvents());
     }
 
@@ -196,15 +183,46 @@ public final class TokenManager {
         final long version;
         final long refreshAt;
         final long expiresAt;
-        final LongAdder requests = new LongAdder();
+        /** The last point (ticker) until which the token is kept while the store is down: half the margin left. */
+        final long holdUntil;
+        /** Whether this is a token kept through a store outage past its refresh point. */
+        final boolean held;
+
+        /** Requests in flight with this token; a token kept through an outage counts on with the same. */
+        final LongAdder requests;
+
         volatile boolean draining;
         volatile boolean rejected;
 
         Current(AccessToken token, long version, long refreshAt, long expiresAt) {
+            this(token, version, refreshAt, expiresAt, refreshAt + (expiresAt - refreshAt) / 2, false, new LongAdder());
+        }
+
+        private Current(
+                AccessToken token,
+                long version,
+                long refreshAt,
+                long expiresAt,
+                long holdUntil,
+                boolean held,
+                LongAdder requests) {
             this.token = token;
             this.version = version;
             this.refreshAt = refreshAt;
             this.expiresAt = expiresAt;
+            this.holdUntil = holdUntil;
+            this.held = held;
+            this.requests = requests;
+        }
+
+        /** The same token kept through a store outage: its refresh point moves to {@link #holdUntil}. */
+        Current held() {
+            return new Current(token, version, holdUntil, expiresAt, holdUntil, true, requests);
+        }
+
+        /** Whether it can be kept instead of fetching alone while the store is down. */
+        boolean holdable(long now) {
+            return !rejected && now - holdUntil < 0;
         }
 
         boolean usable(long now) {
@@ -299,26 +317,51 @@ public final class TokenManager {
         }
     }
 
-    /** One refresh: from the store if another instance has a newer token, else fetched under the lease. */
+    /**
+     * One refresh: from the store if another instance has a newer token, else fetched under the lease; while the store
+     * is down, the token kept if it is still good, else fetched alone at the fallback rate.
+     */
     private void run(CompletableFuture<Current> pending, Reason reason, @Nullable Current replacing) {
         long start = System.nanoTime(); // for the listener's durations only: metrics in real time
         AtomicInteger attempts = new AtomicInteger();
         try {
-            if (drainBeforeRefresh && reason == Reason.EXPIRING && replacing != null) {
-                drain(replacing);
+            // Only a token nobody else is replacing may be kept through an outage: one that another instance asked
+            // us to drain is being replaced, and a rejected one is dead.
+            boolean mayHold = reason == Reason.EXPIRING && replacing != null && !replacing.draining;
+            Current next = null;
+            StoreRefresh.Read first = null;
+            if (mayHold && replacing != null) {
+                try {
+                    first = new StoreRefresh.Read(store.read()); // before draining: keeping costs no pause
+                    shared.answered();
+                } catch (IOException e) {
+                    shared.failed(e);
+                    if (replacing.holdable(ticker.read())) {
+                        next = replacing.held();
+                    }
+                }
             }
-            Current next = obtain(reason, replacing, attempts);
+            if (next == null) {
+                if (drainBeforeRefresh && reason == Reason.EXPIRING && replacing != null) {
+                    drain(replacing);
+                }
+                next = shared.obtain(reason, replacing, mayHold, attempts, first);
+            }
+            Current obtained = next;
             synchronized (lock) {
-                current = next; // announcements wait while a refresh is in flight: nothing newer came in between
+                current = obtained; // announcements wait while a refresh is in flight: nothing newer came in between
                 clientError = null;
                 inFlight = null;
+            }
+            if (obtained.held) {
+                watchStore(obtained); // back to the shared token as soon as the store answers
             }
             if (attempts.get() > 0) {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 notify(() -> listener.onAcquired(new TokenListener.Acquired(
-                        reason, took, attempts.get(), next.token.fingerprint(), next.token.expiresIn())));
+                        reason, took, attempts.get(), obtained.token.fingerprint(), obtained.token.expiresIn())));
             }
-            pending.complete(next);
+            pending.complete(obtained);
         } catch (IOException e) {
             synchronized (lock) {
                 if (e instanceof TokenEndpointException te && !te.isRetryable()) {
@@ -339,293 +382,46 @@ public final class TokenManager {
         }
     }
 
-    private Current obtain(Reason reason, @Nullable Current replacing, AtomicInteger attempts) throws IOException {
-        long waitedSince = ticker.read();
-        long longestWait = retryBudgetNanos + 2 * leaseTtl.toNanos();
-        while (true) {
-            long seen = announced();
-            StoredToken shared;
-            try {
-                shared = store.read();
-                storeUp();
-            } catch (IOException e) {
-                storeFailed(e);
-                return fetchUnshared(attempts);
-            }
-            if (shared != null && adoptable(shared, replacing)) {
-                return adopt(shared);
-            }
-            TokenStore.Lease lease;
-            try {
-                lease = store.tryAcquireLease(leaseTtl);
-            } catch (IOException e) {
-                storeFailed(e);
-                return fetchUnshared(attempts);
-            }
-            if (lease != null) {
-                return fetchUnderLease(lease, reason, replacing, attempts);
-            }
-            if (ticker.read() - waitedSince > longestWait) {
-                throw new IOException("no token from the instance holding the fetch lease for "
-                        + Duration.ofNanos(longestWait).toSeconds() + " s");
-            }
-            awaitAnnouncement(seen, Math.max(1, Math.min(100, leaseTtl.toMillis() / 4)));
-        }
-    }
-
-    private Current fetchUnderLease(
-            TokenStore.Lease lease, Reason reason, @Nullable Current replacing, AtomicInteger attempts)
-            throws IOException {
-        ScheduledFuture<?> renewal = null;
-        try {
-            StoredToken shared;
-            try {
-                shared = store.read(); // someone may have written between our read and our lease
-            } catch (IOException e) {
-                storeFailed(e);
-                return fetchUnshared(attempts);
-            }
-            if (shared != null && adoptable(shared, replacing)) {
-                return adopt(shared);
-            }
-            long renewEvery = Math.max(1, leaseTtl.toMillis() / 3);
-            renewal = LEASE_RENEWALS.scheduleAtFixedRate(
-                    () -> renew(lease), renewEvery, renewEvery, TimeUnit.MILLISECONDS);
-            if (drainBeforeRefresh && reason == Reason.EXPIRING && replacing != null) {
-                try {
-                    store.drainOthers(replacing.version, Duration.ofNanos(drainTimeoutNanos));
-                } catch (IOException e) {
-                    storeFailed(e);
-                }
-            }
-            Fetched fetched = fetchWithRetries(attempts);
-            Current mine = local(fetched, lease.fence());
-            try {
-                if (store.write(new StoredToken(fetched.token, fetched.expiresAt(), lease.fence()), lease)) {
-                    return mine;
-                }
-                // Our lease ran out and another holder wrote a newer token: the fence kept ours out. Use theirs.
-                StoredToken newer = store.read();
-                return newer != null && newer.version() > lease.fence() ? adopt(newer) : mine;
-            } catch (IOException e) {
-                storeFailed(e);
-                return mine;
-            }
-        } finally {
-            if (renewal != null) {
-                renewal.cancel(false);
-            }
-            try {
-                store.releaseLease(lease);
-            } catch (IOException e) {
-                storeFailed(e); // it expires by itself
-            }
-        }
-    }
-
-    private void renew(TokenStore.Lease lease) {
-        try {
-            store.renewLease(lease, leaseTtl);
-        } catch (IOException | RuntimeException e) {
-            // It expires by itself; the fence keeps a late write out.
-        }
-    }
-
-    /** Without the store: this instance fetches alone, at most once per fallback interval. */
-    private Current fetchUnshared(AtomicInteger attempts) throws IOException {
-        if (fetchedUnshared) {
-            long wait = lastUnsharedFetch + fallbackIntervalNanos - ticker.read();
-            if (wait > 0) {
-                sleeper.sleep(wait);
-            }
-        }
-        fetchedUnshared = true;
-        lastUnsharedFetch = ticker.read();
-        return local(fetchWithRetries(attempts), UNSHARED);
-    }
-
-    private boolean adoptable(StoredToken shared, @Nullable Current replacing) {
-        if (replacing != null && shared.version() <= replacing.version) {
-            return false;
-        }
-        Instant expiresAt = shared.expiresAt();
-        return expiresAt == null || remainingNanos(shared) - margin(shared.token()) > 0;
-    }
-
-    private Current adopt(StoredToken shared) {
-        long now = ticker.read();
-        Instant expiresAt = shared.expiresAt();
-        if (expiresAt == null) {
-            return new Current(shared.token(), shared.version(), now + NEVER, now + NEVER);
-        }
-        long remaining = remainingNanos(shared);
-        return new Current(shared.token(), shared.version(), now + remaining - margin(shared.token()), now + remaining);
-    }
-
-    /** Time left until a shared token expires, on our wall clock, less the skew allowance. */
-    private long remainingNanos(StoredToken shared) {
-        Instant expiresAt = Objects.requireNonNull(shared.expiresAt());
-        return Duration.between(clock.instant(), expiresAt).toNanos() - skew(shared.token());
-    }
-
-    private long margin(AccessToken token) {
-        Duration expiresIn = token.expiresIn();
-        return expiresIn == null ? 0 : Math.min(marginNanos, expiresIn.toNanos() / 2);
-    }
-
-    /** The skew allowance for a shared token: at most a quarter of its lifetime. */
-    private long skew(AccessToken token) {
-        Duration expiresIn = token.expiresIn();
-        return expiresIn == null ? skewNanos : Math.min(skewNanos, expiresIn.toNanos() / 4);
-    }
-
-    private Current local(Fetched fetched, long version) {
-        Duration expiresIn = fetched.token.expiresIn();
-        if (expiresIn == null) {
-            return new Current(fetched.token, version, fetched.sentAt + NEVER, fetched.sentAt + NEVER);
-        }
-        long lifetime = expiresIn.toNanos();
-        return new Current(
-                fetched.token, version, fetched.sentAt + lifetime - margin(fetched.token), fetched.sentAt + lifetime);
-    }
-
-    /** A token and when its request was sent: on the ticker, and on the wall clock for other instances. */
-    private record Fetched(AccessToken token, long sentAt, Instant sentAtWall) {
-        @Nullable
-        Instant expiresAt() {
-            Duration expiresIn = token.expiresIn();
-            return expiresIn == null ? null : sentAtWall.plus(expiresIn);
-        }
-    }
-
-    private Fetched fetchWithRetries(AtomicInteger attempts) throws IOException {
-        long start = ticker.read();
-        while (true) {
-            attempts.incrementAndGet();
-            long sentAt = ticker.read();
-            Instant sentAtWall = clock.instant();
-            IOException failure;
-            long waitNanos;
-            try {
-                return new Fetched(provider.fetchToken(), sentAt, sentAtWall);
-            } catch (TokenEndpointException e) {
-                if (!e.isRetryable()) {
-                    throw e;
-                }
-                failure = e;
-                Duration retryAfter = e.retryAfter();
-                waitNanos = retryAfter != null ? retryAfter.toNanos() : backoffNanos(attempts.get());
-            } catch (IOException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-                failure = e;
-                waitNanos = backoffNanos(attempts.get());
-            }
-            long elapsed = ticker.read() - start;
-            if (attempts.get() >= maxAttempts || elapsed + waitNanos > retryBudgetNanos) {
-                throw failure;
-            }
-            sleeper.sleep(waitNanos);
-        }
-    }
-
-    /** Exponential backoff with "equal jitter": half the step fixed, half random, capped. */
-    private long backoffNanos(int attempt) {
-        long step = initialBackoffNanos << Math.min(attempt - 1, 20);
-        long capped = Math.min(Math.max(step, 0), maxBackoffNanos);
-        long half = capped / 2;
-        return half + (half > 0 ? ThreadLocalRandom.current().nextLong(half + 1) : 0);
-    }
-
-    private static void threadSleep(long nanos) throws InterruptedIOException {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while backing off before the next token request");
-        }
-    }
-
-    private void storeFailed(IOException e) {
-        synchronized (lock) {
-            if (storeDown) {
-                return;
-            }
-            storeDown = true;
-            storeDownSince = ticker.read();
-        }
-        LOG.log(
-                System.Logger.Level.WARNING,
-                "Token store {0} unavailable ({1}); each instance now fetches its own tokens, at most one request per"
-                        + " {2} ms, until it answers again",
-                store,
-                describe(e),
-                Duration.ofNanos(fallbackIntervalNanos).toMillis());
-        notify(() -> listener.onStoreUnavailable(new TokenListener.StoreUnavailable(store.toString(), describe(e))));
-    }
-
-    private void storeUp() {
-        long since;
-        synchronized (lock) {
-            if (!storeDown) {
-                return;
-            }
-            storeDown = false;
-            since = storeDownSince;
-        }
-        Duration down = Duration.ofNanos(ticker.read() - since);
-        LOG.log(System.Logger.Level.INFO, "Token store {0} available again after {1} ms", store, down.toMillis());
-        notify(() -> listener.onStoreAvailable(new TokenListener.StoreAvailable(store.toString(), down)));
-    }
-
-    private static String describe(IOException e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    private long announced() {
-        synchronized (announcements) {
-            return announcedVersion;
-        }
-    }
-
-    private void awaitAnnouncement(long seen, long millis) throws InterruptedIOException {
-        synchronized (announcements) {
-            try {
-                if (announcedVersion == seen) {
-                    announcements.wait(millis);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for another instance's token");
-            }
-        }
+    /**
+     * While {@code held} is kept through an outage: checks the store every poll interval, and once it answers
+     * refreshes through it (the lease, or another instance's token) instead of waiting for the hold to end.
+     */
+    private void watchStore(Current held) {
+        long realDeadline = System.nanoTime() + Math.max(0, held.refreshAt - ticker.read());
+        shared.untilAnswered(
+                () -> current == held
+                        && !held.rejected
+                        && !held.draining
+                        && ticker.read() - held.refreshAt < 0 // else its own refresh point takes over
+                        && System.nanoTime() - realDeadline < 0,
+                () -> {
+                    store.read();
+                    CompletableFuture<Current> unused = refresh(held, Reason.EXPIRING);
+                },
+                () -> {});
     }
 
     /** What other instances say, through the store. */
     private final class StoreEvents implements TokenStore.Events {
         @Override
         public void announced(long version) {
-            synchronized (announcements) {
-                announcedVersion = Math.max(announcedVersion, version);
-                announcements.notifyAll();
-            }
+            shared.heard(version);
             Current now = current;
             if (now == null || version <= now.version) {
                 return; // ours, or nothing to replace
             }
             try {
-                StoredToken shared = store.read();
-                storeUp();
+                StoredToken announced = store.read();
+                shared.answered();
                 synchronized (lock) {
                     Current mine = current;
                     // A refresh under way takes the new token itself; otherwise switch now, before a request fails.
-                    if (inFlight == null && mine != null && shared != null && adoptable(shared, mine)) {
-                        current = adopt(shared);
+                    if (inFlight == null && mine != null && announced != null && lifetimes.adoptable(announced, mine)) {
+                        current = lifetimes.adopt(announced);
                     }
                 }
             } catch (IOException e) {
-                storeFailed(e);
+                shared.failed(e);
             }
         }
 
@@ -639,7 +435,7 @@ public final class TokenManager {
                 try {
                     store.drained(version);
                 } catch (IOException e) {
-                    storeFailed(e);
+                    shared.failed(e);
                 }
             });
         }
@@ -674,7 +470,7 @@ public final class TokenManager {
         }
     }
 
-    private static void notify(Runnable event) {
+    static void notify(Runnable event) {
         try {
             event.run();
         } catch (RuntimeException ignored) {
@@ -704,7 +500,7 @@ public final class TokenManager {
         private Duration retryBudget = Duration.ofSeconds(30);
         private Duration clientErrorBackoff = Duration.ofSeconds(10);
         private @Nullable Duration drainTimeout;
-        private Sleeper sleeper = TokenManager::threadSleep;
+        private Sleeper sleeper = TokenFetcher::threadSleep;
 
         private Builder(TokenProvider provider) {
             this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -751,9 +547,12 @@ public final class TokenManager {
         }
 
         /**
-         * While a shared store cannot be reached, the least time between two token requests of this instance: 5
-         * seconds by default. With one active token per client, instances that fetch on their own invalidate each
-         * other's tokens; this bounds the fleet's request rate to one per instance per interval instead of a storm.
+         * While a shared store cannot be reached, how long a token that must be replaced (rejected, or kept through
+         * the outage until half its margin was left) waits for the store before this instance fetches one alone,
+         * counted from when the store was found down, and the least time between two token requests of this instance
+         * without it: 5 seconds by default. With one active token per client, instances that fetch on their own
+         * invalidate each other's tokens: an outage shorter than this costs no token request, a longer one at most
+         * one per instance per interval instead of a storm. An instance without any token fetches its first at once.
          */
         public Builder storeFallbackInterval(Duration interval) {
             this.storeFallbackInterval = nonNegative(interval, "storeFallbackInterval");
@@ -846,7 +645,7 @@ public final class TokenManager {
         }
     }
 
-    private static final class DaemonThreads implements ThreadFactory {
+    static final class DaemonThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
 
         @Override

@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
  *       only at its refresh point, after a server rejected the token, and when another instance announces a new one.
  *   <li><b>The fetch lease.</b> Whoever fetches a new token first takes the lease ({@link #tryAcquireLease}), which has
  *       an owner, a time to live and a fencing number; the token it fetches is written with that number as its
- *       version, and {@link #write} refuses it unless the lease is still that holder's and the number is above the
- *       stored version. So a holder that stalled past its lease can never overwrite a newer token, a holder that died
- *       is succeeded once the lease expires, and {@link #releaseLease} never releases a lease its caller did not take.
+ *       version, and {@link #write} refuses it unless the number is above the stored version and the lease is still
+ *       that holder's, or nobody has taken a lease since (it expired, or a store restarted without its data forgot
+ *       it). So a holder that stalled past its lease can never overwrite a newer token, a holder that died is
+ *       succeeded once the lease expires, a holder whose store restarted mid-fetch can still share what it fetched,
+ *       and {@link #releaseLease} never releases a lease its caller did not take.
  *   <li><b>Announcements.</b> A write tells every subscribed instance the new version ({@link
  *       Events#announced(long)}), so they switch to it instead of waiting for a 401.
  *   <li><b>Failures.</b> Methods throw {@link IOException} when the store cannot be reached; the manager then falls back
@@ -46,12 +48,16 @@ public interface TokenStore {
     @Nullable
     Lease tryAcquireLease(Duration ttl) throws IOException;
 
-    /** Extends {@code lease} to {@code ttl} from now if it is still held; returns whether it was. */
+    /**
+     * Extends {@code lease} to {@code ttl} from now if it is still held, or takes it again if nobody has taken a
+     * lease since it lapsed (a store restarted without its data forgets leases); returns whether it is held now.
+     */
     boolean renewLease(Lease lease, Duration ttl) throws IOException;
 
     /**
      * Stores {@code token}, fetched under {@code lease}, and announces it; {@code token.version()} must be {@code
-     * lease.fence()}. Refused (false) unless {@code lease} is still held and its fence is above the stored version.
+     * lease.fence()}. Refused (false) unless its fence is above the stored version and {@code lease} is still held,
+     * or nobody has taken a lease since it lapsed.
      */
     boolean write(StoredToken token, Lease lease) throws IOException;
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -55,10 +56,12 @@ class SelfInflictedUnauthorizedSoakTest {
 
             AtomicInteger failures = new AtomicInteger();
             AtomicLong requests = new AtomicLong();
+            AtomicLongArray calls = new AtomicLongArray(THREADS); // calls each thread completed
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
+                int thread = i;
                 workers.add(pool.submit(() -> {
                     while (!stop.get()) {
                         try (Response response = client.newCall(request).execute()) {
@@ -69,19 +72,22 @@ class SelfInflictedUnauthorizedSoakTest {
                             failures.incrementAndGet();
                         }
                         requests.incrementAndGet();
+                        calls.incrementAndGet(thread);
                     }
                 }));
             }
             try {
                 for (int round = 1; round <= ROUNDS; round++) {
                     int issued = round;
-                    long before = requests.get();
-                    // The round's token is in use by every thread: then its lifetime runs out on the ticker.
-                    awaitProgress(() -> microtek.tokenRequests() == issued && requests.get() >= before + 2L * THREADS);
+                    long[] before = snapshot(calls);
+                    // The round's token is in use by every thread (each finished two calls since the round began, so
+                    // no call spans two refreshes, however a loaded machine schedules the threads): then its
+                    // lifetime runs out on the ticker.
+                    awaitProgress(() -> microtek.tokenRequests() == issued && everyThreadFinished(calls, before, 2));
                     ticker.advance(LIFETIME.minus(MARGIN));
                 }
-                long before = requests.get();
-                awaitProgress(() -> microtek.tokenRequests() == ROUNDS + 1 && requests.get() >= before + 2L * THREADS);
+                long[] before = snapshot(calls);
+                awaitProgress(() -> microtek.tokenRequests() == ROUNDS + 1 && everyThreadFinished(calls, before, 2));
             } finally {
                 stop.set(true);
                 for (Future<?> worker : workers) {
@@ -106,6 +112,23 @@ class SelfInflictedUnauthorizedSoakTest {
                 assertThat(microtek.rejectedRequests()).isZero();
             }
         }
+    }
+
+    private static long[] snapshot(AtomicLongArray calls) {
+        long[] now = new long[calls.length()];
+        for (int i = 0; i < now.length; i++) {
+            now[i] = calls.get(i);
+        }
+        return now;
+    }
+
+    private static boolean everyThreadFinished(AtomicLongArray calls, long[] before, int more) {
+        for (int i = 0; i < before.length; i++) {
+            if (calls.get(i) < before[i] + more) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits for the workers to get somewhere; a bound only so that a hang fails instead of blocking the build. */

@@ -131,11 +131,13 @@ class SharedTokenStoreTest {
                 .build();
         store.down.set(true);
 
-        AccessToken first = tokens.token();
+        AccessToken first = tokens.token(); // no token at all: fetched alone at once
         microtek.revokeCurrentToken();
-        AccessToken second = tokens.tokenAfterRejection(first); // at most one request per 5 s without the store
+        // At most one request per 5 s without the store, counted from when it was found down; checked meanwhile.
+        AccessToken second = tokens.tokenAfterRejection(first);
         assertThat(second).isNotEqualTo(first);
-        assertThat(ticker.sleeps).containsExactly(Duration.ofSeconds(5));
+        assertThat(ticker.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofMillis(100)));
+        assertThat(total(ticker.sleeps)).isEqualTo(Duration.ofSeconds(5));
         assertThat(microtek.tokenRequests()).isEqualTo(2);
         assertThat(listener.of(TokenListener.StoreUnavailable.class))
                 .singleElement()
@@ -151,6 +153,133 @@ class SharedTokenStoreTest {
                 .isEqualTo(third);
         assertThat(listener.of(TokenListener.StoreAvailable.class)).hasSize(1);
         assertThat(listener.of(TokenListener.StoreUnavailable.class)).hasSize(1);
+    }
+
+    @Test
+    void aTokenStillGoodAtItsRefreshPointIsKeptThroughAnOutageAndReplacedOnceThroughTheStoreWhenItAnswers()
+            throws Exception {
+        FlakyStore store = new FlakyStore(TokenStore.inMemory());
+        RecordingListener listener = new RecordingListener();
+        TokenManager first = manager(store).listener(listener).build();
+        TokenManager second = manager(store).build();
+        AccessToken token = first.token();
+        assertThat(second.token()).isEqualTo(token);
+
+        // Past both refresh points (59:00 and, 2 s of skew earlier, 58:58): with one active token per client, a token
+        // fetched alone now would log out every other instance, and this one is good for another minute.
+        store.down.set(true);
+        ticker.advance(Duration.ofMinutes(59));
+        assertThat(first.token()).isEqualTo(token);
+        assertThat(second.token()).isEqualTo(token);
+        ticker.advance(Duration.ofSeconds(25)); // kept until half the margin is left: 59:30 and 59:28
+        assertThat(first.token()).isEqualTo(token);
+        assertThat(second.token()).isEqualTo(token);
+        assertThat(microtek.tokenRequests()).isEqualTo(1);
+        assertThat(ticker.sleeps).isEmpty(); // nobody waited: the token was kept, not awaited
+        assertThat(listener.of(TokenListener.StoreUnavailable.class)).hasSize(1);
+
+        // The store answers: one fetch under the lease (by whichever instance gets there first: its check of the store
+        // in the background, or the end of its hold), and the other takes it from the store.
+        store.down.set(false);
+        ticker.advance(Duration.ofSeconds(6));
+        AccessToken replaced = second.token();
+        assertThat(replaced).isNotEqualTo(token);
+        assertThat(first.token()).isEqualTo(replaced);
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
+        assertThat(listener.of(TokenListener.StoreAvailable.class)).hasSize(1);
+    }
+
+    @Test
+    void aTokenKeptThroughAnOutageIsFetchedAloneOnlyWhenHalfItsMarginIsLeft() throws IOException {
+        FlakyStore store = new FlakyStore(TokenStore.inMemory());
+        TokenManager tokens =
+                manager(store).storeFallbackInterval(Duration.ofSeconds(5)).build();
+        AccessToken token = tokens.token();
+        store.down.set(true);
+        ticker.advance(Duration.ofMinutes(59));
+        assertThat(tokens.token()).isEqualTo(token); // found down at 59:00, kept
+        ticker.advance(Duration.ofSeconds(30)); // 59:30: the store is still down, and 30 s is what is left to fetch
+        AccessToken alone = tokens.token();
+        assertThat(alone).isNotEqualTo(token);
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
+        assertThat(ticker.sleeps).isEmpty(); // the fallback interval since 59:00 had passed: no wait
+    }
+
+    @Test
+    void aRejectedTokenWaitsForTheStoreAndTakesTheSharedRouteWhenItAnswersWithinTheFallbackInterval()
+            throws IOException {
+        FlakyStore store = new FlakyStore(TokenStore.inMemory());
+        TokenManager first =
+                manager(store).storeFallbackInterval(Duration.ofSeconds(5)).build();
+        TokenManager second = manager(store).build();
+        AccessToken token = first.token();
+        assertThat(second.token()).isEqualTo(token);
+
+        store.failNext.set(10); // found down, nine failed checks a poll interval apart, the tenth answers
+        microtek.revokeCurrentToken();
+        AccessToken replacement = first.tokenAfterRejection(token);
+        assertThat(ticker.sleeps).hasSize(10);
+        assertThat(total(ticker.sleeps)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(replacement).isNotEqualTo(token);
+        assertThat(second.tokenAfterRejection(token)).isEqualTo(replacement); // shared: fetched under the lease
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenFetchedUnderTheLeaseWhileTheStoreWentDownIsWrittenWhenItAnswers() throws Exception {
+        FlakyStore store = new FlakyStore(TokenStore.inMemory());
+        TokenManager first = manager(store).build();
+        TokenManager second = manager(store).build();
+        AccessToken token = first.token();
+        assertThat(second.token()).isEqualTo(token);
+
+        microtek.beforeTokenAnswer(request -> store.down.set(true)); // down while the holder fetches
+        microtek.revokeCurrentToken();
+        AccessToken fetched = first.tokenAfterRejection(token);
+        microtek.beforeTokenAnswer(request -> {});
+        assertThat(store.delegate.read()).extracting(StoredToken::token).isEqualTo(token); // not written yet
+
+        store.down.set(false);
+        awaitTrue(() -> fetched.equals(tokenIn(store.delegate)));
+        awaitTrue(() -> leaseFree(store.delegate)); // then given back (this ticker never lets it run out by itself)
+        assertThat(second.tokenAfterRejection(token)).isEqualTo(fetched); // from the store: no second fetch
+        assertThat(microtek.tokenRequests()).isEqualTo(2);
+    }
+
+    private static boolean leaseFree(TokenStore store) {
+        try {
+            TokenStore.Lease lease = store.tryAcquireLease(Duration.ofSeconds(10));
+            if (lease != null) {
+                store.releaseLease(lease);
+            }
+            return lease != null;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static @Nullable AccessToken tokenIn(TokenStore store) {
+        try {
+            StoredToken stored = store.read();
+            return stored == null ? null : stored.token();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Duration total(List<Duration> durations) {
+        return durations.stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Waits for what a background task of the manager does; the bound only turns a hang into a failure. */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("condition not met within 30 s")
+                    .isNegative();
+            Thread.sleep(5);
+        }
     }
 
     @Test
@@ -254,9 +383,13 @@ class SharedTokenStoreTest {
         }
     }
 
-    /** A store that is down while {@link #down} is set: a fault a real in-memory store cannot show. */
+    /**
+     * A store that is down while {@link #down} is set, or for the next {@link #failNext} calls: a fault a real
+     * in-memory store cannot show.
+     */
     private static final class FlakyStore extends CountingStore {
         final AtomicBoolean down = new AtomicBoolean();
+        final AtomicInteger failNext = new AtomicInteger();
 
         FlakyStore(TokenStore delegate) {
             super(delegate);
@@ -265,9 +398,14 @@ class SharedTokenStoreTest {
         @Override
         void call() throws IOException {
             super.call();
-            if (down.get()) {
+            if (down.get() || failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new ConnectException("Connection refused (store down)");
             }
+        }
+
+        @Override
+        public void subscribe(Events events) {
+            delegate.subscribe(events);
         }
     }
 }

@@ -237,7 +237,7 @@ final class JsonAdapterEmitter {
         if (omittable(slot)) {
             return CodeBlock.builder()
                     .addStatement(
-                            "$N = reader.peek() == $T.NULL ? $T.explicitNull(reader) : $T.of($L)",
+                            "$N = reader.peek() == $T.NULL ? $T.explicitNull(reader) : $T.ofNullable($L)",
                             slot.local(),
                             RuntimeTypes.JSON_READER_TOKEN,
                             RuntimeTypes.JSON_VALUES,

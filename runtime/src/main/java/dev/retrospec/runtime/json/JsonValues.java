@@ -157,16 +157,17 @@ public final class JsonValues {
     /** Whether the value the reader is at can be read by {@code read}, without consuming it. */
     public static boolean readable(JsonReader reader, Read read) throws IOException {
         try (JsonReader peek = reader.peekJson()) {
-            read.read(peek);
+            Object unused = read.read(peek); // only whether it reads
             return true;
         } catch (JsonDataException | IllegalArgumentException e) {
             return false;
         }
     }
 
-    /** Reads one value. */
+    /** Reads one value, and returns it (so that a method reference or lambda of a reading method fits). */
     @FunctionalInterface
     public interface Read {
-        void read(JsonReader reader) throws IOException;
+        @Nullable
+        Object read(JsonReader reader) throws IOException;
     }
 }

@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
-import dev.retrospec.bench.json.github.GitHubV3RESTAPI;
+import dev.retrospec.bench.json.github.GitHub;
 import dev.retrospec.bench.json.github.model.Repository;
 import dev.retrospec.bench.json.oag.JSON;
 import java.io.IOException;
@@ -61,7 +61,7 @@ public class JsonBenchmark {
   @Setup
   public void setUp() throws IOException {
     payload = Payload.of(Path.of(spec), "repository", count);
-    moshi = GitHubV3RESTAPI.moshiBuilder().build()
+    moshi = GitHub.moshiBuilder().build()
         .adapter(Types.newParameterizedType(List.class, Repository.class));
     gson = new JSON().getGson();
     gsonType = TypeToken.getParameterized(List.class, dev.retrospec.bench.json.oag.model.Repository.class)

@@ -57,7 +57,7 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
           seen0 |= 0x1L;
         }
         case 1 -> {
-          owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(this.ownerAdapter.fromJson(reader));
+          owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.ownerAdapter.fromJson(reader));
         }
         case 2 -> {
           state = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "state", "Widget") : this.openEnumOfStateAdapter.fromJson(reader);

@@ -45,7 +45,7 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
           firmware = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "firmware", "NewDevice") : reader.nextString();
         }
         case 2 -> {
-          location = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextString());
+          location = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(reader.nextString());
         }
         default -> {
           reader.skipName();

@@ -127,7 +127,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
           optionalValue = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "optionalValue", "Thing") : reader.nextString();
         }
         case 4 -> {
-          optionalNullable = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextString());
+          optionalNullable = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(reader.nextString());
         }
         case 5 -> {
           if (reader.peek() == JsonReader.Token.NULL) {

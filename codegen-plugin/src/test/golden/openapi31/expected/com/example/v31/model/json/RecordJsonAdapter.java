@@ -64,13 +64,13 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
           seen0 |= 0x4L;
         }
         case 3 -> {
-          score = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextDouble());
+          score = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(reader.nextDouble());
         }
         case 4 -> {
-          parent = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(this.record_Adapter.fromJson(reader));
+          parent = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.record_Adapter.fromJson(reader));
         }
         case 5 -> {
-          nothing = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(this.objectAdapter.fromJson(reader));
+          nothing = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.objectAdapter.fromJson(reader));
         }
         case 6 -> {
           tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Record") : this.listOfStringAdapter.fromJson(reader);

@@ -41,7 +41,7 @@ final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
           lines = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "lines", "AuditLogResponse") : this.listOfStringAdapter.fromJson(reader);
         }
         case 1 -> {
-          continueFrom = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextString());
+          continueFrom = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(reader.nextString());
         }
         default -> {
           reader.skipName();

@@ -203,6 +203,9 @@ final class SchemaTranslator {
         String type = Schemas.primaryType(schema);
         if ("array".equals(type)) {
             Schema<?> items = schema.getItems();
+            if (schema.getPrefixItems() != null && !schema.getPrefixItems().isEmpty()) {
+                return tuple(schema, pointer, hint);
+            }
             if (items == null) {
                 context.warning(
                         Problem.Kind.ARRAY_WITHOUT_ITEMS, pointer, "array without items; using a list of Object");
@@ -219,6 +222,29 @@ final class SchemaTranslator {
             return new TypeRef.MapOf(TypeRef.ANY);
         }
         return scalar(schema, pointer);
+    }
+
+    /**
+     * An array with {@code prefixItems} (a tuple, OpenAPI 3.1): Java has no tuple, so a list of the type every item
+     * has (those of {@code prefixItems} and of {@code items} after them), or of Object where they differ; warned.
+     */
+    private TypeRef tuple(Schema<?> schema, String pointer, String hint) {
+        List<Schema> prefix = schema.getPrefixItems();
+        java.util.Set<TypeRef> types = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < prefix.size(); i++) {
+            types.add(typeOf(prefix.get(i), Pointers.child(Pointers.child(pointer, "prefixItems"), i), hint + "Item"));
+        }
+        Schema<?> rest = schema.getItems();
+        if (rest != null && !Boolean.FALSE.equals(rest.getBooleanSchemaValue())) {
+            types.add(typeOf(rest, Pointers.child(pointer, "items"), hint + "Item"));
+        }
+        TypeRef element = types.size() == 1 ? types.iterator().next() : TypeRef.ANY;
+        context.warning(
+                Problem.Kind.UNSUPPORTED,
+                Pointers.child(pointer, "prefixItems"),
+                "a tuple (prefixItems of " + prefix.size() + ") is generated as a list of "
+                        + (types.size() == 1 ? "the type its items share" : "Object: its items' types differ"));
+        return new TypeRef.ListOf(element, Boolean.TRUE.equals(schema.getUniqueItems()));
     }
 
     private TypeRef defineInline(String pointer, TypeDef def) {

@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.retrospec.codegen.Generator")
 final class ThingJsonAdapter extends JsonAdapter<Thing> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("requiredValue",
-      "requiredNullable", "owner", "optionalValue", "optionalNullable", "count", "big", "price",
-      "ratio", "precise", "flag", "when", "day", "id", "link", "secret", "blob", "legacy", "size",
-      "tags", "uniqueTags", "labels", "anything", "freeForm", "nested");
+      "requiredNullable", "owner", "coOwner", "formerOwner", "optionalValue", "optionalNullable",
+      "count", "big", "price", "ratio", "precise", "flag", "when", "day", "id", "link", "secret",
+      "blob", "legacy", "size", "tags", "uniqueTags", "labels", "anything", "freeForm", "nested");
 
   private final JsonValues.Strictness strictness;
 
@@ -85,6 +85,8 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     @Nullable String requiredValue = null;
     @Nullable String requiredNullable = null;
     @Nullable Owner owner = null;
+    @Nullable Owner coOwner = null;
+    @Nullable Owner formerOwner = null;
     @Nullable String optionalValue = null;
     Omittable<String> optionalNullable = Omittable.absent();
     int count = 0;
@@ -124,75 +126,83 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
           seen0 |= 0x4L;
         }
         case 3 -> {
-          optionalValue = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "optionalValue", "Thing") : reader.nextString();
+          coOwner = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.ownerAdapter.fromJson(reader);
+          seen0 |= 0x8L;
         }
         case 4 -> {
-          optionalNullable = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextString());
+          formerOwner = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.ownerAdapter.fromJson(reader);
+          seen0 |= 0x10L;
         }
         case 5 -> {
+          optionalValue = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "optionalValue", "Thing") : reader.nextString();
+        }
+        case 6 -> {
+          optionalNullable = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(reader.nextString());
+        }
+        case 7 -> {
           if (reader.peek() == JsonReader.Token.NULL) {
             JsonValues.unexpectedNull(reader, strictness, "count", "Thing");
           } else {
             count = reader.nextInt();
           }
-          seen0 |= 0x8L;
-        }
-        case 6 -> {
-          big = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "big", "Thing") : reader.nextLong();
-        }
-        case 7 -> {
-          price = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "price", "Thing") : JsonValues.decimal(reader);
+          seen0 |= 0x20L;
         }
         case 8 -> {
-          ratio = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "ratio", "Thing") : (float) reader.nextDouble();
+          big = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "big", "Thing") : reader.nextLong();
         }
         case 9 -> {
-          precise = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "precise", "Thing") : reader.nextDouble();
+          price = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "price", "Thing") : JsonValues.decimal(reader);
         }
         case 10 -> {
-          flag = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "flag", "Thing") : reader.nextBoolean();
+          ratio = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "ratio", "Thing") : (float) reader.nextDouble();
         }
         case 11 -> {
-          when = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "when", "Thing") : this.offsetDateTimeAdapter.fromJson(reader);
-          seen0 |= 0x10L;
+          precise = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "precise", "Thing") : reader.nextDouble();
         }
         case 12 -> {
-          day = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "day", "Thing") : this.localDateAdapter.fromJson(reader);
+          flag = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "flag", "Thing") : reader.nextBoolean();
         }
         case 13 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Thing") : this.uuidAdapter.fromJson(reader);
+          when = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "when", "Thing") : this.offsetDateTimeAdapter.fromJson(reader);
+          seen0 |= 0x40L;
         }
         case 14 -> {
-          link = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "link", "Thing") : this.uriAdapter.fromJson(reader);
+          day = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "day", "Thing") : this.localDateAdapter.fromJson(reader);
         }
         case 15 -> {
-          secret = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "secret", "Thing") : reader.nextString();
+          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Thing") : this.uuidAdapter.fromJson(reader);
         }
         case 16 -> {
-          blob = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "blob", "Thing") : this.byteStringAdapter.fromJson(reader);
+          link = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "link", "Thing") : this.uriAdapter.fromJson(reader);
         }
         case 17 -> {
-          legacy = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "legacy", "Thing") : reader.nextString();
+          secret = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "secret", "Thing") : reader.nextString();
         }
         case 18 -> {
-          size = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "size", "Thing") : this.openEnumOfThingSizeAdapter.fromJson(reader);
+          blob = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "blob", "Thing") : this.byteStringAdapter.fromJson(reader);
         }
         case 19 -> {
-          tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Thing") : this.listOfStringAdapter.fromJson(reader);
+          legacy = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "legacy", "Thing") : reader.nextString();
         }
         case 20 -> {
-          uniqueTags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "uniqueTags", "Thing") : this.setOfStringAdapter.fromJson(reader);
+          size = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "size", "Thing") : this.openEnumOfThingSizeAdapter.fromJson(reader);
         }
         case 21 -> {
-          labels = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "labels", "Thing") : this.mapOfStringStringAdapter.fromJson(reader);
+          tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Thing") : this.listOfStringAdapter.fromJson(reader);
         }
         case 22 -> {
-          anything = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "anything", "Thing") : this.mapOfStringObjectAdapter.fromJson(reader);
+          uniqueTags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "uniqueTags", "Thing") : this.setOfStringAdapter.fromJson(reader);
         }
         case 23 -> {
-          freeForm = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "freeForm", "Thing") : this.mapOfStringObjectAdapter.fromJson(reader);
+          labels = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "labels", "Thing") : this.mapOfStringStringAdapter.fromJson(reader);
         }
         case 24 -> {
+          anything = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "anything", "Thing") : this.mapOfStringObjectAdapter.fromJson(reader);
+        }
+        case 25 -> {
+          freeForm = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "freeForm", "Thing") : this.mapOfStringObjectAdapter.fromJson(reader);
+        }
+        case 26 -> {
           nested = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "nested", "Thing") : this.thingNestedAdapter.fromJson(reader);
         }
         default -> {
@@ -212,14 +222,20 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
       JsonValues.missing(reader, strictness, "owner", "Thing");
     }
     if ((seen0 & 0x8L) == 0) {
-      JsonValues.missing(reader, strictness, "count", "Thing");
+      JsonValues.missing(reader, strictness, "coOwner", "Thing");
     }
     if ((seen0 & 0x10L) == 0) {
+      JsonValues.missing(reader, strictness, "formerOwner", "Thing");
+    }
+    if ((seen0 & 0x20L) == 0) {
+      JsonValues.missing(reader, strictness, "count", "Thing");
+    }
+    if ((seen0 & 0x40L) == 0) {
       JsonValues.missing(reader, strictness, "when", "Thing");
     }
-    return new Thing(requiredValue, requiredNullable, owner, optionalValue, optionalNullable, count,
-        big, price, ratio, precise, flag, when, day, id, link, secret, blob, legacy, size, tags,
-        uniqueTags, labels, anything, freeForm, nested);
+    return new Thing(requiredValue, requiredNullable, owner, coOwner, formerOwner, optionalValue,
+        optionalNullable, count, big, price, ratio, precise, flag, when, day, id, link, secret,
+        blob, legacy, size, tags, uniqueTags, labels, anything, freeForm, nested);
   }
 
   @Override
@@ -244,6 +260,20 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
       JsonValues.requiredNull(writer);
     } else {
       this.ownerAdapter.toJson(writer, owner);
+    }
+    @Nullable Owner coOwner = value.coOwner();
+    writer.name("coOwner");
+    if (coOwner == null) {
+      JsonValues.requiredNull(writer);
+    } else {
+      this.ownerAdapter.toJson(writer, coOwner);
+    }
+    @Nullable Owner formerOwner = value.formerOwner();
+    writer.name("formerOwner");
+    if (formerOwner == null) {
+      JsonValues.requiredNull(writer);
+    } else {
+      this.ownerAdapter.toJson(writer, formerOwner);
     }
     @Nullable String optionalValue = value.optionalValue();
     if (optionalValue != null) {

@@ -85,8 +85,38 @@ final class SchemaTranslator {
         }
         for (String key : schemas.keySet()) {
             if (componentTypeNames.containsKey(key)) {
-                buildComponent(key);
+                buildReferenced(key);
             }
+        }
+    }
+
+    /** Components a {@code $ref} met while another was being built: built after it, in the order they were met. */
+    private final java.util.ArrayDeque<String> pendingComponents = new java.util.ArrayDeque<>();
+
+    private boolean buildingComponents;
+
+    /**
+     * Builds a component a {@code $ref} names, or, while another is being built, queues it to be built after that
+     * one: so that a chain of references through thousands of components (each schema's {@code owner} another's) is
+     * a loop rather than a recursion as deep as the chain, and {@link #MAX_DEPTH} counts the nesting of one schema,
+     * not the length of a chain of references.
+     */
+    private void buildReferenced(String key) {
+        if (buildingComponents) {
+            if (!builtComponents.contains(key)) {
+                pendingComponents.add(key);
+            }
+            return;
+        }
+        buildingComponents = true;
+        try {
+            buildComponent(key);
+            for (String next = pendingComponents.poll(); next != null; next = pendingComponents.poll()) {
+                buildComponent(next);
+            }
+        } finally {
+            buildingComponents = false;
+            pendingComponents.clear();
         }
     }
 
@@ -285,7 +315,7 @@ final class SchemaTranslator {
         String canonical = canonicalKey(key);
         String name = componentTypeNames.get(canonical);
         if (name != null) {
-            buildComponent(canonical);
+            buildReferenced(canonical);
             return new TypeRef.Named(name);
         }
         if (!expandingAliases.add(key)) {

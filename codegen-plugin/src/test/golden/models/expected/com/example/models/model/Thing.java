@@ -26,12 +26,13 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("dev.retrospec.codegen.Generator")
 public record Thing(String requiredValue, @Nullable String requiredNullable, @Nullable Owner owner,
-    @Nullable Owner coOwner, @Nullable Owner formerOwner, @Nullable String optionalValue,
-    Omittable<String> optionalNullable, int count, @Nullable Long big, @Nullable BigDecimal price,
-    @Nullable Float ratio, @Nullable Double precise, @Nullable Boolean flag, OffsetDateTime when,
-    @Nullable LocalDate day, @Nullable UUID id, @Nullable URI link, @Nullable String secret,
-    @Nullable ByteString blob, @Nullable String legacy, @Nullable OpenEnum<ThingSize> size,
-    @Nullable List<String> tags, @Nullable Set<String> uniqueTags,
-    @Nullable Map<String, String> labels, @Nullable Map<String, Object> anything,
-    @Nullable Map<String, Object> freeForm, @Nullable ThingNested nested) {
+    @Nullable String optionalValue, Omittable<String> optionalNullable, int count,
+    @Nullable Long big, @Nullable BigDecimal price, @Nullable Float ratio, @Nullable Double precise,
+    @Nullable Boolean flag, OffsetDateTime when, @Nullable LocalDate day, @Nullable UUID id,
+    @Nullable URI link, @Nullable String secret, @Nullable ByteString blob, @Nullable String legacy,
+    @Nullable OpenEnum<ThingSize> size, @Nullable List<String> tags,
+    @Nullable Set<String> uniqueTags, @Nullable Map<String, String> labels,
+    @Nullable Map<String, Object> anything, @Nullable Map<String, Object> freeForm,
+    @Nullable ThingNested nested, @Nullable Badge badge, @Nullable Badge nullableBadge,
+    Omittable<Badge> formerBadge) {
 }

@@ -4,10 +4,12 @@
 OAG_VERSION=7.25.0
 OAG_JAR=bench/out/oag/openapi-generator-cli-$OAG_VERSION.jar
 
-# Builds the generator, the runtime and the benchmarks; sets BENCH_CP to the bench module's classpath.
+# Builds the generator, the runtime and the benchmarks; sets BENCH_CP to the bench module's classpath, with this
+# tree's own classes first: ~/.m2 may be shared with other checkouts, whose installs would otherwise be measured.
 bench_build() {
   ./mvnw -q -pl bench -am install -DskipTests -Dinvoker.skip=true
-  BENCH_CP="bench/target/classes:$(./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+  BENCH_CP="bench/target/classes:codegen-plugin/target/classes:runtime/target/classes:runtime-redis/target/classes"
+  BENCH_CP="$BENCH_CP:$(./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 }
 
 # Fetches OpenAPI Generator's CLI from Maven Central once; sets OAG_CP to what its java/retrofit2 output compiles

@@ -30,41 +30,59 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the generator on every OpenAPI description under a folder and compiles each result against the runtime's
  * classpath; prints one row per description and a summary. With {@code --oag <results.tsv>} it reads OpenAPI
  * Generator's results for the same descriptions (written by {@code bench/oag-check}) and prints both side by side;
- * with {@code --list} it only prints which files it takes for descriptions, for {@code bench/oag-check}.
+ * with {@code --list} it only prints which files it takes for descriptions, for {@code bench/oag-check}; with
+ * {@code --summary} it prints the totals and only the rows of descriptions that did not compile (refused, crashed or
+ * not compiling), so that a run over hundreds of descriptions says what is left to fix.
+ *
+ * <pre>
+ *   CorpusCheck [folder] [--summary] [--oag &lt;results.tsv&gt;] [--list]
+ * </pre>
  */
 public final class CorpusCheck {
     record Row(
             String spec, String generated, String compiled, int files, long lines, double seconds, String firstError) {}
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
-        Path oagResults = args.length > 2 && args[1].equals("--oag") ? Path.of(args[2]) : null;
+        Path root = Path.of("../shared/corpus");
+        Path oagResults = null;
+        boolean list = false;
+        boolean summary = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--oag" -> oagResults = Path.of(args[++i]);
+                case "--list" -> list = true;
+                case "--summary" -> summary = true;
+                default -> root = Path.of(args[i]);
+            }
+        }
         if (!Files.isDirectory(root)) {
             System.out.println("corpus-check: no folder " + root.toAbsolutePath() + ": nothing to check");
             return;
         }
         List<Path> specs = descriptions(root);
-        if (args.length > 1 && args[1].equals("--list")) {
-            specs.forEach(spec -> System.out.println(root.relativize(spec)));
+        Path folder = root;
+        if (list) {
+            specs.forEach(spec -> System.out.println(folder.relativize(spec)));
             return;
         }
         ExecutorService pool =
                 Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         List<Future<Row>> futures = new ArrayList<>();
         for (Path spec : specs) {
-            futures.add(pool.submit(() -> check(root, spec)));
+            futures.add(pool.submit(() -> check(folder, spec)));
         }
         List<Row> rows = new ArrayList<>();
         for (Future<Row> future : futures) {
             rows.add(future.get());
         }
         pool.shutdown();
-        print(System.out, rows, oagResults == null ? null : OagResults.read(oagResults));
+        print(System.out, rows, oagResults == null ? null : OagResults.read(oagResults), summary);
     }
 
     /** Root documents only: files whose top level has {@code openapi} or {@code swagger}; fragments are skipped. */
@@ -187,11 +205,15 @@ public final class CorpusCheck {
         }
     }
 
-    static void print(PrintStream out, List<Row> rows, OagResults oag) {
+    /** The table (with {@code summary}, only its rows that did not compile), then the totals. */
+    static void print(PrintStream out, List<Row> rows, @Nullable OagResults oag, boolean summary) {
         String header = String.format(
                 "%-70s %-9s %-8s %6s %8s %7s", "spec", "generated", "compiled", "files", "lines", "seconds");
         out.println(oag == null ? header + "  first error" : header + "  | OAG: generated compiled seconds");
         for (Row row : rows) {
+            if (summary && row.compiled().equals("yes")) {
+                continue;
+            }
             String line = String.format(
                     "%-70s %-9s %-8s %6d %8d %7.1f",
                     shorten(row.spec(), 70), row.generated(), row.compiled(), row.files(), row.lines(), row.seconds());

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * One JVM, {@code warmups} unmeasured runs then {@code runs} measured ones, of one of: Retrospec's generator
  * (generate and write), swagger-parser alone (the floor: what every generator built on it pays), or OpenAPI
  * Generator's CLI (on the classpath only when {@code bench/generation} puts it there, in place of Retrospec).
- * Prints one line: {@code millis=<run 1>,<run 2>,... peakRssMb=<VmHWM>}. {@code bench/generation} runs it with
+ * Prints one line: {@code millis=<run 1>,<run 2>,... peakHeapMb=<heap pools' peaks> peakRssMb=<VmHWM>}. {@code bench/generation} runs it with
  * {@code 0 1} for a cold figure and with warm-ups for a warm one.
  *
  * <pre>
@@ -53,7 +53,8 @@ public final class GenerationRun {
             task.run();
             millis.add(Long.toString((System.nanoTime() - start) / 1_000_000));
         }
-        System.out.println("millis=" + String.join(",", millis) + " peakRssMb=" + peakRssMb());
+        System.out.println(
+                "millis=" + String.join(",", millis) + " peakHeapMb=" + peakHeapMb() + " peakRssMb=" + peakRssMb());
         System.exit(0); // whatever threads a generator left behind
     }
 
@@ -120,6 +121,21 @@ public final class GenerationRun {
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
+    }
+
+    /**
+     * The peak of the Java heap, in MiB: the sum of each heap pool's peak since the JVM started (an upper bound of the
+     * heap used at any one time, since the pools peak at different moments).
+     */
+    static long peakHeapMb() {
+        long bytes = 0;
+        for (java.lang.management.MemoryPoolMXBean pool :
+                java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024 * 1024);
     }
 
     /** The process's peak resident set (VmHWM), in MiB; -1 where /proc does not say. */

@@ -179,6 +179,15 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "retrospec.maxGeneratedTypes", defaultValue = "25000")
     private int maxGeneratedTypes = 25_000;
 
+    /**
+     * Fails the build when generation has warnings (something skipped, or typed in a degraded form such as Object),
+     * writing nothing; each warning is logged with its file, line and JSON pointer. As {@code validate}'s.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "retrospec.failOnWarnings", defaultValue = "false")
+    private boolean failOnWarnings;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private @Nullable MavenProject project;
 
@@ -209,8 +218,11 @@ public final class GenerateMojo extends AbstractMojo {
         Generation.Outcome outcome;
         try {
             outcome = Generation.run(new Generation.Request(
-                    inputSpec, basedir, output, getClass().getClassLoader(), options));
+                    inputSpec, basedir, output, getClass().getClassLoader(), options, failOnWarnings));
         } catch (SpecProblemsException e) {
+            Projects.log(getLog(), e.problems());
+            throw new MojoFailureException(e.getMessage());
+        } catch (Generation.FailedOnWarnings e) {
             Projects.log(getLog(), e.problems());
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
@@ -242,6 +254,10 @@ public final class GenerateMojo extends AbstractMojo {
                     where,
                     millis,
                     outcome.reason()));
+        }
+        if (outcome.produced() != null) {
+            getLog().info("Retrospec: " + outcome.clientName() + ": "
+                    + outcome.produced().line());
         }
     }
 

@@ -28,7 +28,41 @@ final class Generation {
             Path basedir,
             Path outputDirectory,
             ClassLoader resources,
-            GeneratorOptions.Builder options) {}
+            GeneratorOptions.Builder options,
+            boolean failOnWarnings) {
+        Request(
+                String inputSpec,
+                Path basedir,
+                Path outputDirectory,
+                ClassLoader resources,
+                GeneratorOptions.Builder options) {
+            this(inputSpec, basedir, outputDirectory, resources, options, false);
+        }
+    }
+
+    /**
+     * A generation that had warnings while {@code failOnWarnings} was set: nothing was written, and the previous
+     * output and stamp are as they were.
+     */
+    static final class FailedOnWarnings extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<Problem> problems;
+
+        FailedOnWarnings(String spec, List<Problem> problems) {
+            super(warnings(problems.stream().filter(Problem::isWarning).count()) + " in " + spec
+                    + ", and failOnWarnings is set: nothing written");
+            this.problems = List.copyOf(problems);
+        }
+
+        List<Problem> problems() {
+            return problems;
+        }
+
+        private static String warnings(long n) {
+            return n + (n == 1 ? " warning" : " warnings");
+        }
+    }
 
     /** What happened. */
     record Outcome(
@@ -39,7 +73,8 @@ final class Generation {
             int types,
             int interfaces,
             int inputs,
-            List<Problem> warnings) {}
+            List<Problem> warnings,
+            @Nullable Produced produced) {}
 
     /**
      * The input files the previous stamp recorded, if each is still there with the content it had (the same size and
@@ -71,7 +106,7 @@ final class Generation {
         return Stamp.digestFiles(base, recorded).equals(previous.inputs()) ? recorded : null;
     }
 
-    static Outcome run(Request request) throws SpecProblemsException, IOException {
+    static Outcome run(Request request) throws SpecProblemsException, IOException, FailedOnWarnings {
         try (SpecLocation spec = SpecLocation.resolve(request.inputSpec(), request.basedir(), request.resources())) {
             GeneratorOptions options = request.options()
                     .specFile(spec.file())
@@ -125,7 +160,8 @@ final class Generation {
                     names,
                     Stamp.stats(inputs),
                     remote,
-                    Stamp.digestText(options.fingerprint()),
+                    // failOnWarnings in the digest: setting it regenerates, so that warnings are found again
+                    Stamp.digestText(options.fingerprint() + (request.failOnWarnings() ? "\nfailOnWarnings" : "")),
                     Stamp.generatorIdentity(),
                     "");
             String currentOutput = Stamp.digestOutput(output);
@@ -135,9 +171,12 @@ final class Generation {
                     // touched, not changed: remember the new times so that the next build need not read the files again
                     wanted.withOutput(currentOutput).write(stampFile);
                 }
-                return new Outcome(true, "", "", 0, 0, 0, inputs.size(), List.of());
+                return new Outcome(true, "", "", 0, 0, 0, inputs.size(), List.of(), null);
             }
             Generator.Result result = Generator.generate(options);
+            if (request.failOnWarnings() && result.warnings().stream().anyMatch(Problem::isWarning)) {
+                throw new FailedOnWarnings(spec.displayName(), result.warnings());
+            }
             Files.deleteIfExists(stampFile); // no stamp may vouch for a directory in the middle of being replaced
             OutputWriter.replace(output, result.files());
             wanted.withOutput(Stamp.digestOutput(output)).write(stampFile);
@@ -149,7 +188,8 @@ final class Generation {
                     result.model().types().size(),
                     result.model().services().size(),
                     inputs.size(),
-                    result.warnings());
+                    result.warnings(),
+                    Produced.of(result.model(), result.warnings()));
         }
     }
 }

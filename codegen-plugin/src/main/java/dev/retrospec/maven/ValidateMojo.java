@@ -119,6 +119,8 @@ public final class ValidateMojo extends AbstractMojo {
                         model.services().size(),
                         operations,
                         warnings == 0 ? "" : ", " + warnings + " warnings"));
+                getLog().info("Retrospec: " + model.clientName() + ": "
+                        + Produced.of(model, result.warnings()).line());
                 if (failOnWarnings && warnings > 0) {
                     failed.add(spec + ": " + warnings + " warnings (failOnWarnings)");
                 }

@@ -1,8 +1,10 @@
 package dev.retrospec.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retrospec.codegen.GeneratorOptions;
+import dev.retrospec.codegen.load.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,84 @@ class GenerationTest {
         assertThat(other.upToDate()).isFalse();
         assertThat(other.inputs()).isEqualTo(2);
         assertThat(Stamp.read(Stamp.fileFor(output())).files()).containsExactly("other.yaml", "schemas.yaml");
+    }
+
+    private static final String COMPLETE = """
+      openapi: 3.0.3
+      info: {title: Shop, version: '1'}
+      paths:
+        /orders/{id}:
+          get:
+            operationId: getOrder
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: string}}
+            responses:
+              '200':
+                description: An order.
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Order'}
+        /carts:
+          get:
+            operationId: listCarts
+            responses:
+              '200': {description: Carts., content: {application/json: {schema: {type: array, items: {}}}}}
+      webhooks:
+        orderShipped:
+          post:
+            responses:
+              '200': {description: Acknowledged.}
+      components:
+        schemas:
+          Order:
+            type: object
+            properties:
+              status: {type: string, enum: [open, shipped]}
+              total: {oneOf: [{type: string}, {type: integer}]}
+              receipt: {type: file}
+      """;
+
+    @Test
+    void whatAGenerationProducedIsOneLineAndItsWarningsComeWithIt() throws Exception {
+        Files.writeString(dir.resolve("api.yaml"), COMPLETE.replace("3.0.3", "3.1.0"));
+
+        Generation.Outcome outcome = run();
+
+        assertThat(outcome.produced()).isNotNull();
+        assertThat(outcome.produced().line())
+                .isEqualTo("2 operations in 1 interface; 1 record, 1 union, 1 enum; 1 warning (skipped or degraded:"
+                        + " each is above, with where it is); 1 note");
+        assertThat(outcome.warnings())
+                .extracting(Problem::toString)
+                .containsExactlyInAnyOrder(
+                        "api.yaml:32:9: warning: #/components/schemas/Order/properties/receipt: unknown type 'file';"
+                                + " using Object",
+                        "api.yaml:20:1: info: #/webhooks: webhooks are not generated: they are requests the API sends"
+                                + " to a server of the caller's, which a client does not serve (orderShipped)");
+    }
+
+    @Test
+    void failOnWarningsFailsAndWritesNothing() throws Exception {
+        Files.writeString(dir.resolve("api.yaml"), COMPLETE.replace("3.0.3", "3.1.0"));
+
+        assertThatThrownBy(this::runFailingOnWarnings)
+                .isInstanceOf(Generation.FailedOnWarnings.class)
+                .hasMessage("1 warning in api.yaml, and failOnWarnings is set: nothing written");
+        assertThat(output()).doesNotExist();
+
+        // without it the same description generates, and turning it on later does not pass on the stamp's word
+        assertThat(run().upToDate()).isFalse();
+        assertThatThrownBy(this::runFailingOnWarnings).isInstanceOf(Generation.FailedOnWarnings.class);
+    }
+
+    private Generation.Outcome runFailingOnWarnings() throws Exception {
+        return Generation.run(new Generation.Request(
+                "api.yaml",
+                dir,
+                output(),
+                getClass().getClassLoader(),
+                GeneratorOptions.builder(dir.resolve("unresolved"), "com.example.shop"),
+                true));
     }
 
     private Path output() {

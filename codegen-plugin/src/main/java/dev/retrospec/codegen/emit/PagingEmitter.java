@@ -35,7 +35,8 @@ final class PagingEmitter {
         this.model = model;
     }
 
-    void emit(TypeSpec.Builder type, String service, Operation op, MethodSpec method, boolean parameterObject) {
+    void emit(TypeSpec.Builder type, Operation op, MethodSpec method, @Nullable ClassName params) {
+        boolean parameterObject = params != null;
         Paging paging = Objects.requireNonNull(op.paging());
         if (paging instanceof Paging.Link) {
             return; // the client's pages(call) follows the links: nothing per operation
@@ -59,9 +60,6 @@ final class PagingEmitter {
         List<CodeBlock> arguments = new ArrayList<>();
         int keyIndex = -1;
         int required = method.parameters().size() - op.optionalParameters().size();
-        ClassName params = ClassName.get(common.options().apiPackage(), service)
-                .nestedClass(Character.toUpperCase(op.javaName().charAt(0))
-                        + op.javaName().substring(1) + "Params");
         for (int i = 0; i < method.parameters().size(); i++) {
             ParameterSpec parameter = method.parameters().get(i);
             boolean optional = i >= required;
@@ -78,7 +76,7 @@ final class PagingEmitter {
                         .build());
             }
         }
-        if (parameterObject) {
+        if (params != null) {
             companion.addParameter(params, "params");
         }
         CodeBlock call = CodeBlock.of("$N($L)", op.javaName(), CodeBlock.join(arguments, ",$W"));

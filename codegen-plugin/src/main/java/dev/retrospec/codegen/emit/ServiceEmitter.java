@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.retrospec.codegen.model.ApiModel;
 import dev.retrospec.codegen.model.Body;
 import dev.retrospec.codegen.model.Body.Field;
+import dev.retrospec.codegen.model.Names;
 import dev.retrospec.codegen.model.Operation;
 import dev.retrospec.codegen.model.Operation.Parameter;
 import dev.retrospec.codegen.model.Operation.Response;
@@ -53,21 +54,35 @@ final class ServiceEmitter {
                 "\n<p>Get an instance from {@link $T#$L()}.\n",
                 ClassName.get(common.options().basePackage(), model.clientName()),
                 service.accessor());
+        Set<String> nestedNames = new HashSet<>();
         for (Operation operation : service.operations()) {
             MethodSpec method = method(operation, true);
             type.addMethod(method);
             if (optionalValueBody(operation)) {
                 type.addMethod(method(operation, false)); // Retrofit refuses a null @Body: a method without it
             }
-            boolean parameterObject = operation.optionalParameters().size() >= PARAMETER_OBJECT_THRESHOLD;
-            if (parameterObject) {
-                parameterObject(type, service.name(), operation, method);
+            ClassName params = null;
+            if (operation.optionalParameters().size() >= PARAMETER_OBJECT_THRESHOLD) {
+                params = paramsClass(service.name(), operation, nestedNames);
+                parameterObject(type, params, operation, method);
             }
             if (operation.paging() != null && common.options().callStyle() == EmitOptions.CallStyle.CALL) {
-                new PagingEmitter(types, common, model).emit(type, service.name(), operation, method, parameterObject);
+                new PagingEmitter(types, common, model).emit(type, operation, method, params);
             }
         }
         return type.build();
+    }
+
+    /**
+     * The record of an operation's optional parameters, {@code <Operation>Params} nested in its interface, shortened
+     * by {@link Names#nestedTypeName} so that its builder's class file ({@code XApi$ListForRepoParams$Builder.class})
+     * keeps a name file systems accept ({@code Params} is kept), and numbered if a shortened name meets another.
+     */
+    private ClassName paramsClass(String service, Operation op, Set<String> taken) {
+        String wanted =
+                Character.toUpperCase(op.javaName().charAt(0)) + op.javaName().substring(1);
+        String name = Names.unique(Names.nestedTypeName(service, wanted, "Params$Builder") + "Params", taken);
+        return ClassName.get(common.options().apiPackage(), service).nestedClass(name);
     }
 
     /** Optional parameters from which an operation also takes them as one object with a builder: more than four. */
@@ -78,13 +93,11 @@ final class ServiceEmitter {
      * default method beside the Retrofit one that takes the record instead, so that a call names what it sets
      * ({@code listForRepo("o", "r", ListForRepoParams.builder().state(OPEN).build())}) and Retrofit still makes it.
      */
-    private void parameterObject(TypeSpec.Builder type, String service, Operation op, MethodSpec method) {
+    private void parameterObject(TypeSpec.Builder type, ClassName params, Operation op, MethodSpec method) {
         int required = method.parameters().size() - op.optionalParameters().size();
         List<ParameterSpec> optional =
                 method.parameters().subList(required, method.parameters().size());
-        String simpleName =
-                Character.toUpperCase(op.javaName().charAt(0)) + op.javaName().substring(1) + "Params";
-        ClassName params = ClassName.get(common.options().apiPackage(), service).nestedClass(simpleName);
+        String simpleName = params.simpleName();
         ClassName builder = params.nestedClass("Builder");
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         TypeSpec.Builder builderType = TypeSpec.classBuilder(builder)

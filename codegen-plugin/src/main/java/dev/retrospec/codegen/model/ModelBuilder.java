@@ -51,6 +51,16 @@ public final class ModelBuilder {
     private static Result translate(LoadedSpec spec, Options options, ModelContext context)
             throws SpecProblemsException {
         OpenAPI api = spec.openApi();
+        if (api.getWebhooks() != null && !api.getWebhooks().isEmpty()) {
+            context.note(
+                    Problem.Kind.UNSUPPORTED,
+                    "#/webhooks",
+                    "webhooks are not generated: they are requests the API sends to a server of the caller's,"
+                            + " which a client does not serve ("
+                            + String.join(
+                                    ", ",
+                                    new java.util.TreeSet<>(api.getWebhooks().keySet())) + ")");
+        }
         SchemaTranslator schemas = new SchemaTranslator(context);
         schemas.translateComponents();
         ServerTranslator servers = new ServerTranslator(context);

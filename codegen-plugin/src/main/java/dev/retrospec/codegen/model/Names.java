@@ -187,20 +187,25 @@ public final class Names {
      * shortened name that meets another is told apart by a number, as every name is.
      */
     static String fit(List<String> words, int max, java.util.function.Function<List<String>, String> join) {
+        return fit(words, max, MAX_NAME_BYTES, join);
+    }
+
+    private static String fit(
+            List<String> words, int max, int maxBytes, java.util.function.Function<List<String>, String> join) {
         String whole = join.apply(words);
-        if (fits(whole, max)) {
+        if (fits(whole, max, maxBytes)) {
             return whole;
         }
         List<String> kept = new ArrayList<>();
         kept.add(words.get(0));
-        if (!fits(join.apply(kept), max)) {
-            return cut(join.apply(kept), max);
+        if (!fits(join.apply(kept), max, maxBytes)) {
+            return cut(join.apply(kept), max, maxBytes);
         }
         for (int last = words.size() - 1; last > 0; last--) {
             List<String> candidate = new ArrayList<>();
             candidate.add(words.get(0));
             candidate.addAll(words.subList(last, words.size()));
-            if (!fits(join.apply(candidate), max)) {
+            if (!fits(join.apply(candidate), max, maxBytes)) {
                 break;
             }
             kept = candidate;
@@ -208,16 +213,50 @@ public final class Names {
         return join.apply(kept);
     }
 
-    private static boolean fits(String name, int max) {
-        return name.length() <= max && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_NAME_BYTES;
+    /**
+     * The longest class-file name, in UTF-8 bytes and {@code .class} included, that a nested type may give: common
+     * file systems allow 255 bytes for a file name; the rest is left for the number that tells two shortened names
+     * apart and for the {@code $1} classes javac may add.
+     */
+    public static final int MAX_CLASS_FILE_BYTES = 240;
+
+    /**
+     * The simple name of a type nested in the type whose binary name is {@code enclosing} ({@code PullsApi}, or
+     * {@code Outer$Inner} for a deeper one), when {@code innermost} is what follows it in the binary name of the
+     * deepest type it leads to ({@code "$Builder"} for a record's builder, {@code "Params$Builder"} for a name the
+     * caller ends with {@code Params}, {@code ""} for none).
+     *
+     * <p>The rule: {@code wanted} is kept when {@code enclosing$wanted<innermost>.class} is at most {@value
+     * #MAX_CLASS_FILE_BYTES} UTF-8 bytes. Otherwise it is shortened as every long name is (see {@link #fit}): its
+     * first word, then as many of its last words as fit the bytes left ({@code
+     * CreateOrUpdateEnvironmentSecretForRepositoryParams} keeps {@code Create} and an ending such as {@code
+     * ForRepositoryParams}); a first word alone too long is cut. Top-level names are at most {@value #MAX_NAME_BYTES} bytes, so at least a hundred bytes
+     * are always left. Deterministic; the caller tells apart two shortened names that meet, by a number.
+     */
+    public static String nestedTypeName(String enclosing, String wanted, String innermost) {
+        int taken = (enclosing + "$" + innermost + ".class").getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int budget = Math.max(MAX_CLASS_FILE_BYTES - taken, 8);
+        if (wanted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= budget) {
+            return wanted;
+        }
+        String name = fit(words(wanted), Integer.MAX_VALUE, budget, words -> {
+            StringBuilder out = new StringBuilder();
+            words.forEach(word -> out.append(capitalize(word)));
+            return out.toString();
+        });
+        return safe(name.isEmpty() ? "Type" : name);
     }
 
-    private static String cut(String name, int max) {
+    private static boolean fits(String name, int max, int maxBytes) {
+        return name.length() <= max && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes;
+    }
+
+    private static String cut(String name, int max, int maxBytes) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
             out.appendCodePoint(c);
-            if (!fits(out.toString(), max)) {
+            if (!fits(out.toString(), max, maxBytes)) {
                 out.setLength(out.length() - Character.charCount(c));
                 break;
             }

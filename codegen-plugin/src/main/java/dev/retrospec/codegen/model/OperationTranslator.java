@@ -85,6 +85,19 @@ final class OperationTranslator {
                         item.readOperationsMap().entrySet()) {
                     io.swagger.v3.oas.models.Operation op = entry.getValue();
                     String method = entry.getKey().name();
+                    if (op.getCallbacks() != null && !op.getCallbacks().isEmpty()) {
+                        context.note(
+                                Problem.Kind.UNSUPPORTED,
+                                Pointers.child(
+                                        Pointers.child(pathPointer, method.toLowerCase(Locale.ROOT)), "callbacks"),
+                                "callbacks are not generated: they are requests the API sends to a server of the"
+                                        + " caller's, which a client does not serve ("
+                                        + String.join(
+                                                ", ",
+                                                new java.util.TreeSet<>(
+                                                        op.getCallbacks().keySet()))
+                                        + ")");
+                    }
                     String tag = tagOf(op);
                     Set<String> names = methodNames.computeIfAbsent(tag, t -> new HashSet<>());
                     Operation operation = operation(

@@ -49,7 +49,11 @@ final class ScalarTranslator {
                     case "uri", "url" -> new TypeRef.Primitive(TypeRef.Kind.URI);
                     case "byte" -> new TypeRef.Primitive(TypeRef.Kind.BYTES);
                     case "binary" -> TypeRef.BINARY;
-                    default -> TypeRef.STRING;
+                    // OpenAPI 3.1's spelling of format: byte; base64url and others stay text
+                    default ->
+                        "base64".equalsIgnoreCase(schema.getContentEncoding())
+                                ? new TypeRef.Primitive(TypeRef.Kind.BYTES)
+                                : TypeRef.STRING;
                 };
             case "integer" -> new TypeRef.Primitive(integerKind(schema, format));
             case "number" ->

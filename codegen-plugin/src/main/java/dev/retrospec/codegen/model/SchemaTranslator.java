@@ -85,8 +85,38 @@ final class SchemaTranslator {
         }
         for (String key : schemas.keySet()) {
             if (componentTypeNames.containsKey(key)) {
-                buildComponent(key);
+                buildReferenced(key);
             }
+        }
+    }
+
+    /** Components a {@code $ref} met while another was being built: built after it, in the order they were met. */
+    private final java.util.ArrayDeque<String> pendingComponents = new java.util.ArrayDeque<>();
+
+    private boolean buildingComponents;
+
+    /**
+     * Builds a component a {@code $ref} names, or, while another is being built, queues it to be built after that
+     * one: so that a chain of references through thousands of components (each schema's {@code owner} another's) is
+     * a loop rather than a recursion as deep as the chain, and {@link #MAX_DEPTH} counts the nesting of one schema,
+     * not the length of a chain of references.
+     */
+    private void buildReferenced(String key) {
+        if (buildingComponents) {
+            if (!builtComponents.contains(key)) {
+                pendingComponents.add(key);
+            }
+            return;
+        }
+        buildingComponents = true;
+        try {
+            buildComponent(key);
+            for (String next = pendingComponents.poll(); next != null; next = pendingComponents.poll()) {
+                buildComponent(next);
+            }
+        } finally {
+            buildingComponents = false;
+            pendingComponents.clear();
         }
     }
 
@@ -203,6 +233,9 @@ final class SchemaTranslator {
         String type = Schemas.primaryType(schema);
         if ("array".equals(type)) {
             Schema<?> items = schema.getItems();
+            if (schema.getPrefixItems() != null && !schema.getPrefixItems().isEmpty()) {
+                return tuple(schema, pointer, hint);
+            }
             if (items == null) {
                 context.warning(
                         Problem.Kind.ARRAY_WITHOUT_ITEMS, pointer, "array without items; using a list of Object");
@@ -219,6 +252,29 @@ final class SchemaTranslator {
             return new TypeRef.MapOf(TypeRef.ANY);
         }
         return scalar(schema, pointer);
+    }
+
+    /**
+     * An array with {@code prefixItems} (a tuple, OpenAPI 3.1): Java has no tuple, so a list of the type every item
+     * has (those of {@code prefixItems} and of {@code items} after them), or of Object where they differ; warned.
+     */
+    private TypeRef tuple(Schema<?> schema, String pointer, String hint) {
+        List<Schema> prefix = schema.getPrefixItems();
+        java.util.Set<TypeRef> types = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < prefix.size(); i++) {
+            types.add(typeOf(prefix.get(i), Pointers.child(Pointers.child(pointer, "prefixItems"), i), hint + "Item"));
+        }
+        Schema<?> rest = schema.getItems();
+        if (rest != null && !Boolean.FALSE.equals(rest.getBooleanSchemaValue())) {
+            types.add(typeOf(rest, Pointers.child(pointer, "items"), hint + "Item"));
+        }
+        TypeRef element = types.size() == 1 ? types.iterator().next() : TypeRef.ANY;
+        context.warning(
+                Problem.Kind.UNSUPPORTED,
+                Pointers.child(pointer, "prefixItems"),
+                "a tuple (prefixItems of " + prefix.size() + ") is generated as a list of "
+                        + (types.size() == 1 ? "the type its items share" : "Object: its items' types differ"));
+        return new TypeRef.ListOf(element, Boolean.TRUE.equals(schema.getUniqueItems()));
     }
 
     private TypeRef defineInline(String pointer, TypeDef def) {
@@ -259,7 +315,7 @@ final class SchemaTranslator {
         String canonical = canonicalKey(key);
         String name = componentTypeNames.get(canonical);
         if (name != null) {
-            buildComponent(canonical);
+            buildReferenced(canonical);
             return new TypeRef.Named(name);
         }
         if (!expandingAliases.add(key)) {

@@ -110,8 +110,21 @@ final class Schemas {
     }
 
     /** The description, or the title where there is none. */
+    /**
+     * A schema's description, or its title; a {@code const} (OpenAPI 3.1) is typed as its value's type and said here,
+     * {@code Always `"record"`.}, unless the description already names the value.
+     */
     static @Nullable String description(Schema<?> schema) {
-        return schema.getDescription() != null ? schema.getDescription() : schema.getTitle();
+        String text = schema.getDescription() != null ? schema.getDescription() : schema.getTitle();
+        Object constant = schema.getConst();
+        if (constant == null) {
+            return text;
+        }
+        String value = constant instanceof String s ? "\"" + s + "\"" : String.valueOf(constant);
+        if (text != null && text.contains(String.valueOf(constant))) {
+            return text;
+        }
+        return (text == null || text.isBlank() ? "" : text.strip() + "\n\n") + "Always `" + value + "`.";
     }
 
     /** A schema's {@code default} as JSON-ish text for the documentation, or null. */

@@ -210,14 +210,17 @@ final class UnionTranslator {
                 && schema.get$ref() == null
                 && (schema.getProperties() != null || schema.getAllOf() != null)
                 && alternatives(schema).isEmpty()) {
-            String inline = context.newTypeName(union + inlineName(schema, siblings));
+            // the union's name and the alternative's, shortened as one name: both may be long already
+            String inline = context.newTypeName(context.typeName(union + inlineName(schema, siblings)));
             context.define(schemas.objectDef(inline, schema, alternative.pointer()));
             return new RecordVariant(inline, List.of());
         }
         TypeRef wrapped = key != null && schema == null
                 ? schemas.refType(ModelContext.SCHEMAS + Pointers.child("", key).substring(1), alternative.pointer())
                 : schemas.typeOf(schema, alternative.pointer(), union + valueName(schema));
-        return new WrapperVariant(Names.unique("Of" + wrapperName(wrapped), variantNames), wrapped);
+        // nested in the union: Pets$OfPetList.class, kept to a name file systems accept
+        String wrapper = Names.nestedTypeName(union, "Of" + wrapperName(wrapped), "");
+        return new WrapperVariant(Names.unique(wrapper, variantNames), wrapped);
     }
 
     /**

@@ -85,4 +85,28 @@ class NamesTest {
         assertThat(Names.packageProblem("com..x")).isEqualTo("'' is not a Java identifier");
         assertThat(Names.packageProblem("com.my-api")).isEqualTo("'my-api' is not a Java identifier");
     }
+
+    @Test
+    void nestedTypeNamesKeepTheirClassFileUnderTheLimit() {
+        // short enough: kept as it is
+        assertThat(Names.nestedTypeName("IssuesApi", "ListForRepoParams", "$Builder"))
+                .isEqualTo("ListForRepoParams");
+        // three bytes a character: the interface and the record are 120 bytes each, their builder's file would be 264
+        String service = "店".repeat(40);
+        String wanted = "ListFor" + "Long".repeat(30) + "RepoParams";
+        String name = Names.nestedTypeName(service, wanted, "$Builder");
+        // the first word, then the last words that fit in 240 - 135 bytes
+        assertThat(name).isEqualTo("List" + "Long".repeat(22) + "RepoParams");
+        assertThat(bytes(service + "$" + name + "$Builder.class")).isLessThanOrEqualTo(Names.MAX_CLASS_FILE_BYTES);
+        // a single word too long is cut
+        String cut = Names.nestedTypeName(service, "Of" + "店".repeat(40), "");
+        assertThat(cut).isEqualTo("Of" + "店".repeat(37)); // 2 + 111 bytes of the 113 left
+        assertThat(bytes(service + "$" + cut + ".class")).isLessThanOrEqualTo(Names.MAX_CLASS_FILE_BYTES);
+        // deterministic
+        assertThat(Names.nestedTypeName(service, wanted, "$Builder")).isEqualTo(name);
+    }
+
+    private static int bytes(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
 }

@@ -317,4 +317,24 @@ class SchemaTranslatorTest {
                 .extracting(Property::presence)
                 .isEqualTo(List.of(Presence.REQUIRED_NULLABLE, Presence.REQUIRED_NULLABLE, Presence.REQUIRED));
     }
+
+    @Test
+    void aChainOfReferencesLongerThanTheNestingCeilingIsNotNesting() {
+        // Link0.next is Link1, ... Link299.next is Link0: 300 components, each one level deep
+        StringBuilder yaml = new StringBuilder("paths: {}\ncomponents:\n  schemas:\n");
+        int links = SchemaTranslator.MAX_DEPTH * 4 + 44;
+        for (int i = 0; i < links; i++) {
+            yaml.append("    Link")
+                    .append(i)
+                    .append(":\n      type: object\n      properties:\n        next: {$ref: '#/components/schemas/Link")
+                    .append((i + 1) % links)
+                    .append("'}\n");
+        }
+        ModelContext context = Descriptions.context(yaml.toString());
+        translate(context);
+
+        assertThat(Descriptions.problems(context)).isEmpty();
+        assertThat(object(context, "Link0").properties().get(0).type()).isEqualTo(new TypeRef.Named("Link1"));
+        assertThat(object(context, "Link299").properties().get(0).type()).isEqualTo(new TypeRef.Named("Link0"));
+    }
 }

@@ -33,5 +33,6 @@ public record Thing(String requiredValue, @Nullable String requiredNullable, @Nu
     @Nullable OpenEnum<ThingSize> size, @Nullable List<String> tags,
     @Nullable Set<String> uniqueTags, @Nullable Map<String, String> labels,
     @Nullable Map<String, Object> anything, @Nullable Map<String, Object> freeForm,
-    @Nullable ThingNested nested) {
+    @Nullable ThingNested nested, @Nullable Badge badge, @Nullable Badge nullableBadge,
+    Omittable<Badge> formerBadge) {
 }

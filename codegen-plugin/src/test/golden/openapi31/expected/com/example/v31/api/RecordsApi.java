@@ -2,9 +2,12 @@
 package com.example.v31.api;
 
 import com.example.v31.Modern;
+import com.example.v31.model.SubscribeRequest;
 import javax.annotation.processing.Generated;
 import retrofit2.Call;
+import retrofit2.http.Body;
 import retrofit2.http.GET;
+import retrofit2.http.POST;
 import retrofit2.http.Path;
 
 /**
@@ -18,4 +21,12 @@ public interface RecordsApi {
    */
   @GET("records/{id}")
   Call<com.example.v31.model.Record> getRecord(@Path("id") String id);
+
+  /**
+   * <code>POST /subscriptions</code>
+   *
+   * @param body the application/json body
+   */
+  @POST("subscriptions")
+  Call<Void> subscribe(@Body SubscribeRequest body);
 }

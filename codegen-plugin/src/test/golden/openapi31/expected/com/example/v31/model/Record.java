@@ -2,14 +2,22 @@
 package com.example.v31.model;
 
 import dev.retrospec.runtime.Omittable;
+import java.math.BigDecimal;
 import java.util.List;
 import javax.annotation.processing.Generated;
+import okio.ByteString;
 import org.jspecify.annotations.Nullable;
 
 /**
  * @param kind Always "record".
+ * @param owner Who owns the record (a sibling of $ref, which OpenAPI 3.1 allows).
+ * @param version Always <code>2</code>.
+ * @param status Always <code>"active"</code>.
  */
 @Generated("dev.retrospec.codegen.Generator")
 public record Record(String id, String kind, @Nullable String note, Omittable<Double> score,
-    Omittable<Record> parent, Omittable<Object> nothing, @Nullable List<String> tags) {
+    Omittable<Record> parent, Omittable<Object> nothing, @Nullable List<String> tags,
+    @Nullable Owner owner, Omittable<Owner> previousOwner, @Nullable Long version,
+    @Nullable String status, @Nullable ByteString thumbnail, @Nullable String thumbnailUrlSafe,
+    @Nullable String summary, @Nullable List<BigDecimal> point, @Nullable List<Object> pair) {
 }

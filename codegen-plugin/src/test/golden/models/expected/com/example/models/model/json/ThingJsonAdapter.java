@@ -210,7 +210,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
           nullableBadge = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "nullableBadge", "Thing") : this.badgeAdapter.fromJson(reader);
         }
         case 27 -> {
-          formerBadge = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(this.badgeAdapter.fromJson(reader));
+          formerBadge = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.badgeAdapter.fromJson(reader));
         }
         default -> {
           reader.skipName();

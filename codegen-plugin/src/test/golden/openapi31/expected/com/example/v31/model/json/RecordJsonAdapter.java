@@ -104,7 +104,7 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
           owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "owner", "Record") : this.ownerAdapter.fromJson(reader);
         }
         case 8 -> {
-          previousOwner = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.of(this.ownerAdapter.fromJson(reader));
+          previousOwner = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.ownerAdapter.fromJson(reader));
         }
         case 9 -> {
           version = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "version", "Record") : reader.nextLong();

@@ -42,7 +42,16 @@ final class PagingEmitter {
             return; // the client's pages(call) follows the links: nothing per operation
         }
         TypeRef pageType = op.success().type();
-        Items items = items(pageType, paging.items());
+        // The lambdas' and locals' names, clear of the operation's parameters (a query parameter may be "page" or
+        // "key").
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        method.parameters().forEach(p -> taken.add(p.name()));
+        taken.add("params");
+        String key = free("key", taken);
+        String pageVar = free("page", taken);
+        String itemsVar = free("items", taken);
+        String allVar = free("all", taken);
+        Items items = items(pageType, paging.items(), pageVar);
         if (pageType == null || items == null) {
             return;
         }
@@ -65,7 +74,7 @@ final class PagingEmitter {
             boolean optional = i >= required;
             if (parameter.name().equals(pageParameter)) {
                 keyIndex = i;
-                arguments.add(CodeBlock.of("key"));
+                arguments.add(CodeBlock.of("$N", key));
                 continue;
             }
             if (optional && parameterObject) {
@@ -84,42 +93,54 @@ final class PagingEmitter {
         CodeBlock body;
         if (paging instanceof Paging.Cursor cursor) {
             body = CodeBlock.of(
-                    "return $T.byCursor(key -> $L,$W$L,$Wpage -> $L)",
+                    "return $T.byCursor($N -> $L,$W$L,$W$N -> $L)",
                     RuntimeTypes.PAGES,
+                    key,
                     call,
                     itemsOf,
-                    read(pageType, "page", cursor.nextCursor()));
+                    pageVar,
+                    read(pageType, pageVar, cursor.nextCursor()));
         } else if (paging instanceof Paging.AfterLastItem after) {
             // The next page starts after the last item, while the page says there are more.
             TypeRef element = items.elementRef();
             companion.addStatement(
-                    "$T<$T, $T<$T>> items = $L",
+                    "$T<$T, $T<$T>> $N = $L",
                     java.util.function.Function.class,
                     page,
                     List.class,
                     items.element(),
+                    itemsVar,
                     itemsOf);
             body = CodeBlock.of(
-                    "return $T.byCursor(key -> $L,$Witems,$Wpage -> {\n$>$T<$T> all = items.apply(page);\n"
-                            + "return $T.TRUE.equals($L) && !all.isEmpty() ? $L : null;\n$<})",
+                    "return $T.byCursor($N -> $L,$W$N,$W$N -> {\n$>$T<$T> $N = $N.apply($N);\n"
+                            + "return $T.TRUE.equals($L) && !$N.isEmpty() ? $L : null;\n$<})",
                     RuntimeTypes.PAGES,
+                    key,
                     call,
+                    itemsVar,
+                    pageVar,
                     List.class,
                     items.element(),
+                    allVar,
+                    itemsVar,
+                    pageVar,
                     Boolean.class,
-                    read(pageType, "page", after.hasMore()),
-                    read(element, "all.get(all.size() - 1)", after.itemId()));
+                    read(pageType, pageVar, after.hasMore()),
+                    allVar,
+                    read(element, allVar + ".get(" + allVar + ".size() - 1)", after.itemId()));
         } else {
             boolean offset = paging instanceof Paging.Offset;
             TypeName keyType = keyType(op, Objects.requireNonNull(pageParameter));
             boolean wide = TypeName.LONG.box().equals(keyType.withoutAnnotations());
-            String key = offset ? (wide ? "key" : "Math.toIntExact(key)") : (wide ? "(long) key" : "key");
+            String keyValue = offset ? (wide ? key : "Math.toIntExact(" + key + ")") : (wide ? "(long) " + key : key);
             body = CodeBlock.of(
-                    "return $T.$N($L, key -> $L,$W$L)",
+                    "return $T.$N($L, $N -> $L,$W$L)",
                     RuntimeTypes.PAGES,
                     offset ? "byOffset" : "byPageNumber",
                     offset ? "0" : "1",
-                    CodeBlock.of("$N($L)", op.javaName(), CodeBlock.join(replaceKey(arguments, keyIndex, key), ",$W")),
+                    key,
+                    CodeBlock.of(
+                            "$N($L)", op.javaName(), CodeBlock.join(replaceKey(arguments, keyIndex, keyValue), ",$W")),
                     itemsOf);
         }
         companion.addStatement(body);
@@ -129,6 +150,16 @@ final class PagingEmitter {
                 op.javaName(),
                 ", from the first page");
         type.addMethod(companion.build());
+    }
+
+    /** {@code name}, or it with a trailing underscore (as often as needed) where a parameter has it. */
+    private static String free(String name, java.util.Set<String> taken) {
+        String free = name;
+        while (taken.contains(free)) {
+            free += "_";
+        }
+        taken.add(free);
+        return free;
     }
 
     private static List<CodeBlock> replaceKey(List<CodeBlock> arguments, int index, String key) {
@@ -183,10 +214,10 @@ final class PagingEmitter {
     /** The items of a page: their type, and the function that takes them from the page. */
     private record Items(TypeName element, TypeRef elementRef, CodeBlock function) {}
 
-    private @Nullable Items items(@Nullable TypeRef page, @Nullable String property) {
+    private @Nullable Items items(@Nullable TypeRef page, @Nullable String property, String pageVar) {
         if (property == null) {
             return page instanceof TypeRef.ListOf list
-                    ? new Items(types.boxed(list.element()), list.element(), CodeBlock.of("page -> page"))
+                    ? new Items(types.boxed(list.element()), list.element(), CodeBlock.of("$N -> $N", pageVar, pageVar))
                     : null;
         }
         if (!(page instanceof TypeRef.Named named)) {
@@ -198,10 +229,17 @@ final class PagingEmitter {
         }
         TypeName element = types.boxed(list.element());
         CodeBlock function = switch (items.presence()) {
-            case REQUIRED -> CodeBlock.of("page -> page.$N()", property);
-            case OPTIONAL_NULLABLE -> CodeBlock.of("page -> page.$N().orElse($T.of())", property, List.class);
+            case REQUIRED -> CodeBlock.of("$N -> $N.$N()", pageVar, pageVar, property);
+            case OPTIONAL_NULLABLE ->
+                CodeBlock.of("$N -> $N.$N().orElse($T.of())", pageVar, pageVar, property, List.class);
             default ->
-                CodeBlock.of("page -> $T.requireNonNullElse(page.$N(), $T.of())", Objects.class, property, List.class);
+                CodeBlock.of(
+                        "$N -> $T.requireNonNullElse($N.$N(), $T.of())",
+                        pageVar,
+                        Objects.class,
+                        pageVar,
+                        property,
+                        List.class);
         };
         return new Items(element, list.element(), function);
     }

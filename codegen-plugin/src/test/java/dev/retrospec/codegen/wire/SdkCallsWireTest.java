@@ -116,13 +116,15 @@ class SdkCallsWireTest {
                 .body("{\"title\":\"gone\"}")
                 .build());
         Object entries = api("entries");
-        Pages<?, ?> pages = (Pages<?, ?>)
-                entries.getClass().getMethod("listEntriesPages", Long.class).invoke(entries, 10L);
+        // Parameters named page and key do not meet the companion's own names.
+        Pages<?, ?> pages = (Pages<?, ?>) entries.getClass()
+                .getMethod("listEntriesPages", String.class, String.class, Long.class)
+                .invoke(entries, null, "k", 10L);
 
         assertThat(describe(pages)).containsExactly("Entry[amount=1]", "Entry[amount=2]", "Entry[amount=3]");
-        assertThat(server.takeRequest().getUrl().encodedQuery()).isEqualTo("limit=10");
-        assertThat(server.takeRequest().getUrl().encodedQuery()).isEqualTo("cursor=c2&limit=10");
-        assertThat(server.takeRequest().getUrl().encodedQuery()).isEqualTo("cursor=c3&limit=10");
+        assertThat(server.takeRequest().getUrl().encodedQuery()).isEqualTo("key=k&limit=10");
+        assertThat(server.takeRequest().getUrl().encodedQuery()).isEqualTo("cursor=c2&key=k&limit=10");
+        assertThat(server.takeRequest().getUrl().encodedQuery()).isEqualTo("cursor=c3&key=k&limit=10");
         List<String> before = new ArrayList<>();
         assertThatThrownBy(() -> pages.forEach(item -> before.add(String.valueOf(item))))
                 .isInstanceOf(NotFoundException.class);

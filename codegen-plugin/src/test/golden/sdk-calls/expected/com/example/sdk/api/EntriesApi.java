@@ -18,18 +18,20 @@ import retrofit2.http.Query;
 @Generated("dev.retrospec.codegen.Generator")
 public interface EntriesApi {
   /**
-   * Entries by cursor.
+   * Entries by cursor; its parameters are named like the companion's lambdas.
    * <p><code>GET /entries</code> Returns {@link EntryPage}.
    */
   @GET("entries")
   Call<EntryPage> listEntries(@Query("cursor") @Nullable String cursor,
+      @Query("page") @Nullable String page, @Query("key") @Nullable String key,
       @Query("limit") @Nullable Long limit);
 
   /**
    * Every item of {@link #listEntries}, a page at a time as iteration reaches it, from the first page; {@code pages()} gives the responses.
    */
-  default Pages<EntryPage, Entry> listEntriesPages(@Nullable Long limit) {
-    return Pages.byCursor(key -> listEntries(key, limit), page -> page.items(),
-        page -> page.nextCursor());
+  default Pages<EntryPage, Entry> listEntriesPages(@Nullable String page, @Nullable String key,
+      @Nullable Long limit) {
+    return Pages.byCursor(key_ -> listEntries(key_, page, key, limit), page_ -> page_.items(),
+        page_ -> page_.nextCursor());
   }
 }

@@ -27,6 +27,6 @@ public interface StatementsApi {
    * Every item of {@link #listStatements}, a page at a time as iteration reaches it, from the first page; {@code pages()} gives the responses.
    */
   default Pages<List<String>, String> listStatementsPages() {
-    return Pages.byPageNumber(1, key -> listStatements((long) key), page -> page);
+    return Pages.byPageNumber(1, key -> listStatements((long) key), page_ -> page_);
   }
 }

@@ -133,7 +133,7 @@ public final class BearerAuth {
             if (!tokens.drainsBeforeRefresh()) {
                 return chain.proceed(authorize(request, tokens.token()));
             }
-            TokenManager.Current use = tokens.beginRequest();
+            CurrentToken use = tokens.beginRequest();
             try {
                 return chain.proceed(authorize(request, use.token));
             } finally {

@@ -2,7 +2,6 @@ package dev.retrospec.runtime.auth;
 
 import dev.retrospec.runtime.auth.TokenFetcher.Fetched;
 import dev.retrospec.runtime.auth.TokenListener.Reason;
-import dev.retrospec.runtime.auth.TokenManager.Current;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -29,7 +28,7 @@ final class StoreRefresh {
     private static final System.Logger LOG = System.getLogger(TokenManager.class.getName());
     /** Lease renewals, and the moments to check a store that is down; the checks themselves run on the executor. */
     private static final ScheduledExecutorService SCHEDULER =
-            Executors.newSingleThreadScheduledExecutor(new TokenManager.DaemonThreads());
+            Executors.newSingleThreadScheduledExecutor(new DaemonThreads());
 
     private final TokenStore store;
     private final TokenFetcher fetcher;
@@ -98,8 +97,12 @@ final class StoreRefresh {
      * its replacement; else the store awaited up to this instance's fallback slot, and the token fetched alone only
      * if the store has not answered by then. {@code first} is a read of the store the caller already made.
      */
-    Current obtain(
-            Reason reason, @Nullable Current replacing, boolean mayHold, AtomicInteger attempts, @Nullable Read first)
+    CurrentToken obtain(
+            Reason reason,
+            @Nullable CurrentToken replacing,
+            boolean mayHold,
+            AtomicInteger attempts,
+            @Nullable Read first)
             throws IOException {
         long waitedSince = ticker.read();
         Read read = first;
@@ -166,8 +169,8 @@ final class StoreRefresh {
         }
     }
 
-    private Current fetchUnderLease(
-            TokenStore.Lease lease, Reason reason, @Nullable Current replacing, AtomicInteger attempts)
+    private CurrentToken fetchUnderLease(
+            TokenStore.Lease lease, Reason reason, @Nullable CurrentToken replacing, AtomicInteger attempts)
             throws IOException {
         LeaseRenewal renewal = new LeaseRenewal(lease);
         boolean handedOver = false;
@@ -182,7 +185,7 @@ final class StoreRefresh {
                 }
             }
             Fetched fetched = fetcher.fetch(attempts);
-            Current mine = lifetimes.local(fetched, lease.fence());
+            CurrentToken mine = lifetimes.local(fetched, lease.fence());
             StoredToken stored = new StoredToken(fetched.token(), fetched.expiresAt(), lease.fence());
             boolean written;
             try {
@@ -217,7 +220,7 @@ final class StoreRefresh {
      * {@code mine} is still good (the store itself refuses it if a newer token was written meanwhile). Then ends the
      * lease.
      */
-    private void writeLater(StoredToken stored, Current mine, LeaseRenewal renewal) {
+    private void writeLater(StoredToken stored, CurrentToken mine, LeaseRenewal renewal) {
         long realDeadline = System.nanoTime() + Math.max(0, mine.refreshAt - ticker.read());
         untilAnswered(
                 () -> !mine.rejected && ticker.read() - mine.refreshAt < 0 && System.nanoTime() - realDeadline < 0,
@@ -352,7 +355,7 @@ final class StoreRefresh {
     }
 
     /** Without the store: this instance fetches alone; {@link #awaitStore} has kept the fallback rate. */
-    private Current fetchUnshared(AtomicInteger attempts) throws IOException {
+    private CurrentToken fetchUnshared(AtomicInteger attempts) throws IOException {
         fetchedUnshared = true;
         lastUnsharedFetch = ticker.read();
         return lifetimes.local(fetcher.fetch(attempts), UNSHARED);

@@ -1,7 +1,6 @@
 package dev.retrospec.runtime.auth;
 
 import dev.retrospec.runtime.auth.TokenFetcher.Fetched;
-import dev.retrospec.runtime.auth.TokenManager.Current;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +29,13 @@ final class TokenLifetimes {
     }
 
     /** A token this instance fetched, as the current token of {@code version}. */
-    Current local(Fetched fetched, long version) {
+    CurrentToken local(Fetched fetched, long version) {
         Duration expiresIn = fetched.token().expiresIn();
         if (expiresIn == null) {
-            return new Current(fetched.token(), version, fetched.sentAt() + NEVER, fetched.sentAt() + NEVER);
+            return new CurrentToken(fetched.token(), version, fetched.sentAt() + NEVER, fetched.sentAt() + NEVER);
         }
         long lifetime = expiresIn.toNanos();
-        return new Current(
+        return new CurrentToken(
                 fetched.token(),
                 version,
                 fetched.sentAt() + lifetime - margin(fetched.token()),
@@ -44,7 +43,7 @@ final class TokenLifetimes {
     }
 
     /** Whether {@code shared} is newer than {@code replacing} and not yet at its refresh point. */
-    boolean adoptable(StoredToken shared, @Nullable Current replacing) {
+    boolean adoptable(StoredToken shared, @Nullable CurrentToken replacing) {
         if (replacing != null && shared.version() <= replacing.version) {
             return false;
         }
@@ -52,13 +51,14 @@ final class TokenLifetimes {
     }
 
     /** Another instance's token, as the current token. */
-    Current adopt(StoredToken shared) {
+    CurrentToken adopt(StoredToken shared) {
         long now = ticker.read();
         if (shared.expiresAt() == null) {
-            return new Current(shared.token(), shared.version(), now + NEVER, now + NEVER);
+            return new CurrentToken(shared.token(), shared.version(), now + NEVER, now + NEVER);
         }
         long remaining = remainingNanos(shared);
-        return new Current(shared.token(), shared.version(), now + remaining - margin(shared.token()), now + remaining);
+        return new CurrentToken(
+                shared.token(), shared.version(), now + remaining - margin(shared.token()), now + remaining);
     }
 
     /** Time left until a shared token expires, on our wall clock, less the skew allowance. */

@@ -12,9 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -80,9 +78,9 @@ public final class TokenManager {
 
     private final Object lock = new Object();
     /** The token requests use: read without a lock or a store call on every request. */
-    private volatile @Nullable Current current;
+    private volatile @Nullable CurrentToken current;
     /** The refresh everyone waits for, or null. Guarded by {@link #lock}. */
-    private @Nullable CompletableFuture<Current> inFlight;
+    private @Nullable CompletableFuture<CurrentToken> inFlight;
     /** The last non-retryable failure and the ticker reading until which it is answered from memory. */
     private @Nullable IOException clientError;
 
@@ -148,8 +146,8 @@ public final class TokenManager {
         return currentForUse().token;
     }
 
-    private Current currentForUse() throws IOException {
-        Current now = current;
+    private CurrentToken currentForUse() throws IOException {
+        CurrentToken now = current;
         if (now != null && now.usable(ticker.read())) {
             return now;
         }
@@ -157,18 +155,18 @@ public final class TokenManager {
         return await(refresh(now, reason));
     }
 
-    /** Whether requests must be counted with {@link #beginRequest()} and {@link Current#end()}. */
+    /** Whether requests must be counted with {@link #beginRequest()} and {@link CurrentToken#end()}. */
     boolean drainsBeforeRefresh() {
         return drainBeforeRefresh;
     }
 
     /**
-     * A token for one request, counted as in flight until {@link Current#end()}: a refresh of an expiring token
+     * A token for one request, counted as in flight until {@link CurrentToken#end()}: a refresh of an expiring token
      * waits until no request holds the old one, so the refresh cannot make the server reject them.
      */
-    Current beginRequest() throws IOException {
+    CurrentToken beginRequest() throws IOException {
         while (true) {
-            Current use = currentForUse();
+            CurrentToken use = currentForUse();
             use.requests.increment();
             if (!use.draining) {
                 return use; // a drain sets draining before it counts: it sees us, or we see it
@@ -177,68 +175,11 @@ public final class TokenManager {
         }
     }
 
-    /** The current token, its local deadlines and the requests in flight with it. */
-    static final class Current {
-        final AccessToken token;
-        final long version;
-        final long refreshAt;
-        final long expiresAt;
-        /** The last point (ticker) until which the token is kept while the store is down: half the margin left. */
-        final long holdUntil;
-        /** Whether this is a token kept through a store outage past its refresh point. */
-        final boolean held;
-
-        /** Requests in flight with this token; a token kept through an outage counts on with the same. */
-        final LongAdder requests;
-
-        volatile boolean draining;
-        volatile boolean rejected;
-
-        Current(AccessToken token, long version, long refreshAt, long expiresAt) {
-            this(token, version, refreshAt, expiresAt, refreshAt + (expiresAt - refreshAt) / 2, false, new LongAdder());
-        }
-
-        private Current(
-                AccessToken token,
-                long version,
-                long refreshAt,
-                long expiresAt,
-                long holdUntil,
-                boolean held,
-                LongAdder requests) {
-            this.token = token;
-            this.version = version;
-            this.refreshAt = refreshAt;
-            this.expiresAt = expiresAt;
-            this.holdUntil = holdUntil;
-            this.held = held;
-            this.requests = requests;
-        }
-
-        /** The same token kept through a store outage: its refresh point moves to {@link #holdUntil}. */
-        Current held() {
-            return new Current(token, version, holdUntil, expiresAt, holdUntil, true, requests);
-        }
-
-        /** Whether it can be kept instead of fetching alone while the store is down. */
-        boolean holdable(long now) {
-            return !rejected && now - holdUntil < 0;
-        }
-
-        boolean usable(long now) {
-            return now - refreshAt < 0 && !draining && !rejected;
-        }
-
-        void end() {
-            requests.decrement();
-        }
-    }
-
     /**
      * Stops new requests from taking {@code token} and waits until the requests holding it are answered: at most
      * {@code drainTimeout}, and never past the token's real expiry.
      */
-    private void drain(Current token) {
+    private void drain(CurrentToken token) {
         token.draining = true;
         long deadline = System.nanoTime() + Math.min(drainTimeoutNanos, Math.max(0, token.expiresAt - ticker.read()));
         while (token.requests.sum() > 0 && System.nanoTime() - deadline < 0) {
@@ -253,7 +194,7 @@ public final class TokenManager {
      */
     public AccessToken tokenAfterRejection(AccessToken rejected) throws IOException {
         Objects.requireNonNull(rejected, "rejected == null");
-        Current now;
+        CurrentToken now;
         Reason reason;
         synchronized (lock) {
             now = current;
@@ -279,12 +220,12 @@ public final class TokenManager {
      */
     public boolean invalidate(AccessToken token, String why) {
         synchronized (lock) {
-            Current now = current;
+            CurrentToken now = current;
             return now != null && now.token.equals(token) && dropLocked(now, why);
         }
     }
 
-    private boolean dropLocked(Current token, String why) {
+    private boolean dropLocked(CurrentToken token, String why) {
         if (token.rejected) {
             return false;
         }
@@ -293,9 +234,9 @@ public final class TokenManager {
         return true;
     }
 
-    private CompletableFuture<Current> refresh(@Nullable Current replacing, Reason reason) {
+    private CompletableFuture<CurrentToken> refresh(@Nullable CurrentToken replacing, Reason reason) {
         synchronized (lock) {
-            Current now = current;
+            CurrentToken now = current;
             if (now != null && now != replacing && now.usable(ticker.read())) {
                 return CompletableFuture.completedFuture(now); // someone refreshed while we came here
             }
@@ -305,7 +246,7 @@ public final class TokenManager {
             if (clientError != null && ticker.read() - clientErrorUntil < 0) {
                 return CompletableFuture.failedFuture(clientError);
             }
-            CompletableFuture<Current> pending = new CompletableFuture<>();
+            CompletableFuture<CurrentToken> pending = new CompletableFuture<>();
             inFlight = pending;
             try {
                 executor.execute(() -> run(pending, reason, now));
@@ -321,14 +262,14 @@ public final class TokenManager {
      * One refresh: from the store if another instance has a newer token, else fetched under the lease; while the store
      * is down, the token kept if it is still good, else fetched alone at the fallback rate.
      */
-    private void run(CompletableFuture<Current> pending, Reason reason, @Nullable Current replacing) {
+    private void run(CompletableFuture<CurrentToken> pending, Reason reason, @Nullable CurrentToken replacing) {
         long start = System.nanoTime(); // for the listener's durations only: metrics in real time
         AtomicInteger attempts = new AtomicInteger();
         try {
             // Only a token nobody else is replacing may be kept through an outage: one that another instance asked
             // us to drain is being replaced, and a rejected one is dead.
             boolean mayHold = reason == Reason.EXPIRING && replacing != null && !replacing.draining;
-            Current next = null;
+            CurrentToken next = null;
             StoreRefresh.Read first = null;
             if (mayHold && replacing != null) {
                 try {
@@ -347,7 +288,7 @@ public final class TokenManager {
                 }
                 next = shared.obtain(reason, replacing, mayHold, attempts, first);
             }
-            Current obtained = next;
+            CurrentToken obtained = next;
             synchronized (lock) {
                 current = obtained; // announcements wait while a refresh is in flight: nothing newer came in between
                 clientError = null;
@@ -386,7 +327,7 @@ public final class TokenManager {
      * While {@code held} is kept through an outage: checks the store every poll interval, and once it answers
      * refreshes through it (the lease, or another instance's token) instead of waiting for the hold to end.
      */
-    private void watchStore(Current held) {
+    private void watchStore(CurrentToken held) {
         long realDeadline = System.nanoTime() + Math.max(0, held.refreshAt - ticker.read());
         shared.untilAnswered(
                 () -> current == held
@@ -396,7 +337,7 @@ public final class TokenManager {
                         && System.nanoTime() - realDeadline < 0,
                 () -> {
                     store.read();
-                    CompletableFuture<Current> unused = refresh(held, Reason.EXPIRING);
+                    CompletableFuture<CurrentToken> unused = refresh(held, Reason.EXPIRING);
                 },
                 () -> {});
     }
@@ -406,7 +347,7 @@ public final class TokenManager {
         @Override
         public void announced(long version) {
             shared.heard(version);
-            Current now = current;
+            CurrentToken now = current;
             if (now == null || version <= now.version) {
                 return; // ours, or nothing to replace
             }
@@ -414,7 +355,7 @@ public final class TokenManager {
                 StoredToken announced = store.read();
                 shared.answered();
                 synchronized (lock) {
-                    Current mine = current;
+                    CurrentToken mine = current;
                     // A refresh under way takes the new token itself; otherwise switch now, before a request fails.
                     if (inFlight == null && mine != null && announced != null && lifetimes.adoptable(announced, mine)) {
                         current = lifetimes.adopt(announced);
@@ -428,7 +369,7 @@ public final class TokenManager {
         @Override
         public void drainRequested(long version) {
             execute(() -> {
-                Current now = current;
+                CurrentToken now = current;
                 if (drainBeforeRefresh && now != null && now.version == version) {
                     drain(now);
                 }
@@ -449,7 +390,7 @@ public final class TokenManager {
         }
     }
 
-    private static Current await(CompletableFuture<Current> pending) throws IOException {
+    private static CurrentToken await(CompletableFuture<CurrentToken> pending) throws IOException {
         try {
             return pending.get();
         } catch (InterruptedException e) {
@@ -642,17 +583,6 @@ public final class TokenManager {
                 throw new IllegalArgumentException(name + " is negative: " + d);
             }
             return d;
-        }
-    }
-
-    static final class DaemonThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread thread = new Thread(r, "retrospec-token-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }

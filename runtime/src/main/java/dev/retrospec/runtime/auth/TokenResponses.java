@@ -3,12 +3,10 @@ package dev.retrospec.runtime.auth;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
+import dev.retrospec.runtime.ResponseHeaders;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -50,7 +48,7 @@ final class TokenResponses {
             return parseToken(text, endpoint, code);
         }
         // From here on the status and headers decide, whatever the body says or fails to say.
-        @Nullable Duration retryAfter = retryAfter(response.header("Retry-After"));
+        @Nullable Duration retryAfter = ResponseHeaders.retryAfter(response.headers());
         String error = null;
         String description = null;
         String uri = null;
@@ -170,25 +168,6 @@ final class TokenResponses {
     }
 
     /** {@code Retry-After} as seconds or an HTTP date (RFC 9110 section 10.2.3), or null. */
-    static @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.trim();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
     private static String readBounded(ResponseBody body) throws IOException {
         BufferedSource source = body.source();
         source.request(MAX_BODY);

@@ -171,7 +171,7 @@ final class ClientEmitter {
                 .addStatement("return $T.create(moshi, ERROR_TYPES).bodyOrThrow(call)", RuntimeTypes.API_CALLS)
                 .build());
         CodeBlock.Builder errorTypes = CodeBlock.builder();
-        ErrorTypes.shared(model)
+        common.sharedErrors()
                 .forEach((status, name) -> errorTypes.add(
                         errorTypes.isEmpty() ? "$T.entry($L, $T.class)" : ",$W$T.entry($L, $T.class)",
                         Map.class,

@@ -41,7 +41,7 @@ public final class Emitter {
         model.services().forEach(s -> addIfJavaLang(s.name(), qualify));
         addIfJavaLang(model.clientName(), qualify);
         String sourceName = fileName(model.source());
-        Common common = new Common(options, List.copyOf(qualify));
+        Common common = new Common(options, List.copyOf(qualify), ErrorTypes.shared(model));
         JavaTypes types = new JavaTypes(
                 options.modelPackage(),
                 model.types().stream()
@@ -136,7 +136,12 @@ public final class Emitter {
     }
 
     /** What every emitted top-level type carries. */
-    record Common(EmitOptions options, List<String> alwaysQualify) {
+    /**
+     * What every emitter of one client shares.
+     *
+     * @param sharedErrors the error body type of each status most operations give it, declared once on the client
+     */
+    record Common(EmitOptions options, List<String> alwaysQualify, java.util.Map<String, String> sharedErrors) {
         void decorate(TypeSpec.Builder type) {
             type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
                     .addMember("value", "$S", GENERATOR)

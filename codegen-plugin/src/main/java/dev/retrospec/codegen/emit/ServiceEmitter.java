@@ -20,7 +20,6 @@ import dev.retrospec.codegen.model.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -34,14 +33,10 @@ final class ServiceEmitter {
     private final Emitter.Common common;
     private final ApiModel model;
 
-    /** The error types the client declares for every operation: an operation's own only where it differs. */
-    private final Map<String, String> sharedErrors;
-
     ServiceEmitter(JavaTypes types, Emitter.Common common, ApiModel model) {
         this.types = types;
         this.common = common;
         this.model = model;
-        this.sharedErrors = ErrorTypes.shared(model);
     }
 
     TypeSpec emit(Service service) {
@@ -449,7 +444,7 @@ final class ServiceEmitter {
         for (Response error : errors) {
             if (error.type() instanceof TypeRef.Named named
                     && seen.add(error.status())
-                    && !named.name().equals(sharedErrors.get(error.status()))) {
+                    && !named.name().equals(common.sharedErrors().get(error.status()))) {
                 method.addAnnotation(AnnotationSpec.builder(RuntimeTypes.ERROR_TYPE)
                         .addMember("status", "$L", Literals.string(error.status()))
                         .addMember(

@@ -155,4 +155,57 @@ class GeneratedJsonAdaptersTest {
         assertThat(adapter(zooMoshi, zoo, "Cat").toJson(cat))
                 .isEqualTo("{\"petType\":\"cat\",\"name\":\"Tom\",\"indoor\":true}");
     }
+
+    /** Wide's JSON with every property: strings, longs and booleans by the golden's pattern. */
+    private static String wide(int leaveOut) {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 70; i++) {
+            if (i == leaveOut) {
+                continue;
+            }
+            String value =
+                    i % 3 == 0 ? "\"v" + i + "\"" : i % 3 == 1 ? Long.toString(9_007_199_254_740_993L + i) : "true";
+            json.append(json.length() == 1 ? "" : ",")
+                    .append("\"p%02d\":".formatted(i))
+                    .append(value);
+        }
+        return json.append('}').toString();
+    }
+
+    @Test
+    void aRecordTooWideForAHotConstructorCallReadsAndWritesEveryProperty() throws Exception {
+        JsonAdapter<Object> wide = adapter(strict, models, "Wide");
+
+        Object read = wide.fromJson(wide(-1));
+
+        assertThat(wide.toJson(read)).isEqualTo(wide(-1));
+        assertThat(read.toString()).contains("p64=9007199254741057").contains("p69=v69");
+    }
+
+    @Test
+    void requiredPropertiesPastTheSixtyFourthAreCheckedToo() throws Exception {
+        JsonAdapter<Object> wide = adapter(strict, models, "Wide");
+
+        assertThatThrownBy(() -> wide.fromJson(wide(65)))
+                .isInstanceOf(JsonDataException.class)
+                .hasMessage("Required property 'p65' of Wide missing at $.p65");
+        assertThatThrownBy(() -> wide.fromJson(wide(0))).hasMessage("Required property 'p00' of Wide missing at $.p00");
+        // A required boolean left out: leniency reads false.
+        assertThat(adapter(lenient, models, "Wide").fromJson(wide(65)).toString())
+                .contains("p65=false");
+        assertThatThrownBy(() -> wide.fromJson(wide(-1).replace("\"p03\":\"v3\"", "\"p03\":null")))
+                .hasMessage("Non-null property 'p03' of Wide was null at $.p03");
+    }
+
+    @Test
+    void aWideRecordKeepsItsAdditionalProperties() throws Exception {
+        JsonAdapter<Object> roomy = adapter(strict, models, "Roomy");
+
+        Object read = roomy.fromJson("{\"r39\":\"last\",\"extra\":7,\"r00\":\"first\"}");
+
+        assertThat(read.toString()).contains("r00=first").contains("r39=last").contains("={extra=7}");
+        assertThat(roomy.toJson(read)).isEqualTo("{\"r00\":\"first\",\"r39\":\"last\",\"extra\":7}");
+        assertThatThrownBy(() -> roomy.fromJson("{\"r00\":\"first\"}"))
+                .hasMessage("Required property 'r39' of Roomy missing at $.r39");
+    }
 }

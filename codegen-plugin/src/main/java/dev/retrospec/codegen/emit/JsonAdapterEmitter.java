@@ -46,7 +46,7 @@ final class JsonAdapterEmitter {
     }
 
     /** How one property is read and written. */
-    private record Slot(Property property, String local, TypeName javaType, Read read, int requiredBit) {}
+    private record Slot(Property property, int index, String local, TypeName javaType, Read read) {}
 
     /** Whether the slot holds an {@code Omittable}: absent, null and a value kept apart. */
     private static boolean omittable(Slot slot) {
@@ -73,19 +73,33 @@ final class JsonAdapterEmitter {
 
         NameAllocator locals = new NameAllocator();
         for (String reserved : List.of(
-                "reader", "writer", "value", "strictness", "moshi", "names", "entry", "additional", "label", "built")) {
+                "reader",
+                "writer",
+                "value",
+                "strictness",
+                "moshi",
+                "names",
+                "entry",
+                "additional",
+                "label",
+                "built",
+                "fields",
+                "i",
+                "seen",
+                "values")) {
             locals.newName(reserved, reserved);
         }
         Adapters adapters = new Adapters();
         List<Slot> slots = new ArrayList<>();
-        int requiredCount = 0;
         for (Property property : def.properties()) {
             boolean primitiveLocal = property.presence() == Presence.REQUIRED
                     && types.primitive(property.type()).isPrimitive();
             TypeName javaType = primitiveLocal ? types.primitive(property.type()) : types.boxed(property.type());
             Read read = read(property.type(), adapters);
-            int bit = property.presence().required() ? requiredCount++ : -1;
-            slots.add(new Slot(property, locals.newName(property.javaName()), javaType, read, bit));
+            if (property.presence() == Presence.OPTIONAL_NULLABLE && read.adapterField() == null) {
+                read = new Read(read.expression(), read.primitive(), adapters.field(javaType)); // writes an Omittable
+            }
+            slots.add(new Slot(property, slots.size(), locals.newName(property.javaName()), javaType, read));
         }
         TypeRef additionalType = def.additionalProperties();
         Additional additional = additionalType == null
@@ -102,14 +116,24 @@ final class JsonAdapterEmitter {
                         RuntimeTypes.JSON_READER_OPTIONS, "NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.of($L)", RuntimeTypes.JSON_READER_OPTIONS, names.build())
                 .build());
-        type.addField(RuntimeTypes.STRICTNESS, "strictness", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(RuntimeTypes.JSON_FIELDS, "fields", Modifier.PRIVATE, Modifier.FINAL);
+        CodeBlock.Builder required = CodeBlock.builder();
+        for (Slot slot : slots) {
+            if (slot.property().presence().required()) {
+                required.add(",$W$L", slot.index());
+            }
+        }
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addParameter(RuntimeTypes.MOSHI, "moshi")
                 .addParameter(RuntimeTypes.STRICTNESS, "strictness")
-                .addStatement("this.strictness = strictness");
+                .addStatement(
+                        "this.fields = new $T(NAMES, $S, strictness$L)",
+                        RuntimeTypes.JSON_FIELDS,
+                        def.name(),
+                        required.build());
         adapters.declare(type, constructor);
         type.addMethod(constructor.build());
-        type.addMethod(fromJson(def, self, slots, additional));
+        fromJson(type, def, self, slots, additional);
         type.addMethod(toJson(def, self, slots, additional, labels));
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(OVERRIDE)
@@ -133,7 +157,15 @@ final class JsonAdapterEmitter {
     /** A discriminator property and value a record writes because it is a variant of a discriminated union. */
     record Discriminated(String property, String label) {}
 
-    private MethodSpec fromJson(ObjectDef def, ClassName self, List<Slot> slots, @Nullable Additional additional) {
+    /**
+     * HotSpot's optimizing compiler gives up on a method that calls another with more arguments than this (about 54
+     * references, fewer longs); a record that wide is read into a holder by a method of its own, and only the
+     * short method that builds the record from the holder is left to the baseline compiler.
+     */
+    private static final int MAX_HOT_CALL_SLOTS = 32;
+
+    private void fromJson(
+            TypeSpec.Builder type, ObjectDef def, ClassName self, List<Slot> slots, @Nullable Additional additional) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("fromJson")
                 .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
@@ -142,70 +174,56 @@ final class JsonAdapterEmitter {
                 .addException(IOException.class);
         boolean anyNonNull = slots.stream()
                 .anyMatch(s ->
-                        !s.property().presence().javaNullable() && !s.read().primitive());
+                        !s.property().presence().javaNullable() && !s.javaType().isPrimitive());
         if (anyNonNull) {
             method.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
                     .addMember("value", "$S", "NullAway")
                     .build());
-            method.addComment("Non-null components are checked above, unless the client asked for leniency.");
         }
+        boolean wide = ModelEmitter.isWide(def, types);
+        int callSlots = additional == null ? 0 : 1;
         for (Slot slot : slots) {
-            if (omittable(slot)) {
-                method.addStatement(
-                        "$T $N = $T.absent()",
-                        ParameterizedTypeName.get(RuntimeTypes.OMITTABLE, slot.javaType()),
-                        slot.local(),
-                        RuntimeTypes.OMITTABLE);
-            } else if (slot.javaType().isPrimitive()) {
-                method.addStatement("$T $N = $L", slot.javaType(), slot.local(), zero(slot.javaType()));
-            } else {
-                method.addStatement("$T $N = null", slot.javaType().annotated(nullable()), slot.local());
+            callSlots +=
+                    slot.javaType().equals(TypeName.LONG) || slot.javaType().equals(TypeName.DOUBLE) ? 2 : 1;
+        }
+        boolean holder = !wide && callSlots > MAX_HOT_CALL_SLOTS;
+        String prefix = holder ? "values." : "";
+        if (holder) {
+            TypeSpec.Builder values = TypeSpec.classBuilder("Values")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("One object's values as read, until the record is built from them.\n");
+            for (Slot slot : slots) {
+                values.addField(FieldSpec.builder(fieldType(slot), slot.local())
+                        .initializer(initial(slot))
+                        .build());
             }
-        }
-        int words =
-                (int) Math.ceil(slots.stream().filter(s -> s.requiredBit() >= 0).count() / 64.0);
-        for (int w = 0; w < words; w++) {
-            method.addStatement("long seen$L = 0L", w);
-        }
-        if (additional != null) {
-            method.addStatement(
-                    "$T<String, $T> additional = new $T<>()",
-                    Map.class,
-                    additional.valueType().annotated(nullable()),
-                    LinkedHashMap.class);
-        }
-        method.addStatement("reader.beginObject()").beginControlFlow("while (reader.hasNext())");
-        method.beginControlFlow("switch (reader.selectName(NAMES))");
-        for (int i = 0; i < slots.size(); i++) {
-            Slot slot = slots.get(i);
-            method.beginControlFlow("case $L ->", i);
-            method.addCode(readInto(def, slot));
-            if (slot.requiredBit() >= 0) {
-                method.addStatement("seen$L |= $LL", slot.requiredBit() / 64, bitValue(slot.requiredBit() % 64));
+            if (additional != null) {
+                values.addField(FieldSpec.builder(additionalType(additional), "additional", Modifier.FINAL)
+                        .initializer("new $T<>()", LinkedHashMap.class)
+                        .build());
             }
-            method.endControlFlow();
-        }
-        method.beginControlFlow("default ->");
-        if (additional != null) {
-            method.addStatement(
-                    "additional.put(reader.nextName(), this.$N.fromJson(reader))", additional.adapterField());
+            type.addType(values.build());
+            MethodSpec.Builder read = MethodSpec.methodBuilder("read")
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(RuntimeTypes.JSON_READER, "reader")
+                    .addParameter(ClassName.get("", "Values"), "values")
+                    .addException(IOException.class);
+            readLoop(read, slots, additional, prefix);
+            type.addMethod(read.build());
+            method.addStatement("Values values = new Values()").addStatement("read(reader, values)");
         } else {
-            method.addStatement("reader.skipName()").addStatement("reader.skipValue()");
-        }
-        method.endControlFlow().endControlFlow().endControlFlow().addStatement("reader.endObject()");
-        for (Slot slot : slots) {
-            if (slot.requiredBit() >= 0) {
-                method.beginControlFlow(
-                                "if ((seen$L & $LL) == 0)", slot.requiredBit() / 64, bitValue(slot.requiredBit() % 64))
-                        .addStatement(
-                                "$T.missing(reader, strictness, $L, $S)",
-                                RuntimeTypes.JSON_VALUES,
-                                Literals.string(slot.property().wireName()),
-                                def.name())
-                        .endControlFlow();
+            if (anyNonNull) {
+                method.addComment("Non-null components are checked as read, unless the client asked for leniency.");
             }
+            for (Slot slot : slots) {
+                method.addStatement("$T $N = $L", fieldType(slot), slot.local(), initial(slot));
+            }
+            if (additional != null) {
+                method.addStatement("$T additional = new $T<>()", additionalType(additional), LinkedHashMap.class);
+            }
+            readLoop(method, slots, additional, prefix);
         }
-        if (ModelEmitter.isWide(def, types)) {
+        if (wide) {
             // One statement per property: a chain of calls as long as the object is wide would nest as deep.
             ClassName builder = self.nestedClass("Builder");
             method.addStatement("$T built = $T.$N()", builder, self, ModelEmitter.builderMethod(def));
@@ -218,58 +236,114 @@ final class JsonAdapterEmitter {
                         additionalComponent(def),
                         java.util.Collections.class);
             }
-            return method.addStatement("return built.build()").build();
+            type.addMethod(method.addStatement("return built.build()").build());
+            return;
         }
         CodeBlock.Builder arguments = CodeBlock.builder();
         for (int i = 0; i < slots.size(); i++) {
-            arguments.add(i == 0 ? "$N" : ",$W$N", slots.get(i).local());
+            arguments.add(i == 0 ? "$L$N" : ",$W$L$N", prefix, slots.get(i).local());
         }
         if (additional != null) {
             arguments.add(
-                    slots.isEmpty() ? "$T.unmodifiableMap(additional)" : ",$W$T.unmodifiableMap(additional)",
-                    java.util.Collections.class);
+                    slots.isEmpty() ? "$T.unmodifiableMap($Ladditional)" : ",$W$T.unmodifiableMap($Ladditional)",
+                    java.util.Collections.class,
+                    prefix);
         }
-        return method.addStatement("return new $T($L)", self, arguments.build()).build();
+        type.addMethod(method.addStatement("return new $T($L)", self, arguments.build())
+                .build());
     }
 
-    /** The statements of one {@code case}: the value, or what a {@code null} in its place means. */
-    private CodeBlock readInto(ObjectDef def, Slot slot) {
+    private static TypeName fieldType(Slot slot) {
         if (omittable(slot)) {
-            return CodeBlock.builder()
-                    .addStatement(
-                            "$N = reader.peek() == $T.NULL ? $T.explicitNull(reader) : $T.ofNullable($L)",
-                            slot.local(),
-                            RuntimeTypes.JSON_READER_TOKEN,
-                            RuntimeTypes.JSON_VALUES,
-                            RuntimeTypes.OMITTABLE,
-                            slot.read().expression())
-                    .build();
+            return ParameterizedTypeName.get(RuntimeTypes.OMITTABLE, slot.javaType());
         }
-        boolean nullable = slot.property().presence().nullable();
-        CodeBlock whenNull = nullable
-                ? CodeBlock.of("reader.nextNull()")
-                : CodeBlock.of(
-                        "$T.unexpectedNull(reader, strictness, $L, $S)",
-                        RuntimeTypes.JSON_VALUES,
-                        Literals.string(slot.property().wireName()),
-                        def.name());
-        if (slot.javaType().isPrimitive()) {
-            return CodeBlock.builder()
-                    .beginControlFlow("if (reader.peek() == $T.NULL)", RuntimeTypes.JSON_READER_TOKEN)
-                    .addStatement("$L", whenNull)
-                    .nextControlFlow("else")
-                    .addStatement("$N = $L", slot.local(), slot.read().expression())
-                    .endControlFlow()
-                    .build();
+        return slot.javaType().isPrimitive() ? slot.javaType() : slot.javaType().annotated(nullable());
+    }
+
+    private static CodeBlock initial(Slot slot) {
+        if (omittable(slot)) {
+            return CodeBlock.of("$T.absent()", RuntimeTypes.OMITTABLE);
         }
-        return CodeBlock.builder()
-                .addStatement(
-                        "$N = reader.peek() == $T.NULL ? $L : $L",
-                        slot.local(),
-                        RuntimeTypes.JSON_READER_TOKEN,
-                        whenNull,
-                        slot.read().expression())
-                .build();
+        return slot.javaType().isPrimitive() ? zero(slot.javaType()) : CodeBlock.of("null");
+    }
+
+    private static TypeName additionalType(Additional additional) {
+        return ParameterizedTypeName.get(
+                ClassName.get(Map.class),
+                ClassName.get(String.class),
+                additional.valueType().annotated(nullable()));
+    }
+
+    /** The loop over an object's names: each value read into {@code prefix + local}, then the required checked. */
+    private static void readLoop(
+            MethodSpec.Builder method, List<Slot> slots, @Nullable Additional additional, String prefix) {
+        boolean anyRequired =
+                slots.stream().anyMatch(s -> s.property().presence().required());
+        boolean manyWords = slots.size() > 64;
+        if (anyRequired) {
+            if (manyWords) {
+                method.addStatement("long[] seen = new long[$L]", (slots.size() + 63) / 64);
+            } else {
+                method.addStatement("long seen = 0L");
+            }
+        }
+        method.addStatement("reader.beginObject()").beginControlFlow("while (reader.hasNext())");
+        if (anyRequired) {
+            method.addStatement("int i = reader.selectName(NAMES)").beginControlFlow("switch (i)");
+        } else {
+            method.beginControlFlow("switch (reader.selectName(NAMES))");
+        }
+        for (Slot slot : slots) {
+            method.addStatement("case $L -> $L$N = $L", slot.index(), prefix, slot.local(), readValue(slot));
+        }
+        if (additional != null || anyRequired) {
+            method.beginControlFlow("default ->");
+            if (additional != null) {
+                method.addStatement(
+                        "$Ladditional.put(reader.nextName(), this.$N.fromJson(reader))",
+                        prefix,
+                        additional.adapterField());
+            } else {
+                method.addStatement("$T.skip(reader)", RuntimeTypes.JSON_FIELDS);
+            }
+            if (anyRequired) {
+                method.addStatement("continue");
+            }
+            method.endControlFlow();
+        } else {
+            method.addStatement("default -> $T.skip(reader)", RuntimeTypes.JSON_FIELDS);
+        }
+        method.endControlFlow();
+        if (anyRequired) {
+            method.addStatement(manyWords ? "seen[i >>> 6] |= 1L << i" : "seen |= 1L << i");
+        }
+        method.endControlFlow().addStatement("reader.endObject()");
+        if (anyRequired) {
+            method.addStatement("fields.checkRequired(reader, seen)");
+        }
+    }
+
+    /** The value of one {@code case}: read, or what a {@code null} in its place means. */
+    private static CodeBlock readValue(Slot slot) {
+        if (omittable(slot)) {
+            return CodeBlock.of(
+                    "$T.isNull(reader) ? $T.ofNull() : $T.ofNullable($L)",
+                    RuntimeTypes.JSON_FIELDS,
+                    RuntimeTypes.OMITTABLE,
+                    RuntimeTypes.OMITTABLE,
+                    slot.read().expression());
+        }
+        if (slot.property().presence().nullable()) {
+            return CodeBlock.of(
+                    "$T.isNull(reader) ? null : $L",
+                    RuntimeTypes.JSON_FIELDS,
+                    slot.read().expression());
+        }
+        return CodeBlock.of(
+                "fields.present(reader, $L) ? $L : $L",
+                slot.index(),
+                slot.read().expression(),
+                slot.javaType().isPrimitive() ? zero(slot.javaType()) : CodeBlock.of("null"));
     }
 
     private MethodSpec toJson(
@@ -300,39 +374,28 @@ final class JsonAdapterEmitter {
             }
             CodeBlock name = Literals.string(property.wireName());
             CodeBlock accessor = CodeBlock.of("value.$N()", property.javaName());
+            String adapter = slot.read().adapterField();
             if (omittable(slot)) {
                 // Absent is left out, null is written even where the writer leaves nulls out: the caller chose it.
-                // A component a caller left null is absent.
                 method.addStatement(
-                                "$T $N = $L",
-                                ParameterizedTypeName.get(RuntimeTypes.OMITTABLE, slot.javaType())
-                                        .annotated(nullable()),
-                                slot.local(),
-                                accessor)
-                        .beginControlFlow("if ($N != null && !$N.isAbsent())", slot.local(), slot.local())
-                        .addStatement("writer.name($L)", name)
-                        .beginControlFlow("if ($N.isNull())", slot.local())
-                        .addStatement("$T.requiredNull(writer)", RuntimeTypes.JSON_VALUES)
-                        .nextControlFlow("else")
-                        .addCode(write(slot, CodeBlock.of("$N.get()", slot.local())))
-                        .endControlFlow()
-                        .endControlFlow();
+                        "$T.omittable(writer, $L, $L, this.$N)", RuntimeTypes.JSON_FIELDS, name, accessor, adapter);
             } else if (!property.presence().javaNullable()) {
-                method.addStatement("writer.name($L)", name).addCode(write(slot, accessor));
-            } else if (property.presence() == Presence.REQUIRED_NULLABLE) {
-                method.addStatement("$T $N = $L", slot.javaType().annotated(nullable()), slot.local(), accessor)
-                        .addStatement("writer.name($L)", name)
-                        .beginControlFlow("if ($N == null)", slot.local())
-                        .addStatement("$T.requiredNull(writer)", RuntimeTypes.JSON_VALUES)
-                        .nextControlFlow("else")
-                        .addCode(write(slot, CodeBlock.of("$N", slot.local())))
-                        .endControlFlow();
+                if (adapter != null) {
+                    method.addStatement("this.$N.toJson(writer.name($L), $L)", adapter, name, accessor);
+                } else if (slot.javaType().equals(TypeName.FLOAT)) {
+                    // As a Number: widened to a double, 0.1F would be written 0.10000000149011612.
+                    method.addStatement("writer.name($L).value(($T) $L)", name, Float.class, accessor);
+                } else {
+                    method.addStatement("writer.name($L).value($L)", name, accessor);
+                }
             } else {
-                method.addStatement("$T $N = $L", slot.javaType().annotated(nullable()), slot.local(), accessor)
-                        .beginControlFlow("if ($N != null)", slot.local())
-                        .addStatement("writer.name($L)", name)
-                        .addCode(write(slot, CodeBlock.of("$N", slot.local())))
-                        .endControlFlow();
+                String call = property.presence() == Presence.REQUIRED_NULLABLE ? "orNull" : "optional";
+                if (adapter != null) {
+                    method.addStatement(
+                            "$T.$L(writer, $L, $L, this.$N)", RuntimeTypes.JSON_FIELDS, call, name, accessor, adapter);
+                } else {
+                    method.addStatement("$T.$L(writer, $L, $L)", RuntimeTypes.JSON_FIELDS, call, name, accessor);
+                }
             }
         }
         if (additional != null) {
@@ -353,21 +416,6 @@ final class JsonAdapterEmitter {
         java.util.Set<String> taken = new java.util.HashSet<>();
         def.properties().forEach(p -> taken.add(p.javaName().toLowerCase(java.util.Locale.ROOT)));
         return dev.retrospec.codegen.model.Names.unique("additionalProperties", taken);
-    }
-
-    private CodeBlock write(Slot slot, CodeBlock value) {
-        if (slot.read().adapterField() == null && slot.javaType().equals(TypeName.FLOAT)) {
-            // As a Number: widened to a double, 0.1F would be written 0.10000000149011612.
-            return CodeBlock.builder()
-                    .addStatement("writer.value(($T) $L)", Float.class, value)
-                    .build();
-        }
-        if (slot.read().adapterField() == null) {
-            return CodeBlock.builder().addStatement("writer.value($L)", value).build();
-        }
-        return CodeBlock.builder()
-                .addStatement("this.$N.toJson(writer, $L)", slot.read().adapterField(), value)
-                .build();
     }
 
     /** How a value of {@code type} is read: inline for strings, numbers and booleans, else by an adapter. */
@@ -421,10 +469,6 @@ final class JsonAdapterEmitter {
         return CodeBlock.of("0");
     }
 
-    private static String bitValue(int bit) {
-        return "0x" + Long.toHexString(1L << bit);
-    }
-
     private static AnnotationSpec nullable() {
         return AnnotationSpec.builder(RuntimeTypes.NULLABLE).build();
     }
@@ -435,7 +479,7 @@ final class JsonAdapterEmitter {
         private final NameAllocator names = new NameAllocator();
 
         Adapters() {
-            for (String reserved : List.of("strictness", "NAMES", "LABELS")) {
+            for (String reserved : List.of("strictness", "fields", "NAMES", "LABELS")) {
                 names.newName(reserved, reserved);
             }
         }

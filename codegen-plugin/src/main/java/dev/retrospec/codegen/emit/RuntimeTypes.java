@@ -70,6 +70,7 @@ final class RuntimeTypes {
     static final ClassName UNION_WRAPPER = UNION.nestedClass("Wrapper");
     static final ClassName JSON_VALUES = ClassName.get(RUNTIME + ".json", "JsonValues");
     static final ClassName STRICTNESS = JSON_VALUES.nestedClass("Strictness");
+    static final ClassName JSON_FIELDS = ClassName.get(RUNTIME + ".json", "JsonFields");
     static final ClassName NUMBER_KIND = JSON_VALUES.nestedClass("NumberKind");
     static final ClassName RAW_JSON = ClassName.get(RUNTIME + ".json", "RawJson");
     static final ClassName JSON_ADAPTER = ClassName.get("com.squareup.moshi", "JsonAdapter");

@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Scalar schemas to built-in types by {@code type} and {@code format} ({@code string}/{@code date-time} is a
  * date-time, {@code integer}/{@code uint64} a big integer), or to the class {@code typeMappings} names instead.
+ *
+ * <p>{@code format: uri} (and {@code url}) is text unless {@code typeMappings} asks for {@code java.net.URI}: servers
+ * put text that {@code java.net.URI} refuses (spaces, template braces, bare host names) in such properties, and a
+ * refused value would fail the whole response; parsing every link also took a third of the time to read GitHub's
+ * repositories.
  */
 final class ScalarTranslator {
     private final ModelContext context;
@@ -25,6 +30,9 @@ final class ScalarTranslator {
             String mapped = context.mappings().forKind(primitive.kind());
             if (mapped != null) {
                 return new TypeRef.External(mapped);
+            }
+            if (primitive.kind() == TypeRef.Kind.URI) {
+                return TypeRef.STRING;
             }
         }
         return type;

@@ -32,6 +32,7 @@ import okio.ByteString;
  */
 public final class SampleValues {
     private static final int MAX_DEPTH = 3;
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(Url|Uri|Href)$");
 
     private SampleValues() {}
 
@@ -157,7 +158,13 @@ public final class SampleValues {
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             boolean deep = depth >= MAX_DEPTH && !types[i].isPrimitive();
-            values[i] = deep ? emptyOrNull(types[i]) : of(components[i].getGenericType(), depth + 1);
+            if (types[i] == String.class
+                    && LINK.matcher(components[i].getName()).find()) {
+                // format: uri is a String, and the Java type no longer says it must look like a link
+                values[i] = "https://example.com/x";
+            } else {
+                values[i] = deep ? emptyOrNull(types[i]) : of(components[i].getGenericType(), depth + 1);
+            }
         }
         try {
             Constructor<?> constructor = type.getDeclaredConstructor(types);

@@ -2,7 +2,6 @@
 package com.mclabs.identity.model;
 
 import dev.retrospec.runtime.OpenEnum;
-import java.net.URI;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
 
@@ -11,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("dev.retrospec.codegen.Generator")
 public record TokenError(OpenEnum<TokenErrorCode> error, @Nullable String errorDescription,
-    @Nullable URI errorUri) {
+    @Nullable String errorUri) {
 }

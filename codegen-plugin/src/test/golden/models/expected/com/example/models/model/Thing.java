@@ -4,7 +4,6 @@ package com.example.models.model;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,8 +28,8 @@ public record Thing(String requiredValue, @Nullable String requiredNullable, @Nu
     @Nullable String optionalValue, Omittable<String> optionalNullable, int count,
     @Nullable Long big, @Nullable BigDecimal price, @Nullable Float ratio, @Nullable Double precise,
     @Nullable Boolean flag, OffsetDateTime when, @Nullable LocalDate day, @Nullable UUID id,
-    @Nullable URI link, @Nullable String secret, @Nullable ByteString blob, @Nullable String legacy,
-    @Nullable OpenEnum<ThingSize> size, @Nullable List<String> tags,
+    @Nullable String link, @Nullable String secret, @Nullable ByteString blob,
+    @Nullable String legacy, @Nullable OpenEnum<ThingSize> size, @Nullable List<String> tags,
     @Nullable Set<String> uniqueTags, @Nullable Map<String, String> labels,
     @Nullable Map<String, Object> anything, @Nullable Map<String, Object> freeForm,
     @Nullable ThingNested nested, @Nullable Badge badge, @Nullable Badge nullableBadge,

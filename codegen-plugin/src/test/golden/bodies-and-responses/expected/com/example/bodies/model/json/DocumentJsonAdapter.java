@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,39 +19,34 @@ import org.jspecify.annotations.Nullable;
 final class DocumentJsonAdapter extends JsonAdapter<Document> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "title");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   DocumentJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Document", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Document fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String title = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Document") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          title = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "title", "Document") : reader.nextString();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> title = fields.present(reader, 1) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Document");
-    }
+    fields.checkRequired(reader, seen);
     return new Document(id, title);
   }
 
@@ -61,13 +57,8 @@ final class DocumentJsonAdapter extends JsonAdapter<Document> {
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    writer.value(value.id());
-    @Nullable String title = value.title();
-    if (title != null) {
-      writer.name("title");
-      writer.value(title);
-    }
+    writer.name("id").value(value.id());
+    JsonFields.optional(writer, "title", value.title());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class MetadataJsonAdapter extends JsonAdapter<Metadata> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("author");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   MetadataJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Metadata", strictness);
   }
 
   @Override
@@ -30,13 +31,8 @@ final class MetadataJsonAdapter extends JsonAdapter<Metadata> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          author = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "author", "Metadata") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> author = fields.present(reader, 0) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class MetadataJsonAdapter extends JsonAdapter<Metadata> {
       return;
     }
     writer.beginObject();
-    @Nullable String author = value.author();
-    if (author != null) {
-      writer.name("author");
-      writer.value(author);
-    }
+    JsonFields.optional(writer, "author", value.author());
     writer.endObject();
   }
 

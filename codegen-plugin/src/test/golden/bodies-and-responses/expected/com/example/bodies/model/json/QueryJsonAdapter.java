@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class QueryJsonAdapter extends JsonAdapter<Query> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("text", "limit");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   QueryJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Query", strictness);
   }
 
   @Override
@@ -31,16 +32,9 @@ final class QueryJsonAdapter extends JsonAdapter<Query> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          text = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "text", "Query") : reader.nextString();
-        }
-        case 1 -> {
-          limit = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "limit", "Query") : reader.nextInt();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> text = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> limit = fields.present(reader, 1) ? reader.nextInt() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -54,16 +48,8 @@ final class QueryJsonAdapter extends JsonAdapter<Query> {
       return;
     }
     writer.beginObject();
-    @Nullable String text = value.text();
-    if (text != null) {
-      writer.name("text");
-      writer.value(text);
-    }
-    @Nullable Integer limit = value.limit();
-    if (limit != null) {
-      writer.name("limit");
-      writer.value(limit);
-    }
+    JsonFields.optional(writer, "text", value.text());
+    JsonFields.optional(writer, "limit", value.limit());
     writer.endObject();
   }
 

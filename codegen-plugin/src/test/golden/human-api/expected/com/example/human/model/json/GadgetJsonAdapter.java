@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -22,14 +23,14 @@ import org.jspecify.annotations.Nullable;
 final class GadgetJsonAdapter extends JsonAdapter<Gadget> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("owner", "state");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<Owner> ownerAdapter;
 
   private final JsonAdapter<OpenEnum<State>> openEnumOfStateAdapter;
 
   GadgetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Gadget", strictness);
     this.ownerAdapter = moshi.adapter(Owner.class);
     this.openEnumOfStateAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, State.class));
   }
@@ -41,16 +42,9 @@ final class GadgetJsonAdapter extends JsonAdapter<Gadget> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "owner", "Gadget") : this.ownerAdapter.fromJson(reader);
-        }
-        case 1 -> {
-          state = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "state", "Gadget") : this.openEnumOfStateAdapter.fromJson(reader);
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> owner = fields.present(reader, 0) ? this.ownerAdapter.fromJson(reader) : null;
+        case 1 -> state = fields.present(reader, 1) ? this.openEnumOfStateAdapter.fromJson(reader) : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -64,16 +58,8 @@ final class GadgetJsonAdapter extends JsonAdapter<Gadget> {
       return;
     }
     writer.beginObject();
-    @Nullable Owner owner = value.owner();
-    if (owner != null) {
-      writer.name("owner");
-      this.ownerAdapter.toJson(writer, owner);
-    }
-    @Nullable OpenEnum<State> state = value.state();
-    if (state != null) {
-      writer.name("state");
-      this.openEnumOfStateAdapter.toJson(writer, state);
-    }
+    JsonFields.optional(writer, "owner", value.owner(), this.ownerAdapter);
+    JsonFields.optional(writer, "state", value.state(), this.openEnumOfStateAdapter);
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,35 +20,32 @@ import org.jspecify.annotations.Nullable;
 final class ShapeWithRadiusJsonAdapter extends JsonAdapter<ShapeWithRadius> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("radius");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ShapeWithRadiusJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "ShapeWithRadius", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public ShapeWithRadius fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable BigDecimal radius = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          radius = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "radius", "ShapeWithRadius") : JsonValues.decimal(reader);
-          seen0 |= 0x1L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> radius = fields.present(reader, 0) ? JsonValues.decimal(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "radius", "ShapeWithRadius");
-    }
+    fields.checkRequired(reader, seen);
     return new ShapeWithRadius(radius);
   }
 
@@ -58,8 +56,7 @@ final class ShapeWithRadiusJsonAdapter extends JsonAdapter<ShapeWithRadius> {
       return;
     }
     writer.beginObject();
-    writer.name("radius");
-    writer.value(value.radius());
+    writer.name("radius").value(value.radius());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,43 +20,34 @@ import org.jspecify.annotations.Nullable;
 final class ShapeWithWidthJsonAdapter extends JsonAdapter<ShapeWithWidth> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("width", "height");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ShapeWithWidthJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "ShapeWithWidth", strictness, 0, 1);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public ShapeWithWidth fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable BigDecimal width = null;
     @Nullable BigDecimal height = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          width = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "width", "ShapeWithWidth") : JsonValues.decimal(reader);
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          height = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "height", "ShapeWithWidth") : JsonValues.decimal(reader);
-          seen0 |= 0x2L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> width = fields.present(reader, 0) ? JsonValues.decimal(reader) : null;
+        case 1 -> height = fields.present(reader, 1) ? JsonValues.decimal(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "width", "ShapeWithWidth");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "height", "ShapeWithWidth");
-    }
+    fields.checkRequired(reader, seen);
     return new ShapeWithWidth(width, height);
   }
 
@@ -66,10 +58,8 @@ final class ShapeWithWidthJsonAdapter extends JsonAdapter<ShapeWithWidth> {
       return;
     }
     writer.beginObject();
-    writer.name("width");
-    writer.value(value.width());
-    writer.name("height");
-    writer.value(value.height());
+    writer.name("width").value(value.width());
+    writer.name("height").value(value.height());
     writer.endObject();
   }
 

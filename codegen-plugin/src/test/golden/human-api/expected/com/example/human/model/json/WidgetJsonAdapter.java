@@ -12,6 +12,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -25,7 +26,7 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "owner", "state",
       "shape");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<Owner> ownerAdapter;
 
@@ -34,7 +35,7 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
   private final JsonAdapter<Shape> shapeAdapter;
 
   WidgetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Widget", strictness, 0, 3);
     this.ownerAdapter = moshi.adapter(Owner.class);
     this.openEnumOfStateAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, State.class));
     this.shapeAdapter = moshi.adapter(Shape.class);
@@ -43,42 +44,29 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
   @Override
   @SuppressWarnings("NullAway")
   public Widget fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     Omittable<Owner> owner = Omittable.absent();
     @Nullable OpenEnum<State> state = null;
     @Nullable Shape shape = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Widget") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.ownerAdapter.fromJson(reader));
-        }
-        case 2 -> {
-          state = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "state", "Widget") : this.openEnumOfStateAdapter.fromJson(reader);
-        }
-        case 3 -> {
-          shape = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "shape", "Widget") : this.shapeAdapter.fromJson(reader);
-          seen0 |= 0x2L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> owner = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.ownerAdapter.fromJson(reader));
+        case 2 -> state = fields.present(reader, 2) ? this.openEnumOfStateAdapter.fromJson(reader) : null;
+        case 3 -> shape = fields.present(reader, 3) ? this.shapeAdapter.fromJson(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Widget");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "shape", "Widget");
-    }
+    fields.checkRequired(reader, seen);
     return new Widget(id, owner, state, shape);
   }
 
@@ -89,24 +77,10 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    writer.value(value.id());
-    @Nullable Omittable<Owner> owner = value.owner();
-    if (owner != null && !owner.isAbsent()) {
-      writer.name("owner");
-      if (owner.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        this.ownerAdapter.toJson(writer, owner.get());
-      }
-    }
-    @Nullable OpenEnum<State> state = value.state();
-    if (state != null) {
-      writer.name("state");
-      this.openEnumOfStateAdapter.toJson(writer, state);
-    }
-    writer.name("shape");
-    this.shapeAdapter.toJson(writer, value.shape());
+    writer.name("id").value(value.id());
+    JsonFields.omittable(writer, "owner", value.owner(), this.ownerAdapter);
+    JsonFields.optional(writer, "state", value.state(), this.openEnumOfStateAdapter);
+    this.shapeAdapter.toJson(writer.name("shape"), value.shape());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,36 +19,33 @@ import org.jspecify.annotations.Nullable;
 final class 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息JsonAdapter extends JsonAdapter<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息JsonAdapter(Moshi moshi,
       JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息") : reader.nextString();
-          seen0 |= 0x1L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "name", "供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息");
-    }
+    fields.checkRequired(reader, seen);
     return new 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息(name);
   }
 
@@ -59,8 +57,7 @@ final class 供应商联系人详细信息与地址记录供应商联系人详�
       return;
     }
     writer.beginObject();
-    writer.name("name");
-    writer.value(value.name());
+    writer.name("name").value(value.name());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,36 +19,33 @@ import org.jspecify.annotations.Nullable;
 final class 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2JsonAdapter extends JsonAdapter<宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2JsonAdapter(Moshi moshi,
       JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String 供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明", "宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2") : reader.nextString();
-          seen0 |= 0x1L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> 供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = fields.present(reader, 0) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明", "宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2");
-    }
+    fields.checkRequired(reader, seen);
     return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2(供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明);
   }
 
@@ -59,8 +57,7 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
       return;
     }
     writer.beginObject();
-    writer.name("供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明");
-    writer.value(value.供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明());
+    writer.name("供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明").value(value.供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明());
     writer.endObject();
   }
 

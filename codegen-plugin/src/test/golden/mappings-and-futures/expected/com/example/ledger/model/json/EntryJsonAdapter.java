@@ -6,8 +6,10 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import javax.annotation.processing.Generated;
@@ -19,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 @Generated("dev.retrospec.codegen.Generator")
 final class EntryJsonAdapter extends JsonAdapter<Entry> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "bookedAt",
-      "valueDate");
+      "valueDate", "receipt");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<String> stringAdapter;
 
@@ -29,49 +31,43 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
 
   private final JsonAdapter<LocalDate> localDateAdapter;
 
+  private final JsonAdapter<URI> uriAdapter;
+
   EntryJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Entry", strictness, 0, 1);
     this.stringAdapter = moshi.adapter(String.class);
     this.instantAdapter = moshi.adapter(Instant.class);
     this.localDateAdapter = moshi.adapter(LocalDate.class);
+    this.uriAdapter = moshi.adapter(URI.class);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Entry fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable Instant bookedAt = null;
     @Nullable LocalDate valueDate = null;
-    long seen0 = 0L;
+    @Nullable URI receipt = null;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Entry") : this.stringAdapter.fromJson(reader);
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          bookedAt = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "bookedAt", "Entry") : this.instantAdapter.fromJson(reader);
-          seen0 |= 0x2L;
-        }
-        case 2 -> {
-          valueDate = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "valueDate", "Entry") : this.localDateAdapter.fromJson(reader);
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? this.stringAdapter.fromJson(reader) : null;
+        case 1 -> bookedAt = fields.present(reader, 1) ? this.instantAdapter.fromJson(reader) : null;
+        case 2 -> valueDate = fields.present(reader, 2) ? this.localDateAdapter.fromJson(reader) : null;
+        case 3 -> receipt = fields.present(reader, 3) ? this.uriAdapter.fromJson(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Entry");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "bookedAt", "Entry");
-    }
-    return new Entry(id, bookedAt, valueDate);
+    fields.checkRequired(reader, seen);
+    return new Entry(id, bookedAt, valueDate, receipt);
   }
 
   @Override
@@ -81,15 +77,10 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    this.stringAdapter.toJson(writer, value.id());
-    writer.name("bookedAt");
-    this.instantAdapter.toJson(writer, value.bookedAt());
-    @Nullable LocalDate valueDate = value.valueDate();
-    if (valueDate != null) {
-      writer.name("valueDate");
-      this.localDateAdapter.toJson(writer, valueDate);
-    }
+    this.stringAdapter.toJson(writer.name("id"), value.id());
+    this.instantAdapter.toJson(writer.name("bookedAt"), value.bookedAt());
+    JsonFields.optional(writer, "valueDate", value.valueDate(), this.localDateAdapter);
+    JsonFields.optional(writer, "receipt", value.receipt(), this.uriAdapter);
     writer.endObject();
   }
 

@@ -9,6 +9,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -23,14 +24,14 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "name", "status",
       "firmware", "location", "registeredAt", "lastSeenAt");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<OpenEnum<DeviceStatus>> openEnumOfDeviceStatusAdapter;
 
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter;
 
   DeviceJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Device", strictness, 0, 1, 2, 4, 5);
     this.openEnumOfDeviceStatusAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, DeviceStatus.class));
     this.offsetDateTimeAdapter = moshi.adapter(OffsetDateTime.class);
   }
@@ -38,7 +39,7 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
   @Override
   @SuppressWarnings("NullAway")
   public Device fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
     @Nullable OpenEnum<DeviceStatus> status = null;
@@ -46,58 +47,27 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
     @Nullable String location = null;
     @Nullable OffsetDateTime registeredAt = null;
     @Nullable OffsetDateTime lastSeenAt = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Device") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Device") : reader.nextString();
-          seen0 |= 0x2L;
-        }
-        case 2 -> {
-          status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Device") : this.openEnumOfDeviceStatusAdapter.fromJson(reader);
-          seen0 |= 0x4L;
-        }
-        case 3 -> {
-          firmware = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "firmware", "Device") : reader.nextString();
-        }
-        case 4 -> {
-          location = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
-          seen0 |= 0x8L;
-        }
-        case 5 -> {
-          registeredAt = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "registeredAt", "Device") : this.offsetDateTimeAdapter.fromJson(reader);
-          seen0 |= 0x10L;
-        }
-        case 6 -> {
-          lastSeenAt = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "lastSeenAt", "Device") : this.offsetDateTimeAdapter.fromJson(reader);
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> name = fields.present(reader, 1) ? reader.nextString() : null;
+        case 2 -> status = fields.present(reader, 2) ? this.openEnumOfDeviceStatusAdapter.fromJson(reader) : null;
+        case 3 -> firmware = fields.present(reader, 3) ? reader.nextString() : null;
+        case 4 -> location = JsonFields.isNull(reader) ? null : reader.nextString();
+        case 5 -> registeredAt = fields.present(reader, 5) ? this.offsetDateTimeAdapter.fromJson(reader) : null;
+        case 6 -> lastSeenAt = fields.present(reader, 6) ? this.offsetDateTimeAdapter.fromJson(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Device");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "name", "Device");
-    }
-    if ((seen0 & 0x4L) == 0) {
-      JsonValues.missing(reader, strictness, "status", "Device");
-    }
-    if ((seen0 & 0x8L) == 0) {
-      JsonValues.missing(reader, strictness, "location", "Device");
-    }
-    if ((seen0 & 0x10L) == 0) {
-      JsonValues.missing(reader, strictness, "registeredAt", "Device");
-    }
+    fields.checkRequired(reader, seen);
     return new Device(id, name, status, firmware, location, registeredAt, lastSeenAt);
   }
 
@@ -108,31 +78,13 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    writer.value(value.id());
-    writer.name("name");
-    writer.value(value.name());
-    writer.name("status");
-    this.openEnumOfDeviceStatusAdapter.toJson(writer, value.status());
-    @Nullable String firmware = value.firmware();
-    if (firmware != null) {
-      writer.name("firmware");
-      writer.value(firmware);
-    }
-    @Nullable String location = value.location();
-    writer.name("location");
-    if (location == null) {
-      JsonValues.requiredNull(writer);
-    } else {
-      writer.value(location);
-    }
-    writer.name("registeredAt");
-    this.offsetDateTimeAdapter.toJson(writer, value.registeredAt());
-    @Nullable OffsetDateTime lastSeenAt = value.lastSeenAt();
-    if (lastSeenAt != null) {
-      writer.name("lastSeenAt");
-      this.offsetDateTimeAdapter.toJson(writer, lastSeenAt);
-    }
+    writer.name("id").value(value.id());
+    writer.name("name").value(value.name());
+    this.openEnumOfDeviceStatusAdapter.toJson(writer.name("status"), value.status());
+    JsonFields.optional(writer, "firmware", value.firmware());
+    JsonFields.orNull(writer, "location", value.location());
+    this.offsetDateTimeAdapter.toJson(writer.name("registeredAt"), value.registeredAt());
+    JsonFields.optional(writer, "lastSeenAt", value.lastSeenAt(), this.offsetDateTimeAdapter);
     writer.endObject();
   }
 

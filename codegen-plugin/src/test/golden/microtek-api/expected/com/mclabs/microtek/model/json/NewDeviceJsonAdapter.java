@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.Omittable;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -20,43 +21,39 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "firmware",
       "location");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
+
+  private final JsonAdapter<String> stringAdapter;
 
   NewDeviceJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "NewDevice", strictness, 0);
+    this.stringAdapter = moshi.adapter(String.class);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public NewDevice fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable String firmware = null;
     Omittable<String> location = Omittable.absent();
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "NewDevice") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          firmware = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "firmware", "NewDevice") : reader.nextString();
-        }
-        case 2 -> {
-          location = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(reader.nextString());
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> firmware = fields.present(reader, 1) ? reader.nextString() : null;
+        case 2 -> location = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextString());
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "name", "NewDevice");
-    }
+    fields.checkRequired(reader, seen);
     return new NewDevice(name, firmware, location);
   }
 
@@ -67,22 +64,9 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
       return;
     }
     writer.beginObject();
-    writer.name("name");
-    writer.value(value.name());
-    @Nullable String firmware = value.firmware();
-    if (firmware != null) {
-      writer.name("firmware");
-      writer.value(firmware);
-    }
-    @Nullable Omittable<String> location = value.location();
-    if (location != null && !location.isAbsent()) {
-      writer.name("location");
-      if (location.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        writer.value(location.get());
-      }
-    }
+    writer.name("name").value(value.name());
+    JsonFields.optional(writer, "firmware", value.firmware());
+    JsonFields.omittable(writer, "location", value.location(), this.stringAdapter);
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,47 +20,36 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("code", "message",
       "requestId");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ProblemJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Problem", strictness, 0, 1);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Problem fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String code = null;
     @Nullable String message = null;
     @Nullable String requestId = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          code = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "code", "Problem") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          message = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "message", "Problem") : reader.nextString();
-          seen0 |= 0x2L;
-        }
-        case 2 -> {
-          requestId = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "requestId", "Problem") : reader.nextString();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> code = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> message = fields.present(reader, 1) ? reader.nextString() : null;
+        case 2 -> requestId = fields.present(reader, 2) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "code", "Problem");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "message", "Problem");
-    }
+    fields.checkRequired(reader, seen);
     return new Problem(code, message, requestId);
   }
 
@@ -70,15 +60,9 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
       return;
     }
     writer.beginObject();
-    writer.name("code");
-    writer.value(value.code());
-    writer.name("message");
-    writer.value(value.message());
-    @Nullable String requestId = value.requestId();
-    if (requestId != null) {
-      writer.name("requestId");
-      writer.value(requestId);
-    }
+    writer.name("code").value(value.code());
+    writer.name("message").value(value.message());
+    JsonFields.optional(writer, "requestId", value.requestId());
     writer.endObject();
   }
 

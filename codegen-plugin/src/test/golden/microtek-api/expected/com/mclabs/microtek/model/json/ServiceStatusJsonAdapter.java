@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,43 +19,34 @@ import org.jspecify.annotations.Nullable;
 final class ServiceStatusJsonAdapter extends JsonAdapter<ServiceStatus> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("status", "version");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ServiceStatusJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "ServiceStatus", strictness, 0, 1);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public ServiceStatus fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String status = null;
     @Nullable String version = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "ServiceStatus") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          version = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "version", "ServiceStatus") : reader.nextString();
-          seen0 |= 0x2L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> status = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> version = fields.present(reader, 1) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "status", "ServiceStatus");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "version", "ServiceStatus");
-    }
+    fields.checkRequired(reader, seen);
     return new ServiceStatus(status, version);
   }
 
@@ -65,10 +57,8 @@ final class ServiceStatusJsonAdapter extends JsonAdapter<ServiceStatus> {
       return;
     }
     writer.beginObject();
-    writer.name("status");
-    writer.value(value.status());
-    writer.name("version");
-    writer.value(value.version());
+    writer.name("status").value(value.status());
+    writer.name("version").value(value.version());
     writer.endObject();
   }
 

@@ -9,9 +9,9 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
-import java.net.URI;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
 
@@ -23,49 +23,39 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("error",
       "error_description", "error_uri");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<OpenEnum<TokenErrorCode>> openEnumOfTokenErrorCodeAdapter;
 
-  private final JsonAdapter<URI> uriAdapter;
-
   TokenErrorJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "TokenError", strictness, 0);
     this.openEnumOfTokenErrorCodeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, TokenErrorCode.class));
-    this.uriAdapter = moshi.adapter(URI.class);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public TokenError fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable OpenEnum<TokenErrorCode> error = null;
     @Nullable String errorDescription = null;
-    @Nullable URI errorUri = null;
-    long seen0 = 0L;
+    @Nullable String errorUri = null;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          error = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "error", "TokenError") : this.openEnumOfTokenErrorCodeAdapter.fromJson(reader);
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          errorDescription = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "error_description", "TokenError") : reader.nextString();
-        }
-        case 2 -> {
-          errorUri = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "error_uri", "TokenError") : this.uriAdapter.fromJson(reader);
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> error = fields.present(reader, 0) ? this.openEnumOfTokenErrorCodeAdapter.fromJson(reader) : null;
+        case 1 -> errorDescription = fields.present(reader, 1) ? reader.nextString() : null;
+        case 2 -> errorUri = fields.present(reader, 2) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "error", "TokenError");
-    }
+    fields.checkRequired(reader, seen);
     return new TokenError(error, errorDescription, errorUri);
   }
 
@@ -76,18 +66,9 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
       return;
     }
     writer.beginObject();
-    writer.name("error");
-    this.openEnumOfTokenErrorCodeAdapter.toJson(writer, value.error());
-    @Nullable String errorDescription = value.errorDescription();
-    if (errorDescription != null) {
-      writer.name("error_description");
-      writer.value(errorDescription);
-    }
-    @Nullable URI errorUri = value.errorUri();
-    if (errorUri != null) {
-      writer.name("error_uri");
-      this.uriAdapter.toJson(writer, errorUri);
-    }
+    this.openEnumOfTokenErrorCodeAdapter.toJson(writer.name("error"), value.error());
+    JsonFields.optional(writer, "error_description", value.errorDescription());
+    JsonFields.optional(writer, "error_uri", value.errorUri());
     writer.endObject();
   }
 

@@ -9,6 +9,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -22,62 +23,41 @@ final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("grant_type", "client_id",
       "client_secret", "scope");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<OpenEnum<TokenRequestGrantType>> openEnumOfTokenRequestGrantTypeAdapter;
 
   TokenRequestJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "TokenRequest", strictness, 0, 1, 2, 3);
     this.openEnumOfTokenRequestGrantTypeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, TokenRequestGrantType.class));
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public TokenRequest fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable OpenEnum<TokenRequestGrantType> grantType = null;
     @Nullable String clientId = null;
     @Nullable String clientSecret = null;
     @Nullable String scope = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          grantType = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "grant_type", "TokenRequest") : this.openEnumOfTokenRequestGrantTypeAdapter.fromJson(reader);
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          clientId = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "client_id", "TokenRequest") : reader.nextString();
-          seen0 |= 0x2L;
-        }
-        case 2 -> {
-          clientSecret = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "client_secret", "TokenRequest") : reader.nextString();
-          seen0 |= 0x4L;
-        }
-        case 3 -> {
-          scope = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "scope", "TokenRequest") : reader.nextString();
-          seen0 |= 0x8L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> grantType = fields.present(reader, 0) ? this.openEnumOfTokenRequestGrantTypeAdapter.fromJson(reader) : null;
+        case 1 -> clientId = fields.present(reader, 1) ? reader.nextString() : null;
+        case 2 -> clientSecret = fields.present(reader, 2) ? reader.nextString() : null;
+        case 3 -> scope = fields.present(reader, 3) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "grant_type", "TokenRequest");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "client_id", "TokenRequest");
-    }
-    if ((seen0 & 0x4L) == 0) {
-      JsonValues.missing(reader, strictness, "client_secret", "TokenRequest");
-    }
-    if ((seen0 & 0x8L) == 0) {
-      JsonValues.missing(reader, strictness, "scope", "TokenRequest");
-    }
+    fields.checkRequired(reader, seen);
     return new TokenRequest(grantType, clientId, clientSecret, scope);
   }
 
@@ -88,14 +68,10 @@ final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
       return;
     }
     writer.beginObject();
-    writer.name("grant_type");
-    this.openEnumOfTokenRequestGrantTypeAdapter.toJson(writer, value.grantType());
-    writer.name("client_id");
-    writer.value(value.clientId());
-    writer.name("client_secret");
-    writer.value(value.clientSecret());
-    writer.name("scope");
-    writer.value(value.scope());
+    this.openEnumOfTokenRequestGrantTypeAdapter.toJson(writer.name("grant_type"), value.grantType());
+    writer.name("client_id").value(value.clientId());
+    writer.name("client_secret").value(value.clientSecret());
+    writer.name("scope").value(value.scope());
     writer.endObject();
   }
 

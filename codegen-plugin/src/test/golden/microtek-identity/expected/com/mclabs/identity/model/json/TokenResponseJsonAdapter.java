@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,55 +20,36 @@ final class TokenResponseJsonAdapter extends JsonAdapter<TokenResponse> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("access_token",
       "expires_in", "token_type");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   TokenResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "TokenResponse", strictness, 0, 1, 2);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public TokenResponse fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String accessToken = null;
     long expiresIn = 0L;
     @Nullable String tokenType = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          accessToken = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "access_token", "TokenResponse") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          if (reader.peek() == JsonReader.Token.NULL) {
-            JsonValues.unexpectedNull(reader, strictness, "expires_in", "TokenResponse");
-          } else {
-            expiresIn = reader.nextLong();
-          }
-          seen0 |= 0x2L;
-        }
-        case 2 -> {
-          tokenType = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "token_type", "TokenResponse") : reader.nextString();
-          seen0 |= 0x4L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> accessToken = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> expiresIn = fields.present(reader, 1) ? reader.nextLong() : 0L;
+        case 2 -> tokenType = fields.present(reader, 2) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "access_token", "TokenResponse");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "expires_in", "TokenResponse");
-    }
-    if ((seen0 & 0x4L) == 0) {
-      JsonValues.missing(reader, strictness, "token_type", "TokenResponse");
-    }
+    fields.checkRequired(reader, seen);
     return new TokenResponse(accessToken, expiresIn, tokenType);
   }
 
@@ -78,12 +60,9 @@ final class TokenResponseJsonAdapter extends JsonAdapter<TokenResponse> {
       return;
     }
     writer.beginObject();
-    writer.name("access_token");
-    writer.value(value.accessToken());
-    writer.name("expires_in");
-    writer.value(value.expiresIn());
-    writer.name("token_type");
-    writer.value(value.tokenType());
+    writer.name("access_token").value(value.accessToken());
+    writer.name("expires_in").value(value.expiresIn());
+    writer.name("token_type").value(value.tokenType());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class BadgeJsonAdapter extends JsonAdapter<Badge> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("label");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   BadgeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Badge", strictness);
   }
 
   @Override
@@ -30,13 +31,8 @@ final class BadgeJsonAdapter extends JsonAdapter<Badge> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          label_ = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "label", "Badge") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> label_ = fields.present(reader, 0) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class BadgeJsonAdapter extends JsonAdapter<Badge> {
       return;
     }
     writer.beginObject();
-    @Nullable String label_ = value.label();
-    if (label_ != null) {
-      writer.name("label");
-      writer.value(label_);
-    }
+    JsonFields.optional(writer, "label", value.label());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 final class GrößeJsonAdapter extends JsonAdapter<Größe> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("wert");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   GrößeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Größe", strictness);
   }
 
   @Override
@@ -31,13 +32,8 @@ final class GrößeJsonAdapter extends JsonAdapter<Größe> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          wert = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "wert", "Größe") : JsonValues.decimal(reader);
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> wert = fields.present(reader, 0) ? JsonValues.decimal(reader) : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -51,11 +47,7 @@ final class GrößeJsonAdapter extends JsonAdapter<Größe> {
       return;
     }
     writer.beginObject();
-    @Nullable BigDecimal wert = value.wert();
-    if (wert != null) {
-      writer.name("wert");
-      writer.value(wert);
-    }
+    JsonFields.optional(writer, "wert", value.wert());
     writer.endObject();
   }
 

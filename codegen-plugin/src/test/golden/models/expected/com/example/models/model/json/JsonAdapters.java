@@ -10,10 +10,12 @@ import com.example.models.model.Pet;
 import com.example.models.model.Pet2;
 import com.example.models.model.Ping;
 import com.example.models.model.Pong;
+import com.example.models.model.Roomy;
 import com.example.models.model.Thing;
 import com.example.models.model.ThingNested;
 import com.example.models.model.ThingSize;
 import com.example.models.model.Tree;
+import com.example.models.model.Wide;
 import com.example.models.model.WithExtras;
 import com.example.models.model._3DModel;
 import com.squareup.moshi.JsonAdapter;
@@ -103,6 +105,9 @@ public final class JsonAdapters implements JsonAdapter.Factory {
     if (raw == Pong.class) {
       return new PongJsonAdapter(moshi, strictness).nullSafe();
     }
+    if (raw == Roomy.class) {
+      return new RoomyJsonAdapter(moshi, strictness).nullSafe();
+    }
     if (raw == Thing.class) {
       return new ThingJsonAdapter(moshi, strictness).nullSafe();
     }
@@ -114,6 +119,9 @@ public final class JsonAdapters implements JsonAdapter.Factory {
     }
     if (raw == Tree.class) {
       return new TreeJsonAdapter(moshi, strictness).nullSafe();
+    }
+    if (raw == Wide.class) {
+      return new WideJsonAdapter(moshi, strictness).nullSafe();
     }
     if (raw == WithExtras.class) {
       return new WithExtrasJsonAdapter(moshi, strictness).nullSafe();

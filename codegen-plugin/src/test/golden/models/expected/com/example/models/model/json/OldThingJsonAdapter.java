@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 final class OldThingJsonAdapter extends JsonAdapter<OldThing> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   OldThingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "OldThing", strictness);
   }
 
   @Override
@@ -31,13 +32,8 @@ final class OldThingJsonAdapter extends JsonAdapter<OldThing> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "OldThing") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -51,11 +47,7 @@ final class OldThingJsonAdapter extends JsonAdapter<OldThing> {
       return;
     }
     writer.beginObject();
-    @Nullable String name = value.name();
-    if (name != null) {
-      writer.name("name");
-      writer.value(name);
-    }
+    JsonFields.optional(writer, "name", value.name());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class OwnerJsonAdapter extends JsonAdapter<Owner> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("login");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   OwnerJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Owner", strictness);
   }
 
   @Override
@@ -30,13 +31,8 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          login = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "login", "Owner") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> login = fields.present(reader, 0) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
       return;
     }
     writer.beginObject();
-    @Nullable String login = value.login();
-    if (login != null) {
-      writer.name("login");
-      writer.value(login);
-    }
+    JsonFields.optional(writer, "login", value.login());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class Pet2JsonAdapter extends JsonAdapter<Pet2> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   Pet2JsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Pet2", strictness);
   }
 
   @Override
@@ -30,13 +31,8 @@ final class Pet2JsonAdapter extends JsonAdapter<Pet2> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Pet2") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class Pet2JsonAdapter extends JsonAdapter<Pet2> {
       return;
     }
     writer.beginObject();
-    @Nullable String name = value.name();
-    if (name != null) {
-      writer.name("name");
-      writer.value(name);
-    }
+    JsonFields.optional(writer, "name", value.name());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class PetJsonAdapter extends JsonAdapter<Pet> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("pet", "class");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   PetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Pet", strictness);
   }
 
   @Override
@@ -31,16 +32,9 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          pet = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "pet", "Pet") : reader.nextString();
-        }
-        case 1 -> {
-          class_ = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "class", "Pet") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> pet = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> class_ = fields.present(reader, 1) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -54,16 +48,8 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
       return;
     }
     writer.beginObject();
-    @Nullable String pet = value.pet();
-    if (pet != null) {
-      writer.name("pet");
-      writer.value(pet);
-    }
-    @Nullable String class_ = value.class_();
-    if (class_ != null) {
-      writer.name("class");
-      writer.value(class_);
-    }
+    JsonFields.optional(writer, "pet", value.pet());
+    JsonFields.optional(writer, "class", value.class_());
     writer.endObject();
   }
 

@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,12 +20,12 @@ import org.jspecify.annotations.Nullable;
 final class PingJsonAdapter extends JsonAdapter<Ping> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("pong");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<Pong> pongAdapter;
 
   PingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Ping", strictness);
     this.pongAdapter = moshi.adapter(Pong.class);
   }
 
@@ -34,13 +35,8 @@ final class PingJsonAdapter extends JsonAdapter<Ping> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          pong = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "pong", "Ping") : this.pongAdapter.fromJson(reader);
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> pong = fields.present(reader, 0) ? this.pongAdapter.fromJson(reader) : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -54,11 +50,7 @@ final class PingJsonAdapter extends JsonAdapter<Ping> {
       return;
     }
     writer.beginObject();
-    @Nullable Pong pong = value.pong();
-    if (pong != null) {
-      writer.name("pong");
-      this.pongAdapter.toJson(writer, pong);
-    }
+    JsonFields.optional(writer, "pong", value.pong(), this.pongAdapter);
     writer.endObject();
   }
 

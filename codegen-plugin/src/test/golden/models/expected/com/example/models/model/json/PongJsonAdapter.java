@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,12 +20,12 @@ import org.jspecify.annotations.Nullable;
 final class PongJsonAdapter extends JsonAdapter<Pong> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("ping");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<Ping> pingAdapter;
 
   PongJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Pong", strictness);
     this.pingAdapter = moshi.adapter(Ping.class);
   }
 
@@ -34,13 +35,8 @@ final class PongJsonAdapter extends JsonAdapter<Pong> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          ping = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "ping", "Pong") : this.pingAdapter.fromJson(reader);
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> ping = fields.present(reader, 0) ? this.pingAdapter.fromJson(reader) : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -54,11 +50,7 @@ final class PongJsonAdapter extends JsonAdapter<Pong> {
       return;
     }
     writer.beginObject();
-    @Nullable Ping ping = value.ping();
-    if (ping != null) {
-      writer.name("ping");
-      this.pingAdapter.toJson(writer, ping);
-    }
+    JsonFields.optional(writer, "ping", value.ping(), this.pingAdapter);
     writer.endObject();
   }
 

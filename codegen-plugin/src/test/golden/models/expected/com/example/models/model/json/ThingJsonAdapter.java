@@ -13,10 +13,10 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -38,17 +38,17 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
       "tags", "uniqueTags", "labels", "anything", "freeForm", "nested", "badge", "nullableBadge",
       "formerBadge");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<Owner> ownerAdapter;
+
+  private final JsonAdapter<String> stringAdapter;
 
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter;
 
   private final JsonAdapter<LocalDate> localDateAdapter;
 
   private final JsonAdapter<UUID> uuidAdapter;
-
-  private final JsonAdapter<URI> uriAdapter;
 
   private final JsonAdapter<ByteString> byteStringAdapter;
 
@@ -67,12 +67,12 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
   private final JsonAdapter<Badge> badgeAdapter;
 
   ThingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Thing", strictness, 0, 1, 2, 5, 11);
     this.ownerAdapter = moshi.adapter(Owner.class);
+    this.stringAdapter = moshi.adapter(String.class);
     this.offsetDateTimeAdapter = moshi.adapter(OffsetDateTime.class);
     this.localDateAdapter = moshi.adapter(LocalDate.class);
     this.uuidAdapter = moshi.adapter(UUID.class);
-    this.uriAdapter = moshi.adapter(URI.class);
     this.byteStringAdapter = moshi.adapter(ByteString.class);
     this.openEnumOfThingSizeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, ThingSize.class));
     this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
@@ -86,7 +86,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
   @Override
   @SuppressWarnings("NullAway")
   public Thing fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String requiredValue = null;
     @Nullable String requiredNullable = null;
     @Nullable Owner owner = null;
@@ -101,7 +101,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     @Nullable OffsetDateTime when = null;
     @Nullable LocalDate day = null;
     @Nullable UUID id = null;
-    @Nullable URI link = null;
+    @Nullable String link = null;
     @Nullable String secret = null;
     @Nullable ByteString blob = null;
     @Nullable String legacy = null;
@@ -115,125 +115,48 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     @Nullable Badge badge = null;
     @Nullable Badge nullableBadge = null;
     Omittable<Badge> formerBadge = Omittable.absent();
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          requiredValue = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "requiredValue", "Thing") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          requiredNullable = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
-          seen0 |= 0x2L;
-        }
-        case 2 -> {
-          owner = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : this.ownerAdapter.fromJson(reader);
-          seen0 |= 0x4L;
-        }
-        case 3 -> {
-          optionalValue = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "optionalValue", "Thing") : reader.nextString();
-        }
-        case 4 -> {
-          optionalNullable = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(reader.nextString());
-        }
-        case 5 -> {
-          if (reader.peek() == JsonReader.Token.NULL) {
-            JsonValues.unexpectedNull(reader, strictness, "count", "Thing");
-          } else {
-            count = reader.nextInt();
-          }
-          seen0 |= 0x8L;
-        }
-        case 6 -> {
-          big = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "big", "Thing") : reader.nextLong();
-        }
-        case 7 -> {
-          price = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "price", "Thing") : JsonValues.decimal(reader);
-        }
-        case 8 -> {
-          ratio = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "ratio", "Thing") : (float) reader.nextDouble();
-        }
-        case 9 -> {
-          precise = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "precise", "Thing") : reader.nextDouble();
-        }
-        case 10 -> {
-          flag = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "flag", "Thing") : reader.nextBoolean();
-        }
-        case 11 -> {
-          when = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "when", "Thing") : this.offsetDateTimeAdapter.fromJson(reader);
-          seen0 |= 0x10L;
-        }
-        case 12 -> {
-          day = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "day", "Thing") : this.localDateAdapter.fromJson(reader);
-        }
-        case 13 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Thing") : this.uuidAdapter.fromJson(reader);
-        }
-        case 14 -> {
-          link = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "link", "Thing") : this.uriAdapter.fromJson(reader);
-        }
-        case 15 -> {
-          secret = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "secret", "Thing") : reader.nextString();
-        }
-        case 16 -> {
-          blob = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "blob", "Thing") : this.byteStringAdapter.fromJson(reader);
-        }
-        case 17 -> {
-          legacy = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "legacy", "Thing") : reader.nextString();
-        }
-        case 18 -> {
-          size = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "size", "Thing") : this.openEnumOfThingSizeAdapter.fromJson(reader);
-        }
-        case 19 -> {
-          tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Thing") : this.listOfStringAdapter.fromJson(reader);
-        }
-        case 20 -> {
-          uniqueTags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "uniqueTags", "Thing") : this.setOfStringAdapter.fromJson(reader);
-        }
-        case 21 -> {
-          labels = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "labels", "Thing") : this.mapOfStringStringAdapter.fromJson(reader);
-        }
-        case 22 -> {
-          anything = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "anything", "Thing") : this.mapOfStringObjectAdapter.fromJson(reader);
-        }
-        case 23 -> {
-          freeForm = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "freeForm", "Thing") : this.mapOfStringObjectAdapter.fromJson(reader);
-        }
-        case 24 -> {
-          nested = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "nested", "Thing") : this.thingNestedAdapter.fromJson(reader);
-        }
-        case 25 -> {
-          badge = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "badge", "Thing") : this.badgeAdapter.fromJson(reader);
-        }
-        case 26 -> {
-          nullableBadge = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "nullableBadge", "Thing") : this.badgeAdapter.fromJson(reader);
-        }
-        case 27 -> {
-          formerBadge = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.badgeAdapter.fromJson(reader));
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> requiredValue = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> requiredNullable = JsonFields.isNull(reader) ? null : reader.nextString();
+        case 2 -> owner = JsonFields.isNull(reader) ? null : this.ownerAdapter.fromJson(reader);
+        case 3 -> optionalValue = fields.present(reader, 3) ? reader.nextString() : null;
+        case 4 -> optionalNullable = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextString());
+        case 5 -> count = fields.present(reader, 5) ? reader.nextInt() : 0;
+        case 6 -> big = fields.present(reader, 6) ? reader.nextLong() : null;
+        case 7 -> price = fields.present(reader, 7) ? JsonValues.decimal(reader) : null;
+        case 8 -> ratio = fields.present(reader, 8) ? (float) reader.nextDouble() : null;
+        case 9 -> precise = fields.present(reader, 9) ? reader.nextDouble() : null;
+        case 10 -> flag = fields.present(reader, 10) ? reader.nextBoolean() : null;
+        case 11 -> when = fields.present(reader, 11) ? this.offsetDateTimeAdapter.fromJson(reader) : null;
+        case 12 -> day = fields.present(reader, 12) ? this.localDateAdapter.fromJson(reader) : null;
+        case 13 -> id = fields.present(reader, 13) ? this.uuidAdapter.fromJson(reader) : null;
+        case 14 -> link = fields.present(reader, 14) ? reader.nextString() : null;
+        case 15 -> secret = fields.present(reader, 15) ? reader.nextString() : null;
+        case 16 -> blob = fields.present(reader, 16) ? this.byteStringAdapter.fromJson(reader) : null;
+        case 17 -> legacy = fields.present(reader, 17) ? reader.nextString() : null;
+        case 18 -> size = fields.present(reader, 18) ? this.openEnumOfThingSizeAdapter.fromJson(reader) : null;
+        case 19 -> tags = fields.present(reader, 19) ? this.listOfStringAdapter.fromJson(reader) : null;
+        case 20 -> uniqueTags = fields.present(reader, 20) ? this.setOfStringAdapter.fromJson(reader) : null;
+        case 21 -> labels = fields.present(reader, 21) ? this.mapOfStringStringAdapter.fromJson(reader) : null;
+        case 22 -> anything = fields.present(reader, 22) ? this.mapOfStringObjectAdapter.fromJson(reader) : null;
+        case 23 -> freeForm = fields.present(reader, 23) ? this.mapOfStringObjectAdapter.fromJson(reader) : null;
+        case 24 -> nested = fields.present(reader, 24) ? this.thingNestedAdapter.fromJson(reader) : null;
+        case 25 -> badge = fields.present(reader, 25) ? this.badgeAdapter.fromJson(reader) : null;
+        case 26 -> nullableBadge = fields.present(reader, 26) ? this.badgeAdapter.fromJson(reader) : null;
+        case 27 -> formerBadge = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.badgeAdapter.fromJson(reader));
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "requiredValue", "Thing");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "requiredNullable", "Thing");
-    }
-    if ((seen0 & 0x4L) == 0) {
-      JsonValues.missing(reader, strictness, "owner", "Thing");
-    }
-    if ((seen0 & 0x8L) == 0) {
-      JsonValues.missing(reader, strictness, "count", "Thing");
-    }
-    if ((seen0 & 0x10L) == 0) {
-      JsonValues.missing(reader, strictness, "when", "Thing");
-    }
+    fields.checkRequired(reader, seen);
     return new Thing(requiredValue, requiredNullable, owner, optionalValue, optionalNullable, count,
         big, price, ratio, precise, flag, when, day, id, link, secret, blob, legacy, size, tags,
         uniqueTags, labels, anything, freeForm, nested, badge, nullableBadge, formerBadge);
@@ -246,144 +169,33 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
       return;
     }
     writer.beginObject();
-    writer.name("requiredValue");
-    writer.value(value.requiredValue());
-    @Nullable String requiredNullable = value.requiredNullable();
-    writer.name("requiredNullable");
-    if (requiredNullable == null) {
-      JsonValues.requiredNull(writer);
-    } else {
-      writer.value(requiredNullable);
-    }
-    @Nullable Owner owner = value.owner();
-    writer.name("owner");
-    if (owner == null) {
-      JsonValues.requiredNull(writer);
-    } else {
-      this.ownerAdapter.toJson(writer, owner);
-    }
-    @Nullable String optionalValue = value.optionalValue();
-    if (optionalValue != null) {
-      writer.name("optionalValue");
-      writer.value(optionalValue);
-    }
-    @Nullable Omittable<String> optionalNullable = value.optionalNullable();
-    if (optionalNullable != null && !optionalNullable.isAbsent()) {
-      writer.name("optionalNullable");
-      if (optionalNullable.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        writer.value(optionalNullable.get());
-      }
-    }
-    writer.name("count");
-    writer.value(value.count());
-    @Nullable Long big = value.big();
-    if (big != null) {
-      writer.name("big");
-      writer.value(big);
-    }
-    @Nullable BigDecimal price = value.price();
-    if (price != null) {
-      writer.name("price");
-      writer.value(price);
-    }
-    @Nullable Float ratio = value.ratio();
-    if (ratio != null) {
-      writer.name("ratio");
-      writer.value(ratio);
-    }
-    @Nullable Double precise = value.precise();
-    if (precise != null) {
-      writer.name("precise");
-      writer.value(precise);
-    }
-    @Nullable Boolean flag = value.flag();
-    if (flag != null) {
-      writer.name("flag");
-      writer.value(flag);
-    }
-    writer.name("when");
-    this.offsetDateTimeAdapter.toJson(writer, value.when());
-    @Nullable LocalDate day = value.day();
-    if (day != null) {
-      writer.name("day");
-      this.localDateAdapter.toJson(writer, day);
-    }
-    @Nullable URI link = value.link();
-    if (link != null) {
-      writer.name("link");
-      this.uriAdapter.toJson(writer, link);
-    }
-    @Nullable String secret = value.secret();
-    if (secret != null) {
-      writer.name("secret");
-      writer.value(secret);
-    }
-    @Nullable ByteString blob = value.blob();
-    if (blob != null) {
-      writer.name("blob");
-      this.byteStringAdapter.toJson(writer, blob);
-    }
-    @Nullable String legacy = value.legacy();
-    if (legacy != null) {
-      writer.name("legacy");
-      writer.value(legacy);
-    }
-    @Nullable OpenEnum<ThingSize> size = value.size();
-    if (size != null) {
-      writer.name("size");
-      this.openEnumOfThingSizeAdapter.toJson(writer, size);
-    }
-    @Nullable List<String> tags = value.tags();
-    if (tags != null) {
-      writer.name("tags");
-      this.listOfStringAdapter.toJson(writer, tags);
-    }
-    @Nullable Set<String> uniqueTags = value.uniqueTags();
-    if (uniqueTags != null) {
-      writer.name("uniqueTags");
-      this.setOfStringAdapter.toJson(writer, uniqueTags);
-    }
-    @Nullable Map<String, String> labels = value.labels();
-    if (labels != null) {
-      writer.name("labels");
-      this.mapOfStringStringAdapter.toJson(writer, labels);
-    }
-    @Nullable Map<String, Object> anything = value.anything();
-    if (anything != null) {
-      writer.name("anything");
-      this.mapOfStringObjectAdapter.toJson(writer, anything);
-    }
-    @Nullable Map<String, Object> freeForm = value.freeForm();
-    if (freeForm != null) {
-      writer.name("freeForm");
-      this.mapOfStringObjectAdapter.toJson(writer, freeForm);
-    }
-    @Nullable ThingNested nested = value.nested();
-    if (nested != null) {
-      writer.name("nested");
-      this.thingNestedAdapter.toJson(writer, nested);
-    }
-    @Nullable Badge badge = value.badge();
-    if (badge != null) {
-      writer.name("badge");
-      this.badgeAdapter.toJson(writer, badge);
-    }
-    @Nullable Badge nullableBadge = value.nullableBadge();
-    if (nullableBadge != null) {
-      writer.name("nullableBadge");
-      this.badgeAdapter.toJson(writer, nullableBadge);
-    }
-    @Nullable Omittable<Badge> formerBadge = value.formerBadge();
-    if (formerBadge != null && !formerBadge.isAbsent()) {
-      writer.name("formerBadge");
-      if (formerBadge.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        this.badgeAdapter.toJson(writer, formerBadge.get());
-      }
-    }
+    writer.name("requiredValue").value(value.requiredValue());
+    JsonFields.orNull(writer, "requiredNullable", value.requiredNullable());
+    JsonFields.orNull(writer, "owner", value.owner(), this.ownerAdapter);
+    JsonFields.optional(writer, "optionalValue", value.optionalValue());
+    JsonFields.omittable(writer, "optionalNullable", value.optionalNullable(), this.stringAdapter);
+    writer.name("count").value(value.count());
+    JsonFields.optional(writer, "big", value.big());
+    JsonFields.optional(writer, "price", value.price());
+    JsonFields.optional(writer, "ratio", value.ratio());
+    JsonFields.optional(writer, "precise", value.precise());
+    JsonFields.optional(writer, "flag", value.flag());
+    this.offsetDateTimeAdapter.toJson(writer.name("when"), value.when());
+    JsonFields.optional(writer, "day", value.day(), this.localDateAdapter);
+    JsonFields.optional(writer, "link", value.link());
+    JsonFields.optional(writer, "secret", value.secret());
+    JsonFields.optional(writer, "blob", value.blob(), this.byteStringAdapter);
+    JsonFields.optional(writer, "legacy", value.legacy());
+    JsonFields.optional(writer, "size", value.size(), this.openEnumOfThingSizeAdapter);
+    JsonFields.optional(writer, "tags", value.tags(), this.listOfStringAdapter);
+    JsonFields.optional(writer, "uniqueTags", value.uniqueTags(), this.setOfStringAdapter);
+    JsonFields.optional(writer, "labels", value.labels(), this.mapOfStringStringAdapter);
+    JsonFields.optional(writer, "anything", value.anything(), this.mapOfStringObjectAdapter);
+    JsonFields.optional(writer, "freeForm", value.freeForm(), this.mapOfStringObjectAdapter);
+    JsonFields.optional(writer, "nested", value.nested(), this.thingNestedAdapter);
+    JsonFields.optional(writer, "badge", value.badge(), this.badgeAdapter);
+    JsonFields.optional(writer, "nullableBadge", value.nullableBadge(), this.badgeAdapter);
+    JsonFields.omittable(writer, "formerBadge", value.formerBadge(), this.badgeAdapter);
     writer.endObject();
   }
 

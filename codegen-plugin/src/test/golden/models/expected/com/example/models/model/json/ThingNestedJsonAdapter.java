@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class ThingNestedJsonAdapter extends JsonAdapter<ThingNested> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("level");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ThingNestedJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "ThingNested", strictness);
   }
 
   @Override
@@ -30,13 +31,8 @@ final class ThingNestedJsonAdapter extends JsonAdapter<ThingNested> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          level = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "level", "ThingNested") : reader.nextLong();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> level = fields.present(reader, 0) ? reader.nextLong() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class ThingNestedJsonAdapter extends JsonAdapter<ThingNested> {
       return;
     }
     writer.beginObject();
-    @Nullable Long level = value.level();
-    if (level != null) {
-      writer.name("level");
-      writer.value(level);
-    }
+    JsonFields.optional(writer, "level", value.level());
     writer.endObject();
   }
 

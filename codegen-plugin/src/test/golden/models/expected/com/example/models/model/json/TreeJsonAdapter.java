@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -20,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 final class TreeJsonAdapter extends JsonAdapter<Tree> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("value", "children");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<List<Tree>> listOfTreeAdapter;
 
   TreeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Tree", strictness);
     this.listOfTreeAdapter = moshi.adapter(Types.newParameterizedType(List.class, Tree.class));
   }
 
@@ -36,16 +37,9 @@ final class TreeJsonAdapter extends JsonAdapter<Tree> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          value_ = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "value", "Tree") : reader.nextString();
-        }
-        case 1 -> {
-          children = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "children", "Tree") : this.listOfTreeAdapter.fromJson(reader);
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> value_ = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> children = fields.present(reader, 1) ? this.listOfTreeAdapter.fromJson(reader) : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -59,16 +53,8 @@ final class TreeJsonAdapter extends JsonAdapter<Tree> {
       return;
     }
     writer.beginObject();
-    @Nullable String value_ = value.value();
-    if (value_ != null) {
-      writer.name("value");
-      writer.value(value_);
-    }
-    @Nullable List<Tree> children = value.children();
-    if (children != null) {
-      writer.name("children");
-      this.listOfTreeAdapter.toJson(writer, children);
-    }
+    JsonFields.optional(writer, "value", value.value());
+    JsonFields.optional(writer, "children", value.children(), this.listOfTreeAdapter);
     writer.endObject();
   }
 

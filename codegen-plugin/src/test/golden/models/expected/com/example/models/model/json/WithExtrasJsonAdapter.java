@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.Collections;
@@ -21,12 +22,12 @@ import org.jspecify.annotations.Nullable;
 final class WithExtrasJsonAdapter extends JsonAdapter<WithExtras> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<Long> long_Adapter;
 
   WithExtrasJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "WithExtras", strictness);
     this.long_Adapter = moshi.adapter(Long.class);
   }
 
@@ -37,9 +38,7 @@ final class WithExtrasJsonAdapter extends JsonAdapter<WithExtras> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "WithExtras") : reader.nextString();
-        }
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
         default -> {
           additional.put(reader.nextName(), this.long_Adapter.fromJson(reader));
         }
@@ -56,11 +55,7 @@ final class WithExtrasJsonAdapter extends JsonAdapter<WithExtras> {
       return;
     }
     writer.beginObject();
-    @Nullable String name = value.name();
-    if (name != null) {
-      writer.name("name");
-      writer.value(name);
-    }
+    JsonFields.optional(writer, "name", value.name());
     for (Map.Entry<String, @Nullable Long> entry : value.additionalProperties().entrySet()) {
       writer.name(entry.getKey());
       this.long_Adapter.toJson(writer, entry.getValue());

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class _3DModelJsonAdapter extends JsonAdapter<_3DModel> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("vertices");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   _3DModelJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "_3DModel", strictness);
   }
 
   @Override
@@ -30,13 +31,8 @@ final class _3DModelJsonAdapter extends JsonAdapter<_3DModel> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          vertices = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "vertices", "_3DModel") : reader.nextLong();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> vertices = fields.present(reader, 0) ? reader.nextLong() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class _3DModelJsonAdapter extends JsonAdapter<_3DModel> {
       return;
     }
     writer.beginObject();
-    @Nullable Long vertices = value.vertices();
-    if (vertices != null) {
-      writer.name("vertices");
-      writer.value(vertices);
-    }
+    JsonFields.optional(writer, "vertices", value.vertices());
     writer.endObject();
   }
 

@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -17,35 +18,32 @@ import org.jspecify.annotations.Nullable;
 final class ErrorJsonAdapter extends JsonAdapter<com.example.split.model.Error> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("message");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ErrorJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Error", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public com.example.split.model.Error fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String message = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          message = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "message", "Error") : reader.nextString();
-          seen0 |= 0x1L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> message = fields.present(reader, 0) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "message", "Error");
-    }
+    fields.checkRequired(reader, seen);
     return new com.example.split.model.Error(message);
   }
 
@@ -57,8 +55,7 @@ final class ErrorJsonAdapter extends JsonAdapter<com.example.split.model.Error> 
       return;
     }
     writer.beginObject();
-    writer.name("message");
-    writer.value(value.message());
+    writer.name("message").value(value.message());
     writer.endObject();
   }
 

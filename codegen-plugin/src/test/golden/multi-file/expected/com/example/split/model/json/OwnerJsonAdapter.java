@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -21,12 +22,12 @@ import org.jspecify.annotations.Nullable;
 final class OwnerJsonAdapter extends JsonAdapter<Owner> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "pets");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<List<Pet>> listOfPetAdapter;
 
   OwnerJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Owner", strictness);
     this.listOfPetAdapter = moshi.adapter(Types.newParameterizedType(List.class, Pet.class));
   }
 
@@ -37,16 +38,9 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Owner") : reader.nextString();
-        }
-        case 1 -> {
-          pets = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "pets", "Owner") : this.listOfPetAdapter.fromJson(reader);
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> pets = fields.present(reader, 1) ? this.listOfPetAdapter.fromJson(reader) : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -60,16 +54,8 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
       return;
     }
     writer.beginObject();
-    @Nullable String name = value.name();
-    if (name != null) {
-      writer.name("name");
-      writer.value(name);
-    }
-    @Nullable List<Pet> pets = value.pets();
-    if (pets != null) {
-      writer.name("pets");
-      this.listOfPetAdapter.toJson(writer, pets);
-    }
+    JsonFields.optional(writer, "name", value.name());
+    JsonFields.optional(writer, "pets", value.pets(), this.listOfPetAdapter);
     writer.endObject();
   }
 

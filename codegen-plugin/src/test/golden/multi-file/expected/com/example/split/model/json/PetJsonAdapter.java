@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -21,14 +22,14 @@ import org.jspecify.annotations.Nullable;
 final class PetJsonAdapter extends JsonAdapter<Pet> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "owner", "friends");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<Owner> ownerAdapter;
 
   private final JsonAdapter<List<Pet>> listOfPetAdapter;
 
   PetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Pet", strictness, 0);
     this.ownerAdapter = moshi.adapter(Owner.class);
     this.listOfPetAdapter = moshi.adapter(Types.newParameterizedType(List.class, Pet.class));
   }
@@ -36,34 +37,27 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
   @Override
   @SuppressWarnings("NullAway")
   public Pet fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable Owner owner = null;
     @Nullable List<Pet> friends = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Pet") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "owner", "Pet") : this.ownerAdapter.fromJson(reader);
-        }
-        case 2 -> {
-          friends = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "friends", "Pet") : this.listOfPetAdapter.fromJson(reader);
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> owner = fields.present(reader, 1) ? this.ownerAdapter.fromJson(reader) : null;
+        case 2 -> friends = fields.present(reader, 2) ? this.listOfPetAdapter.fromJson(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "name", "Pet");
-    }
+    fields.checkRequired(reader, seen);
     return new Pet(name, owner, friends);
   }
 
@@ -74,18 +68,9 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
       return;
     }
     writer.beginObject();
-    writer.name("name");
-    writer.value(value.name());
-    @Nullable Owner owner = value.owner();
-    if (owner != null) {
-      writer.name("owner");
-      this.ownerAdapter.toJson(writer, owner);
-    }
-    @Nullable List<Pet> friends = value.friends();
-    if (friends != null) {
-      writer.name("friends");
-      this.listOfPetAdapter.toJson(writer, friends);
-    }
+    writer.name("name").value(value.name());
+    JsonFields.optional(writer, "owner", value.owner(), this.ownerAdapter);
+    JsonFields.optional(writer, "friends", value.friends(), this.listOfPetAdapter);
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,35 +19,32 @@ import org.jspecify.annotations.Nullable;
 final class OwnerJsonAdapter extends JsonAdapter<Owner> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   OwnerJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Owner", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Owner fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Owner") : reader.nextString();
-          seen0 |= 0x1L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "name", "Owner");
-    }
+    fields.checkRequired(reader, seen);
     return new Owner(name);
   }
 
@@ -57,8 +55,7 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
       return;
     }
     writer.beginObject();
-    writer.name("name");
-    writer.value(value.name());
+    writer.name("name").value(value.name());
     writer.endObject();
   }
 

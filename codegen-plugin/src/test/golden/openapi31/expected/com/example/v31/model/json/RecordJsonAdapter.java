@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,7 +26,9 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
       "score", "parent", "nothing", "tags", "owner", "previousOwner", "version", "status",
       "thumbnail", "thumbnailUrlSafe", "summary", "point", "pair");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
+
+  private final JsonAdapter<Double> double_Adapter;
 
   private final JsonAdapter<com.example.v31.model.Record> record_Adapter;
 
@@ -42,7 +45,8 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
   private final JsonAdapter<List<Object>> listOfObjectAdapter;
 
   RecordJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Record", strictness, 0, 1, 2);
+    this.double_Adapter = moshi.adapter(Double.class);
     this.record_Adapter = moshi.adapter(com.example.v31.model.Record.class);
     this.objectAdapter = moshi.adapter(Object.class);
     this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
@@ -55,7 +59,7 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
   @Override
   @SuppressWarnings("NullAway")
   public com.example.v31.model.Record fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String kind = null;
     @Nullable String note = null;
@@ -72,77 +76,36 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
     @Nullable String summary = null;
     @Nullable List<BigDecimal> point = null;
     @Nullable List<Object> pair = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Record") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          kind = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "kind", "Record") : reader.nextString();
-          seen0 |= 0x2L;
-        }
-        case 2 -> {
-          note = reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
-          seen0 |= 0x4L;
-        }
-        case 3 -> {
-          score = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(reader.nextDouble());
-        }
-        case 4 -> {
-          parent = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.record_Adapter.fromJson(reader));
-        }
-        case 5 -> {
-          nothing = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.objectAdapter.fromJson(reader));
-        }
-        case 6 -> {
-          tags = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "tags", "Record") : this.listOfStringAdapter.fromJson(reader);
-        }
-        case 7 -> {
-          owner = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "owner", "Record") : this.ownerAdapter.fromJson(reader);
-        }
-        case 8 -> {
-          previousOwner = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(this.ownerAdapter.fromJson(reader));
-        }
-        case 9 -> {
-          version = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "version", "Record") : reader.nextLong();
-        }
-        case 10 -> {
-          status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Record") : reader.nextString();
-        }
-        case 11 -> {
-          thumbnail = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "thumbnail", "Record") : this.byteStringAdapter.fromJson(reader);
-        }
-        case 12 -> {
-          thumbnailUrlSafe = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "thumbnailUrlSafe", "Record") : reader.nextString();
-        }
-        case 13 -> {
-          summary = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "summary", "Record") : reader.nextString();
-        }
-        case 14 -> {
-          point = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "point", "Record") : this.listOfBigDecimalAdapter.fromJson(reader);
-        }
-        case 15 -> {
-          pair = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "pair", "Record") : this.listOfObjectAdapter.fromJson(reader);
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> kind = fields.present(reader, 1) ? reader.nextString() : null;
+        case 2 -> note = JsonFields.isNull(reader) ? null : reader.nextString();
+        case 3 -> score = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextDouble());
+        case 4 -> parent = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.record_Adapter.fromJson(reader));
+        case 5 -> nothing = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.objectAdapter.fromJson(reader));
+        case 6 -> tags = fields.present(reader, 6) ? this.listOfStringAdapter.fromJson(reader) : null;
+        case 7 -> owner = fields.present(reader, 7) ? this.ownerAdapter.fromJson(reader) : null;
+        case 8 -> previousOwner = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.ownerAdapter.fromJson(reader));
+        case 9 -> version = fields.present(reader, 9) ? reader.nextLong() : null;
+        case 10 -> status = fields.present(reader, 10) ? reader.nextString() : null;
+        case 11 -> thumbnail = fields.present(reader, 11) ? this.byteStringAdapter.fromJson(reader) : null;
+        case 12 -> thumbnailUrlSafe = fields.present(reader, 12) ? reader.nextString() : null;
+        case 13 -> summary = fields.present(reader, 13) ? reader.nextString() : null;
+        case 14 -> point = fields.present(reader, 14) ? this.listOfBigDecimalAdapter.fromJson(reader) : null;
+        case 15 -> pair = fields.present(reader, 15) ? this.listOfObjectAdapter.fromJson(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Record");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "kind", "Record");
-    }
-    if ((seen0 & 0x4L) == 0) {
-      JsonValues.missing(reader, strictness, "note", "Record");
-    }
+    fields.checkRequired(reader, seen);
     return new com.example.v31.model.Record(id, kind, note, score, parent, nothing, tags, owner,
         previousOwner, version, status, thumbnail, thumbnailUrlSafe, summary, point, pair);
   }
@@ -155,98 +118,22 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    writer.value(value.id());
-    writer.name("kind");
-    writer.value(value.kind());
-    @Nullable String note = value.note();
-    writer.name("note");
-    if (note == null) {
-      JsonValues.requiredNull(writer);
-    } else {
-      writer.value(note);
-    }
-    @Nullable Omittable<Double> score = value.score();
-    if (score != null && !score.isAbsent()) {
-      writer.name("score");
-      if (score.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        writer.value(score.get());
-      }
-    }
-    @Nullable Omittable<com.example.v31.model.Record> parent = value.parent();
-    if (parent != null && !parent.isAbsent()) {
-      writer.name("parent");
-      if (parent.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        this.record_Adapter.toJson(writer, parent.get());
-      }
-    }
-    @Nullable Omittable<Object> nothing = value.nothing();
-    if (nothing != null && !nothing.isAbsent()) {
-      writer.name("nothing");
-      if (nothing.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        this.objectAdapter.toJson(writer, nothing.get());
-      }
-    }
-    @Nullable List<String> tags = value.tags();
-    if (tags != null) {
-      writer.name("tags");
-      this.listOfStringAdapter.toJson(writer, tags);
-    }
-    @Nullable Owner owner = value.owner();
-    if (owner != null) {
-      writer.name("owner");
-      this.ownerAdapter.toJson(writer, owner);
-    }
-    @Nullable Omittable<Owner> previousOwner = value.previousOwner();
-    if (previousOwner != null && !previousOwner.isAbsent()) {
-      writer.name("previousOwner");
-      if (previousOwner.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        this.ownerAdapter.toJson(writer, previousOwner.get());
-      }
-    }
-    @Nullable Long version = value.version();
-    if (version != null) {
-      writer.name("version");
-      writer.value(version);
-    }
-    @Nullable String status = value.status();
-    if (status != null) {
-      writer.name("status");
-      writer.value(status);
-    }
-    @Nullable ByteString thumbnail = value.thumbnail();
-    if (thumbnail != null) {
-      writer.name("thumbnail");
-      this.byteStringAdapter.toJson(writer, thumbnail);
-    }
-    @Nullable String thumbnailUrlSafe = value.thumbnailUrlSafe();
-    if (thumbnailUrlSafe != null) {
-      writer.name("thumbnailUrlSafe");
-      writer.value(thumbnailUrlSafe);
-    }
-    @Nullable String summary = value.summary();
-    if (summary != null) {
-      writer.name("summary");
-      writer.value(summary);
-    }
-    @Nullable List<BigDecimal> point = value.point();
-    if (point != null) {
-      writer.name("point");
-      this.listOfBigDecimalAdapter.toJson(writer, point);
-    }
-    @Nullable List<Object> pair = value.pair();
-    if (pair != null) {
-      writer.name("pair");
-      this.listOfObjectAdapter.toJson(writer, pair);
-    }
+    writer.name("id").value(value.id());
+    writer.name("kind").value(value.kind());
+    JsonFields.orNull(writer, "note", value.note());
+    JsonFields.omittable(writer, "score", value.score(), this.double_Adapter);
+    JsonFields.omittable(writer, "parent", value.parent(), this.record_Adapter);
+    JsonFields.omittable(writer, "nothing", value.nothing(), this.objectAdapter);
+    JsonFields.optional(writer, "tags", value.tags(), this.listOfStringAdapter);
+    JsonFields.optional(writer, "owner", value.owner(), this.ownerAdapter);
+    JsonFields.omittable(writer, "previousOwner", value.previousOwner(), this.ownerAdapter);
+    JsonFields.optional(writer, "version", value.version());
+    JsonFields.optional(writer, "status", value.status());
+    JsonFields.optional(writer, "thumbnail", value.thumbnail(), this.byteStringAdapter);
+    JsonFields.optional(writer, "thumbnailUrlSafe", value.thumbnailUrlSafe());
+    JsonFields.optional(writer, "summary", value.summary());
+    JsonFields.optional(writer, "point", value.point(), this.listOfBigDecimalAdapter);
+    JsonFields.optional(writer, "pair", value.pair(), this.listOfObjectAdapter);
     writer.endObject();
   }
 

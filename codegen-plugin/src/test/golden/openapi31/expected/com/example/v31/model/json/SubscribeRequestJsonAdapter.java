@@ -6,9 +6,9 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
-import java.net.URI;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
 
@@ -19,38 +19,32 @@ import org.jspecify.annotations.Nullable;
 final class SubscribeRequestJsonAdapter extends JsonAdapter<SubscribeRequest> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("callbackUrl");
 
-  private final JsonValues.Strictness strictness;
-
-  private final JsonAdapter<URI> uriAdapter;
+  private final JsonFields fields;
 
   SubscribeRequestJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
-    this.uriAdapter = moshi.adapter(URI.class);
+    this.fields = new JsonFields(NAMES, "SubscribeRequest", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public SubscribeRequest fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
-    @Nullable URI callbackUrl = null;
-    long seen0 = 0L;
+    // Non-null components are checked as read, unless the client asked for leniency.
+    @Nullable String callbackUrl = null;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          callbackUrl = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "callbackUrl", "SubscribeRequest") : this.uriAdapter.fromJson(reader);
-          seen0 |= 0x1L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> callbackUrl = fields.present(reader, 0) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "callbackUrl", "SubscribeRequest");
-    }
+    fields.checkRequired(reader, seen);
     return new SubscribeRequest(callbackUrl);
   }
 
@@ -61,8 +55,7 @@ final class SubscribeRequestJsonAdapter extends JsonAdapter<SubscribeRequest> {
       return;
     }
     writer.beginObject();
-    writer.name("callbackUrl");
-    this.uriAdapter.toJson(writer, value.callbackUrl());
+    writer.name("callbackUrl").value(value.callbackUrl());
     writer.endObject();
   }
 

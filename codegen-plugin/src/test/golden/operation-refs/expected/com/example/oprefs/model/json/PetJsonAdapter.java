@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,43 +19,34 @@ import org.jspecify.annotations.Nullable;
 final class PetJsonAdapter extends JsonAdapter<Pet> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "name");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   PetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Pet", strictness, 0, 1);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Pet fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Pet") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Pet") : reader.nextString();
-          seen0 |= 0x2L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> name = fields.present(reader, 1) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Pet");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "name", "Pet");
-    }
+    fields.checkRequired(reader, seen);
     return new Pet(id, name);
   }
 
@@ -65,10 +57,8 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    writer.value(value.id());
-    writer.name("name");
-    writer.value(value.name());
+    writer.name("id").value(value.id());
+    writer.name("name").value(value.name());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class ListItemsFilterJsonAdapter extends JsonAdapter<ListItemsFilter> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "min");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ListItemsFilterJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "ListItemsFilter", strictness);
   }
 
   @Override
@@ -31,16 +32,9 @@ final class ListItemsFilterJsonAdapter extends JsonAdapter<ListItemsFilter> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "ListItemsFilter") : reader.nextString();
-        }
-        case 1 -> {
-          min = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "min", "ListItemsFilter") : reader.nextLong();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> min = fields.present(reader, 1) ? reader.nextLong() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -54,16 +48,8 @@ final class ListItemsFilterJsonAdapter extends JsonAdapter<ListItemsFilter> {
       return;
     }
     writer.beginObject();
-    @Nullable String name = value.name();
-    if (name != null) {
-      writer.name("name");
-      writer.value(name);
-    }
-    @Nullable Long min = value.min();
-    if (min != null) {
-      writer.name("min");
-      writer.value(min);
-    }
+    JsonFields.optional(writer, "name", value.name());
+    JsonFields.optional(writer, "min", value.min());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,41 +19,32 @@ import org.jspecify.annotations.Nullable;
 final class BikeJsonAdapter extends JsonAdapter<Bike> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("wheels", "electric");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   BikeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Bike", strictness, 0);
   }
 
   @Override
   public Bike fromJson(JsonReader reader) throws IOException {
     int wheels = 0;
     @Nullable Boolean electric = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          if (reader.peek() == JsonReader.Token.NULL) {
-            JsonValues.unexpectedNull(reader, strictness, "wheels", "Bike");
-          } else {
-            wheels = reader.nextInt();
-          }
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          electric = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "electric", "Bike") : reader.nextBoolean();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> wheels = fields.present(reader, 0) ? reader.nextInt() : 0;
+        case 1 -> electric = fields.present(reader, 1) ? reader.nextBoolean() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "wheels", "Bike");
-    }
+    fields.checkRequired(reader, seen);
     return new Bike(wheels, electric);
   }
 
@@ -64,13 +56,8 @@ final class BikeJsonAdapter extends JsonAdapter<Bike> {
     }
     writer.beginObject();
     writer.name("kind").value("Bike");
-    writer.name("wheels");
-    writer.value(value.wheels());
-    @Nullable Boolean electric = value.electric();
-    if (electric != null) {
-      writer.name("electric");
-      writer.value(electric);
-    }
+    writer.name("wheels").value(value.wheels());
+    JsonFields.optional(writer, "electric", value.electric());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,41 +19,32 @@ import org.jspecify.annotations.Nullable;
 final class CarJsonAdapter extends JsonAdapter<Car> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("wheels", "seats");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   CarJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Car", strictness, 0);
   }
 
   @Override
   public Car fromJson(JsonReader reader) throws IOException {
     int wheels = 0;
     @Nullable Integer seats = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          if (reader.peek() == JsonReader.Token.NULL) {
-            JsonValues.unexpectedNull(reader, strictness, "wheels", "Car");
-          } else {
-            wheels = reader.nextInt();
-          }
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          seats = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "seats", "Car") : reader.nextInt();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> wheels = fields.present(reader, 0) ? reader.nextInt() : 0;
+        case 1 -> seats = fields.present(reader, 1) ? reader.nextInt() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "wheels", "Car");
-    }
+    fields.checkRequired(reader, seen);
     return new Car(wheels, seats);
   }
 
@@ -64,13 +56,8 @@ final class CarJsonAdapter extends JsonAdapter<Car> {
     }
     writer.beginObject();
     writer.name("kind").value("Car");
-    writer.name("wheels");
-    writer.value(value.wheels());
-    @Nullable Integer seats = value.seats();
-    if (seats != null) {
-      writer.name("seats");
-      writer.value(seats);
-    }
+    writer.name("wheels").value(value.wheels());
+    JsonFields.optional(writer, "seats", value.seats());
     writer.endObject();
   }
 

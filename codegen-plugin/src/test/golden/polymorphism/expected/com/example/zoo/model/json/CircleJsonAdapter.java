@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,37 +19,30 @@ import org.jspecify.annotations.Nullable;
 final class CircleJsonAdapter extends JsonAdapter<Circle> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("radius");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   CircleJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Circle", strictness, 0);
   }
 
   @Override
   public Circle fromJson(JsonReader reader) throws IOException {
     double radius = 0D;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          if (reader.peek() == JsonReader.Token.NULL) {
-            JsonValues.unexpectedNull(reader, strictness, "radius", "Circle");
-          } else {
-            radius = reader.nextDouble();
-          }
-          seen0 |= 0x1L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> radius = fields.present(reader, 0) ? reader.nextDouble() : 0D;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "radius", "Circle");
-    }
+    fields.checkRequired(reader, seen);
     return new Circle(radius);
   }
 
@@ -59,8 +53,7 @@ final class CircleJsonAdapter extends JsonAdapter<Circle> {
       return;
     }
     writer.beginObject();
-    writer.name("radius");
-    writer.value(value.radius());
+    writer.name("radius").value(value.radius());
     writer.endObject();
   }
 

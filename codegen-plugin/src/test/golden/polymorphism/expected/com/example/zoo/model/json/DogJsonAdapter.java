@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,39 +19,34 @@ import org.jspecify.annotations.Nullable;
 final class DogJsonAdapter extends JsonAdapter<Dog> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "barks");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   DogJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Dog", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Dog fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable Boolean barks = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Dog") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          barks = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "barks", "Dog") : reader.nextBoolean();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> barks = fields.present(reader, 1) ? reader.nextBoolean() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "name", "Dog");
-    }
+    fields.checkRequired(reader, seen);
     return new Dog(name, barks);
   }
 
@@ -62,13 +58,8 @@ final class DogJsonAdapter extends JsonAdapter<Dog> {
     }
     writer.beginObject();
     writer.name("petType").value("dog");
-    writer.name("name");
-    writer.value(value.name());
-    @Nullable Boolean barks = value.barks();
-    if (barks != null) {
-      writer.name("barks");
-      writer.value(barks);
-    }
+    writer.name("name").value(value.name());
+    JsonFields.optional(writer, "barks", value.barks());
     writer.endObject();
   }
 

@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 final class DrawingJsonAdapter extends JsonAdapter<Drawing> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("shapes", "fleet", "label");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<List<Shape>> listOfShapeAdapter;
 
@@ -32,7 +33,7 @@ final class DrawingJsonAdapter extends JsonAdapter<Drawing> {
   private final JsonAdapter<DrawingLabel> drawingLabelAdapter;
 
   DrawingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Drawing", strictness);
     this.listOfShapeAdapter = moshi.adapter(Types.newParameterizedType(List.class, Shape.class));
     this.listOfVehicleAdapter = moshi.adapter(Types.newParameterizedType(List.class, Vehicle.class));
     this.drawingLabelAdapter = moshi.adapter(DrawingLabel.class);
@@ -46,19 +47,10 @@ final class DrawingJsonAdapter extends JsonAdapter<Drawing> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          shapes = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "shapes", "Drawing") : this.listOfShapeAdapter.fromJson(reader);
-        }
-        case 1 -> {
-          fleet = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "fleet", "Drawing") : this.listOfVehicleAdapter.fromJson(reader);
-        }
-        case 2 -> {
-          label_ = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "label", "Drawing") : this.drawingLabelAdapter.fromJson(reader);
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> shapes = fields.present(reader, 0) ? this.listOfShapeAdapter.fromJson(reader) : null;
+        case 1 -> fleet = fields.present(reader, 1) ? this.listOfVehicleAdapter.fromJson(reader) : null;
+        case 2 -> label_ = fields.present(reader, 2) ? this.drawingLabelAdapter.fromJson(reader) : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -72,21 +64,9 @@ final class DrawingJsonAdapter extends JsonAdapter<Drawing> {
       return;
     }
     writer.beginObject();
-    @Nullable List<Shape> shapes = value.shapes();
-    if (shapes != null) {
-      writer.name("shapes");
-      this.listOfShapeAdapter.toJson(writer, shapes);
-    }
-    @Nullable List<Vehicle> fleet = value.fleet();
-    if (fleet != null) {
-      writer.name("fleet");
-      this.listOfVehicleAdapter.toJson(writer, fleet);
-    }
-    @Nullable DrawingLabel label_ = value.label();
-    if (label_ != null) {
-      writer.name("label");
-      this.drawingLabelAdapter.toJson(writer, label_);
-    }
+    JsonFields.optional(writer, "shapes", value.shapes(), this.listOfShapeAdapter);
+    JsonFields.optional(writer, "fleet", value.fleet(), this.listOfVehicleAdapter);
+    JsonFields.optional(writer, "label", value.label(), this.drawingLabelAdapter);
     writer.endObject();
   }
 

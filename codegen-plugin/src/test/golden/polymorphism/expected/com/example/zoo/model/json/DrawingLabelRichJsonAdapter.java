@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class DrawingLabelRichJsonAdapter extends JsonAdapter<DrawingLabelRich> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("text", "bold");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   DrawingLabelRichJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "DrawingLabelRich", strictness);
   }
 
   @Override
@@ -31,16 +32,9 @@ final class DrawingLabelRichJsonAdapter extends JsonAdapter<DrawingLabelRich> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          text = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "text", "DrawingLabelRich") : reader.nextString();
-        }
-        case 1 -> {
-          bold = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "bold", "DrawingLabelRich") : reader.nextBoolean();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> text = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> bold = fields.present(reader, 1) ? reader.nextBoolean() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -54,16 +48,8 @@ final class DrawingLabelRichJsonAdapter extends JsonAdapter<DrawingLabelRich> {
       return;
     }
     writer.beginObject();
-    @Nullable String text = value.text();
-    if (text != null) {
-      writer.name("text");
-      writer.value(text);
-    }
-    @Nullable Boolean bold = value.bold();
-    if (bold != null) {
-      writer.name("bold");
-      writer.value(bold);
-    }
+    JsonFields.optional(writer, "text", value.text());
+    JsonFields.optional(writer, "bold", value.bold());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class ConflictDetailJsonAdapter extends JsonAdapter<ConflictDetail> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("other");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ConflictDetailJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "ConflictDetail", strictness);
   }
 
   @Override
@@ -30,13 +31,8 @@ final class ConflictDetailJsonAdapter extends JsonAdapter<ConflictDetail> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          other = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "other", "ConflictDetail") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> other = fields.present(reader, 0) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class ConflictDetailJsonAdapter extends JsonAdapter<ConflictDetail> {
       return;
     }
     writer.beginObject();
-    @Nullable String other = value.other();
-    if (other != null) {
-      writer.name("other");
-      writer.value(other);
-    }
+    JsonFields.optional(writer, "other", value.other());
     writer.endObject();
   }
 

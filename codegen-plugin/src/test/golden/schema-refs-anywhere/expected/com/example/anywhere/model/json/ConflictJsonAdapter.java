@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,42 +20,37 @@ import org.jspecify.annotations.Nullable;
 final class ConflictJsonAdapter extends JsonAdapter<Conflict> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("code", "detail");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<ConflictDetail> conflictDetailAdapter;
 
   ConflictJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Conflict", strictness, 0);
     this.conflictDetailAdapter = moshi.adapter(ConflictDetail.class);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Conflict fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String code = null;
     @Nullable ConflictDetail detail = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          code = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "code", "Conflict") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          detail = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "detail", "Conflict") : this.conflictDetailAdapter.fromJson(reader);
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> code = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> detail = fields.present(reader, 1) ? this.conflictDetailAdapter.fromJson(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "code", "Conflict");
-    }
+    fields.checkRequired(reader, seen);
     return new Conflict(code, detail);
   }
 
@@ -65,13 +61,8 @@ final class ConflictJsonAdapter extends JsonAdapter<Conflict> {
       return;
     }
     writer.beginObject();
-    writer.name("code");
-    writer.value(value.code());
-    @Nullable ConflictDetail detail = value.detail();
-    if (detail != null) {
-      writer.name("detail");
-      this.conflictDetailAdapter.toJson(writer, detail);
-    }
+    writer.name("code").value(value.code());
+    JsonFields.optional(writer, "detail", value.detail(), this.conflictDetailAdapter);
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,39 +19,34 @@ import org.jspecify.annotations.Nullable;
 final class OrderExtraJsonAdapter extends JsonAdapter<OrderExtra> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("item", "note");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   OrderExtraJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "OrderExtra", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public OrderExtra fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String item = null;
     @Nullable String note = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          item = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "item", "OrderExtra") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          note = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "note", "OrderExtra") : reader.nextString();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> item = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> note = fields.present(reader, 1) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "item", "OrderExtra");
-    }
+    fields.checkRequired(reader, seen);
     return new OrderExtra(item, note);
   }
 
@@ -61,13 +57,8 @@ final class OrderExtraJsonAdapter extends JsonAdapter<OrderExtra> {
       return;
     }
     writer.beginObject();
-    writer.name("item");
-    writer.value(value.item());
-    @Nullable String note = value.note();
-    if (note != null) {
-      writer.name("note");
-      writer.value(note);
-    }
+    writer.name("item").value(value.item());
+    JsonFields.optional(writer, "note", value.note());
     writer.endObject();
   }
 

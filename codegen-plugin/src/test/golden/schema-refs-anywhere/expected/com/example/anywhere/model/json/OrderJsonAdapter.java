@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -22,14 +23,14 @@ import org.jspecify.annotations.Nullable;
 final class OrderJsonAdapter extends JsonAdapter<Order> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "priority", "extra");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<OpenEnum<Priority>> openEnumOfPriorityAdapter;
 
   private final JsonAdapter<OrderExtra> orderExtraAdapter;
 
   OrderJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Order", strictness, 0);
     this.openEnumOfPriorityAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, Priority.class));
     this.orderExtraAdapter = moshi.adapter(OrderExtra.class);
   }
@@ -37,34 +38,27 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
   @Override
   @SuppressWarnings("NullAway")
   public Order fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable OpenEnum<Priority> priority = null;
     @Nullable OrderExtra extra = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Order") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          priority = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "priority", "Order") : this.openEnumOfPriorityAdapter.fromJson(reader);
-        }
-        case 2 -> {
-          extra = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "extra", "Order") : this.orderExtraAdapter.fromJson(reader);
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> priority = fields.present(reader, 1) ? this.openEnumOfPriorityAdapter.fromJson(reader) : null;
+        case 2 -> extra = fields.present(reader, 2) ? this.orderExtraAdapter.fromJson(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Order");
-    }
+    fields.checkRequired(reader, seen);
     return new Order(id, priority, extra);
   }
 
@@ -75,18 +69,9 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    writer.value(value.id());
-    @Nullable OpenEnum<Priority> priority = value.priority();
-    if (priority != null) {
-      writer.name("priority");
-      this.openEnumOfPriorityAdapter.toJson(writer, priority);
-    }
-    @Nullable OrderExtra extra = value.extra();
-    if (extra != null) {
-      writer.name("extra");
-      this.orderExtraAdapter.toJson(writer, extra);
-    }
+    writer.name("id").value(value.id());
+    JsonFields.optional(writer, "priority", value.priority(), this.openEnumOfPriorityAdapter);
+    JsonFields.optional(writer, "extra", value.extra(), this.orderExtraAdapter);
     writer.endObject();
   }
 

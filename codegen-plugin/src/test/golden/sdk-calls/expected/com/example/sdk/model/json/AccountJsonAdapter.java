@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,39 +19,34 @@ import org.jspecify.annotations.Nullable;
 final class AccountJsonAdapter extends JsonAdapter<Account> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "name");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   AccountJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Account", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Account fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Account") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          name = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "name", "Account") : reader.nextString();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> name = fields.present(reader, 1) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Account");
-    }
+    fields.checkRequired(reader, seen);
     return new Account(id, name);
   }
 
@@ -61,13 +57,8 @@ final class AccountJsonAdapter extends JsonAdapter<Account> {
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    writer.value(value.id());
-    @Nullable String name = value.name();
-    if (name != null) {
-      writer.name("name");
-      writer.value(name);
-    }
+    writer.name("id").value(value.id());
+    JsonFields.optional(writer, "name", value.name());
     writer.endObject();
   }
 

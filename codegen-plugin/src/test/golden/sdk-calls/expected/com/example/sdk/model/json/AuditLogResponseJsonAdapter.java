@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -21,13 +22,16 @@ import org.jspecify.annotations.Nullable;
 final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("lines", "continueFrom");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<List<String>> listOfStringAdapter;
 
+  private final JsonAdapter<String> stringAdapter;
+
   AuditLogResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "AuditLogResponse", strictness);
     this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
+    this.stringAdapter = moshi.adapter(String.class);
   }
 
   @Override
@@ -37,16 +41,9 @@ final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          lines = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "lines", "AuditLogResponse") : this.listOfStringAdapter.fromJson(reader);
-        }
-        case 1 -> {
-          continueFrom = reader.peek() == JsonReader.Token.NULL ? JsonValues.explicitNull(reader) : Omittable.ofNullable(reader.nextString());
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> lines = fields.present(reader, 0) ? this.listOfStringAdapter.fromJson(reader) : null;
+        case 1 -> continueFrom = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextString());
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -60,20 +57,8 @@ final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
       return;
     }
     writer.beginObject();
-    @Nullable List<String> lines = value.lines();
-    if (lines != null) {
-      writer.name("lines");
-      this.listOfStringAdapter.toJson(writer, lines);
-    }
-    @Nullable Omittable<String> continueFrom = value.continueFrom();
-    if (continueFrom != null && !continueFrom.isAbsent()) {
-      writer.name("continueFrom");
-      if (continueFrom.isNull()) {
-        JsonValues.requiredNull(writer);
-      } else {
-        writer.value(continueFrom.get());
-      }
-    }
+    JsonFields.optional(writer, "lines", value.lines(), this.listOfStringAdapter);
+    JsonFields.omittable(writer, "continueFrom", value.continueFrom(), this.stringAdapter);
     writer.endObject();
   }
 

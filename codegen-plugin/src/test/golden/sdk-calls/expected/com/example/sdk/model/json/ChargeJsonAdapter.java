@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,39 +19,34 @@ import org.jspecify.annotations.Nullable;
 final class ChargeJsonAdapter extends JsonAdapter<Charge> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "amount");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ChargeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Charge", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Charge fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable Long amount = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Charge") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          amount = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "amount", "Charge") : reader.nextLong();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> amount = fields.present(reader, 1) ? reader.nextLong() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "id", "Charge");
-    }
+    fields.checkRequired(reader, seen);
     return new Charge(id, amount);
   }
 
@@ -61,13 +57,8 @@ final class ChargeJsonAdapter extends JsonAdapter<Charge> {
       return;
     }
     writer.beginObject();
-    writer.name("id");
-    writer.value(value.id());
-    @Nullable Long amount = value.amount();
-    if (amount != null) {
-      writer.name("amount");
-      writer.value(amount);
-    }
+    writer.name("id").value(value.id());
+    JsonFields.optional(writer, "amount", value.amount());
     writer.endObject();
   }
 

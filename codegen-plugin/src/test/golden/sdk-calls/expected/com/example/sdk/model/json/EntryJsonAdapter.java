@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 final class EntryJsonAdapter extends JsonAdapter<Entry> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("amount");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   EntryJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Entry", strictness);
   }
 
   @Override
@@ -31,13 +32,8 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          amount = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "amount", "Entry") : JsonValues.decimal(reader);
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> amount = fields.present(reader, 0) ? JsonValues.decimal(reader) : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -51,11 +47,7 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
       return;
     }
     writer.beginObject();
-    @Nullable BigDecimal amount = value.amount();
-    if (amount != null) {
-      writer.name("amount");
-      writer.value(amount);
-    }
+    JsonFields.optional(writer, "amount", value.amount());
     writer.endObject();
   }
 

@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -21,42 +22,37 @@ import org.jspecify.annotations.Nullable;
 final class EntryPageJsonAdapter extends JsonAdapter<EntryPage> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("items", "next_cursor");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<List<Entry>> listOfEntryAdapter;
 
   EntryPageJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "EntryPage", strictness, 0);
     this.listOfEntryAdapter = moshi.adapter(Types.newParameterizedType(List.class, Entry.class));
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public EntryPage fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable List<Entry> items = null;
     @Nullable String nextCursor = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          items = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "items", "EntryPage") : this.listOfEntryAdapter.fromJson(reader);
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          nextCursor = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "next_cursor", "EntryPage") : reader.nextString();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> items = fields.present(reader, 0) ? this.listOfEntryAdapter.fromJson(reader) : null;
+        case 1 -> nextCursor = fields.present(reader, 1) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "items", "EntryPage");
-    }
+    fields.checkRequired(reader, seen);
     return new EntryPage(items, nextCursor);
   }
 
@@ -67,13 +63,8 @@ final class EntryPageJsonAdapter extends JsonAdapter<EntryPage> {
       return;
     }
     writer.beginObject();
-    writer.name("items");
-    this.listOfEntryAdapter.toJson(writer, value.items());
-    @Nullable String nextCursor = value.nextCursor();
-    if (nextCursor != null) {
-      writer.name("next_cursor");
-      writer.value(nextCursor);
-    }
+    this.listOfEntryAdapter.toJson(writer.name("items"), value.items());
+    JsonFields.optional(writer, "next_cursor", value.nextCursor());
     writer.endObject();
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,39 +19,34 @@ import org.jspecify.annotations.Nullable;
 final class LedgerEventJsonAdapter extends JsonAdapter<LedgerEvent> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("kind", "account");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   LedgerEventJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "LedgerEvent", strictness, 0);
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public LedgerEvent fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String kind = null;
     @Nullable String account = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          kind = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "kind", "LedgerEvent") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          account = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "account", "LedgerEvent") : reader.nextString();
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> kind = fields.present(reader, 0) ? reader.nextString() : null;
+        case 1 -> account = fields.present(reader, 1) ? reader.nextString() : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "kind", "LedgerEvent");
-    }
+    fields.checkRequired(reader, seen);
     return new LedgerEvent(kind, account);
   }
 
@@ -61,13 +57,8 @@ final class LedgerEventJsonAdapter extends JsonAdapter<LedgerEvent> {
       return;
     }
     writer.beginObject();
-    writer.name("kind");
-    writer.value(value.kind());
-    @Nullable String account = value.account();
-    if (account != null) {
-      writer.name("account");
-      writer.value(account);
-    }
+    writer.name("kind").value(value.kind());
+    JsonFields.optional(writer, "account", value.account());
     writer.endObject();
   }
 

@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -21,50 +22,37 @@ import org.jspecify.annotations.Nullable;
 final class ListChargesResponseJsonAdapter extends JsonAdapter<ListChargesResponse> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("data", "has_more");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<List<Charge>> listOfChargeAdapter;
 
   ListChargesResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "ListChargesResponse", strictness, 0, 1);
     this.listOfChargeAdapter = moshi.adapter(Types.newParameterizedType(List.class, Charge.class));
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public ListChargesResponse fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable List<Charge> data = null;
     boolean hasMore = false;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          data = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "data", "ListChargesResponse") : this.listOfChargeAdapter.fromJson(reader);
-          seen0 |= 0x1L;
-        }
-        case 1 -> {
-          if (reader.peek() == JsonReader.Token.NULL) {
-            JsonValues.unexpectedNull(reader, strictness, "has_more", "ListChargesResponse");
-          } else {
-            hasMore = reader.nextBoolean();
-          }
-          seen0 |= 0x2L;
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> data = fields.present(reader, 0) ? this.listOfChargeAdapter.fromJson(reader) : null;
+        case 1 -> hasMore = fields.present(reader, 1) ? reader.nextBoolean() : false;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "data", "ListChargesResponse");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "has_more", "ListChargesResponse");
-    }
+    fields.checkRequired(reader, seen);
     return new ListChargesResponse(data, hasMore);
   }
 
@@ -75,10 +63,8 @@ final class ListChargesResponseJsonAdapter extends JsonAdapter<ListChargesRespon
       return;
     }
     writer.beginObject();
-    writer.name("data");
-    this.listOfChargeAdapter.toJson(writer, value.data());
-    writer.name("has_more");
-    writer.value(value.hasMore());
+    this.listOfChargeAdapter.toJson(writer.name("data"), value.data());
+    writer.name("has_more").value(value.hasMore());
     writer.endObject();
   }
 

@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -21,12 +22,12 @@ import org.jspecify.annotations.Nullable;
 final class ListTransfersResponseJsonAdapter extends JsonAdapter<ListTransfersResponse> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("results", "total");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<List<Charge>> listOfChargeAdapter;
 
   ListTransfersResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "ListTransfersResponse", strictness);
     this.listOfChargeAdapter = moshi.adapter(Types.newParameterizedType(List.class, Charge.class));
   }
 
@@ -37,16 +38,9 @@ final class ListTransfersResponseJsonAdapter extends JsonAdapter<ListTransfersRe
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          results = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "results", "ListTransfersResponse") : this.listOfChargeAdapter.fromJson(reader);
-        }
-        case 1 -> {
-          total = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "total", "ListTransfersResponse") : reader.nextLong();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> results = fields.present(reader, 0) ? this.listOfChargeAdapter.fromJson(reader) : null;
+        case 1 -> total = fields.present(reader, 1) ? reader.nextLong() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -60,16 +54,8 @@ final class ListTransfersResponseJsonAdapter extends JsonAdapter<ListTransfersRe
       return;
     }
     writer.beginObject();
-    @Nullable List<Charge> results = value.results();
-    if (results != null) {
-      writer.name("results");
-      this.listOfChargeAdapter.toJson(writer, results);
-    }
-    @Nullable Long total = value.total();
-    if (total != null) {
-      writer.name("total");
-      writer.value(total);
-    }
+    JsonFields.optional(writer, "results", value.results(), this.listOfChargeAdapter);
+    JsonFields.optional(writer, "total", value.total());
     writer.endObject();
   }
 

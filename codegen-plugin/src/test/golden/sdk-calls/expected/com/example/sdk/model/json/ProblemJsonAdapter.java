@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class ProblemJsonAdapter extends JsonAdapter<Problem> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("title");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ProblemJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Problem", strictness);
   }
 
   @Override
@@ -30,13 +31,8 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          title = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "title", "Problem") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> title = fields.present(reader, 0) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
       return;
     }
     writer.beginObject();
-    @Nullable String title = value.title();
-    if (title != null) {
-      writer.name("title");
-      writer.value(title);
-    }
+    JsonFields.optional(writer, "title", value.title());
     writer.endObject();
   }
 

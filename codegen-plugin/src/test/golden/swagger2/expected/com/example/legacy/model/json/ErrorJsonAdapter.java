@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -17,10 +18,10 @@ import org.jspecify.annotations.Nullable;
 final class ErrorJsonAdapter extends JsonAdapter<com.example.legacy.model.Error> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("message");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   ErrorJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Error", strictness);
   }
 
   @Override
@@ -29,13 +30,8 @@ final class ErrorJsonAdapter extends JsonAdapter<com.example.legacy.model.Error>
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          message = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "message", "Error") : reader.nextString();
-        }
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        case 0 -> message = fields.present(reader, 0) ? reader.nextString() : null;
+        default -> JsonFields.skip(reader);
       }
     }
     reader.endObject();
@@ -50,11 +46,7 @@ final class ErrorJsonAdapter extends JsonAdapter<com.example.legacy.model.Error>
       return;
     }
     writer.beginObject();
-    @Nullable String message = value.message();
-    if (message != null) {
-      writer.name("message");
-      writer.value(message);
-    }
+    JsonFields.optional(writer, "message", value.message());
     writer.endObject();
   }
 

@@ -9,6 +9,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
+import dev.retrospec.runtime.json.JsonFields;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -22,58 +23,41 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "item", "quantity",
       "status");
 
-  private final JsonValues.Strictness strictness;
+  private final JsonFields fields;
 
   private final JsonAdapter<OpenEnum<OrderStatus>> openEnumOfOrderStatusAdapter;
 
   OrderJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.strictness = strictness;
+    this.fields = new JsonFields(NAMES, "Order", strictness, 1, 2);
     this.openEnumOfOrderStatusAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, OrderStatus.class));
   }
 
   @Override
   @SuppressWarnings("NullAway")
   public Order fromJson(JsonReader reader) throws IOException {
-    // Non-null components are checked above, unless the client asked for leniency.
+    // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable Long id = null;
     @Nullable String item = null;
     int quantity = 0;
     @Nullable OpenEnum<OrderStatus> status = null;
-    long seen0 = 0L;
+    long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> {
-          id = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "id", "Order") : reader.nextLong();
-        }
-        case 1 -> {
-          item = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "item", "Order") : reader.nextString();
-          seen0 |= 0x1L;
-        }
-        case 2 -> {
-          if (reader.peek() == JsonReader.Token.NULL) {
-            JsonValues.unexpectedNull(reader, strictness, "quantity", "Order");
-          } else {
-            quantity = reader.nextInt();
-          }
-          seen0 |= 0x2L;
-        }
-        case 3 -> {
-          status = reader.peek() == JsonReader.Token.NULL ? JsonValues.unexpectedNull(reader, strictness, "status", "Order") : this.openEnumOfOrderStatusAdapter.fromJson(reader);
-        }
+      int i = reader.selectName(NAMES);
+      switch (i) {
+        case 0 -> id = fields.present(reader, 0) ? reader.nextLong() : null;
+        case 1 -> item = fields.present(reader, 1) ? reader.nextString() : null;
+        case 2 -> quantity = fields.present(reader, 2) ? reader.nextInt() : 0;
+        case 3 -> status = fields.present(reader, 3) ? this.openEnumOfOrderStatusAdapter.fromJson(reader) : null;
         default -> {
-          reader.skipName();
-          reader.skipValue();
+          JsonFields.skip(reader);
+          continue;
         }
       }
+      seen |= 1L << i;
     }
     reader.endObject();
-    if ((seen0 & 0x1L) == 0) {
-      JsonValues.missing(reader, strictness, "item", "Order");
-    }
-    if ((seen0 & 0x2L) == 0) {
-      JsonValues.missing(reader, strictness, "quantity", "Order");
-    }
+    fields.checkRequired(reader, seen);
     return new Order(id, item, quantity, status);
   }
 
@@ -84,15 +68,9 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
       return;
     }
     writer.beginObject();
-    writer.name("item");
-    writer.value(value.item());
-    writer.name("quantity");
-    writer.value(value.quantity());
-    @Nullable OpenEnum<OrderStatus> status = value.status();
-    if (status != null) {
-      writer.name("status");
-      this.openEnumOfOrderStatusAdapter.toJson(writer, status);
-    }
+    writer.name("item").value(value.item());
+    writer.name("quantity").value(value.quantity());
+    JsonFields.optional(writer, "status", value.status(), this.openEnumOfOrderStatusAdapter);
     writer.endObject();
   }
 

@@ -36,13 +36,9 @@ final class Docs {
         String stripped = text.strip();
         List<String> lines = new ArrayList<>();
         if (Markdown.isPlain(stripped)) {
-            for (String line : stripped.split("\\r\\n|[\\r\\n]", -1)) {
-                lines.add(escapeLine(line.stripTrailing(), true));
-            }
+            stripped.lines().forEach(line -> lines.add(escapeLine(line.stripTrailing(), true)));
         } else {
-            for (String line : Markdown.html(stripped).split("\\r\\n|[\\r\\n]", -1)) {
-                lines.add(escapeLine(line.stripTrailing(), false));
-            }
+            Markdown.html(stripped).lines().forEach(line -> lines.add(escapeLine(line.stripTrailing(), false)));
         }
         return String.join("\n", wrap(lines));
     }
@@ -158,8 +154,11 @@ final class Docs {
     static String paragraphs(@Nullable String... parts) {
         List<String> out = new ArrayList<>();
         for (String part : parts) {
-            if (part != null && !part.isBlank() && !out.contains(escape(part))) {
-                out.add(escape(part));
+            if (part != null && !part.isBlank()) {
+                String escaped = escape(part);
+                if (!out.contains(escaped)) {
+                    out.add(escaped);
+                }
             }
         }
         return String.join("\n<p>", out);
@@ -184,9 +183,7 @@ final class Docs {
             return "";
         }
         List<String> lines = new ArrayList<>();
-        for (String line : text.strip().split("\\r\\n|[\\r\\n]", -1)) {
-            lines.add(escapeLine(line.strip(), true));
-        }
+        text.strip().lines().forEach(line -> lines.add(escapeLine(line.strip(), true)));
         return String.join(" ", lines).strip();
     }
 }

@@ -93,54 +93,60 @@ final class ServiceEmitter {
         List<ParameterSpec> optional =
                 method.parameters().subList(required, method.parameters().size());
         String simpleName = params.simpleName();
-        ClassName builder = params.nestedClass("Builder");
+        // A parameter named like the factory or the end of the chain keeps its accessor; they give way.
+        Set<String> names = new HashSet<>();
+        optional.forEach(parameter -> names.add(parameter.name()));
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-        TypeSpec.Builder builderType = TypeSpec.classBuilder(builder)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PRIVATE)
-                        .build());
-        CodeBlock.Builder build = CodeBlock.builder();
+        TypeSpec.Builder record = TypeSpec.recordBuilder(params)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc(
+                        "The optional parameters of {@link #$L}, set by name:\n{@code $L.$L()...$L}; what is"
+                                + " not set is not sent. Immutable: each setter returns a copy.\n",
+                        op.javaName(),
+                        simpleName,
+                        names.contains("builder") ? "none" : "builder",
+                        names.contains("build") ? "" : "build()");
+        CodeBlock.Builder none = CodeBlock.builder();
         CodeBlock.Builder call = CodeBlock.builder();
         for (int i = 0; i < required; i++) {
             call.add("$N,$W", method.parameters().get(i).name());
         }
+        List<MethodSpec> setters = new ArrayList<>();
         for (int i = 0; i < optional.size(); i++) {
             ParameterSpec parameter = optional.get(i);
             ParameterSpec plain =
                     ParameterSpec.builder(parameter.type(), parameter.name()).build();
             constructor.addParameter(plain);
-            builderType.addField(parameter.type(), parameter.name(), Modifier.PRIVATE);
-            builderType.addMethod(MethodSpec.methodBuilder(parameter.name())
+            CodeBlock.Builder copy = CodeBlock.builder();
+            for (int j = 0; j < optional.size(); j++) {
+                copy.add(j == 0 ? "$N" : ",$W$N", optional.get(j).name()); // the parameter shadows its field
+            }
+            setters.add(MethodSpec.methodBuilder(parameter.name())
                     .addModifiers(Modifier.PUBLIC)
-                    .returns(builder)
+                    .returns(params)
                     .addParameter(plain)
-                    .addStatement("this.$N = $N", parameter.name(), parameter.name())
-                    .addStatement("return this")
+                    .addStatement("return new $T($L)", params, copy.build())
                     .build());
-            build.add(i == 0 ? "$N" : ",$W$N", parameter.name());
+            none.add(i == 0 ? "null" : ",$Wnull");
             call.add(i == 0 ? "params.$N()" : ",$Wparams.$N()", parameter.name());
         }
-        builderType.addMethod(MethodSpec.methodBuilder("build")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(params)
-                .addStatement("return new $T($L)", params, build.build())
-                .build());
-        type.addType(TypeSpec.recordBuilder(params)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc(
-                        "The optional parameters of {@link #$L}, set by name:\n{@code $L.builder()...build()}; what is"
-                                + " not set is not sent.\n",
-                        op.javaName(),
-                        simpleName)
-                .recordConstructor(constructor.build())
-                .addMethod(MethodSpec.methodBuilder("builder")
+        record.recordConstructor(constructor.build())
+                .addMethod(MethodSpec.methodBuilder(names.contains("builder") ? "none" : "builder")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .returns(builder)
-                        .addStatement("return new $T()", builder)
+                        .returns(params)
+                        .addJavadoc("No parameter set yet.\n")
+                        .addStatement("return new $T($L)", params, none.build())
                         .build())
-                .addType(builderType.build())
-                .build());
+                .addMethods(setters);
+        if (!names.contains("build")) {
+            record.addMethod(MethodSpec.methodBuilder("build")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(params)
+                    .addJavadoc("Ends a chain of setters: the parameters are already built.\n")
+                    .addStatement("return this")
+                    .build());
+        }
+        type.addType(record.build());
         MethodSpec.Builder overload = MethodSpec.methodBuilder(op.javaName())
                 .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
                 .returns(method.returnType())
@@ -184,38 +190,41 @@ final class ServiceEmitter {
             doc.add("$L\n<p>", text);
         }
         String endpoint = Docs.code(op.method() + " /" + op.path());
-        doc.add("$L", endpoint);
-        // What it returns and fails with go on the line of the endpoint where they fit, else on the next.
-        int width = endpoint.length();
+        // The endpoint, what it returns, fails with and answers in headers: packed onto as few lines as fit.
+        List<CodeBlock> facts = new ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
         TypeRef returned = op.success().type();
-        CodeBlock returns = CodeBlock.of("");
         if (returned instanceof TypeRef.ListOf list && list.element() instanceof TypeRef.Named element) {
-            returns = CodeBlock.of(
+            facts.add(CodeBlock.of(
                     "Returns a list of {@link $T}.",
-                    ClassName.get(common.options().modelPackage(), element.name()));
-            width += element.name().length() + 28;
+                    ClassName.get(common.options().modelPackage(), element.name())));
+            widths.add(element.name().length() + 28);
         } else if (returned instanceof TypeRef.Named named) {
-            returns = CodeBlock.of(
-                    "Returns {@link $T}.", ClassName.get(common.options().modelPackage(), named.name()));
-            width += named.name().length() + 18;
+            facts.add(CodeBlock.of(
+                    "Returns {@link $T}.", ClassName.get(common.options().modelPackage(), named.name())));
+            widths.add(named.name().length() + 18);
         }
         CodeBlock errors = errorDoc(op.errors());
         if (!errors.isEmpty()) {
-            errors = CodeBlock.of("Errors: $L.", errors);
-            width += errors.toString().length() + 1;
-        }
-        String separator = width > Docs.WIDTH ? "\n" : " ";
-        if (!returns.isEmpty()) {
-            doc.add("$L$L", separator, returns);
-        }
-        if (!errors.isEmpty()) {
-            doc.add("$L$L", returns.isEmpty() ? separator : separator.equals("\n") ? "\n" : " ", errors);
+            facts.add(CodeBlock.of("Errors: $L.", errors));
+            widths.add(errors.toString().length() + 9);
         }
         for (Operation.Header header : op.success().headers()) {
-            doc.add(
-                    "\n<br>Response header $L$L",
-                    Docs.code(header.name()),
-                    header.description() == null ? "" : ": " + Docs.inline(header.description()));
+            String fact = "Response header " + Docs.code(header.name())
+                    + (header.description() == null ? "." : ": " + Docs.inline(header.description()));
+            facts.add(CodeBlock.of("$L", fact));
+            widths.add(fact.length());
+        }
+        doc.add("$L", endpoint);
+        int line = endpoint.length();
+        for (int i = 0; i < facts.size(); i++) {
+            if (line + 1 + widths.get(i) <= Docs.WIDTH) {
+                doc.add(" $L", facts.get(i));
+                line += 1 + widths.get(i);
+            } else {
+                doc.add("\n$L", facts.get(i));
+                line = widths.get(i);
+            }
         }
         doc.add("\n");
 

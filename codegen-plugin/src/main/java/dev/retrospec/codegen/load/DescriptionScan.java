@@ -44,9 +44,15 @@ public final class DescriptionScan {
      * @param remote every reference to a URL ({@code http:}, {@code https:}, any other scheme), in the order found
      * @param problems a ceiling passed, located where it was passed
      * @param operationRefs the pointers of {@code $ref}s written on operations in the root, in document order
+     * @param rootIndex where each pointer of the root is, as {@link SourceMap} locates problems, when the whole root
+     *     was read: the scan walks every node anyway, and a second pass only for this was a tenth of a generation
      */
     public record Result(
-            List<Path> files, List<RemoteReference> remote, List<Problem> problems, List<String> operationRefs) {
+            List<Path> files,
+            List<RemoteReference> remote,
+            List<Problem> problems,
+            List<String> operationRefs,
+            @Nullable Map<String, SourceMap.Location> rootIndex) {
         public Result {
             files = List.copyOf(files);
             remote = List.copyOf(remote);
@@ -62,6 +68,7 @@ public final class DescriptionScan {
     private final List<RemoteReference> remote = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final List<String> operationRefs = new ArrayList<>();
+    private @Nullable Map<String, SourceMap.Location> rootIndex;
 
     private DescriptionScan(Path root, String rootName, @Nullable URI remoteBase, long maxNodes) {
         this.rootDirectory = ReferencedFiles.parentOf(root);
@@ -95,7 +102,7 @@ public final class DescriptionScan {
         List<Path> files = new ArrayList<>();
         files.add(start);
         files.addAll(others);
-        return new Result(files, scan.remote, scan.problems, scan.operationRefs);
+        return new Result(files, scan.remote, scan.problems, scan.operationRefs, scan.rootIndex);
     }
 
     /** How problems name a file: the root as the user named it, the others relative to the root's folder. */
@@ -198,12 +205,19 @@ public final class DescriptionScan {
         List<Anchor> open = new ArrayList<>();
         Deque<Frame> frames = new ArrayDeque<>();
         long total = 0;
+        Map<String, SourceMap.Location> index = root ? new HashMap<>() : null;
+        if (index != null) {
+            index.put("#", new SourceMap.Location(1, 1));
+        }
         try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 Frame top = frames.peek();
                 if (token == JsonToken.FIELD_NAME) {
                     if (top != null) {
                         top.current = Pointers.child(top.pointer, parser.currentName());
+                        if (index != null) {
+                            index.putIfAbsent(top.current, SourceMap.location(parser.currentTokenLocation()));
+                        }
                     }
                     continue;
                 }
@@ -213,6 +227,9 @@ public final class DescriptionScan {
                     continue;
                 }
                 String pointer = top == null ? "#" : top.array ? Pointers.child(top.pointer, ++top.index) : top.current;
+                if (index != null && top != null && top.array) {
+                    index.putIfAbsent(pointer, SourceMap.location(parser.currentTokenLocation()));
+                }
                 long nodes = 1;
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                     nodes = anchorSizes.getOrDefault(parser.getText(), 1L);
@@ -251,6 +268,7 @@ public final class DescriptionScan {
                     suspicious(parser.getText(), name, parser, pointer);
                 }
             }
+            rootIndex = index; // only whole: a scan that stopped early leaves locating to SourceMap
         } catch (IOException | RuntimeException e) {
             // unreadable or broken: the loader reports the root's syntax errors, the parser the others'
         }

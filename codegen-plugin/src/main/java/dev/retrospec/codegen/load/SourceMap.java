@@ -66,6 +66,11 @@ public final class SourceMap {
         this.displayName = displayName;
     }
 
+    /** Takes the root's index from a reader that walked it already ({@link DescriptionScan}). */
+    void useIndex(Map<String, Location> index) {
+        indexes.putIfAbsent(file, index);
+    }
+
     /** The root file as the user named it. */
     public String displayName() {
         return displayName;
@@ -187,7 +192,7 @@ public final class SourceMap {
         return top.current;
     }
 
-    private static Location location(JsonLocation at) {
+    static Location location(JsonLocation at) {
         return new Location(at.getLineNr(), at.getColumnNr());
     }
 

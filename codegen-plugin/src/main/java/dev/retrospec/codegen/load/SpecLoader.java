@@ -96,6 +96,9 @@ public final class SpecLoader {
                     "neither 'openapi' nor 'swagger' at the top: not an OpenAPI 3.x or Swagger 2.0 description")));
         }
         DescriptionScan.Result scan = DescriptionScan.of(file, displayName, remote, limits.maxDescriptionNodes());
+        if (scan.rootIndex() != null) {
+            sources.useIndex(scan.rootIndex());
+        }
         List<Problem> refused = new ArrayList<>(
                 scan.problems().stream().filter(Problem::isError).toList());
         if (!limits.allowRemoteRefs()) {

@@ -58,4 +58,36 @@ class DescriptionScanTest {
                         "#/paths/~1things/get/responses/200/content/application~1json/schema/properties/default",
                         "#/paths/~1things/get/responses/200/content/application~1json/examples/shared");
     }
+
+    /** The scan's index of the root is the one {@link SourceMap} would build: every golden description, both syntaxes. */
+    @Test
+    void theScanLocatesEveryPointerAsTheSourceMapDoes() throws IOException {
+        try (var cases = Files.list(Path.of("src/test/golden"))) {
+            for (Path golden : cases.sorted().toList()) {
+                for (String name : new String[] {"spec.yaml", "spec.json"}) {
+                    Path spec = golden.resolve(name);
+                    if (!Files.isRegularFile(spec)) {
+                        continue;
+                    }
+                    DescriptionScan.Result result =
+                            DescriptionScan.of(spec, name, null, DescriptionScan.DEFAULT_MAX_NODES);
+
+                    assertThat(result.rootIndex())
+                            .as(spec.toString())
+                            .hasSizeGreaterThan(10)
+                            .isEqualTo(SourceMap.build(Files.readString(spec), name.endsWith(".json")));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aScanStoppedByTheNodeCeilingLeavesLocatingToTheSourceMap() throws IOException {
+        Path spec = dir.resolve("api.yaml");
+        Files.writeString(
+                spec, "openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths: {}\n", StandardCharsets.UTF_8);
+
+        assertThat(DescriptionScan.of(spec, "api.yaml", null, 3).rootIndex()).isNull();
+        assertThat(DescriptionScan.of(spec, "api.yaml", null, 100).rootIndex()).containsKey("#/info/title");
+    }
 }

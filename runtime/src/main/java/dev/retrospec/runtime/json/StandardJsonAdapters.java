@@ -45,14 +45,11 @@ public final class StandardJsonAdapters {
             OffsetDateTime.class,
                     new StringAdapter<>(
                             "an RFC 3339 date-time",
-                            s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                            DateTimeText::parse,
                             DateTimeFormatter.ISO_OFFSET_DATE_TIME::format),
             Instant.class,
                     new StringAdapter<>(
-                            "an RFC 3339 date-time",
-                            s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                                    .toInstant(),
-                            Instant::toString),
+                            "an RFC 3339 date-time", s -> DateTimeText.parse(s).toInstant(), Instant::toString),
             LocalDate.class, new StringAdapter<>("a date (yyyy-mm-dd)", LocalDate::parse, LocalDate::toString),
             LocalTime.class, new StringAdapter<>("a time (hh:mm:ss)", LocalTime::parse, LocalTime::toString),
             UUID.class, new StringAdapter<>("a UUID", UUID::fromString, UUID::toString),

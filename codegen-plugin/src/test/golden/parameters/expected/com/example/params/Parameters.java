@@ -50,15 +50,15 @@ public final class Parameters {
 
   private final Moshi moshi;
 
-  private final ItemsApi items;
-
   private final RunsApi runs;
+
+  private final ItemsApi items;
 
   private Parameters(Retrofit retrofit, Moshi moshi) {
     this.retrofit = retrofit;
     this.moshi = moshi;
-    this.items = retrofit.create(ItemsApi.class);
     this.runs = retrofit.create(RunsApi.class);
+    this.items = retrofit.create(ItemsApi.class);
   }
 
   public static Builder builder() {
@@ -66,17 +66,17 @@ public final class Parameters {
   }
 
   /**
-   * Operations tagged <code>items</code>.
-   */
-  public ItemsApi items() {
-    return items;
-  }
-
-  /**
    * Operations tagged <code>runs</code>.
    */
   public RunsApi runs() {
     return runs;
+  }
+
+  /**
+   * Operations tagged <code>items</code>.
+   */
+  public ItemsApi items() {
+    return items;
   }
 
   /**

@@ -28,10 +28,9 @@ import retrofit2.http.Streaming;
 public interface DocumentsApi {
   /**
    * Multipart with a file, several files, a text field and a JSON field.
-   * <p><code>POST /documents</code>
-   * Returns {@link Document}.
+   * <p><code>POST /documents</code> Returns {@link Document}.
    * Errors: 4XX {@link com.example.bodies.model.Error}, default {@link com.example.bodies.model.Error}.
-   * <br>Response header <code>Location</code>: Where the document now is.
+   * Response header <code>Location</code>: Where the document now is.
    *
    * @param file A file: <code>MultipartBody.Part.createFormData("file", fileName, body)</code>.
    * @param attachments A file: <code>MultipartBody.Part.createFormData("attachments", fileName, body)</code> for

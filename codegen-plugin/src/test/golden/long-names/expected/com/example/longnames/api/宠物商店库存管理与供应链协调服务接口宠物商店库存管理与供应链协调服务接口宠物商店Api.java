@@ -57,129 +57,105 @@ public interface 宠物商店库存管理与供应链协调服务接口宠物商
 
   /**
    * The optional parameters of {@link #列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有符合条件的宠物及}, set by name:
-   * {@code 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params.builder()...build()}; what is not set is not sent.
+   * {@code 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params.builder()...build()}; what is not set is not sent. Immutable: each setter returns a copy.
    */
   record 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(@Nullable String filter0, @Nullable String filter1,
       @Nullable String filter2, @Nullable String filter3, @Nullable String filter4,
       @Nullable String filter5) {
-    public static Builder builder() {
-      return new Builder();
+    /**
+     * No parameter set yet.
+     */
+    public static 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params builder() {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(null, null, null, null, null, null);
     }
 
-    public static final class Builder {
-      private @Nullable String filter0;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params filter0(@Nullable String filter0) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(filter0, filter1, filter2, filter3, filter4,
+          filter5);
+    }
 
-      private @Nullable String filter1;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params filter1(@Nullable String filter1) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(filter0, filter1, filter2, filter3, filter4,
+          filter5);
+    }
 
-      private @Nullable String filter2;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params filter2(@Nullable String filter2) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(filter0, filter1, filter2, filter3, filter4,
+          filter5);
+    }
 
-      private @Nullable String filter3;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params filter3(@Nullable String filter3) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(filter0, filter1, filter2, filter3, filter4,
+          filter5);
+    }
 
-      private @Nullable String filter4;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params filter4(@Nullable String filter4) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(filter0, filter1, filter2, filter3, filter4,
+          filter5);
+    }
 
-      private @Nullable String filter5;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params filter5(@Nullable String filter5) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(filter0, filter1, filter2, filter3, filter4,
+          filter5);
+    }
 
-      private Builder() {
-      }
-
-      public Builder filter0(@Nullable String filter0) {
-        this.filter0 = filter0;
-        return this;
-      }
-
-      public Builder filter1(@Nullable String filter1) {
-        this.filter1 = filter1;
-        return this;
-      }
-
-      public Builder filter2(@Nullable String filter2) {
-        this.filter2 = filter2;
-        return this;
-      }
-
-      public Builder filter3(@Nullable String filter3) {
-        this.filter3 = filter3;
-        return this;
-      }
-
-      public Builder filter4(@Nullable String filter4) {
-        this.filter4 = filter4;
-        return this;
-      }
-
-      public Builder filter5(@Nullable String filter5) {
-        this.filter5 = filter5;
-        return this;
-      }
-
-      public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params build() {
-        return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params(filter0, filter1, filter2, filter3,
-            filter4, filter5);
-      }
+    /**
+     * Ends a chain of setters: the parameters are already built.
+     */
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params build() {
+      return this;
     }
   }
 
   /**
    * The optional parameters of {@link #列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有符合条件的宠物及2}, set by name:
-   * {@code 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2.builder()...build()}; what is not set is not sent.
+   * {@code 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2.builder()...build()}; what is not set is not sent. Immutable: each setter returns a copy.
    */
   record 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(@Nullable String filter0, @Nullable String filter1,
       @Nullable String filter2, @Nullable String filter3, @Nullable String filter4,
       @Nullable String filter5) {
-    public static Builder builder() {
-      return new Builder();
+    /**
+     * No parameter set yet.
+     */
+    public static 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 builder() {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(null, null, null, null, null, null);
     }
 
-    public static final class Builder {
-      private @Nullable String filter0;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 filter0(@Nullable String filter0) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(filter0, filter1, filter2, filter3,
+          filter4, filter5);
+    }
 
-      private @Nullable String filter1;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 filter1(@Nullable String filter1) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(filter0, filter1, filter2, filter3,
+          filter4, filter5);
+    }
 
-      private @Nullable String filter2;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 filter2(@Nullable String filter2) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(filter0, filter1, filter2, filter3,
+          filter4, filter5);
+    }
 
-      private @Nullable String filter3;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 filter3(@Nullable String filter3) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(filter0, filter1, filter2, filter3,
+          filter4, filter5);
+    }
 
-      private @Nullable String filter4;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 filter4(@Nullable String filter4) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(filter0, filter1, filter2, filter3,
+          filter4, filter5);
+    }
 
-      private @Nullable String filter5;
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 filter5(@Nullable String filter5) {
+      return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(filter0, filter1, filter2, filter3,
+          filter4, filter5);
+    }
 
-      private Builder() {
-      }
-
-      public Builder filter0(@Nullable String filter0) {
-        this.filter0 = filter0;
-        return this;
-      }
-
-      public Builder filter1(@Nullable String filter1) {
-        this.filter1 = filter1;
-        return this;
-      }
-
-      public Builder filter2(@Nullable String filter2) {
-        this.filter2 = filter2;
-        return this;
-      }
-
-      public Builder filter3(@Nullable String filter3) {
-        this.filter3 = filter3;
-        return this;
-      }
-
-      public Builder filter4(@Nullable String filter4) {
-        this.filter4 = filter4;
-        return this;
-      }
-
-      public Builder filter5(@Nullable String filter5) {
-        this.filter5 = filter5;
-        return this;
-      }
-
-      public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 build() {
-        return new 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2(filter0, filter1, filter2, filter3,
-            filter4, filter5);
-      }
+    /**
+     * Ends a chain of setters: the parameters are already built.
+     */
+    public 列出指定仓库中所有符合条件的宠物及其供应商信息列出指定仓库中所有Params2 build() {
+      return this;
     }
   }
 }

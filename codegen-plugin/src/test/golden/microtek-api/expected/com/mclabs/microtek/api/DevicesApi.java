@@ -28,10 +28,9 @@ import retrofit2.http.Query;
 public interface DevicesApi {
   /**
    * List devices
-   * <p><code>GET /devices</code>
-   * Returns a list of {@link Device}.
+   * <p><code>GET /devices</code> Returns a list of {@link Device}.
    * Errors: 400 {@link Problem}.
-   * <br>Response header <code>Link</code>: The next page's URL, <code>rel="next"</code>, while there are more devices.
+   * Response header <code>Link</code>: The next page's URL, <code>rel="next"</code>, while there are more devices.
    *
    * @param status Only devices in this state.
    * @param updatedSince Only devices changed at or after this instant.
@@ -56,8 +55,7 @@ public interface DevicesApi {
   /**
    * Register a device
    * <p>Safe to retry with the same <code>Idempotency-Key</code>, which the client sends and reuses by itself.
-   * <p><code>POST /devices</code>
-   * Returns {@link Device}.
+   * <p><code>POST /devices</code> Returns {@link Device}.
    * Errors: 400 {@link Problem}, 409 {@link Problem}.
    *
    * @param body the application/json body
@@ -72,8 +70,7 @@ public interface DevicesApi {
 
   /**
    * Get one device
-   * <p><code>GET /devices/{deviceId}</code>
-   * Returns {@link Device}.
+   * <p><code>GET /devices/{deviceId}</code> Returns {@link Device}.
    * Errors: 404 {@link Problem}.
    */
   @GET("devices/{deviceId}")
@@ -92,56 +89,42 @@ public interface DevicesApi {
 
   /**
    * The optional parameters of {@link #listDevices}, set by name:
-   * {@code ListDevicesParams.builder()...build()}; what is not set is not sent.
+   * {@code ListDevicesParams.builder()...build()}; what is not set is not sent. Immutable: each setter returns a copy.
    */
   record ListDevicesParams(@Nullable DeviceStatus status, @Nullable OffsetDateTime updatedSince,
       @Nullable Integer limit, @Nullable String cursor, @Nullable String xRequestId) {
-    public static Builder builder() {
-      return new Builder();
+    /**
+     * No parameter set yet.
+     */
+    public static ListDevicesParams builder() {
+      return new ListDevicesParams(null, null, null, null, null);
     }
 
-    public static final class Builder {
-      private @Nullable DeviceStatus status;
+    public ListDevicesParams status(@Nullable DeviceStatus status) {
+      return new ListDevicesParams(status, updatedSince, limit, cursor, xRequestId);
+    }
 
-      private @Nullable OffsetDateTime updatedSince;
+    public ListDevicesParams updatedSince(@Nullable OffsetDateTime updatedSince) {
+      return new ListDevicesParams(status, updatedSince, limit, cursor, xRequestId);
+    }
 
-      private @Nullable Integer limit;
+    public ListDevicesParams limit(@Nullable Integer limit) {
+      return new ListDevicesParams(status, updatedSince, limit, cursor, xRequestId);
+    }
 
-      private @Nullable String cursor;
+    public ListDevicesParams cursor(@Nullable String cursor) {
+      return new ListDevicesParams(status, updatedSince, limit, cursor, xRequestId);
+    }
 
-      private @Nullable String xRequestId;
+    public ListDevicesParams xRequestId(@Nullable String xRequestId) {
+      return new ListDevicesParams(status, updatedSince, limit, cursor, xRequestId);
+    }
 
-      private Builder() {
-      }
-
-      public Builder status(@Nullable DeviceStatus status) {
-        this.status = status;
-        return this;
-      }
-
-      public Builder updatedSince(@Nullable OffsetDateTime updatedSince) {
-        this.updatedSince = updatedSince;
-        return this;
-      }
-
-      public Builder limit(@Nullable Integer limit) {
-        this.limit = limit;
-        return this;
-      }
-
-      public Builder cursor(@Nullable String cursor) {
-        this.cursor = cursor;
-        return this;
-      }
-
-      public Builder xRequestId(@Nullable String xRequestId) {
-        this.xRequestId = xRequestId;
-        return this;
-      }
-
-      public ListDevicesParams build() {
-        return new ListDevicesParams(status, updatedSince, limit, cursor, xRequestId);
-      }
+    /**
+     * Ends a chain of setters: the parameters are already built.
+     */
+    public ListDevicesParams build() {
+      return this;
     }
   }
 }

@@ -21,8 +21,7 @@ public interface TokenApi {
    * Issue an access token
    * <p>Exchanges the client's id and secret for a bearer token. Issuing a token invalidates
    * every token issued to this client before.
-   * <p><code>POST /connect/token</code>
-   * Returns {@link TokenResponse}.
+   * <p><code>POST /connect/token</code> Returns {@link TokenResponse}.
    * Errors: 400 {@link TokenError}, 401 {@link TokenError}.
    *
    * @param scope Space-separated scopes; the MicroTek API needs <code>public-api</code>.

@@ -75,94 +75,74 @@ public interface ItemsApi {
 
   /**
    * The optional parameters of {@link #listItems}, set by name:
-   * {@code ListItemsParams.builder()...build()}; what is not set is not sent.
+   * {@code ListItemsParams.builder()...build()}; what is not set is not sent. Immutable: each setter returns a copy.
    */
   record ListItemsParams(@Nullable List<String> tags, @Nullable Delimited<Integer> ids,
       @Nullable Delimited<String> words, @Nullable Delimited<Color> colors,
       @Nullable DeepObject filter, @Nullable LocalDate day, @Nullable Color color,
       @Nullable Integer limit, @Nullable Delimited<String> xTraceIds, @Nullable String sessionId) {
-    public static Builder builder() {
-      return new Builder();
+    /**
+     * No parameter set yet.
+     */
+    public static ListItemsParams builder() {
+      return new ListItemsParams(null, null, null, null, null, null, null, null, null, null);
     }
 
-    public static final class Builder {
-      private @Nullable List<String> tags;
+    public ListItemsParams tags(@Nullable List<String> tags) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable Delimited<Integer> ids;
+    public ListItemsParams ids(@Nullable Delimited<Integer> ids) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable Delimited<String> words;
+    public ListItemsParams words(@Nullable Delimited<String> words) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable Delimited<Color> colors;
+    public ListItemsParams colors(@Nullable Delimited<Color> colors) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable DeepObject filter;
+    public ListItemsParams filter(@Nullable DeepObject filter) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable LocalDate day;
+    public ListItemsParams day(@Nullable LocalDate day) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable Color color;
+    public ListItemsParams color(@Nullable Color color) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable Integer limit;
+    public ListItemsParams limit(@Nullable Integer limit) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable Delimited<String> xTraceIds;
+    public ListItemsParams xTraceIds(@Nullable Delimited<String> xTraceIds) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private @Nullable String sessionId;
+    public ListItemsParams sessionId(@Nullable String sessionId) {
+      return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
+          sessionId);
+    }
 
-      private Builder() {
-      }
-
-      public Builder tags(@Nullable List<String> tags) {
-        this.tags = tags;
-        return this;
-      }
-
-      public Builder ids(@Nullable Delimited<Integer> ids) {
-        this.ids = ids;
-        return this;
-      }
-
-      public Builder words(@Nullable Delimited<String> words) {
-        this.words = words;
-        return this;
-      }
-
-      public Builder colors(@Nullable Delimited<Color> colors) {
-        this.colors = colors;
-        return this;
-      }
-
-      public Builder filter(@Nullable DeepObject filter) {
-        this.filter = filter;
-        return this;
-      }
-
-      public Builder day(@Nullable LocalDate day) {
-        this.day = day;
-        return this;
-      }
-
-      public Builder color(@Nullable Color color) {
-        this.color = color;
-        return this;
-      }
-
-      public Builder limit(@Nullable Integer limit) {
-        this.limit = limit;
-        return this;
-      }
-
-      public Builder xTraceIds(@Nullable Delimited<String> xTraceIds) {
-        this.xTraceIds = xTraceIds;
-        return this;
-      }
-
-      public Builder sessionId(@Nullable String sessionId) {
-        this.sessionId = sessionId;
-        return this;
-      }
-
-      public ListItemsParams build() {
-        return new ListItemsParams(tags, ids, words, colors, filter, day, color, limit, xTraceIds,
-            sessionId);
-      }
+    /**
+     * Ends a chain of setters: the parameters are already built.
+     */
+    public ListItemsParams build() {
+      return this;
     }
   }
 }

@@ -24,6 +24,23 @@ import retrofit2.http.Query;
 @Generated("dev.retrospec.codegen.Generator")
 public interface RunsApi {
   /**
+   * Optional parameters named like the parameter object's own methods.
+   * <p><code>GET /builds</code>
+   */
+  @GET("builds")
+  Call<Void> listBuilds(@Query("build") @Nullable String build,
+      @Query("builder") @Nullable String builder, @Query("page") @Nullable Long page,
+      @Query("per_page") @Nullable Long perPage, @Query("status") @Nullable String status);
+
+  /**
+   * {@link #listBuilds} with its optional parameters set by name.
+   */
+  default Call<Void> listBuilds(ListBuildsParams params) {
+    return listBuilds(params.build(), params.builder(), params.page(), params.perPage(),
+        params.status());
+  }
+
+  /**
    * Parameters of every type.
    * <p><code>GET /workflows/{workflow_id}/runs</code>
    *
@@ -45,64 +62,81 @@ public interface RunsApi {
   }
 
   /**
+   * The optional parameters of {@link #listBuilds}, set by name:
+   * {@code ListBuildsParams.none()...}; what is not set is not sent. Immutable: each setter returns a copy.
+   */
+  record ListBuildsParams(@Nullable String build, @Nullable String builder, @Nullable Long page,
+      @Nullable Long perPage, @Nullable String status) {
+    /**
+     * No parameter set yet.
+     */
+    public static ListBuildsParams none() {
+      return new ListBuildsParams(null, null, null, null, null);
+    }
+
+    public ListBuildsParams build(@Nullable String build) {
+      return new ListBuildsParams(build, builder, page, perPage, status);
+    }
+
+    public ListBuildsParams builder(@Nullable String builder) {
+      return new ListBuildsParams(build, builder, page, perPage, status);
+    }
+
+    public ListBuildsParams page(@Nullable Long page) {
+      return new ListBuildsParams(build, builder, page, perPage, status);
+    }
+
+    public ListBuildsParams perPage(@Nullable Long perPage) {
+      return new ListBuildsParams(build, builder, page, perPage, status);
+    }
+
+    public ListBuildsParams status(@Nullable String status) {
+      return new ListBuildsParams(build, builder, page, perPage, status);
+    }
+  }
+
+  /**
    * The optional parameters of {@link #listRuns}, set by name:
-   * {@code ListRunsParams.builder()...build()}; what is not set is not sent.
+   * {@code ListRunsParams.builder()...build()}; what is not set is not sent. Immutable: each setter returns a copy.
    */
   record ListRunsParams(@Nullable OffsetDateTime since, @Nullable LocalDate day, @Nullable UUID run,
       @Nullable Color color, @Nullable BigDecimal amount, @Nullable ByteString xChecksum) {
-    public static Builder builder() {
-      return new Builder();
+    /**
+     * No parameter set yet.
+     */
+    public static ListRunsParams builder() {
+      return new ListRunsParams(null, null, null, null, null, null);
     }
 
-    public static final class Builder {
-      private @Nullable OffsetDateTime since;
+    public ListRunsParams since(@Nullable OffsetDateTime since) {
+      return new ListRunsParams(since, day, run, color, amount, xChecksum);
+    }
 
-      private @Nullable LocalDate day;
+    public ListRunsParams day(@Nullable LocalDate day) {
+      return new ListRunsParams(since, day, run, color, amount, xChecksum);
+    }
 
-      private @Nullable UUID run;
+    public ListRunsParams run(@Nullable UUID run) {
+      return new ListRunsParams(since, day, run, color, amount, xChecksum);
+    }
 
-      private @Nullable Color color;
+    public ListRunsParams color(@Nullable Color color) {
+      return new ListRunsParams(since, day, run, color, amount, xChecksum);
+    }
 
-      private @Nullable BigDecimal amount;
+    public ListRunsParams amount(@Nullable BigDecimal amount) {
+      return new ListRunsParams(since, day, run, color, amount, xChecksum);
+    }
 
-      private @Nullable ByteString xChecksum;
+    public ListRunsParams xChecksum(@Nullable ByteString xChecksum) {
+      return new ListRunsParams(since, day, run, color, amount, xChecksum);
+    }
 
-      private Builder() {
-      }
-
-      public Builder since(@Nullable OffsetDateTime since) {
-        this.since = since;
-        return this;
-      }
-
-      public Builder day(@Nullable LocalDate day) {
-        this.day = day;
-        return this;
-      }
-
-      public Builder run(@Nullable UUID run) {
-        this.run = run;
-        return this;
-      }
-
-      public Builder color(@Nullable Color color) {
-        this.color = color;
-        return this;
-      }
-
-      public Builder amount(@Nullable BigDecimal amount) {
-        this.amount = amount;
-        return this;
-      }
-
-      public Builder xChecksum(@Nullable ByteString xChecksum) {
-        this.xChecksum = xChecksum;
-        return this;
-      }
-
-      public ListRunsParams build() {
-        return new ListRunsParams(since, day, run, color, amount, xChecksum);
-      }
+    /**
+     * Ends a chain of setters: the parameters are already built.
+     */
+    public ListRunsParams build() {
+      return this;
     }
   }
 }

@@ -23,18 +23,16 @@ import retrofit2.http.Query;
 public interface AccountsApi {
   /**
    * Accounts, linked page to page by the Link header.
-   * <p><code>GET /accounts</code>
-   * Returns a list of {@link Account}.
+   * <p><code>GET /accounts</code> Returns a list of {@link Account}.
    * Errors: 404 {@link Problem}.
-   * <br>Response header <code>Link</code>: RFC 8288 links to the next and last pages.
+   * Response header <code>Link</code>: RFC 8288 links to the next and last pages.
    */
   @GET("accounts")
   Call<List<Account>> listAccounts(@Query("per_page") @Nullable Long perPage);
 
   /**
    * Opens an account; safe to retry with its idempotency key.
-   * <p><code>POST /accounts</code>
-   * Returns {@link Account}.
+   * <p><code>POST /accounts</code> Returns {@link Account}.
    * Errors: 409 {@link Problem}, 4XX {@link Problem}.
    *
    * @param body the application/json body

@@ -277,11 +277,26 @@ public final class DescriptionScan {
     private static final Pattern COMMENT_END = Pattern.compile("\\*/");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
     /** The keys whose text generated code shows: in comments, and (defaults, enum values) in literals. */
-    private static final Pattern TEXT_POINTER =
-            Pattern.compile(".*/(description|summary|title|default|const|enum/\\d+|x-enum-descriptions/\\d+)$");
+    private static final Set<String> TEXT_KEYS = Set.of("description", "summary", "title", "default", "const");
 
-    private static boolean isText(String pointer) {
-        return TEXT_POINTER.matcher(pointer).matches();
+    /**
+     * Whether the string at {@code pointer} is text that reaches generated code: a description, summary, title,
+     * default or const, an enum value or an {@code x-enum-descriptions} entry. Read from the pointer's last segments
+     * without a regular expression: this runs for every string of the description.
+     */
+    static boolean isText(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        String last = pointer.substring(slash + 1);
+        if (TEXT_KEYS.contains(last)) {
+            return true;
+        }
+        if (last.isEmpty() || !last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        return pointer.startsWith("/enum", slash - 5) || pointer.startsWith("/x-enum-descriptions", slash - 20);
     }
 
     /**

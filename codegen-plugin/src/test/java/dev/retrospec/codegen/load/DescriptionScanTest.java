@@ -90,4 +90,43 @@ class DescriptionScanTest {
         assertThat(DescriptionScan.of(spec, "api.yaml", null, 3).rootIndex()).isNull();
         assertThat(DescriptionScan.of(spec, "api.yaml", null, 100).rootIndex()).containsKey("#/info/title");
     }
+
+    @Test
+    void textIsFoundByTheLastSegmentsOfItsPointer() {
+        java.util.regex.Pattern spec = java.util.regex.Pattern.compile(
+                ".*/(description|summary|title|default|const|enum/[0-9]+|x-enum-descriptions/[0-9]+)$");
+        String[] segments = {
+            "#",
+            "description",
+            "summary",
+            "title",
+            "default",
+            "const",
+            "enum",
+            "x-enum-descriptions",
+            "0",
+            "12",
+            "1a",
+            "",
+            "paths",
+            "~1enum",
+            "x-enum",
+            "descriptions",
+            "properties",
+            "name",
+            "3enum"
+        };
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder pointer = new StringBuilder("#");
+            int depth = random.nextInt(5);
+            for (int d = 0; d < depth; d++) {
+                pointer.append('/').append(segments[random.nextInt(segments.length)]);
+            }
+            String text = pointer.toString();
+            assertThat(DescriptionScan.isText(text))
+                    .as(text)
+                    .isEqualTo(spec.matcher(text).matches());
+        }
+    }
 }

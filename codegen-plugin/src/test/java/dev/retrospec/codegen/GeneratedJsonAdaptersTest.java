@@ -208,4 +208,20 @@ class GeneratedJsonAdaptersTest {
         assertThatThrownBy(() -> roomy.fromJson("{\"r00\":\"first\"}"))
                 .hasMessage("Required property 'r39' of Roomy missing at $.r39");
     }
+
+    @Test
+    void omittableNumbersAndBooleansKeepAbsentNullAndValueApart() throws Exception {
+        JsonAdapter<Object> maybe = adapter(strict, models, "Maybe");
+
+        for (String json : new String[] {
+            "{}",
+            "{\"count\":null,\"ratio\":null,\"enabled\":null}",
+            "{\"count\":7,\"ratio\":0.1000000000000000055511151231257827,\"enabled\":false}",
+            "{\"ratio\":2,\"enabled\":true}"
+        }) {
+            assertThat(maybe.toJson(maybe.fromJson(json))).isEqualTo(json);
+        }
+        assertThat(maybe.fromJson("{\"enabled\":null}").toString())
+                .isEqualTo("Maybe[count=absent, ratio=absent, enabled=null]");
+    }
 }

@@ -96,9 +96,6 @@ final class JsonAdapterEmitter {
                     && types.primitive(property.type()).isPrimitive();
             TypeName javaType = primitiveLocal ? types.primitive(property.type()) : types.boxed(property.type());
             Read read = read(property.type(), adapters);
-            if (property.presence() == Presence.OPTIONAL_NULLABLE && read.adapterField() == null) {
-                read = new Read(read.expression(), read.primitive(), adapters.field(javaType)); // writes an Omittable
-            }
             slots.add(new Slot(property, slots.size(), locals.newName(property.javaName()), javaType, read));
         }
         TypeRef additionalType = def.additionalProperties();
@@ -377,8 +374,15 @@ final class JsonAdapterEmitter {
             String adapter = slot.read().adapterField();
             if (omittable(slot)) {
                 // Absent is left out, null is written even where the writer leaves nulls out: the caller chose it.
-                method.addStatement(
-                        "$T.omittable(writer, $L, $L, this.$N)", RuntimeTypes.JSON_FIELDS, name, accessor, adapter);
+                if (adapter != null) {
+                    method.addStatement(
+                            "$T.omittable(writer, $L, $L, this.$N)", RuntimeTypes.JSON_FIELDS, name, accessor, adapter);
+                } else {
+                    String call = slot.javaType().equals(TypeName.get(String.class))
+                            ? "omittableText"
+                            : slot.javaType().equals(TypeName.BOOLEAN.box()) ? "omittableBoolean" : "omittableNumber";
+                    method.addStatement("$T.$L(writer, $L, $L)", RuntimeTypes.JSON_FIELDS, call, name, accessor);
+                }
             } else if (!property.presence().javaNullable()) {
                 if (adapter != null) {
                     method.addStatement("this.$N.toJson(writer.name($L), $L)", adapter, name, accessor);

@@ -70,8 +70,9 @@ final class ServiceEmitter {
 
     /**
      * The record of an operation's optional parameters, {@code <Operation>Params} nested in its interface, shortened
-     * by {@link Names#nestedTypeName} so that its builder's class file ({@code XApi$ListForRepoParams$Builder.class})
-     * keeps a name file systems accept ({@code Params} is kept), and numbered if a shortened name meets another.
+     * by {@link Names#nestedTypeName} so that its class file ({@code XApi$ListForRepoParams.class}, with room left
+     * for one more nested type) keeps a name file systems accept ({@code Params} is kept), and numbered if a
+     * shortened name meets another.
      */
     private ClassName paramsClass(String service, Operation op, Set<String> taken) {
         String wanted =
@@ -84,8 +85,8 @@ final class ServiceEmitter {
     static final int PARAMETER_OBJECT_THRESHOLD = 5;
 
     /**
-     * For an operation with many optional parameters: a record of them with a builder, nested in the interface, and a
-     * default method beside the Retrofit one that takes the record instead, so that a call names what it sets
+     * For an operation with many optional parameters: an immutable record of them with copying setters, nested in the
+     * interface, and a default method beside the Retrofit one that takes the record instead, so that a call names what it sets
      * ({@code listForRepo("o", "r", ListForRepoParams.builder().state(OPEN).build())}) and Retrofit still makes it.
      */
     private void parameterObject(TypeSpec.Builder type, ClassName params, Operation op, MethodSpec method) {
@@ -96,6 +97,7 @@ final class ServiceEmitter {
         // A parameter named like the factory or the end of the chain keeps its accessor; they give way.
         Set<String> names = new HashSet<>();
         optional.forEach(parameter -> names.add(parameter.name()));
+        String factory = Names.unique("builder", names);
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         TypeSpec.Builder record = TypeSpec.recordBuilder(params)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -104,7 +106,7 @@ final class ServiceEmitter {
                                 + " not set is not sent. Immutable: each setter returns a copy.\n",
                         op.javaName(),
                         simpleName,
-                        names.contains("builder") ? "none" : "builder",
+                        factory,
                         names.contains("build") ? "" : "build()");
         CodeBlock.Builder none = CodeBlock.builder();
         CodeBlock.Builder call = CodeBlock.builder();
@@ -131,7 +133,7 @@ final class ServiceEmitter {
             call.add(i == 0 ? "params.$N()" : ",$Wparams.$N()", parameter.name());
         }
         record.recordConstructor(constructor.build())
-                .addMethod(MethodSpec.methodBuilder(names.contains("builder") ? "none" : "builder")
+                .addMethod(MethodSpec.methodBuilder(factory)
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(params)
                         .addJavadoc("No parameter set yet.\n")

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -209,7 +211,9 @@ public final class DescriptionScan {
         if (index != null) {
             index.put("#", new SourceMap.Location(1, 1));
         }
-        try (JsonParser parser = SourceMap.factory(file).createParser(file.toFile())) {
+        // Read as characters, as SourceMap reads the text: a JSON parser over bytes counts columns in bytes.
+        try (JsonParser parser = SourceMap.factory(file)
+                .createParser(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 Frame top = frames.peek();
                 if (token == JsonToken.FIELD_NAME) {

@@ -82,6 +82,18 @@ class DescriptionScanTest {
     }
 
     @Test
+    void columnsCountCharactersNotBytesInJson() throws IOException {
+        Path spec = dir.resolve("api.json");
+        String text = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Grüße, 世界\",\"version\":\"1\"},\"paths\":{}}";
+        Files.writeString(spec, text, StandardCharsets.UTF_8);
+
+        DescriptionScan.Result result = DescriptionScan.of(spec, "api.json", null, DescriptionScan.DEFAULT_MAX_NODES);
+
+        assertThat(result.rootIndex()).isEqualTo(SourceMap.build(text, true));
+        assertThat(result.rootIndex().get("#/paths").column()).isEqualTo(text.indexOf("\"paths\"") + 1);
+    }
+
+    @Test
     void aScanStoppedByTheNodeCeilingLeavesLocatingToTheSourceMap() throws IOException {
         Path spec = dir.resolve("api.yaml");
         Files.writeString(

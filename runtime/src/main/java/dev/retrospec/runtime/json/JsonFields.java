@@ -169,6 +169,30 @@ public final class JsonFields {
         }
     }
 
+    /** As {@link #omittable(JsonWriter, String, Omittable, JsonAdapter)}, for text. */
+    public static void omittableText(JsonWriter writer, String name, @Nullable Omittable<String> value)
+            throws IOException {
+        if (value != null && !value.isAbsent()) {
+            orNull(writer, name, value.orNull());
+        }
+    }
+
+    /** As {@link #omittable(JsonWriter, String, Omittable, JsonAdapter)}, for a number. */
+    public static void omittableNumber(JsonWriter writer, String name, @Nullable Omittable<? extends Number> value)
+            throws IOException {
+        if (value != null && !value.isAbsent()) {
+            orNull(writer, name, value.orNull());
+        }
+    }
+
+    /** As {@link #omittable(JsonWriter, String, Omittable, JsonAdapter)}, for a boolean. */
+    public static void omittableBoolean(JsonWriter writer, String name, @Nullable Omittable<Boolean> value)
+            throws IOException {
+        if (value != null && !value.isAbsent()) {
+            orNull(writer, name, value.orNull());
+        }
+    }
+
     /**
      * Writes an omittable property: nothing when absent (or when the caller left the component null), a
      * {@code null} when the caller chose null, even where the writer leaves nulls out, else the value by

@@ -63,14 +63,14 @@ public interface RunsApi {
 
   /**
    * The optional parameters of {@link #listBuilds}, set by name:
-   * {@code ListBuildsParams.none()...}; what is not set is not sent. Immutable: each setter returns a copy.
+   * {@code ListBuildsParams.builder2()...}; what is not set is not sent. Immutable: each setter returns a copy.
    */
   record ListBuildsParams(@Nullable String build, @Nullable String builder, @Nullable Long page,
       @Nullable Long perPage, @Nullable String status) {
     /**
      * No parameter set yet.
      */
-    public static ListBuildsParams none() {
+    public static ListBuildsParams builder2() {
       return new ListBuildsParams(null, null, null, null, null);
     }
 

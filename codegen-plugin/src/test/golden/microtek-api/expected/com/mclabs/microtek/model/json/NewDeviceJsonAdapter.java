@@ -23,11 +23,8 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<String> stringAdapter;
-
   NewDeviceJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "NewDevice", strictness, 0);
-    this.stringAdapter = moshi.adapter(String.class);
   }
 
   @Override
@@ -66,7 +63,7 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
     writer.beginObject();
     writer.name("name").value(value.name());
     JsonFields.optional(writer, "firmware", value.firmware());
-    JsonFields.omittable(writer, "location", value.location(), this.stringAdapter);
+    JsonFields.omittableText(writer, "location", value.location());
     writer.endObject();
   }
 

@@ -3,6 +3,7 @@ package com.example.models.model.json;
 
 import com.example.models.model.Badge;
 import com.example.models.model.Größe;
+import com.example.models.model.Maybe;
 import com.example.models.model.OddValues;
 import com.example.models.model.OldThing;
 import com.example.models.model.Owner;
@@ -83,6 +84,9 @@ public final class JsonAdapters implements JsonAdapter.Factory {
     }
     if (raw == Größe.class) {
       return new GrößeJsonAdapter(moshi, strictness).nullSafe();
+    }
+    if (raw == Maybe.class) {
+      return new MaybeJsonAdapter(moshi, strictness).nullSafe();
     }
     if (raw == OddValues.class) {
       return OpenEnums.constants(OddValues.class);

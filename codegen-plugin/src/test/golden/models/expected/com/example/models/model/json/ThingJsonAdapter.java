@@ -42,8 +42,6 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
 
   private final JsonAdapter<Owner> ownerAdapter;
 
-  private final JsonAdapter<String> stringAdapter;
-
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter;
 
   private final JsonAdapter<LocalDate> localDateAdapter;
@@ -69,7 +67,6 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
   ThingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Thing", strictness, 0, 1, 2, 5, 11);
     this.ownerAdapter = moshi.adapter(Owner.class);
-    this.stringAdapter = moshi.adapter(String.class);
     this.offsetDateTimeAdapter = moshi.adapter(OffsetDateTime.class);
     this.localDateAdapter = moshi.adapter(LocalDate.class);
     this.uuidAdapter = moshi.adapter(UUID.class);
@@ -173,7 +170,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     JsonFields.orNull(writer, "requiredNullable", value.requiredNullable());
     JsonFields.orNull(writer, "owner", value.owner(), this.ownerAdapter);
     JsonFields.optional(writer, "optionalValue", value.optionalValue());
-    JsonFields.omittable(writer, "optionalNullable", value.optionalNullable(), this.stringAdapter);
+    JsonFields.omittableText(writer, "optionalNullable", value.optionalNullable());
     writer.name("count").value(value.count());
     JsonFields.optional(writer, "big", value.big());
     JsonFields.optional(writer, "price", value.price());

@@ -28,8 +28,6 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Double> double_Adapter;
-
   private final JsonAdapter<com.example.v31.model.Record> record_Adapter;
 
   private final JsonAdapter<Object> objectAdapter;
@@ -46,7 +44,6 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
 
   RecordJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Record", strictness, 0, 1, 2);
-    this.double_Adapter = moshi.adapter(Double.class);
     this.record_Adapter = moshi.adapter(com.example.v31.model.Record.class);
     this.objectAdapter = moshi.adapter(Object.class);
     this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
@@ -121,7 +118,7 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
     writer.name("id").value(value.id());
     writer.name("kind").value(value.kind());
     JsonFields.orNull(writer, "note", value.note());
-    JsonFields.omittable(writer, "score", value.score(), this.double_Adapter);
+    JsonFields.omittableNumber(writer, "score", value.score());
     JsonFields.omittable(writer, "parent", value.parent(), this.record_Adapter);
     JsonFields.omittable(writer, "nothing", value.nothing(), this.objectAdapter);
     JsonFields.optional(writer, "tags", value.tags(), this.listOfStringAdapter);

@@ -26,12 +26,9 @@ final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
 
   private final JsonAdapter<List<String>> listOfStringAdapter;
 
-  private final JsonAdapter<String> stringAdapter;
-
   AuditLogResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "AuditLogResponse", strictness);
     this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
-    this.stringAdapter = moshi.adapter(String.class);
   }
 
   @Override
@@ -58,7 +55,7 @@ final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
     }
     writer.beginObject();
     JsonFields.optional(writer, "lines", value.lines(), this.listOfStringAdapter);
-    JsonFields.omittable(writer, "continueFrom", value.continueFrom(), this.stringAdapter);
+    JsonFields.omittableText(writer, "continueFrom", value.continueFrom());
     writer.endObject();
   }
 

@@ -86,8 +86,9 @@ final class ServiceEmitter {
 
     /**
      * For an operation with many optional parameters: an immutable record of them with copying setters, nested in the
-     * interface, and a default method beside the Retrofit one that takes the record instead, so that a call names what it sets
-     * ({@code listForRepo("o", "r", ListForRepoParams.builder().state(OPEN).build())}) and Retrofit still makes it.
+     * interface, and a default method beside the Retrofit one that takes the record instead, so that a call names
+     * what it sets ({@code listForRepo("o", "r", ListForRepoParams.builder().state(OPEN).build())}) and Retrofit still
+     * makes it.
      */
     private void parameterObject(TypeSpec.Builder type, ClassName params, Operation op, MethodSpec method) {
         int required = method.parameters().size() - op.optionalParameters().size();

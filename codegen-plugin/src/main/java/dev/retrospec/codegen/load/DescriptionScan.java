@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -212,8 +214,7 @@ public final class DescriptionScan {
             index.put("#", new SourceMap.Location(1, 1));
         }
         // Read as characters, as SourceMap reads the text: a JSON parser over bytes counts columns in bytes.
-        try (JsonParser parser = SourceMap.factory(file)
-                .createParser(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+        try (JsonParser parser = SourceMap.factory(file).createParser(characters(file))) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 Frame top = frames.peek();
                 if (token == JsonToken.FIELD_NAME) {
@@ -281,6 +282,20 @@ public final class DescriptionScan {
     private static final Pattern COMMENT_END = Pattern.compile("\\*/");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
     /** The keys whose text generated code shows: in comments, and (defaults, enum values) in literals. */
+    /**
+     * The file as UTF-8 characters (malformed bytes replaced, not fatal) without a byte order mark, which the byte
+     * parsers skip and a reader would pass on: a scan that failed on it would let the file past the node ceiling.
+     */
+    private static Reader characters(Path file) throws IOException {
+        PushbackReader reader =
+                new PushbackReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
     private static final Set<String> TEXT_KEYS = Set.of("description", "summary", "title", "default", "const");
 
     /**

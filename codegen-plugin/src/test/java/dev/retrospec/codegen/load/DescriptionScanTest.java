@@ -141,4 +141,27 @@ class DescriptionScanTest {
                     .isEqualTo(spec.matcher(text).matches());
         }
     }
+
+    @Test
+    void aByteOrderMarkNeitherHidesTheFileFromTheScanNorMovesItsColumns() throws IOException {
+        Path json = dir.resolve("bom.json");
+        String text = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"T\",\"version\":\"1\"},\"paths\":{}}";
+        Files.writeString(json, "\uFEFF" + text, StandardCharsets.UTF_8);
+        Path yaml = dir.resolve("bom.yaml");
+        Files.writeString(yaml, """
+                \uFEFFopenapi: 3.0.3
+                info: {title: T, version: '1'}
+                x-a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+                x-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+                x-c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+                paths: {}
+                """, StandardCharsets.UTF_8);
+
+        assertThat(DescriptionScan.of(json, "bom.json", null, DescriptionScan.DEFAULT_MAX_NODES)
+                        .rootIndex())
+                .isEqualTo(SourceMap.build(text, true));
+        assertThat(DescriptionScan.of(yaml, "bom.yaml", null, 500).problems())
+                .extracting(Problem::kind)
+                .containsExactly(Problem.Kind.TOO_LARGE);
+    }
 }

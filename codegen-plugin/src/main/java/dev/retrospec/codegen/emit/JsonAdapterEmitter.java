@@ -54,10 +54,7 @@ final class JsonAdapterEmitter {
     }
 
     /** Reading a value inline (strings, numbers, booleans) or through another adapter. */
-    private record Read(
-            CodeBlock expression,
-            boolean primitive,
-            @Nullable String adapterField) {}
+    private record Read(CodeBlock expression, @Nullable String adapterField) {}
 
     TypeSpec record(ObjectDef def, List<Discriminated> labels) {
         ClassName self = ClassName.get(common.options().modelPackage(), def.name());
@@ -178,12 +175,7 @@ final class JsonAdapterEmitter {
                     .build());
         }
         boolean wide = ModelEmitter.isWide(def, types);
-        int callSlots = additional == null ? 0 : 1;
-        for (Slot slot : slots) {
-            callSlots +=
-                    slot.javaType().equals(TypeName.LONG) || slot.javaType().equals(TypeName.DOUBLE) ? 2 : 1;
-        }
-        boolean holder = !wide && callSlots > MAX_HOT_CALL_SLOTS;
+        boolean holder = !wide && ModelEmitter.constructorSlots(def, types) > MAX_HOT_CALL_SLOTS;
         String prefix = holder ? "values." : "";
         if (holder) {
             TypeSpec.Builder values = TypeSpec.classBuilder("Values")
@@ -378,10 +370,7 @@ final class JsonAdapterEmitter {
                     method.addStatement(
                             "$T.omittable(writer, $L, $L, this.$N)", RuntimeTypes.JSON_FIELDS, name, accessor, adapter);
                 } else {
-                    String call = slot.javaType().equals(TypeName.get(String.class))
-                            ? "omittableText"
-                            : slot.javaType().equals(TypeName.BOOLEAN.box()) ? "omittableBoolean" : "omittableNumber";
-                    method.addStatement("$T.$L(writer, $L, $L)", RuntimeTypes.JSON_FIELDS, call, name, accessor);
+                    method.addStatement("$T.omittable(writer, $L, $L)", RuntimeTypes.JSON_FIELDS, name, accessor);
                 }
             } else if (!property.presence().javaNullable()) {
                 if (adapter != null) {
@@ -427,34 +416,34 @@ final class JsonAdapterEmitter {
         if (type instanceof TypeRef.Primitive p) {
             switch (p.kind()) {
                 case STRING, TIME -> {
-                    return new Read(CodeBlock.of("reader.nextString()"), false, null);
+                    return new Read(CodeBlock.of("reader.nextString()"), null);
                 }
                 case BOOLEAN -> {
-                    return new Read(CodeBlock.of("reader.nextBoolean()"), true, null);
+                    return new Read(CodeBlock.of("reader.nextBoolean()"), null);
                 }
                 case INT32 -> {
-                    return new Read(CodeBlock.of("reader.nextInt()"), true, null);
+                    return new Read(CodeBlock.of("reader.nextInt()"), null);
                 }
                 case INT64 -> {
-                    return new Read(CodeBlock.of("reader.nextLong()"), true, null);
+                    return new Read(CodeBlock.of("reader.nextLong()"), null);
                 }
                 case FLOAT -> {
-                    return new Read(CodeBlock.of("(float) reader.nextDouble()"), true, null);
+                    return new Read(CodeBlock.of("(float) reader.nextDouble()"), null);
                 }
                 case DOUBLE -> {
-                    return new Read(CodeBlock.of("reader.nextDouble()"), true, null);
+                    return new Read(CodeBlock.of("reader.nextDouble()"), null);
                 }
                 case DECIMAL -> {
-                    return new Read(CodeBlock.of("$T.decimal(reader)", RuntimeTypes.JSON_VALUES), false, null);
+                    return new Read(CodeBlock.of("$T.decimal(reader)", RuntimeTypes.JSON_VALUES), null);
                 }
                 case BIG_INTEGER -> {
-                    return new Read(CodeBlock.of("$T.bigInteger(reader)", RuntimeTypes.JSON_VALUES), false, null);
+                    return new Read(CodeBlock.of("$T.bigInteger(reader)", RuntimeTypes.JSON_VALUES), null);
                 }
                 default -> {}
             }
         }
         String field = adapters.field(types.boxed(type));
-        return new Read(CodeBlock.of("this.$N.fromJson(reader)", field), false, field);
+        return new Read(CodeBlock.of("this.$N.fromJson(reader)", field), field);
     }
 
     private static CodeBlock zero(TypeName type) {

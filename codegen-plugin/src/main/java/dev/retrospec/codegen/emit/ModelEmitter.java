@@ -45,12 +45,17 @@ final class ModelEmitter {
      * object is a final class with the same accessors, built with a builder.
      */
     static boolean isWide(ObjectDef def, JavaTypes types) {
+        return constructorSlots(def, types) > MAX_CONSTRUCTOR_SLOTS;
+    }
+
+    /** The parameter slots the record's canonical constructor takes: one per component, two for a long or double. */
+    static int constructorSlots(ObjectDef def, JavaTypes types) {
         int slots = def.additionalProperties() == null ? 0 : 1;
         for (Property property : def.properties()) {
             TypeName type = types.property(property);
             slots += type.equals(TypeName.LONG) || type.equals(TypeName.DOUBLE) ? 2 : 1;
         }
-        return slots > MAX_CONSTRUCTOR_SLOTS;
+        return slots;
     }
 
     private TypeSpec record(ObjectDef def) {

@@ -103,28 +103,17 @@ public final class JsonFields {
         return index < strings.size() ? strings.get(index) : "#" + index;
     }
 
-    /** Writes an optional property, or nothing when it is null (whatever the writer does with nulls). */
-    public static void optional(JsonWriter writer, String name, @Nullable String value) throws IOException {
+    /**
+     * Writes an optional property, or nothing when it is null (whatever the writer does with nulls). The value is
+     * text, a number or a boolean.
+     */
+    public static void optional(JsonWriter writer, String name, @Nullable Object value) throws IOException {
         if (value != null) {
-            writer.name(name).value(value);
+            scalar(writer.name(name), value);
         }
     }
 
-    /** As {@link #optional(JsonWriter, String, String)}, for a number. */
-    public static void optional(JsonWriter writer, String name, @Nullable Number value) throws IOException {
-        if (value != null) {
-            writer.name(name).value(value);
-        }
-    }
-
-    /** As {@link #optional(JsonWriter, String, String)}, for a boolean. */
-    public static void optional(JsonWriter writer, String name, @Nullable Boolean value) throws IOException {
-        if (value != null) {
-            writer.name(name).value(value);
-        }
-    }
-
-    /** As {@link #optional(JsonWriter, String, String)}, for a value written by {@code adapter}. */
+    /** As {@link #optional(JsonWriter, String, Object)}, for a value written by {@code adapter}. */
     public static <T> void optional(JsonWriter writer, String name, @Nullable T value, JsonAdapter<T> adapter)
             throws IOException {
         if (value != null) {
@@ -132,34 +121,19 @@ public final class JsonFields {
         }
     }
 
-    /** Writes a required property that may be null: a {@code null} even where the writer leaves nulls out. */
-    public static void orNull(JsonWriter writer, String name, @Nullable String value) throws IOException {
+    /**
+     * Writes a required property that may be null: a {@code null} even where the writer leaves nulls out. The value
+     * is text, a number or a boolean.
+     */
+    public static void orNull(JsonWriter writer, String name, @Nullable Object value) throws IOException {
         if (value == null) {
             JsonValues.requiredNull(writer.name(name));
         } else {
-            writer.name(name).value(value);
+            scalar(writer.name(name), value);
         }
     }
 
-    /** As {@link #orNull(JsonWriter, String, String)}, for a number. */
-    public static void orNull(JsonWriter writer, String name, @Nullable Number value) throws IOException {
-        if (value == null) {
-            JsonValues.requiredNull(writer.name(name));
-        } else {
-            writer.name(name).value(value);
-        }
-    }
-
-    /** As {@link #orNull(JsonWriter, String, String)}, for a boolean. */
-    public static void orNull(JsonWriter writer, String name, @Nullable Boolean value) throws IOException {
-        if (value == null) {
-            JsonValues.requiredNull(writer.name(name));
-        } else {
-            writer.name(name).value(value);
-        }
-    }
-
-    /** As {@link #orNull(JsonWriter, String, String)}, for a value written by {@code adapter}. */
+    /** As {@link #orNull(JsonWriter, String, Object)}, for a value written by {@code adapter}. */
     public static <T> void orNull(JsonWriter writer, String name, @Nullable T value, JsonAdapter<T> adapter)
             throws IOException {
         if (value == null) {
@@ -169,35 +143,31 @@ public final class JsonFields {
         }
     }
 
-    /** As {@link #omittable(JsonWriter, String, Omittable, JsonAdapter)}, for text. */
-    public static void omittableText(JsonWriter writer, String name, @Nullable Omittable<String> value)
-            throws IOException {
-        if (value != null && !value.isAbsent()) {
-            orNull(writer, name, value.orNull());
-        }
-    }
-
-    /** As {@link #omittable(JsonWriter, String, Omittable, JsonAdapter)}, for a number. */
-    public static void omittableNumber(JsonWriter writer, String name, @Nullable Omittable<? extends Number> value)
-            throws IOException {
-        if (value != null && !value.isAbsent()) {
-            orNull(writer, name, value.orNull());
-        }
-    }
-
-    /** As {@link #omittable(JsonWriter, String, Omittable, JsonAdapter)}, for a boolean. */
-    public static void omittableBoolean(JsonWriter writer, String name, @Nullable Omittable<Boolean> value)
-            throws IOException {
-        if (value != null && !value.isAbsent()) {
-            orNull(writer, name, value.orNull());
-        }
-    }
-
     /**
-     * Writes an omittable property: nothing when absent (or when the caller left the component null), a
-     * {@code null} when the caller chose null, even where the writer leaves nulls out, else the value by
-     * {@code adapter}.
+     * Writes an omittable property of text, a number or a boolean: nothing when absent (or when the caller left the
+     * component null), a {@code null} when the caller chose null, even where the writer leaves nulls out.
      */
+    public static void omittable(JsonWriter writer, String name, @Nullable Omittable<?> value) throws IOException {
+        if (value != null && !value.isAbsent()) {
+            orNull(writer, name, value.orNull());
+        }
+    }
+
+    /** Text, a number or a boolean, as the writer writes each. */
+    private static void scalar(JsonWriter writer, Object value) throws IOException {
+        if (value instanceof String text) {
+            writer.value(text);
+        } else if (value instanceof Number number) {
+            writer.value(number);
+        } else if (value instanceof Boolean bool) {
+            writer.value(bool.booleanValue());
+        } else {
+            throw new IllegalArgumentException(
+                    "not text, a number or a boolean: " + value.getClass().getName());
+        }
+    }
+
+    /** As {@link #omittable(JsonWriter, String, Omittable)}, for a value written by {@code adapter}. */
     public static <T> void omittable(
             JsonWriter writer, String name, @Nullable Omittable<T> value, JsonAdapter<T> adapter) throws IOException {
         if (value == null || value.isAbsent()) {

@@ -3,7 +3,6 @@ package dev.retrospec.runtime.json;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import dev.retrospec.runtime.Omittable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,9 +11,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What generated JSON adapters share: exact numbers, the checks a description's {@code required} and
- * {@code nullable} ask for (with the JSON path and the schema in the message), and what unions peek at to choose a
- * variant. Generated adapters call these; applications need not.
+ * What generated JSON adapters share: exact numbers, the strictness a client reads with (the checks themselves are
+ * {@link JsonFields}'), and what unions peek at to choose a variant. Generated adapters call these; applications need not.
  */
 public final class JsonValues {
     private JsonValues() {}
@@ -51,37 +49,6 @@ public final class JsonValues {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new JsonDataException("Expected an integer but was '" + text + "' at " + reader.getPath(), e);
         }
-    }
-
-    /**
-     * Consumes a JSON {@code null} where the description does not allow one: an error naming {@code property} of
-     * {@code schema} at the reader's path, or null when {@code strictness} is lenient.
-     */
-    public static <T> @Nullable T unexpectedNull(
-            JsonReader reader, Strictness strictness, String property, String schema) throws IOException {
-        String path = reader.getPath();
-        reader.nextNull();
-        if (strictness == Strictness.STRICT) {
-            throw new JsonDataException("Non-null property '" + property + "' of " + schema + " was null at " + path);
-        }
-        return null;
-    }
-
-    /**
-     * A required property that was not there: an error naming {@code property} of {@code schema} and where it should
-     * have been (the reader is past the object's end), or nothing when {@code strictness} is lenient.
-     */
-    public static void missing(JsonReader reader, Strictness strictness, String property, String schema) {
-        if (strictness == Strictness.STRICT) {
-            throw new JsonDataException("Required property '" + property + "' of " + schema + " missing at "
-                    + StandardJsonAdapters.pathOfRead(reader) + "." + property);
-        }
-    }
-
-    /** Consumes a JSON {@code null} where the description allows one on a property that may also be absent. */
-    public static <T> Omittable<T> explicitNull(JsonReader reader) throws IOException {
-        reader.nextNull();
-        return Omittable.ofNull();
     }
 
     /** Writes a JSON {@code null} that the description requires, even on a writer that leaves nulls out. */

@@ -63,7 +63,7 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
     writer.beginObject();
     writer.name("name").value(value.name());
     JsonFields.optional(writer, "firmware", value.firmware());
-    JsonFields.omittableText(writer, "location", value.location());
+    JsonFields.omittable(writer, "location", value.location());
     writer.endObject();
   }
 

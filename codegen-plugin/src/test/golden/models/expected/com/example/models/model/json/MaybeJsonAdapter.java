@@ -53,9 +53,9 @@ final class MaybeJsonAdapter extends JsonAdapter<Maybe> {
       return;
     }
     writer.beginObject();
-    JsonFields.omittableNumber(writer, "count", value.count());
-    JsonFields.omittableNumber(writer, "ratio", value.ratio());
-    JsonFields.omittableBoolean(writer, "enabled", value.enabled());
+    JsonFields.omittable(writer, "count", value.count());
+    JsonFields.omittable(writer, "ratio", value.ratio());
+    JsonFields.omittable(writer, "enabled", value.enabled());
     writer.endObject();
   }
 

@@ -170,7 +170,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
     JsonFields.orNull(writer, "requiredNullable", value.requiredNullable());
     JsonFields.orNull(writer, "owner", value.owner(), this.ownerAdapter);
     JsonFields.optional(writer, "optionalValue", value.optionalValue());
-    JsonFields.omittableText(writer, "optionalNullable", value.optionalNullable());
+    JsonFields.omittable(writer, "optionalNullable", value.optionalNullable());
     writer.name("count").value(value.count());
     JsonFields.optional(writer, "big", value.big());
     JsonFields.optional(writer, "price", value.price());

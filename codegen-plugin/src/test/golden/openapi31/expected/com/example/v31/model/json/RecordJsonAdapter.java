@@ -118,7 +118,7 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
     writer.name("id").value(value.id());
     writer.name("kind").value(value.kind());
     JsonFields.orNull(writer, "note", value.note());
-    JsonFields.omittableNumber(writer, "score", value.score());
+    JsonFields.omittable(writer, "score", value.score());
     JsonFields.omittable(writer, "parent", value.parent(), this.record_Adapter);
     JsonFields.omittable(writer, "nothing", value.nothing(), this.objectAdapter);
     JsonFields.optional(writer, "tags", value.tags(), this.listOfStringAdapter);

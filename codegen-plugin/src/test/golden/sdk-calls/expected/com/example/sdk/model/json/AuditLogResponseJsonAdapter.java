@@ -55,7 +55,7 @@ final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
     }
     writer.beginObject();
     JsonFields.optional(writer, "lines", value.lines(), this.listOfStringAdapter);
-    JsonFields.omittableText(writer, "continueFrom", value.continueFrom());
+    JsonFields.omittable(writer, "continueFrom", value.continueFrom());
     writer.endObject();
   }
 

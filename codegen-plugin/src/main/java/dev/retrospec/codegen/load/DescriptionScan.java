@@ -48,8 +48,8 @@ public final class DescriptionScan {
      * @param remote every reference to a URL ({@code http:}, {@code https:}, any other scheme), in the order found
      * @param problems a ceiling passed, located where it was passed
      * @param operationRefs the pointers of {@code $ref}s written on operations in the root, in document order
-     * @param rootIndex where each pointer of the root is, as {@link SourceMap} locates problems, when the whole root
-     *     was read: the scan walks every node anyway, and a second pass only for this was a tenth of a generation
+     * @param rootIndex where each pointer of the root starts (its key; in an array, its value), when the whole root
+     *     was read: {@link SourceMap} locates problems with it; the scan walks every node anyway
      */
     public record Result(
             List<Path> files,
@@ -273,7 +273,9 @@ public final class DescriptionScan {
                     suspicious(parser.getText(), name, parser, pointer);
                 }
             }
-            rootIndex = index; // only whole: a scan that stopped early leaves locating to SourceMap
+            if (index != null) {
+                rootIndex = index; // only whole: the problems of a scan that stopped early go without a line
+            }
         } catch (IOException | RuntimeException e) {
             // unreadable or broken: the loader reports the root's syntax errors, the parser the others'
         }

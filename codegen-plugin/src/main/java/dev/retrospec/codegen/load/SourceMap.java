@@ -2,23 +2,17 @@ package dev.retrospec.codegen.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the line of a JSON pointer in a description file. The index is built on first use, from the token
- * locations of the file's own YAML or JSON text: most generations never need it.
+ * Finds the line of a JSON pointer in a description file, from the index {@link DescriptionScan} builds as it walks
+ * every node of the root: one walk of the text serves both. Also the parser factories every reader of a description
+ * shares.
  */
 public final class SourceMap {
     /**
@@ -56,7 +50,7 @@ public final class SourceMap {
 
     private final Path file;
     private final String displayName;
-    private final Map<Path, Map<String, Location>> indexes = new ConcurrentHashMap<>();
+    private volatile @Nullable Map<String, Location> index;
 
     /** A 1-based line and column. */
     public record Location(int line, int column) {}
@@ -68,7 +62,9 @@ public final class SourceMap {
 
     /** Takes the root's index from a reader that walked it already ({@link DescriptionScan}). */
     void useIndex(Map<String, Location> index) {
-        indexes.putIfAbsent(file, index);
+        if (this.index == null) {
+            this.index = index;
+        }
     }
 
     /** The root file as the user named it. */
@@ -122,20 +118,15 @@ public final class SourceMap {
     /**
      * The location of {@code pointer} in the root file; of its parent if the pointer names something absent (a
      * missing key is reported where its object is); null if neither is in the file (the element came from another
-     * file through a {@code $ref}).
+     * file through a {@code $ref}), or if the root was not read whole.
      */
     public @Nullable Location locate(String pointer) {
-        Map<String, Location> index = indexes.computeIfAbsent(file, SourceMap::index);
+        Map<String, Location> index = this.index;
+        if (index == null) {
+            return null;
+        }
         Location exact = index.get(pointer);
         return exact != null ? exact : index.get(Pointers.parent(pointer));
-    }
-
-    private static Map<String, Location> index(Path file) {
-        try {
-            return build(Files.readString(file), isJson(file));
-        } catch (IOException | RuntimeException e) {
-            return Map.of(); // unreadable or broken: problems are reported without a line
-        }
     }
 
     static boolean isJson(Path file) {
@@ -151,62 +142,7 @@ public final class SourceMap {
         return json ? JSON : YAML;
     }
 
-    /** Every pointer in the document mapped to where its key (or, in arrays, its value) starts. */
-    static Map<String, Location> build(String text, boolean json) throws IOException {
-        JsonFactory factory = factory(json);
-        Map<String, Location> index = new HashMap<>();
-        List<Frame> stack = new ArrayList<>();
-        try (JsonParser parser = factory.createParser(text)) {
-            index.put("#", new Location(1, 1));
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-                switch (token) {
-                    case FIELD_NAME -> {
-                        if (top == null) {
-                            throw new IOException("a field name outside any object");
-                        }
-                        top.current = Pointers.child(top.pointer, parser.currentName());
-                        index.putIfAbsent(top.current, location(parser.currentTokenLocation()));
-                    }
-                    case START_OBJECT, START_ARRAY -> {
-                        String pointer = valueAt(top, index, parser);
-                        stack.add(new Frame(pointer, token == JsonToken.START_ARRAY));
-                    }
-                    case END_OBJECT, END_ARRAY -> stack.remove(stack.size() - 1);
-                    default -> valueAt(top, index, parser);
-                }
-            }
-        }
-        return index;
-    }
-
-    /** The pointer of the value the parser is at; an array element's is indexed here, a field's was at its key. */
-    private static String valueAt(@Nullable Frame top, Map<String, Location> index, JsonParser parser) {
-        if (top == null) {
-            return "#";
-        }
-        if (top.array) {
-            top.current = Pointers.child(top.pointer, ++top.index);
-            index.putIfAbsent(top.current, location(parser.currentTokenLocation()));
-        }
-        return top.current;
-    }
-
     static Location location(JsonLocation at) {
         return new Location(at.getLineNr(), at.getColumnNr());
-    }
-
-    /** An object or array being read: its own pointer and that of the member being read. */
-    private static final class Frame {
-        final String pointer;
-        final boolean array;
-        int index = -1;
-        String current;
-
-        Frame(String pointer, boolean array) {
-            this.pointer = pointer;
-            this.array = array;
-            this.current = pointer;
-        }
     }
 }

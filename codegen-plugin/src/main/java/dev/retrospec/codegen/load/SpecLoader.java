@@ -89,15 +89,16 @@ public final class SpecLoader {
         if (syntax != null) {
             throw new SpecProblemsException(List.of(syntax));
         }
+        // The scan also indexes where each pointer is: every problem from here on is located through it.
+        DescriptionScan.Result scan = DescriptionScan.of(file, displayName, remote, limits.maxDescriptionNodes());
+        if (scan.rootIndex() != null) {
+            sources.useIndex(scan.rootIndex());
+        }
         if (!topLevel.contains("openapi") && !topLevel.contains("swagger")) {
             throw new SpecProblemsException(List.of(sources.error(
                     Problem.Kind.NOT_OPENAPI,
                     "#",
                     "neither 'openapi' nor 'swagger' at the top: not an OpenAPI 3.x or Swagger 2.0 description")));
-        }
-        DescriptionScan.Result scan = DescriptionScan.of(file, displayName, remote, limits.maxDescriptionNodes());
-        if (scan.rootIndex() != null) {
-            sources.useIndex(scan.rootIndex());
         }
         List<Problem> refused = new ArrayList<>(
                 scan.problems().stream().filter(Problem::isError).toList());

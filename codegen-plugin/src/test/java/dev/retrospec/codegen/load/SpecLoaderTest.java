@@ -2,8 +2,11 @@ package dev.retrospec.codegen.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,7 +27,7 @@ class SpecLoaderTest {
     }
 
     @Test
-    void pointersAreFoundOnTheirLines() throws Exception {
+    void pointersAreFoundOnTheirLines(@TempDir Path dir) throws Exception {
         String yaml = String.join(
                 "\n",
                 "openapi: 3.0.3",
@@ -35,7 +38,10 @@ class SpecLoaderTest {
                 "        - name: id",
                 "          in: path",
                 "        - name: q");
-        var index = SourceMap.build(yaml, false);
+        Path spec = dir.resolve("api.yaml");
+        Files.writeString(spec, yaml, StandardCharsets.UTF_8);
+        var index = DescriptionScan.of(spec, "api.yaml", null, DescriptionScan.DEFAULT_MAX_NODES)
+                .rootIndex();
         assertThat(index.get("#/paths/~1pets~1{id}/get")).isEqualTo(new SourceMap.Location(4, 5));
         assertThat(index.get("#/paths/~1pets~1{id}/get/parameters/1/name")).isEqualTo(new SourceMap.Location(8, 11));
     }

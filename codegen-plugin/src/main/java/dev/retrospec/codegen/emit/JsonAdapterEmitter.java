@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * A Moshi {@code JsonAdapter} per record, written as a careful person would write one: names matched with
  * {@code JsonReader.Options}, numbers read exactly, required properties and non-null values checked with the path
  * and the schema in the message, unknown names skipped (or kept where the schema keeps additional properties),
- * values written in declaration order. No reflection. Unions have their own emitter, {@link UnionAdapterEmitter}.
+ * values written in declaration order, through the runtime's {@code JsonOut}. No reflection. Unions have their own emitter, {@link UnionAdapterEmitter}.
  */
 final class JsonAdapterEmitter {
     private static final AnnotationSpec OVERRIDE =
@@ -61,7 +61,7 @@ final class JsonAdapterEmitter {
         ClassName adapter = adapterName(common.options(), def.name());
         TypeSpec.Builder type = TypeSpec.classBuilder(adapter)
                 .addModifiers(Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, self))
+                .superclass(ParameterizedTypeName.get(RuntimeTypes.JSON_OUT_ADAPTER, self))
                 .addJavadoc("Reads and writes {@link $T}.\n", self);
         common.decorate(type);
         if (def.deprecated()) {
@@ -71,7 +71,7 @@ final class JsonAdapterEmitter {
         NameAllocator locals = new NameAllocator();
         for (String reserved : List.of(
                 "reader",
-                "writer",
+                "out",
                 "value",
                 "strictness",
                 "moshi",
@@ -127,8 +127,8 @@ final class JsonAdapterEmitter {
                         required.build());
         adapters.declare(type, constructor);
         type.addMethod(constructor.build());
-        fromJson(type, def, self, slots, additional);
-        type.addMethod(toJson(def, self, slots, additional, labels));
+        read(type, def, self, slots, additional);
+        type.addMethod(write(def, self, slots, additional, labels));
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
@@ -158,11 +158,11 @@ final class JsonAdapterEmitter {
      */
     private static final int MAX_HOT_CALL_SLOTS = 32;
 
-    private void fromJson(
+    private void read(
             TypeSpec.Builder type, ObjectDef def, ClassName self, List<Slot> slots, @Nullable Additional additional) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("fromJson")
+        MethodSpec.Builder method = MethodSpec.methodBuilder("read")
                 .addAnnotation(OVERRIDE)
-                .addModifiers(Modifier.PUBLIC)
+                .addModifiers(Modifier.PROTECTED)
                 .returns(self)
                 .addParameter(RuntimeTypes.JSON_READER, "reader")
                 .addException(IOException.class);
@@ -192,14 +192,14 @@ final class JsonAdapterEmitter {
                         .build());
             }
             type.addType(values.build());
-            MethodSpec.Builder read = MethodSpec.methodBuilder("read")
+            MethodSpec.Builder read = MethodSpec.methodBuilder("readValues")
                     .addModifiers(Modifier.PRIVATE)
                     .addParameter(RuntimeTypes.JSON_READER, "reader")
                     .addParameter(ClassName.get("", "Values"), "values")
                     .addException(IOException.class);
             readLoop(read, slots, additional, prefix);
             type.addMethod(read.build());
-            method.addStatement("Values values = new Values()").addStatement("read(reader, values)");
+            method.addStatement("Values values = new Values()").addStatement("readValues(reader, values)");
         } else {
             if (anyNonNull) {
                 method.addComment("Non-null components are checked as read, unless the client asked for leniency.");
@@ -335,60 +335,47 @@ final class JsonAdapterEmitter {
                 slot.javaType().isPrimitive() ? zero(slot.javaType()) : CodeBlock.of("null"));
     }
 
-    private MethodSpec toJson(
+    private MethodSpec write(
             ObjectDef def,
             ClassName self,
             List<Slot> slots,
             @Nullable Additional additional,
             List<Discriminated> labels) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("toJson")
+        MethodSpec.Builder method = MethodSpec.methodBuilder("write")
                 .addAnnotation(OVERRIDE)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(RuntimeTypes.JSON_WRITER, "writer")
-                .addParameter(self.annotated(nullable()), "value")
-                .addException(IOException.class);
-        method.beginControlFlow("if (value == null)")
-                .addStatement("writer.nullValue()")
-                .addStatement("return")
-                .endControlFlow()
-                .addStatement("writer.beginObject()");
+                .addModifiers(Modifier.PROTECTED)
+                .addParameter(RuntimeTypes.JSON_OUT, "out")
+                .addParameter(self, "value")
+                .addException(IOException.class)
+                .addStatement("out.beginObject()");
         for (Discriminated label : labels) {
             method.addStatement(
-                    "writer.name($L).value($L)", Literals.string(label.property()), Literals.string(label.label()));
+                    "out.name($L).value($L)", Literals.string(label.property()), Literals.string(label.label()));
         }
         for (Slot slot : slots) {
             Property property = slot.property();
             if (property.access() == Access.READ_ONLY && property.presence().javaNullable()) {
                 continue; // the server sets it; a request never sends it
             }
-            CodeBlock name = Literals.string(property.wireName());
             CodeBlock accessor = CodeBlock.of("value.$N()", property.javaName());
             String adapter = slot.read().adapterField();
+            String call;
             if (omittable(slot)) {
                 // Absent is left out, null is written even where the writer leaves nulls out: the caller chose it.
-                if (adapter != null) {
-                    method.addStatement(
-                            "$T.omittable(writer, $L, $L, this.$N)", RuntimeTypes.JSON_FIELDS, name, accessor, adapter);
-                } else {
-                    method.addStatement("$T.omittable(writer, $L, $L)", RuntimeTypes.JSON_FIELDS, name, accessor);
-                }
+                call = "omittable";
             } else if (!property.presence().javaNullable()) {
-                if (adapter != null) {
-                    method.addStatement("this.$N.toJson(writer.name($L), $L)", adapter, name, accessor);
-                } else if (slot.javaType().equals(TypeName.FLOAT)) {
+                call = "value";
+                if (adapter == null && slot.javaType().equals(TypeName.FLOAT)) {
                     // As a Number: widened to a double, 0.1F would be written 0.10000000149011612.
-                    method.addStatement("writer.name($L).value(($T) $L)", name, Float.class, accessor);
-                } else {
-                    method.addStatement("writer.name($L).value($L)", name, accessor);
+                    accessor = CodeBlock.of("($T) $L", Float.class, accessor);
                 }
             } else {
-                String call = property.presence() == Presence.REQUIRED_NULLABLE ? "orNull" : "optional";
-                if (adapter != null) {
-                    method.addStatement(
-                            "$T.$L(writer, $L, $L, this.$N)", RuntimeTypes.JSON_FIELDS, call, name, accessor, adapter);
-                } else {
-                    method.addStatement("$T.$L(writer, $L, $L)", RuntimeTypes.JSON_FIELDS, call, name, accessor);
-                }
+                call = property.presence() == Presence.REQUIRED_NULLABLE ? "orNull" : "optional";
+            }
+            if (adapter != null) {
+                method.addStatement("out.name(fields, $L).$L($L, this.$N)", slot.index(), call, accessor, adapter);
+            } else {
+                method.addStatement("out.name(fields, $L).$L($L)", slot.index(), call, accessor);
             }
         }
         if (additional != null) {
@@ -397,11 +384,11 @@ final class JsonAdapterEmitter {
                             Map.class,
                             additional.valueType().annotated(nullable()),
                             additionalComponent(def))
-                    .addStatement("writer.name(entry.getKey())")
-                    .addStatement("this.$N.toJson(writer, entry.getValue())", additional.adapterField())
+                    .addStatement(
+                            "out.name(entry.getKey()).value(entry.getValue(), this.$N)", additional.adapterField())
                     .endControlFlow();
         }
-        return method.addStatement("writer.endObject()").build();
+        return method.addStatement("out.endObject()").build();
     }
 
     /** The name of the component holding additional properties: as {@link ModelEmitter} names it. */

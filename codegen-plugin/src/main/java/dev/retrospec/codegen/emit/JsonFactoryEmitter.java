@@ -134,7 +134,6 @@ final class JsonFactoryEmitter {
         if (def instanceof TypeDef.EnumDef) {
             return CodeBlock.of("$T.constants($T.class)", RuntimeTypes.OPEN_ENUMS, model);
         }
-        return CodeBlock.of(
-                "new $T(moshi, strictness).nullSafe()", JsonAdapterEmitter.adapterName(common.options(), def.name()));
+        return CodeBlock.of("new $T(moshi, strictness)", JsonAdapterEmitter.adapterName(common.options(), def.name()));
     }
 }

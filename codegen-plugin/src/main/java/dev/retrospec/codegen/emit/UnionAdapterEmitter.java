@@ -68,7 +68,7 @@ final class UnionAdapterEmitter {
         ClassName adapter = JsonAdapterEmitter.adapterName(common.options(), def.name());
         TypeSpec.Builder type = TypeSpec.classBuilder(adapter)
                 .addModifiers(Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, self))
+                .superclass(ParameterizedTypeName.get(RuntimeTypes.JSON_OUT_ADAPTER, self))
                 .addJavadoc("Reads and writes {@link $T}.\n", self);
         common.decorate(type);
         if (def.deprecated() || def.variants().stream().anyMatch(v -> deprecated(v.javaName()))) {
@@ -84,14 +84,14 @@ final class UnionAdapterEmitter {
                 .addParameter(RuntimeTypes.STRICTNESS, "strictness");
         adapters.declare(type, constructor);
         type.addMethod(constructor.build());
-        MethodSpec.Builder fromJson = MethodSpec.methodBuilder("fromJson")
+        MethodSpec.Builder fromJson = MethodSpec.methodBuilder("read")
                 .addAnnotation(OVERRIDE)
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
                         .addMember("value", "$S", "NullAway")
                         .build())
                 .addComment("A variant's adapter reads a value, not null: the token it is at is not a null.")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(self.annotated(nullable()))
+                .addModifiers(Modifier.PROTECTED)
+                .returns(self)
                 .addParameter(RuntimeTypes.JSON_READER, "reader")
                 .addException(IOException.class);
         ClassName unknown = self.nestedClass("Unknown");
@@ -103,7 +103,7 @@ final class UnionAdapterEmitter {
         }
         fromJson.addStatement("return new $T($T.read(reader))", unknown, RuntimeTypes.RAW_JSON);
         type.addMethod(fromJson.build());
-        type.addMethod(toJson(self, unknown, candidates));
+        type.addMethod(write(self, unknown, candidates));
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PUBLIC)
@@ -358,32 +358,28 @@ final class UnionAdapterEmitter {
                 .build();
     }
 
-    private MethodSpec toJson(ClassName self, ClassName unknown, List<Candidate> candidates) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("toJson")
+    private MethodSpec write(ClassName self, ClassName unknown, List<Candidate> candidates) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("write")
                 .addAnnotation(OVERRIDE)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(RuntimeTypes.JSON_WRITER, "writer")
-                .addParameter(self.annotated(nullable()), "value")
+                .addModifiers(Modifier.PROTECTED)
+                .addParameter(RuntimeTypes.JSON_OUT, "out")
+                .addParameter(self, "value")
                 .addException(IOException.class);
         // One flat if per variant, not an else-if chain: javac's recursion over a long chain overflows its stack.
-        method.beginControlFlow("if (value == null)")
-                .addStatement("writer.nullValue()")
-                .addStatement("return")
-                .endControlFlow();
         for (Candidate candidate : candidates) {
             method.beginControlFlow("if (value instanceof $T v)", candidate.javaType());
             if (candidate.variant() instanceof RecordVariant) {
-                method.addStatement("this.$N.toJson(writer, v)", candidate.adapterField());
+                method.addStatement("out.value(v, this.$N)", candidate.adapterField());
             } else if (candidate.adapterField() != null) {
-                method.addStatement("this.$N.toJson(writer, v.value())", candidate.adapterField());
+                method.addStatement("out.value(v.value(), this.$N)", candidate.adapterField());
             } else if (candidate.kind() == TypeRef.Kind.FLOAT) {
-                method.addStatement("writer.value(($T) v.value())", Float.class);
+                method.addStatement("out.value(($T) v.value())", Float.class);
             } else {
-                method.addStatement("writer.value(v.value())");
+                method.addStatement("out.value(v.value())");
             }
             method.addStatement("return").endControlFlow();
         }
-        method.addStatement("$T.write(writer, (($T) value).json())", RuntimeTypes.RAW_JSON, unknown);
+        method.addStatement("out.raw((($T) value).json())", unknown);
         return method.build();
     }
 

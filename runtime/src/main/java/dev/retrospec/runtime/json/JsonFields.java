@@ -1,27 +1,25 @@
 package dev.retrospec.runtime.json;
 
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
-import dev.retrospec.runtime.Omittable;
 import java.io.IOException;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import okio.Buffer;
 
 /**
  * The properties of one generated record as its JSON adapter reads them: their names (matched with
  * {@link JsonReader.Options}), which are required, the schema they belong to and how strictly the client holds the
  * server to them. A generated adapter keeps one and asks it, for each value, whether a {@code null} stands where the
  * description allows none, and at the end of each object whether every required property came; the error names the
- * property, the schema and the JSON path. The static methods write optional, nullable and omittable values in one
- * call each. Generated adapters use this class; applications need not.
+ * property, the schema and the JSON path. It also holds the names encoded once for
+ * {@link JsonOut}, which writes them. Generated adapters use this class; applications need not.
  */
 public final class JsonFields {
     private final JsonReader.Options names;
     private final String schema;
     private final JsonValues.Strictness strictness;
     private final long[] required;
+    private final byte[][] encoded;
 
     /**
      * @param names the JSON names, in the order of the adapter's {@code case}s
@@ -35,6 +33,13 @@ public final class JsonFields {
         this.required = new long[(names.strings().size() + 63) / 64];
         for (int index : required) {
             this.required[index >>> 6] |= 1L << index;
+        }
+        List<String> strings = names.strings();
+        this.encoded = new byte[strings.size()][];
+        for (int i = 0; i < encoded.length; i++) {
+            Buffer name = new Buffer();
+            JsonOut.string(name, strings.get(i));
+            encoded[i] = name.writeByte(':').readByteArray();
         }
     }
 
@@ -98,85 +103,14 @@ public final class JsonFields {
         }
     }
 
-    private String name(int index) {
+    /** Property {@code index}'s JSON name. */
+    /** Property {@code index}'s name as {@link JsonOut} writes it: quoted, escaped, and followed by a colon. */
+    byte[] encoded(int index) {
+        return encoded[index];
+    }
+
+    String name(int index) {
         List<String> strings = names.strings();
         return index < strings.size() ? strings.get(index) : "#" + index;
-    }
-
-    /**
-     * Writes an optional property, or nothing when it is null (whatever the writer does with nulls). The value is
-     * text, a number or a boolean.
-     */
-    public static void optional(JsonWriter writer, String name, @Nullable Object value) throws IOException {
-        if (value != null) {
-            scalar(writer.name(name), value);
-        }
-    }
-
-    /** As {@link #optional(JsonWriter, String, Object)}, for a value written by {@code adapter}. */
-    public static <T> void optional(JsonWriter writer, String name, @Nullable T value, JsonAdapter<T> adapter)
-            throws IOException {
-        if (value != null) {
-            adapter.toJson(writer.name(name), value);
-        }
-    }
-
-    /**
-     * Writes a required property that may be null: a {@code null} even where the writer leaves nulls out. The value
-     * is text, a number or a boolean.
-     */
-    public static void orNull(JsonWriter writer, String name, @Nullable Object value) throws IOException {
-        if (value == null) {
-            JsonValues.requiredNull(writer.name(name));
-        } else {
-            scalar(writer.name(name), value);
-        }
-    }
-
-    /** As {@link #orNull(JsonWriter, String, Object)}, for a value written by {@code adapter}. */
-    public static <T> void orNull(JsonWriter writer, String name, @Nullable T value, JsonAdapter<T> adapter)
-            throws IOException {
-        if (value == null) {
-            JsonValues.requiredNull(writer.name(name));
-        } else {
-            adapter.toJson(writer.name(name), value);
-        }
-    }
-
-    /**
-     * Writes an omittable property of text, a number or a boolean: nothing when absent (or when the caller left the
-     * component null), a {@code null} when the caller chose null, even where the writer leaves nulls out.
-     */
-    public static void omittable(JsonWriter writer, String name, @Nullable Omittable<?> value) throws IOException {
-        if (value != null && !value.isAbsent()) {
-            orNull(writer, name, value.orNull());
-        }
-    }
-
-    /** Text, a number or a boolean, as the writer writes each. */
-    private static void scalar(JsonWriter writer, Object value) throws IOException {
-        if (value instanceof String text) {
-            writer.value(text);
-        } else if (value instanceof Number number) {
-            writer.value(number);
-        } else if (value instanceof Boolean bool) {
-            writer.value(bool.booleanValue());
-        } else {
-            throw new IllegalArgumentException(
-                    "not text, a number or a boolean: " + value.getClass().getName());
-        }
-    }
-
-    /** As {@link #omittable(JsonWriter, String, Omittable)}, for a value written by {@code adapter}. */
-    public static <T> void omittable(
-            JsonWriter writer, String name, @Nullable Omittable<T> value, JsonAdapter<T> adapter) throws IOException {
-        if (value == null || value.isAbsent()) {
-            return;
-        }
-        if (value.isNull()) {
-            JsonValues.requiredNull(writer.name(name));
-        } else {
-            adapter.toJson(writer.name(name), value.get());
-        }
     }
 }

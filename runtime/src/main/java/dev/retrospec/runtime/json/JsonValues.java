@@ -2,7 +2,6 @@ package dev.retrospec.runtime.json;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -48,17 +47,6 @@ public final class JsonValues {
             return new BigDecimal(text.trim()).toBigIntegerExact();
         } catch (NumberFormatException | ArithmeticException e) {
             throw new JsonDataException("Expected an integer but was '" + text + "' at " + reader.getPath(), e);
-        }
-    }
-
-    /** Writes a JSON {@code null} that the description requires, even on a writer that leaves nulls out. */
-    public static void requiredNull(JsonWriter writer) throws IOException {
-        boolean serializeNulls = writer.getSerializeNulls();
-        writer.setSerializeNulls(true);
-        try {
-            writer.nullValue();
-        } finally {
-            writer.setSerializeNulls(serializeNulls);
         }
     }
 

@@ -22,12 +22,9 @@ public final class OpenEnums {
     public static <E extends Enum<E> & WireEnum> JsonAdapter<OpenEnum<E>> adapter(Class<E> type) {
         Objects.requireNonNull(type, "type == null");
         OpenEnum.of(type, ""); // fails now, not at the first read, if type is not a generated enum
-        return new JsonAdapter<OpenEnum<E>>() {
+        return new JsonOutAdapter<OpenEnum<E>>() {
             @Override
-            public @Nullable OpenEnum<E> fromJson(JsonReader reader) throws IOException {
-                if (reader.peek() == JsonReader.Token.NULL) {
-                    return reader.nextNull();
-                }
+            protected OpenEnum<E> read(JsonReader reader) throws IOException {
                 return OpenEnum.of(type, text(reader));
             }
 
@@ -36,8 +33,13 @@ public final class OpenEnums {
                 if (value == null) {
                     writer.nullValue();
                 } else {
-                    writer.value(value.value());
+                    writer.value(value.value()); // not through JsonOut: the value may be a map's key
                 }
+            }
+
+            @Override
+            protected void write(JsonOut out, OpenEnum<E> value) throws IOException {
+                out.value(value.value());
             }
 
             @Override
@@ -52,15 +54,13 @@ public final class OpenEnums {
      * read, naming the path. Where the API may send values this client does not know, use {@link #adapter(Class)}.
      */
     public static <E extends Enum<E> & WireEnum> JsonAdapter<E> constants(Class<E> type) {
-        JsonAdapter<OpenEnum<E>> open = adapter(type);
-        return new JsonAdapter<E>() {
+        Objects.requireNonNull(type, "type == null");
+        OpenEnum.of(type, ""); // fails now, not at the first read, if type is not a generated enum
+        return new JsonOutAdapter<E>() {
             @Override
-            public @Nullable E fromJson(JsonReader reader) throws IOException {
+            protected E read(JsonReader reader) throws IOException {
                 String path = reader.getPath();
-                OpenEnum<E> value = open.fromJson(reader);
-                if (value == null) {
-                    return null;
-                }
+                OpenEnum<E> value = OpenEnum.of(type, text(reader));
                 E known = value.known();
                 if (known == null) {
                     throw new JsonDataException("Expected one of the values of " + type.getSimpleName() + " but was '"
@@ -74,8 +74,13 @@ public final class OpenEnums {
                 if (value == null) {
                     writer.nullValue();
                 } else {
-                    writer.value(value.value());
+                    writer.value(value.value()); // not through JsonOut: the value may be a map's key
                 }
+            }
+
+            @Override
+            protected void write(JsonOut out, E value) throws IOException {
+                out.value(value.value());
             }
 
             @Override

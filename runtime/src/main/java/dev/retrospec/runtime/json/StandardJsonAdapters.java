@@ -106,7 +106,7 @@ public final class StandardJsonAdapters {
         String print(T value);
     }
 
-    private static final class StringAdapter<T> extends JsonAdapter<T> {
+    private static final class StringAdapter<T> extends JsonOutAdapter<T> {
         private final String expected;
         private final Parser<T> parser;
         private final Printer<T> printer;
@@ -118,10 +118,7 @@ public final class StandardJsonAdapters {
         }
 
         @Override
-        public @Nullable T fromJson(JsonReader reader) throws IOException {
-            if (reader.peek() == JsonReader.Token.NULL) {
-                return reader.nextNull();
-            }
+        protected T read(JsonReader reader) throws IOException {
             String text = reader.nextString();
             try {
                 return parser.parse(text);
@@ -136,8 +133,13 @@ public final class StandardJsonAdapters {
             if (value == null) {
                 writer.nullValue();
             } else {
-                writer.value(printer.print(value));
+                writer.value(printer.print(value)); // not through JsonOut: the value may be a map's key
             }
+        }
+
+        @Override
+        protected void write(JsonOut out, T value) throws IOException {
+            out.value(printer.print(value));
         }
 
         @Override
@@ -165,7 +167,7 @@ public final class StandardJsonAdapters {
         return path;
     }
 
-    private static final class NumberAdapter<T extends Number> extends JsonAdapter<T> {
+    private static final class NumberAdapter<T extends Number> extends JsonOutAdapter<T> {
         private final Parser<T> parser;
 
         NumberAdapter(Parser<T> parser) {
@@ -173,10 +175,7 @@ public final class StandardJsonAdapters {
         }
 
         @Override
-        public @Nullable T fromJson(JsonReader reader) throws IOException {
-            if (reader.peek() == JsonReader.Token.NULL) {
-                return reader.nextNull();
-            }
+        protected T read(JsonReader reader) throws IOException {
             String text = reader.nextString(); // numbers and numeric strings alike, digits intact
             try {
                 return parser.parse(text.trim());
@@ -190,8 +189,13 @@ public final class StandardJsonAdapters {
             if (value == null) {
                 writer.nullValue();
             } else {
-                writer.value(value);
+                writer.value(value); // not through JsonOut: the value may be a map's key
             }
+        }
+
+        @Override
+        protected void write(JsonOut out, T value) throws IOException {
+            out.value(value);
         }
 
         @Override

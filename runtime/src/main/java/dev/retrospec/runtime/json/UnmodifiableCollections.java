@@ -2,7 +2,6 @@ package dev.retrospec.runtime.json;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
@@ -33,26 +32,57 @@ final class UnmodifiableCollections {
         Class<?> raw = Types.getRawType(type);
         Type[] arguments = parameterized.getActualTypeArguments();
         if (raw == List.class || raw == Collection.class) {
-            return new ListAdapter<>(moshi.adapter(arguments[0])).nullSafe();
+            return new ListAdapter<>(moshi.adapter(arguments[0]), scalar(arguments[0]));
         }
         if (raw == Set.class) {
-            return new SetAdapter<>(moshi.adapter(arguments[0])).nullSafe();
+            return new SetAdapter<>(moshi.adapter(arguments[0]), scalar(arguments[0]));
         }
         if (raw == Map.class && arguments[0] == String.class) {
-            return new MapAdapter<>(moshi.adapter(arguments[1])).nullSafe();
+            return new MapAdapter<>(moshi.adapter(arguments[1]), scalar(arguments[1]));
         }
         return null;
     }
 
-    private static final class ListAdapter<E> extends JsonAdapter<List<@Nullable E>> {
-        private final JsonAdapter<E> element;
+    /**
+     * Whether elements of {@code type} are text, numbers or booleans, which are written as they are, as the generated
+     * adapters write such properties, not through the adapter Moshi has for them.
+     */
+    private static boolean scalar(Type type) {
+        return type == String.class
+                || type == Boolean.class
+                || type == Long.class
+                || type == Integer.class
+                || type == Double.class
+                || type == Float.class;
+    }
 
-        ListAdapter(JsonAdapter<E> element) {
+    /** An element: written as it is where it is text, a number or a boolean, else by {@code adapter}. */
+    private static <E> void element(JsonOut out, @Nullable E item, JsonAdapter<E> adapter, boolean scalar)
+            throws IOException {
+        if (item == null) {
+            out.nullValue();
+        } else if (!scalar) {
+            out.value(item, adapter);
+        } else if (item instanceof String text) {
+            out.value(text);
+        } else if (item instanceof Boolean bool) {
+            out.value(bool.booleanValue());
+        } else {
+            out.value((Number) item);
+        }
+    }
+
+    private static final class ListAdapter<E> extends JsonOutAdapter<List<@Nullable E>> {
+        private final JsonAdapter<E> element;
+        private final boolean scalar;
+
+        ListAdapter(JsonAdapter<E> element, boolean scalar) {
             this.element = element;
+            this.scalar = scalar;
         }
 
         @Override
-        public List<@Nullable E> fromJson(JsonReader reader) throws IOException {
+        protected List<@Nullable E> read(JsonReader reader) throws IOException {
             List<@Nullable E> list = new ArrayList<>();
             reader.beginArray();
             while (reader.hasNext()) {
@@ -63,14 +93,12 @@ final class UnmodifiableCollections {
         }
 
         @Override
-        public void toJson(JsonWriter writer, @Nullable List<@Nullable E> value) throws IOException {
-            writer.beginArray();
-            if (value != null) {
-                for (E item : value) {
-                    element.toJson(writer, item);
-                }
+        protected void write(JsonOut out, List<@Nullable E> value) throws IOException {
+            out.beginArray();
+            for (E item : value) {
+                element(out, item, element, scalar);
             }
-            writer.endArray();
+            out.endArray();
         }
 
         @Override
@@ -79,15 +107,17 @@ final class UnmodifiableCollections {
         }
     }
 
-    private static final class SetAdapter<E> extends JsonAdapter<Set<@Nullable E>> {
+    private static final class SetAdapter<E> extends JsonOutAdapter<Set<@Nullable E>> {
         private final JsonAdapter<E> element;
+        private final boolean scalar;
 
-        SetAdapter(JsonAdapter<E> element) {
+        SetAdapter(JsonAdapter<E> element, boolean scalar) {
             this.element = element;
+            this.scalar = scalar;
         }
 
         @Override
-        public Set<@Nullable E> fromJson(JsonReader reader) throws IOException {
+        protected Set<@Nullable E> read(JsonReader reader) throws IOException {
             Set<@Nullable E> set = new LinkedHashSet<>();
             reader.beginArray();
             while (reader.hasNext()) {
@@ -98,14 +128,12 @@ final class UnmodifiableCollections {
         }
 
         @Override
-        public void toJson(JsonWriter writer, @Nullable Set<@Nullable E> value) throws IOException {
-            writer.beginArray();
-            if (value != null) {
-                for (E item : value) {
-                    element.toJson(writer, item);
-                }
+        protected void write(JsonOut out, Set<@Nullable E> value) throws IOException {
+            out.beginArray();
+            for (E item : value) {
+                element(out, item, element, scalar);
             }
-            writer.endArray();
+            out.endArray();
         }
 
         @Override
@@ -114,15 +142,17 @@ final class UnmodifiableCollections {
         }
     }
 
-    private static final class MapAdapter<V> extends JsonAdapter<Map<String, @Nullable V>> {
+    private static final class MapAdapter<V> extends JsonOutAdapter<Map<String, @Nullable V>> {
         private final JsonAdapter<V> value;
+        private final boolean scalar;
 
-        MapAdapter(JsonAdapter<V> value) {
+        MapAdapter(JsonAdapter<V> value, boolean scalar) {
             this.value = value;
+            this.scalar = scalar;
         }
 
         @Override
-        public Map<String, @Nullable V> fromJson(JsonReader reader) throws IOException {
+        protected Map<String, @Nullable V> read(JsonReader reader) throws IOException {
             Map<String, @Nullable V> map = new LinkedHashMap<>();
             reader.beginObject();
             while (reader.hasNext()) {
@@ -133,15 +163,12 @@ final class UnmodifiableCollections {
         }
 
         @Override
-        public void toJson(JsonWriter writer, @Nullable Map<String, @Nullable V> map) throws IOException {
-            writer.beginObject();
-            if (map != null) {
-                for (Map.Entry<String, @Nullable V> entry : map.entrySet()) {
-                    writer.name(entry.getKey());
-                    value.toJson(writer, entry.getValue());
-                }
+        protected void write(JsonOut out, Map<String, @Nullable V> map) throws IOException {
+            out.beginObject();
+            for (Map.Entry<String, @Nullable V> entry : map.entrySet()) {
+                element(out.name(entry.getKey()), entry.getValue(), value, scalar);
             }
-            writer.endObject();
+            out.endObject();
         }
 
         @Override

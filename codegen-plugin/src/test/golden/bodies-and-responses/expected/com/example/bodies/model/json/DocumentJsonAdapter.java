@@ -2,11 +2,11 @@
 package com.example.bodies.model.json;
 
 import com.example.bodies.model.Document;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Document}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class DocumentJsonAdapter extends JsonAdapter<Document> {
+final class DocumentJsonAdapter extends JsonOutAdapter<Document> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "title");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class DocumentJsonAdapter extends JsonAdapter<Document> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Document fromJson(JsonReader reader) throws IOException {
+  protected Document read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String title = null;
@@ -51,15 +51,11 @@ final class DocumentJsonAdapter extends JsonAdapter<Document> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Document value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("id").value(value.id());
-    JsonFields.optional(writer, "title", value.title());
-    writer.endObject();
+  protected void write(JsonOut out, Document value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id());
+    out.name(fields, 1).optional(value.title());
+    out.endObject();
   }
 
   @Override

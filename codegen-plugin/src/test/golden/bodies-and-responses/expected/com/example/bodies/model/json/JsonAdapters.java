@@ -63,16 +63,16 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Document.class) {
-      return new DocumentJsonAdapter(moshi, strictness).nullSafe();
+      return new DocumentJsonAdapter(moshi, strictness);
     }
     if (raw == com.example.bodies.model.Error.class) {
-      return new ErrorJsonAdapter(moshi, strictness).nullSafe();
+      return new ErrorJsonAdapter(moshi, strictness);
     }
     if (raw == Metadata.class) {
-      return new MetadataJsonAdapter(moshi, strictness).nullSafe();
+      return new MetadataJsonAdapter(moshi, strictness);
     }
     if (raw == Query.class) {
-      return new QueryJsonAdapter(moshi, strictness).nullSafe();
+      return new QueryJsonAdapter(moshi, strictness);
     }
     return null;
   }

@@ -2,11 +2,11 @@
 package com.example.bodies.model.json;
 
 import com.example.bodies.model.Metadata;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Metadata}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class MetadataJsonAdapter extends JsonAdapter<Metadata> {
+final class MetadataJsonAdapter extends JsonOutAdapter<Metadata> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("author");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class MetadataJsonAdapter extends JsonAdapter<Metadata> {
   }
 
   @Override
-  public Metadata fromJson(JsonReader reader) throws IOException {
+  protected Metadata read(JsonReader reader) throws IOException {
     @Nullable String author = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -40,14 +40,10 @@ final class MetadataJsonAdapter extends JsonAdapter<Metadata> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Metadata value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "author", value.author());
-    writer.endObject();
+  protected void write(JsonOut out, Metadata value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.author());
+    out.endObject();
   }
 
   @Override

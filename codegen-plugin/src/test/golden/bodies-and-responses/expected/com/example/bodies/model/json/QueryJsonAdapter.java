@@ -2,11 +2,11 @@
 package com.example.bodies.model.json;
 
 import com.example.bodies.model.Query;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Query}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class QueryJsonAdapter extends JsonAdapter<Query> {
+final class QueryJsonAdapter extends JsonOutAdapter<Query> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("text", "limit");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class QueryJsonAdapter extends JsonAdapter<Query> {
   }
 
   @Override
-  public Query fromJson(JsonReader reader) throws IOException {
+  protected Query read(JsonReader reader) throws IOException {
     @Nullable String text = null;
     @Nullable Integer limit = null;
     reader.beginObject();
@@ -42,15 +42,11 @@ final class QueryJsonAdapter extends JsonAdapter<Query> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Query value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "text", value.text());
-    JsonFields.optional(writer, "limit", value.limit());
-    writer.endObject();
+  protected void write(JsonOut out, Query value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.text());
+    out.name(fields, 1).optional(value.limit());
+    out.endObject();
   }
 
   @Override

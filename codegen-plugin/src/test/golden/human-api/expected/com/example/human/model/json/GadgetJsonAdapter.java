@@ -6,11 +6,12 @@ import com.example.human.model.Owner;
 import com.example.human.model.State;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Gadget}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class GadgetJsonAdapter extends JsonAdapter<Gadget> {
+final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("owner", "state");
 
   private final JsonFields fields;
@@ -36,7 +37,7 @@ final class GadgetJsonAdapter extends JsonAdapter<Gadget> {
   }
 
   @Override
-  public Gadget fromJson(JsonReader reader) throws IOException {
+  protected Gadget read(JsonReader reader) throws IOException {
     @Nullable Owner owner = null;
     @Nullable OpenEnum<State> state = null;
     reader.beginObject();
@@ -52,15 +53,11 @@ final class GadgetJsonAdapter extends JsonAdapter<Gadget> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Gadget value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "owner", value.owner(), this.ownerAdapter);
-    JsonFields.optional(writer, "state", value.state(), this.openEnumOfStateAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Gadget value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.owner(), this.ownerAdapter);
+    out.name(fields, 1).optional(value.state(), this.openEnumOfStateAdapter);
+    out.endObject();
   }
 
   @Override

@@ -74,31 +74,31 @@ public final class JsonAdapters implements JsonAdapter.Factory {
       return OpenEnums.constants(Direction.class);
     }
     if (raw == Gadget.class) {
-      return new GadgetJsonAdapter(moshi, strictness).nullSafe();
+      return new GadgetJsonAdapter(moshi, strictness);
     }
     if (raw == ListSort.class) {
       return OpenEnums.constants(ListSort.class);
     }
     if (raw == Owner.class) {
-      return new OwnerJsonAdapter(moshi, strictness).nullSafe();
+      return new OwnerJsonAdapter(moshi, strictness);
     }
     if (raw == Shape.class) {
-      return new ShapeJsonAdapter(moshi, strictness).nullSafe();
+      return new ShapeJsonAdapter(moshi, strictness);
     }
     if (raw == ShapePoint.class) {
-      return new ShapePointJsonAdapter(moshi, strictness).nullSafe();
+      return new ShapePointJsonAdapter(moshi, strictness);
     }
     if (raw == ShapeWithRadius.class) {
-      return new ShapeWithRadiusJsonAdapter(moshi, strictness).nullSafe();
+      return new ShapeWithRadiusJsonAdapter(moshi, strictness);
     }
     if (raw == ShapeWithWidth.class) {
-      return new ShapeWithWidthJsonAdapter(moshi, strictness).nullSafe();
+      return new ShapeWithWidthJsonAdapter(moshi, strictness);
     }
     if (raw == State.class) {
       return OpenEnums.constants(State.class);
     }
     if (raw == Widget.class) {
-      return new WidgetJsonAdapter(moshi, strictness).nullSafe();
+      return new WidgetJsonAdapter(moshi, strictness);
     }
     return null;
   }

@@ -7,20 +7,20 @@ import com.example.human.model.ShapeWithRadius;
 import com.example.human.model.ShapeWithWidth;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import java.util.Set;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Shape}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ShapeJsonAdapter extends JsonAdapter<Shape> {
+final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
   private static final Set<String> SHAPE_WITH_RADIUS_REQUIRED = Set.of("radius");
 
   private static final Set<String> SHAPE_WITH_RADIUS_NAMES = Set.of("radius");
@@ -47,7 +47,7 @@ final class ShapeJsonAdapter extends JsonAdapter<Shape> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public @Nullable Shape fromJson(JsonReader reader) throws IOException {
+  protected Shape read(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (reader.peek()) {
       case STRING -> {
@@ -81,28 +81,24 @@ final class ShapeJsonAdapter extends JsonAdapter<Shape> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Shape value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
+  protected void write(JsonOut out, Shape value) throws IOException {
     if (value instanceof ShapeWithRadius v) {
-      this.shapeWithRadiusAdapter.toJson(writer, v);
+      out.value(v, this.shapeWithRadiusAdapter);
       return;
     }
     if (value instanceof ShapeWithWidth v) {
-      this.shapeWithWidthAdapter.toJson(writer, v);
+      out.value(v, this.shapeWithWidthAdapter);
       return;
     }
     if (value instanceof ShapePoint v) {
-      this.shapePointAdapter.toJson(writer, v);
+      out.value(v, this.shapePointAdapter);
       return;
     }
     if (value instanceof Shape.OfString v) {
-      writer.value(v.value());
+      out.value(v.value());
       return;
     }
-    RawJson.write(writer, ((Shape.Unknown) value).json());
+    out.raw(((Shape.Unknown) value).json());
   }
 
   @Override

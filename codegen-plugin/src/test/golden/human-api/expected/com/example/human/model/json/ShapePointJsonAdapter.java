@@ -2,11 +2,11 @@
 package com.example.human.model.json;
 
 import com.example.human.model.ShapePoint;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ShapePoint}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ShapePointJsonAdapter extends JsonAdapter<ShapePoint> {
+final class ShapePointJsonAdapter extends JsonOutAdapter<ShapePoint> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("x");
 
   private final JsonFields fields;
@@ -28,7 +28,7 @@ final class ShapePointJsonAdapter extends JsonAdapter<ShapePoint> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public ShapePoint fromJson(JsonReader reader) throws IOException {
+  protected ShapePoint read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable BigDecimal x = null;
     long seen = 0L;
@@ -50,14 +50,10 @@ final class ShapePointJsonAdapter extends JsonAdapter<ShapePoint> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ShapePoint value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("x").value(value.x());
-    writer.endObject();
+  protected void write(JsonOut out, ShapePoint value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.x());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.human.model.json;
 
 import com.example.human.model.ShapeWithRadius;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ShapeWithRadius}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ShapeWithRadiusJsonAdapter extends JsonAdapter<ShapeWithRadius> {
+final class ShapeWithRadiusJsonAdapter extends JsonOutAdapter<ShapeWithRadius> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("radius");
 
   private final JsonFields fields;
@@ -28,7 +28,7 @@ final class ShapeWithRadiusJsonAdapter extends JsonAdapter<ShapeWithRadius> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public ShapeWithRadius fromJson(JsonReader reader) throws IOException {
+  protected ShapeWithRadius read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable BigDecimal radius = null;
     long seen = 0L;
@@ -50,14 +50,10 @@ final class ShapeWithRadiusJsonAdapter extends JsonAdapter<ShapeWithRadius> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ShapeWithRadius value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("radius").value(value.radius());
-    writer.endObject();
+  protected void write(JsonOut out, ShapeWithRadius value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.radius());
+    out.endObject();
   }
 
   @Override

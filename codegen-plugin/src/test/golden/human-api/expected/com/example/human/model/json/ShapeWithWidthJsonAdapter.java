@@ -2,11 +2,11 @@
 package com.example.human.model.json;
 
 import com.example.human.model.ShapeWithWidth;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ShapeWithWidth}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ShapeWithWidthJsonAdapter extends JsonAdapter<ShapeWithWidth> {
+final class ShapeWithWidthJsonAdapter extends JsonOutAdapter<ShapeWithWidth> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("width", "height");
 
   private final JsonFields fields;
@@ -28,7 +28,7 @@ final class ShapeWithWidthJsonAdapter extends JsonAdapter<ShapeWithWidth> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public ShapeWithWidth fromJson(JsonReader reader) throws IOException {
+  protected ShapeWithWidth read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable BigDecimal width = null;
     @Nullable BigDecimal height = null;
@@ -52,15 +52,11 @@ final class ShapeWithWidthJsonAdapter extends JsonAdapter<ShapeWithWidth> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ShapeWithWidth value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("width").value(value.width());
-    writer.name("height").value(value.height());
-    writer.endObject();
+  protected void write(JsonOut out, ShapeWithWidth value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.width());
+    out.name(fields, 1).value(value.height());
+    out.endObject();
   }
 
   @Override

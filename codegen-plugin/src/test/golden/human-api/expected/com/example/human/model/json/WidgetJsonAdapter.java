@@ -7,12 +7,13 @@ import com.example.human.model.State;
 import com.example.human.model.Widget;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Widget}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class WidgetJsonAdapter extends JsonAdapter<Widget> {
+final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "owner", "state",
       "shape");
 
@@ -43,7 +44,7 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Widget fromJson(JsonReader reader) throws IOException {
+  protected Widget read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     Omittable<Owner> owner = Omittable.absent();
@@ -71,17 +72,13 @@ final class WidgetJsonAdapter extends JsonAdapter<Widget> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Widget value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("id").value(value.id());
-    JsonFields.omittable(writer, "owner", value.owner(), this.ownerAdapter);
-    JsonFields.optional(writer, "state", value.state(), this.openEnumOfStateAdapter);
-    this.shapeAdapter.toJson(writer.name("shape"), value.shape());
-    writer.endObject();
+  protected void write(JsonOut out, Widget value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id());
+    out.name(fields, 1).omittable(value.owner(), this.ownerAdapter);
+    out.name(fields, 2).optional(value.state(), this.openEnumOfStateAdapter);
+    out.name(fields, 3).value(value.shape(), this.shapeAdapter);
+    out.endObject();
   }
 
   @Override

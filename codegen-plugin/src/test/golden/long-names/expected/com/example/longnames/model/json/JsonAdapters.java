@@ -63,13 +63,13 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class) {
-      return new 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息JsonAdapter(moshi, strictness).nullSafe();
+      return new 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息JsonAdapter(moshi, strictness);
     }
     if (raw == 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.class) {
-      return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态JsonAdapter(moshi, strictness).nullSafe();
+      return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态JsonAdapter(moshi, strictness);
     }
     if (raw == 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2.class) {
-      return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2JsonAdapter(moshi, strictness).nullSafe();
+      return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2JsonAdapter(moshi, strictness);
     }
     return null;
   }

@@ -2,11 +2,11 @@
 package com.example.longnames.model.json;
 
 import com.example.longnames.model.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息JsonAdapter extends JsonAdapter<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息> {
+final class 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息JsonAdapter extends JsonOutAdapter<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
   private final JsonFields fields;
@@ -28,7 +28,7 @@ final class 供应商联系人详细信息与地址记录供应商联系人详�
 
   @Override
   @SuppressWarnings("NullAway")
-  public 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 fromJson(JsonReader reader) throws IOException {
+  protected 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     long seen = 0L;
@@ -50,15 +50,11 @@ final class 供应商联系人详细信息与地址记录供应商联系人详�
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 value)
-      throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("name").value(value.name());
-    writer.endObject();
+  protected void write(JsonOut out, 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 value) throws
+      IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.name());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.longnames.model.json;
 
 import com.example.longnames.model.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2JsonAdapter extends JsonAdapter<宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2> {
+final class 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2JsonAdapter extends JsonOutAdapter<宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明");
 
   private final JsonFields fields;
@@ -28,7 +28,7 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
 
   @Override
   @SuppressWarnings("NullAway")
-  public 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 fromJson(JsonReader reader) throws IOException {
+  protected 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String 供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = null;
     long seen = 0L;
@@ -50,15 +50,11 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 value)
-      throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明").value(value.供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明());
-    writer.endObject();
+  protected void write(JsonOut out, 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 value) throws
+      IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明());
+    out.endObject();
   }
 
   @Override

@@ -6,22 +6,22 @@ import com.example.longnames.model.宠物商店订单状态变更事件通知载
 import com.example.longnames.model.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态JsonAdapter extends JsonAdapter<宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态> {
+final class 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态JsonAdapter extends JsonOutAdapter<宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态> {
   private static final Set<String> 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息_REQUIRED = Set.of("name");
 
   private static final Set<String> 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息_NAMES = Set.of("name");
@@ -45,8 +45,7 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
 
   @Override
   @SuppressWarnings("NullAway")
-  public @Nullable 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态 fromJson(JsonReader reader) throws
-      IOException {
+  protected 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态 read(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (reader.peek()) {
       case BEGIN_ARRAY -> {
@@ -74,25 +73,21 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态 value)
-      throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
+  protected void write(JsonOut out, 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态 value) throws
+      IOException {
     if (value instanceof 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 v) {
-      this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter.toJson(writer, v);
+      out.value(v, this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter);
       return;
     }
     if (value instanceof 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Of供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详 v) {
-      this.listAdapter.toJson(writer, v.value());
+      out.value(v.value(), this.listAdapter);
       return;
     }
     if (value instanceof 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 v) {
-      this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter.toJson(writer, v);
+      out.value(v, this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter);
       return;
     }
-    RawJson.write(writer, ((宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Unknown) value).json());
+    out.raw(((宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Unknown) value).json());
   }
 
   @Override

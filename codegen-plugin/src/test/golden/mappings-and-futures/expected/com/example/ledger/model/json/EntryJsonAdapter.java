@@ -4,9 +4,10 @@ package com.example.ledger.model.json;
 import com.example.ledger.model.Entry;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Entry}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class EntryJsonAdapter extends JsonAdapter<Entry> {
+final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "bookedAt",
       "valueDate", "receipt");
 
@@ -43,7 +44,7 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Entry fromJson(JsonReader reader) throws IOException {
+  protected Entry read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable Instant bookedAt = null;
@@ -71,17 +72,13 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Entry value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    this.stringAdapter.toJson(writer.name("id"), value.id());
-    this.instantAdapter.toJson(writer.name("bookedAt"), value.bookedAt());
-    JsonFields.optional(writer, "valueDate", value.valueDate(), this.localDateAdapter);
-    JsonFields.optional(writer, "receipt", value.receipt(), this.uriAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Entry value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id(), this.stringAdapter);
+    out.name(fields, 1).value(value.bookedAt(), this.instantAdapter);
+    out.name(fields, 2).optional(value.valueDate(), this.localDateAdapter);
+    out.name(fields, 3).optional(value.receipt(), this.uriAdapter);
+    out.endObject();
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Entry.class) {
-      return new EntryJsonAdapter(moshi, strictness).nullSafe();
+      return new EntryJsonAdapter(moshi, strictness);
     }
     return null;
   }

@@ -5,11 +5,12 @@ import com.mclabs.microtek.model.Device;
 import com.mclabs.microtek.model.DeviceStatus;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Device}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class DeviceJsonAdapter extends JsonAdapter<Device> {
+final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "name", "status",
       "firmware", "location", "registeredAt", "lastSeenAt");
 
@@ -38,7 +39,7 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Device fromJson(JsonReader reader) throws IOException {
+  protected Device read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
@@ -72,20 +73,16 @@ final class DeviceJsonAdapter extends JsonAdapter<Device> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Device value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("id").value(value.id());
-    writer.name("name").value(value.name());
-    this.openEnumOfDeviceStatusAdapter.toJson(writer.name("status"), value.status());
-    JsonFields.optional(writer, "firmware", value.firmware());
-    JsonFields.orNull(writer, "location", value.location());
-    this.offsetDateTimeAdapter.toJson(writer.name("registeredAt"), value.registeredAt());
-    JsonFields.optional(writer, "lastSeenAt", value.lastSeenAt(), this.offsetDateTimeAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Device value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id());
+    out.name(fields, 1).value(value.name());
+    out.name(fields, 2).value(value.status(), this.openEnumOfDeviceStatusAdapter);
+    out.name(fields, 3).optional(value.firmware());
+    out.name(fields, 4).orNull(value.location());
+    out.name(fields, 5).value(value.registeredAt(), this.offsetDateTimeAdapter);
+    out.name(fields, 6).optional(value.lastSeenAt(), this.offsetDateTimeAdapter);
+    out.endObject();
   }
 
   @Override

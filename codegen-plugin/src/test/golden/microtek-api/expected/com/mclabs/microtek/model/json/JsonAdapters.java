@@ -66,19 +66,19 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Device.class) {
-      return new DeviceJsonAdapter(moshi, strictness).nullSafe();
+      return new DeviceJsonAdapter(moshi, strictness);
     }
     if (raw == DeviceStatus.class) {
       return OpenEnums.constants(DeviceStatus.class);
     }
     if (raw == NewDevice.class) {
-      return new NewDeviceJsonAdapter(moshi, strictness).nullSafe();
+      return new NewDeviceJsonAdapter(moshi, strictness);
     }
     if (raw == Problem.class) {
-      return new ProblemJsonAdapter(moshi, strictness).nullSafe();
+      return new ProblemJsonAdapter(moshi, strictness);
     }
     if (raw == ServiceStatus.class) {
-      return new ServiceStatusJsonAdapter(moshi, strictness).nullSafe();
+      return new ServiceStatusJsonAdapter(moshi, strictness);
     }
     return null;
   }

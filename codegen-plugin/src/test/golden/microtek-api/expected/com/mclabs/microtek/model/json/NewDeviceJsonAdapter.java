@@ -2,12 +2,12 @@
 package com.mclabs.microtek.model.json;
 
 import com.mclabs.microtek.model.NewDevice;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link NewDevice}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
+final class NewDeviceJsonAdapter extends JsonOutAdapter<NewDevice> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "firmware",
       "location");
 
@@ -29,7 +29,7 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public NewDevice fromJson(JsonReader reader) throws IOException {
+  protected NewDevice read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable String firmware = null;
@@ -55,16 +55,12 @@ final class NewDeviceJsonAdapter extends JsonAdapter<NewDevice> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable NewDevice value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("name").value(value.name());
-    JsonFields.optional(writer, "firmware", value.firmware());
-    JsonFields.omittable(writer, "location", value.location());
-    writer.endObject();
+  protected void write(JsonOut out, NewDevice value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.name());
+    out.name(fields, 1).optional(value.firmware());
+    out.name(fields, 2).omittable(value.location());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.mclabs.microtek.model.json;
 
 import com.mclabs.microtek.model.Problem;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Problem}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ProblemJsonAdapter extends JsonAdapter<Problem> {
+final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("code", "message",
       "requestId");
 
@@ -28,7 +28,7 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Problem fromJson(JsonReader reader) throws IOException {
+  protected Problem read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String code = null;
     @Nullable String message = null;
@@ -54,16 +54,12 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Problem value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("code").value(value.code());
-    writer.name("message").value(value.message());
-    JsonFields.optional(writer, "requestId", value.requestId());
-    writer.endObject();
+  protected void write(JsonOut out, Problem value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.code());
+    out.name(fields, 1).value(value.message());
+    out.name(fields, 2).optional(value.requestId());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.mclabs.microtek.model.json;
 
 import com.mclabs.microtek.model.ServiceStatus;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ServiceStatus}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ServiceStatusJsonAdapter extends JsonAdapter<ServiceStatus> {
+final class ServiceStatusJsonAdapter extends JsonOutAdapter<ServiceStatus> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("status", "version");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class ServiceStatusJsonAdapter extends JsonAdapter<ServiceStatus> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public ServiceStatus fromJson(JsonReader reader) throws IOException {
+  protected ServiceStatus read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String status = null;
     @Nullable String version = null;
@@ -51,15 +51,11 @@ final class ServiceStatusJsonAdapter extends JsonAdapter<ServiceStatus> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ServiceStatus value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("status").value(value.status());
-    writer.name("version").value(value.version());
-    writer.endObject();
+  protected void write(JsonOut out, ServiceStatus value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.status());
+    out.name(fields, 1).value(value.version());
+    out.endObject();
   }
 
   @Override

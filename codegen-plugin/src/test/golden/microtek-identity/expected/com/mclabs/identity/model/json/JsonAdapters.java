@@ -66,19 +66,19 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == TokenError.class) {
-      return new TokenErrorJsonAdapter(moshi, strictness).nullSafe();
+      return new TokenErrorJsonAdapter(moshi, strictness);
     }
     if (raw == TokenErrorCode.class) {
       return OpenEnums.constants(TokenErrorCode.class);
     }
     if (raw == TokenRequest.class) {
-      return new TokenRequestJsonAdapter(moshi, strictness).nullSafe();
+      return new TokenRequestJsonAdapter(moshi, strictness);
     }
     if (raw == TokenRequestGrantType.class) {
       return OpenEnums.constants(TokenRequestGrantType.class);
     }
     if (raw == TokenResponse.class) {
-      return new TokenResponseJsonAdapter(moshi, strictness).nullSafe();
+      return new TokenResponseJsonAdapter(moshi, strictness);
     }
     return null;
   }

@@ -5,11 +5,12 @@ import com.mclabs.identity.model.TokenError;
 import com.mclabs.identity.model.TokenErrorCode;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link TokenError}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
+final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("error",
       "error_description", "error_uri");
 
@@ -34,7 +35,7 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public TokenError fromJson(JsonReader reader) throws IOException {
+  protected TokenError read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable OpenEnum<TokenErrorCode> error = null;
     @Nullable String errorDescription = null;
@@ -60,16 +61,12 @@ final class TokenErrorJsonAdapter extends JsonAdapter<TokenError> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable TokenError value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    this.openEnumOfTokenErrorCodeAdapter.toJson(writer.name("error"), value.error());
-    JsonFields.optional(writer, "error_description", value.errorDescription());
-    JsonFields.optional(writer, "error_uri", value.errorUri());
-    writer.endObject();
+  protected void write(JsonOut out, TokenError value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.error(), this.openEnumOfTokenErrorCodeAdapter);
+    out.name(fields, 1).optional(value.errorDescription());
+    out.name(fields, 2).optional(value.errorUri());
+    out.endObject();
   }
 
   @Override

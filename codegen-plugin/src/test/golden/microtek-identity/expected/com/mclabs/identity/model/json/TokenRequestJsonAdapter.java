@@ -5,11 +5,12 @@ import com.mclabs.identity.model.TokenRequest;
 import com.mclabs.identity.model.TokenRequestGrantType;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link TokenRequest}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
+final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("grant_type", "client_id",
       "client_secret", "scope");
 
@@ -34,7 +35,7 @@ final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public TokenRequest fromJson(JsonReader reader) throws IOException {
+  protected TokenRequest read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable OpenEnum<TokenRequestGrantType> grantType = null;
     @Nullable String clientId = null;
@@ -62,17 +63,13 @@ final class TokenRequestJsonAdapter extends JsonAdapter<TokenRequest> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable TokenRequest value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    this.openEnumOfTokenRequestGrantTypeAdapter.toJson(writer.name("grant_type"), value.grantType());
-    writer.name("client_id").value(value.clientId());
-    writer.name("client_secret").value(value.clientSecret());
-    writer.name("scope").value(value.scope());
-    writer.endObject();
+  protected void write(JsonOut out, TokenRequest value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.grantType(), this.openEnumOfTokenRequestGrantTypeAdapter);
+    out.name(fields, 1).value(value.clientId());
+    out.name(fields, 2).value(value.clientSecret());
+    out.name(fields, 3).value(value.scope());
+    out.endObject();
   }
 
   @Override

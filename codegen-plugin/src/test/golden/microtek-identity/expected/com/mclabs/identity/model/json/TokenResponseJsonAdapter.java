@@ -2,11 +2,11 @@
 package com.mclabs.identity.model.json;
 
 import com.mclabs.identity.model.TokenResponse;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link TokenResponse}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class TokenResponseJsonAdapter extends JsonAdapter<TokenResponse> {
+final class TokenResponseJsonAdapter extends JsonOutAdapter<TokenResponse> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("access_token",
       "expires_in", "token_type");
 
@@ -28,7 +28,7 @@ final class TokenResponseJsonAdapter extends JsonAdapter<TokenResponse> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public TokenResponse fromJson(JsonReader reader) throws IOException {
+  protected TokenResponse read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String accessToken = null;
     long expiresIn = 0L;
@@ -54,16 +54,12 @@ final class TokenResponseJsonAdapter extends JsonAdapter<TokenResponse> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable TokenResponse value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("access_token").value(value.accessToken());
-    writer.name("expires_in").value(value.expiresIn());
-    writer.name("token_type").value(value.tokenType());
-    writer.endObject();
+  protected void write(JsonOut out, TokenResponse value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.accessToken());
+    out.name(fields, 1).value(value.expiresIn());
+    out.name(fields, 2).value(value.tokenType());
+    out.endObject();
   }
 
   @Override

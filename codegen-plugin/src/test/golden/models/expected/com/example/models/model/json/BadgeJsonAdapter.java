@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Badge;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Badge}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class BadgeJsonAdapter extends JsonAdapter<Badge> {
+final class BadgeJsonAdapter extends JsonOutAdapter<Badge> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("label");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class BadgeJsonAdapter extends JsonAdapter<Badge> {
   }
 
   @Override
-  public Badge fromJson(JsonReader reader) throws IOException {
+  protected Badge read(JsonReader reader) throws IOException {
     @Nullable String label_ = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -40,14 +40,10 @@ final class BadgeJsonAdapter extends JsonAdapter<Badge> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Badge value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "label", value.label());
-    writer.endObject();
+  protected void write(JsonOut out, Badge value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.label());
+    out.endObject();
   }
 
   @Override

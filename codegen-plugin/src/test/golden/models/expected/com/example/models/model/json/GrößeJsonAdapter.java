@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Größe;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Größe}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class GrößeJsonAdapter extends JsonAdapter<Größe> {
+final class GrößeJsonAdapter extends JsonOutAdapter<Größe> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("wert");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class GrößeJsonAdapter extends JsonAdapter<Größe> {
   }
 
   @Override
-  public Größe fromJson(JsonReader reader) throws IOException {
+  protected Größe read(JsonReader reader) throws IOException {
     @Nullable BigDecimal wert = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -41,14 +41,10 @@ final class GrößeJsonAdapter extends JsonAdapter<Größe> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Größe value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "wert", value.wert());
-    writer.endObject();
+  protected void write(JsonOut out, Größe value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.wert());
+    out.endObject();
   }
 
   @Override

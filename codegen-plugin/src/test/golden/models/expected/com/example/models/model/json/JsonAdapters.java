@@ -80,58 +80,58 @@ public final class JsonAdapters implements JsonAdapter.Factory {
   @SuppressWarnings("deprecation")
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Badge.class) {
-      return new BadgeJsonAdapter(moshi, strictness).nullSafe();
+      return new BadgeJsonAdapter(moshi, strictness);
     }
     if (raw == Größe.class) {
-      return new GrößeJsonAdapter(moshi, strictness).nullSafe();
+      return new GrößeJsonAdapter(moshi, strictness);
     }
     if (raw == Maybe.class) {
-      return new MaybeJsonAdapter(moshi, strictness).nullSafe();
+      return new MaybeJsonAdapter(moshi, strictness);
     }
     if (raw == OddValues.class) {
       return OpenEnums.constants(OddValues.class);
     }
     if (raw == OldThing.class) {
-      return new OldThingJsonAdapter(moshi, strictness).nullSafe();
+      return new OldThingJsonAdapter(moshi, strictness);
     }
     if (raw == Owner.class) {
-      return new OwnerJsonAdapter(moshi, strictness).nullSafe();
+      return new OwnerJsonAdapter(moshi, strictness);
     }
     if (raw == Pet.class) {
-      return new PetJsonAdapter(moshi, strictness).nullSafe();
+      return new PetJsonAdapter(moshi, strictness);
     }
     if (raw == Pet2.class) {
-      return new Pet2JsonAdapter(moshi, strictness).nullSafe();
+      return new Pet2JsonAdapter(moshi, strictness);
     }
     if (raw == Ping.class) {
-      return new PingJsonAdapter(moshi, strictness).nullSafe();
+      return new PingJsonAdapter(moshi, strictness);
     }
     if (raw == Pong.class) {
-      return new PongJsonAdapter(moshi, strictness).nullSafe();
+      return new PongJsonAdapter(moshi, strictness);
     }
     if (raw == Roomy.class) {
-      return new RoomyJsonAdapter(moshi, strictness).nullSafe();
+      return new RoomyJsonAdapter(moshi, strictness);
     }
     if (raw == Thing.class) {
-      return new ThingJsonAdapter(moshi, strictness).nullSafe();
+      return new ThingJsonAdapter(moshi, strictness);
     }
     if (raw == ThingNested.class) {
-      return new ThingNestedJsonAdapter(moshi, strictness).nullSafe();
+      return new ThingNestedJsonAdapter(moshi, strictness);
     }
     if (raw == ThingSize.class) {
       return OpenEnums.constants(ThingSize.class);
     }
     if (raw == Tree.class) {
-      return new TreeJsonAdapter(moshi, strictness).nullSafe();
+      return new TreeJsonAdapter(moshi, strictness);
     }
     if (raw == Wide.class) {
-      return new WideJsonAdapter(moshi, strictness).nullSafe();
+      return new WideJsonAdapter(moshi, strictness);
     }
     if (raw == WithExtras.class) {
-      return new WithExtrasJsonAdapter(moshi, strictness).nullSafe();
+      return new WithExtrasJsonAdapter(moshi, strictness);
     }
     if (raw == _3DModel.class) {
-      return new _3DModelJsonAdapter(moshi, strictness).nullSafe();
+      return new _3DModelJsonAdapter(moshi, strictness);
     }
     return null;
   }

@@ -2,23 +2,22 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Maybe;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Maybe}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class MaybeJsonAdapter extends JsonAdapter<Maybe> {
+final class MaybeJsonAdapter extends JsonOutAdapter<Maybe> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("count", "ratio",
       "enabled");
 
@@ -29,7 +28,7 @@ final class MaybeJsonAdapter extends JsonAdapter<Maybe> {
   }
 
   @Override
-  public Maybe fromJson(JsonReader reader) throws IOException {
+  protected Maybe read(JsonReader reader) throws IOException {
     Omittable<Integer> count = Omittable.absent();
     Omittable<BigDecimal> ratio = Omittable.absent();
     Omittable<Boolean> enabled = Omittable.absent();
@@ -47,16 +46,12 @@ final class MaybeJsonAdapter extends JsonAdapter<Maybe> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Maybe value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.omittable(writer, "count", value.count());
-    JsonFields.omittable(writer, "ratio", value.ratio());
-    JsonFields.omittable(writer, "enabled", value.enabled());
-    writer.endObject();
+  protected void write(JsonOut out, Maybe value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).omittable(value.count());
+    out.name(fields, 1).omittable(value.ratio());
+    out.name(fields, 2).omittable(value.enabled());
+    out.endObject();
   }
 
   @Override

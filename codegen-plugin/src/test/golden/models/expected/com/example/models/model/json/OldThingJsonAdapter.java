@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model.OldThing;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Generated("dev.retrospec.codegen.Generator")
 @SuppressWarnings("deprecation")
-final class OldThingJsonAdapter extends JsonAdapter<OldThing> {
+final class OldThingJsonAdapter extends JsonOutAdapter<OldThing> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class OldThingJsonAdapter extends JsonAdapter<OldThing> {
   }
 
   @Override
-  public OldThing fromJson(JsonReader reader) throws IOException {
+  protected OldThing read(JsonReader reader) throws IOException {
     @Nullable String name = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -41,14 +41,10 @@ final class OldThingJsonAdapter extends JsonAdapter<OldThing> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable OldThing value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "name", value.name());
-    writer.endObject();
+  protected void write(JsonOut out, OldThing value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.name());
+    out.endObject();
   }
 
   @Override

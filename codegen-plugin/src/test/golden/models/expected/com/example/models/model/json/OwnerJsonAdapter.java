@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Owner;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Owner}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class OwnerJsonAdapter extends JsonAdapter<Owner> {
+final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("login");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
   }
 
   @Override
-  public Owner fromJson(JsonReader reader) throws IOException {
+  protected Owner read(JsonReader reader) throws IOException {
     @Nullable String login = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -40,14 +40,10 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Owner value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "login", value.login());
-    writer.endObject();
+  protected void write(JsonOut out, Owner value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.login());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Pet2;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Pet2}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class Pet2JsonAdapter extends JsonAdapter<Pet2> {
+final class Pet2JsonAdapter extends JsonOutAdapter<Pet2> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class Pet2JsonAdapter extends JsonAdapter<Pet2> {
   }
 
   @Override
-  public Pet2 fromJson(JsonReader reader) throws IOException {
+  protected Pet2 read(JsonReader reader) throws IOException {
     @Nullable String name = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -40,14 +40,10 @@ final class Pet2JsonAdapter extends JsonAdapter<Pet2> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Pet2 value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "name", value.name());
-    writer.endObject();
+  protected void write(JsonOut out, Pet2 value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.name());
+    out.endObject();
   }
 
   @Override

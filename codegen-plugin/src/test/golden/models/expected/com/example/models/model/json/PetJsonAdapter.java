@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Pet;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Pet}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class PetJsonAdapter extends JsonAdapter<Pet> {
+final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("pet", "class");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
   }
 
   @Override
-  public Pet fromJson(JsonReader reader) throws IOException {
+  protected Pet read(JsonReader reader) throws IOException {
     @Nullable String pet = null;
     @Nullable String class_ = null;
     reader.beginObject();
@@ -42,15 +42,11 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Pet value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "pet", value.pet());
-    JsonFields.optional(writer, "class", value.class_());
-    writer.endObject();
+  protected void write(JsonOut out, Pet value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.pet());
+    out.name(fields, 1).optional(value.class_());
+    out.endObject();
   }
 
   @Override

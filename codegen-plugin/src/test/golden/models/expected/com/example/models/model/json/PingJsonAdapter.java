@@ -5,9 +5,10 @@ import com.example.models.model.Ping;
 import com.example.models.model.Pong;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Ping}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class PingJsonAdapter extends JsonAdapter<Ping> {
+final class PingJsonAdapter extends JsonOutAdapter<Ping> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("pong");
 
   private final JsonFields fields;
@@ -30,7 +31,7 @@ final class PingJsonAdapter extends JsonAdapter<Ping> {
   }
 
   @Override
-  public Ping fromJson(JsonReader reader) throws IOException {
+  protected Ping read(JsonReader reader) throws IOException {
     @Nullable Pong pong = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -44,14 +45,10 @@ final class PingJsonAdapter extends JsonAdapter<Ping> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Ping value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "pong", value.pong(), this.pongAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Ping value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.pong(), this.pongAdapter);
+    out.endObject();
   }
 
   @Override

@@ -5,9 +5,10 @@ import com.example.models.model.Ping;
 import com.example.models.model.Pong;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Pong}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class PongJsonAdapter extends JsonAdapter<Pong> {
+final class PongJsonAdapter extends JsonOutAdapter<Pong> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("ping");
 
   private final JsonFields fields;
@@ -30,7 +31,7 @@ final class PongJsonAdapter extends JsonAdapter<Pong> {
   }
 
   @Override
-  public Pong fromJson(JsonReader reader) throws IOException {
+  protected Pong read(JsonReader reader) throws IOException {
     @Nullable Ping ping = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -44,14 +45,10 @@ final class PongJsonAdapter extends JsonAdapter<Pong> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Pong value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "ping", value.ping(), this.pingAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Pong value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.ping(), this.pingAdapter);
+    out.endObject();
   }
 
   @Override

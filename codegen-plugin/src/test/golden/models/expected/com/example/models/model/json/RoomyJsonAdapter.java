@@ -4,9 +4,10 @@ package com.example.models.model.json;
 import com.example.models.model.Roomy;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Roomy}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class RoomyJsonAdapter extends JsonAdapter<Roomy> {
+final class RoomyJsonAdapter extends JsonOutAdapter<Roomy> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("r00", "r01", "r02", "r03",
       "r04", "r05", "r06", "r07", "r08", "r09", "r10", "r11", "r12", "r13", "r14", "r15", "r16",
       "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "r28", "r29",
@@ -34,7 +35,7 @@ final class RoomyJsonAdapter extends JsonAdapter<Roomy> {
     this.long_Adapter = moshi.adapter(Long.class);
   }
 
-  private void read(JsonReader reader, Values values) throws IOException {
+  private void readValues(JsonReader reader, Values values) throws IOException {
     long seen = 0L;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -93,9 +94,9 @@ final class RoomyJsonAdapter extends JsonAdapter<Roomy> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Roomy fromJson(JsonReader reader) throws IOException {
+  protected Roomy read(JsonReader reader) throws IOException {
     Values values = new Values();
-    read(reader, values);
+    readValues(reader, values);
     return new Roomy(values.r00, values.r01, values.r02, values.r03, values.r04, values.r05,
         values.r06, values.r07, values.r08, values.r09, values.r10, values.r11, values.r12,
         values.r13, values.r14, values.r15, values.r16, values.r17, values.r18, values.r19,
@@ -106,57 +107,52 @@ final class RoomyJsonAdapter extends JsonAdapter<Roomy> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Roomy value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "r00", value.r00());
-    JsonFields.optional(writer, "r01", value.r01());
-    JsonFields.optional(writer, "r02", value.r02());
-    JsonFields.optional(writer, "r03", value.r03());
-    JsonFields.optional(writer, "r04", value.r04());
-    JsonFields.optional(writer, "r05", value.r05());
-    JsonFields.optional(writer, "r06", value.r06());
-    JsonFields.optional(writer, "r07", value.r07());
-    JsonFields.optional(writer, "r08", value.r08());
-    JsonFields.optional(writer, "r09", value.r09());
-    JsonFields.optional(writer, "r10", value.r10());
-    JsonFields.optional(writer, "r11", value.r11());
-    JsonFields.optional(writer, "r12", value.r12());
-    JsonFields.optional(writer, "r13", value.r13());
-    JsonFields.optional(writer, "r14", value.r14());
-    JsonFields.optional(writer, "r15", value.r15());
-    JsonFields.optional(writer, "r16", value.r16());
-    JsonFields.optional(writer, "r17", value.r17());
-    JsonFields.optional(writer, "r18", value.r18());
-    JsonFields.optional(writer, "r19", value.r19());
-    JsonFields.optional(writer, "r20", value.r20());
-    JsonFields.optional(writer, "r21", value.r21());
-    JsonFields.optional(writer, "r22", value.r22());
-    JsonFields.optional(writer, "r23", value.r23());
-    JsonFields.optional(writer, "r24", value.r24());
-    JsonFields.optional(writer, "r25", value.r25());
-    JsonFields.optional(writer, "r26", value.r26());
-    JsonFields.optional(writer, "r27", value.r27());
-    JsonFields.optional(writer, "r28", value.r28());
-    JsonFields.optional(writer, "r29", value.r29());
-    JsonFields.optional(writer, "r30", value.r30());
-    JsonFields.optional(writer, "r31", value.r31());
-    JsonFields.optional(writer, "r32", value.r32());
-    JsonFields.optional(writer, "r33", value.r33());
-    JsonFields.optional(writer, "r34", value.r34());
-    JsonFields.optional(writer, "r35", value.r35());
-    JsonFields.optional(writer, "r36", value.r36());
-    JsonFields.optional(writer, "r37", value.r37());
-    JsonFields.optional(writer, "r38", value.r38());
-    writer.name("r39").value(value.r39());
+  protected void write(JsonOut out, Roomy value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.r00());
+    out.name(fields, 1).optional(value.r01());
+    out.name(fields, 2).optional(value.r02());
+    out.name(fields, 3).optional(value.r03());
+    out.name(fields, 4).optional(value.r04());
+    out.name(fields, 5).optional(value.r05());
+    out.name(fields, 6).optional(value.r06());
+    out.name(fields, 7).optional(value.r07());
+    out.name(fields, 8).optional(value.r08());
+    out.name(fields, 9).optional(value.r09());
+    out.name(fields, 10).optional(value.r10());
+    out.name(fields, 11).optional(value.r11());
+    out.name(fields, 12).optional(value.r12());
+    out.name(fields, 13).optional(value.r13());
+    out.name(fields, 14).optional(value.r14());
+    out.name(fields, 15).optional(value.r15());
+    out.name(fields, 16).optional(value.r16());
+    out.name(fields, 17).optional(value.r17());
+    out.name(fields, 18).optional(value.r18());
+    out.name(fields, 19).optional(value.r19());
+    out.name(fields, 20).optional(value.r20());
+    out.name(fields, 21).optional(value.r21());
+    out.name(fields, 22).optional(value.r22());
+    out.name(fields, 23).optional(value.r23());
+    out.name(fields, 24).optional(value.r24());
+    out.name(fields, 25).optional(value.r25());
+    out.name(fields, 26).optional(value.r26());
+    out.name(fields, 27).optional(value.r27());
+    out.name(fields, 28).optional(value.r28());
+    out.name(fields, 29).optional(value.r29());
+    out.name(fields, 30).optional(value.r30());
+    out.name(fields, 31).optional(value.r31());
+    out.name(fields, 32).optional(value.r32());
+    out.name(fields, 33).optional(value.r33());
+    out.name(fields, 34).optional(value.r34());
+    out.name(fields, 35).optional(value.r35());
+    out.name(fields, 36).optional(value.r36());
+    out.name(fields, 37).optional(value.r37());
+    out.name(fields, 38).optional(value.r38());
+    out.name(fields, 39).value(value.r39());
     for (Map.Entry<String, @Nullable Long> entry : value.additionalProperties().entrySet()) {
-      writer.name(entry.getKey());
-      this.long_Adapter.toJson(writer, entry.getValue());
+      out.name(entry.getKey()).value(entry.getValue(), this.long_Adapter);
     }
-    writer.endObject();
+    out.endObject();
   }
 
   @Override

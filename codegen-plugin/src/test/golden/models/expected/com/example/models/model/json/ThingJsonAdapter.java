@@ -8,12 +8,13 @@ import com.example.models.model.ThingNested;
 import com.example.models.model.ThingSize;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Thing}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ThingJsonAdapter extends JsonAdapter<Thing> {
+final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("requiredValue",
       "requiredNullable", "owner", "optionalValue", "optionalNullable", "count", "big", "price",
       "ratio", "precise", "flag", "when", "day", "id", "link", "secret", "blob", "legacy", "size",
@@ -82,7 +83,7 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Thing fromJson(JsonReader reader) throws IOException {
+  protected Thing read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String requiredValue = null;
     @Nullable String requiredNullable = null;
@@ -160,40 +161,36 @@ final class ThingJsonAdapter extends JsonAdapter<Thing> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Thing value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("requiredValue").value(value.requiredValue());
-    JsonFields.orNull(writer, "requiredNullable", value.requiredNullable());
-    JsonFields.orNull(writer, "owner", value.owner(), this.ownerAdapter);
-    JsonFields.optional(writer, "optionalValue", value.optionalValue());
-    JsonFields.omittable(writer, "optionalNullable", value.optionalNullable());
-    writer.name("count").value(value.count());
-    JsonFields.optional(writer, "big", value.big());
-    JsonFields.optional(writer, "price", value.price());
-    JsonFields.optional(writer, "ratio", value.ratio());
-    JsonFields.optional(writer, "precise", value.precise());
-    JsonFields.optional(writer, "flag", value.flag());
-    this.offsetDateTimeAdapter.toJson(writer.name("when"), value.when());
-    JsonFields.optional(writer, "day", value.day(), this.localDateAdapter);
-    JsonFields.optional(writer, "link", value.link());
-    JsonFields.optional(writer, "secret", value.secret());
-    JsonFields.optional(writer, "blob", value.blob(), this.byteStringAdapter);
-    JsonFields.optional(writer, "legacy", value.legacy());
-    JsonFields.optional(writer, "size", value.size(), this.openEnumOfThingSizeAdapter);
-    JsonFields.optional(writer, "tags", value.tags(), this.listOfStringAdapter);
-    JsonFields.optional(writer, "uniqueTags", value.uniqueTags(), this.setOfStringAdapter);
-    JsonFields.optional(writer, "labels", value.labels(), this.mapOfStringStringAdapter);
-    JsonFields.optional(writer, "anything", value.anything(), this.mapOfStringObjectAdapter);
-    JsonFields.optional(writer, "freeForm", value.freeForm(), this.mapOfStringObjectAdapter);
-    JsonFields.optional(writer, "nested", value.nested(), this.thingNestedAdapter);
-    JsonFields.optional(writer, "badge", value.badge(), this.badgeAdapter);
-    JsonFields.optional(writer, "nullableBadge", value.nullableBadge(), this.badgeAdapter);
-    JsonFields.omittable(writer, "formerBadge", value.formerBadge(), this.badgeAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Thing value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.requiredValue());
+    out.name(fields, 1).orNull(value.requiredNullable());
+    out.name(fields, 2).orNull(value.owner(), this.ownerAdapter);
+    out.name(fields, 3).optional(value.optionalValue());
+    out.name(fields, 4).omittable(value.optionalNullable());
+    out.name(fields, 5).value(value.count());
+    out.name(fields, 6).optional(value.big());
+    out.name(fields, 7).optional(value.price());
+    out.name(fields, 8).optional(value.ratio());
+    out.name(fields, 9).optional(value.precise());
+    out.name(fields, 10).optional(value.flag());
+    out.name(fields, 11).value(value.when(), this.offsetDateTimeAdapter);
+    out.name(fields, 12).optional(value.day(), this.localDateAdapter);
+    out.name(fields, 14).optional(value.link());
+    out.name(fields, 15).optional(value.secret());
+    out.name(fields, 16).optional(value.blob(), this.byteStringAdapter);
+    out.name(fields, 17).optional(value.legacy());
+    out.name(fields, 18).optional(value.size(), this.openEnumOfThingSizeAdapter);
+    out.name(fields, 19).optional(value.tags(), this.listOfStringAdapter);
+    out.name(fields, 20).optional(value.uniqueTags(), this.setOfStringAdapter);
+    out.name(fields, 21).optional(value.labels(), this.mapOfStringStringAdapter);
+    out.name(fields, 22).optional(value.anything(), this.mapOfStringObjectAdapter);
+    out.name(fields, 23).optional(value.freeForm(), this.mapOfStringObjectAdapter);
+    out.name(fields, 24).optional(value.nested(), this.thingNestedAdapter);
+    out.name(fields, 25).optional(value.badge(), this.badgeAdapter);
+    out.name(fields, 26).optional(value.nullableBadge(), this.badgeAdapter);
+    out.name(fields, 27).omittable(value.formerBadge(), this.badgeAdapter);
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model.ThingNested;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ThingNested}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ThingNestedJsonAdapter extends JsonAdapter<ThingNested> {
+final class ThingNestedJsonAdapter extends JsonOutAdapter<ThingNested> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("level");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class ThingNestedJsonAdapter extends JsonAdapter<ThingNested> {
   }
 
   @Override
-  public ThingNested fromJson(JsonReader reader) throws IOException {
+  protected ThingNested read(JsonReader reader) throws IOException {
     @Nullable Long level = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -40,14 +40,10 @@ final class ThingNestedJsonAdapter extends JsonAdapter<ThingNested> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ThingNested value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "level", value.level());
-    writer.endObject();
+  protected void write(JsonOut out, ThingNested value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.level());
+    out.endObject();
   }
 
   @Override

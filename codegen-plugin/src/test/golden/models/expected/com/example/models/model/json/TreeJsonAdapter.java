@@ -4,10 +4,11 @@ package com.example.models.model.json;
 import com.example.models.model.Tree;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Tree}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class TreeJsonAdapter extends JsonAdapter<Tree> {
+final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("value", "children");
 
   private final JsonFields fields;
@@ -31,7 +32,7 @@ final class TreeJsonAdapter extends JsonAdapter<Tree> {
   }
 
   @Override
-  public Tree fromJson(JsonReader reader) throws IOException {
+  protected Tree read(JsonReader reader) throws IOException {
     @Nullable String value_ = null;
     @Nullable List<Tree> children = null;
     reader.beginObject();
@@ -47,15 +48,11 @@ final class TreeJsonAdapter extends JsonAdapter<Tree> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Tree value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "value", value.value());
-    JsonFields.optional(writer, "children", value.children(), this.listOfTreeAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Tree value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.value());
+    out.name(fields, 1).optional(value.children(), this.listOfTreeAdapter);
+    out.endObject();
   }
 
   @Override

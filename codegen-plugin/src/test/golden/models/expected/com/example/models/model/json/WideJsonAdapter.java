@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Wide;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Wide}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class WideJsonAdapter extends JsonAdapter<Wide> {
+final class WideJsonAdapter extends JsonOutAdapter<Wide> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("p00", "p01", "p02", "p03",
       "p04", "p05", "p06", "p07", "p08", "p09", "p10", "p11", "p12", "p13", "p14", "p15", "p16",
       "p17", "p18", "p19", "p20", "p21", "p22", "p23", "p24", "p25", "p26", "p27", "p28", "p29",
@@ -31,7 +31,7 @@ final class WideJsonAdapter extends JsonAdapter<Wide> {
     this.fields = new JsonFields(NAMES, "Wide", strictness, 0, 65, 69);
   }
 
-  private void read(JsonReader reader, Values values) throws IOException {
+  private void readValues(JsonReader reader, Values values) throws IOException {
     long[] seen = new long[2];
     reader.beginObject();
     while (reader.hasNext()) {
@@ -120,9 +120,9 @@ final class WideJsonAdapter extends JsonAdapter<Wide> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Wide fromJson(JsonReader reader) throws IOException {
+  protected Wide read(JsonReader reader) throws IOException {
     Values values = new Values();
-    read(reader, values);
+    readValues(reader, values);
     return new Wide(values.p00, values.p01, values.p02, values.p03, values.p04, values.p05,
         values.p06, values.p07, values.p08, values.p09, values.p10, values.p11, values.p12,
         values.p13, values.p14, values.p15, values.p16, values.p17, values.p18, values.p19,
@@ -137,83 +137,79 @@ final class WideJsonAdapter extends JsonAdapter<Wide> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Wide value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("p00").value(value.p00());
-    JsonFields.optional(writer, "p01", value.p01());
-    JsonFields.optional(writer, "p02", value.p02());
-    JsonFields.optional(writer, "p03", value.p03());
-    JsonFields.optional(writer, "p04", value.p04());
-    JsonFields.optional(writer, "p05", value.p05());
-    JsonFields.optional(writer, "p06", value.p06());
-    JsonFields.optional(writer, "p07", value.p07());
-    JsonFields.optional(writer, "p08", value.p08());
-    JsonFields.optional(writer, "p09", value.p09());
-    JsonFields.optional(writer, "p10", value.p10());
-    JsonFields.optional(writer, "p11", value.p11());
-    JsonFields.optional(writer, "p12", value.p12());
-    JsonFields.optional(writer, "p13", value.p13());
-    JsonFields.optional(writer, "p14", value.p14());
-    JsonFields.optional(writer, "p15", value.p15());
-    JsonFields.optional(writer, "p16", value.p16());
-    JsonFields.optional(writer, "p17", value.p17());
-    JsonFields.optional(writer, "p18", value.p18());
-    JsonFields.optional(writer, "p19", value.p19());
-    JsonFields.optional(writer, "p20", value.p20());
-    JsonFields.optional(writer, "p21", value.p21());
-    JsonFields.optional(writer, "p22", value.p22());
-    JsonFields.optional(writer, "p23", value.p23());
-    JsonFields.optional(writer, "p24", value.p24());
-    JsonFields.optional(writer, "p25", value.p25());
-    JsonFields.optional(writer, "p26", value.p26());
-    JsonFields.optional(writer, "p27", value.p27());
-    JsonFields.optional(writer, "p28", value.p28());
-    JsonFields.optional(writer, "p29", value.p29());
-    JsonFields.optional(writer, "p30", value.p30());
-    JsonFields.optional(writer, "p31", value.p31());
-    JsonFields.optional(writer, "p32", value.p32());
-    JsonFields.optional(writer, "p33", value.p33());
-    JsonFields.optional(writer, "p34", value.p34());
-    JsonFields.optional(writer, "p35", value.p35());
-    JsonFields.optional(writer, "p36", value.p36());
-    JsonFields.optional(writer, "p37", value.p37());
-    JsonFields.optional(writer, "p38", value.p38());
-    JsonFields.optional(writer, "p39", value.p39());
-    JsonFields.optional(writer, "p40", value.p40());
-    JsonFields.optional(writer, "p41", value.p41());
-    JsonFields.optional(writer, "p42", value.p42());
-    JsonFields.optional(writer, "p43", value.p43());
-    JsonFields.optional(writer, "p44", value.p44());
-    JsonFields.optional(writer, "p45", value.p45());
-    JsonFields.optional(writer, "p46", value.p46());
-    JsonFields.optional(writer, "p47", value.p47());
-    JsonFields.optional(writer, "p48", value.p48());
-    JsonFields.optional(writer, "p49", value.p49());
-    JsonFields.optional(writer, "p50", value.p50());
-    JsonFields.optional(writer, "p51", value.p51());
-    JsonFields.optional(writer, "p52", value.p52());
-    JsonFields.optional(writer, "p53", value.p53());
-    JsonFields.optional(writer, "p54", value.p54());
-    JsonFields.optional(writer, "p55", value.p55());
-    JsonFields.optional(writer, "p56", value.p56());
-    JsonFields.optional(writer, "p57", value.p57());
-    JsonFields.optional(writer, "p58", value.p58());
-    JsonFields.optional(writer, "p59", value.p59());
-    JsonFields.optional(writer, "p60", value.p60());
-    JsonFields.optional(writer, "p61", value.p61());
-    JsonFields.optional(writer, "p62", value.p62());
-    JsonFields.optional(writer, "p63", value.p63());
-    JsonFields.optional(writer, "p64", value.p64());
-    writer.name("p65").value(value.p65());
-    JsonFields.optional(writer, "p66", value.p66());
-    JsonFields.optional(writer, "p67", value.p67());
-    JsonFields.optional(writer, "p68", value.p68());
-    writer.name("p69").value(value.p69());
-    writer.endObject();
+  protected void write(JsonOut out, Wide value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.p00());
+    out.name(fields, 1).optional(value.p01());
+    out.name(fields, 2).optional(value.p02());
+    out.name(fields, 3).optional(value.p03());
+    out.name(fields, 4).optional(value.p04());
+    out.name(fields, 5).optional(value.p05());
+    out.name(fields, 6).optional(value.p06());
+    out.name(fields, 7).optional(value.p07());
+    out.name(fields, 8).optional(value.p08());
+    out.name(fields, 9).optional(value.p09());
+    out.name(fields, 10).optional(value.p10());
+    out.name(fields, 11).optional(value.p11());
+    out.name(fields, 12).optional(value.p12());
+    out.name(fields, 13).optional(value.p13());
+    out.name(fields, 14).optional(value.p14());
+    out.name(fields, 15).optional(value.p15());
+    out.name(fields, 16).optional(value.p16());
+    out.name(fields, 17).optional(value.p17());
+    out.name(fields, 18).optional(value.p18());
+    out.name(fields, 19).optional(value.p19());
+    out.name(fields, 20).optional(value.p20());
+    out.name(fields, 21).optional(value.p21());
+    out.name(fields, 22).optional(value.p22());
+    out.name(fields, 23).optional(value.p23());
+    out.name(fields, 24).optional(value.p24());
+    out.name(fields, 25).optional(value.p25());
+    out.name(fields, 26).optional(value.p26());
+    out.name(fields, 27).optional(value.p27());
+    out.name(fields, 28).optional(value.p28());
+    out.name(fields, 29).optional(value.p29());
+    out.name(fields, 30).optional(value.p30());
+    out.name(fields, 31).optional(value.p31());
+    out.name(fields, 32).optional(value.p32());
+    out.name(fields, 33).optional(value.p33());
+    out.name(fields, 34).optional(value.p34());
+    out.name(fields, 35).optional(value.p35());
+    out.name(fields, 36).optional(value.p36());
+    out.name(fields, 37).optional(value.p37());
+    out.name(fields, 38).optional(value.p38());
+    out.name(fields, 39).optional(value.p39());
+    out.name(fields, 40).optional(value.p40());
+    out.name(fields, 41).optional(value.p41());
+    out.name(fields, 42).optional(value.p42());
+    out.name(fields, 43).optional(value.p43());
+    out.name(fields, 44).optional(value.p44());
+    out.name(fields, 45).optional(value.p45());
+    out.name(fields, 46).optional(value.p46());
+    out.name(fields, 47).optional(value.p47());
+    out.name(fields, 48).optional(value.p48());
+    out.name(fields, 49).optional(value.p49());
+    out.name(fields, 50).optional(value.p50());
+    out.name(fields, 51).optional(value.p51());
+    out.name(fields, 52).optional(value.p52());
+    out.name(fields, 53).optional(value.p53());
+    out.name(fields, 54).optional(value.p54());
+    out.name(fields, 55).optional(value.p55());
+    out.name(fields, 56).optional(value.p56());
+    out.name(fields, 57).optional(value.p57());
+    out.name(fields, 58).optional(value.p58());
+    out.name(fields, 59).optional(value.p59());
+    out.name(fields, 60).optional(value.p60());
+    out.name(fields, 61).optional(value.p61());
+    out.name(fields, 62).optional(value.p62());
+    out.name(fields, 63).optional(value.p63());
+    out.name(fields, 64).optional(value.p64());
+    out.name(fields, 65).value(value.p65());
+    out.name(fields, 66).optional(value.p66());
+    out.name(fields, 67).optional(value.p67());
+    out.name(fields, 68).optional(value.p68());
+    out.name(fields, 69).value(value.p69());
+    out.endObject();
   }
 
   @Override

@@ -4,9 +4,10 @@ package com.example.models.model.json;
 import com.example.models.model.WithExtras;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link WithExtras}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class WithExtrasJsonAdapter extends JsonAdapter<WithExtras> {
+final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
   private final JsonFields fields;
@@ -32,7 +33,7 @@ final class WithExtrasJsonAdapter extends JsonAdapter<WithExtras> {
   }
 
   @Override
-  public WithExtras fromJson(JsonReader reader) throws IOException {
+  protected WithExtras read(JsonReader reader) throws IOException {
     @Nullable String name = null;
     Map<String, @Nullable Long> additional = new LinkedHashMap<>();
     reader.beginObject();
@@ -49,18 +50,13 @@ final class WithExtrasJsonAdapter extends JsonAdapter<WithExtras> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable WithExtras value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "name", value.name());
+  protected void write(JsonOut out, WithExtras value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.name());
     for (Map.Entry<String, @Nullable Long> entry : value.additionalProperties().entrySet()) {
-      writer.name(entry.getKey());
-      this.long_Adapter.toJson(writer, entry.getValue());
+      out.name(entry.getKey()).value(entry.getValue(), this.long_Adapter);
     }
-    writer.endObject();
+    out.endObject();
   }
 
   @Override

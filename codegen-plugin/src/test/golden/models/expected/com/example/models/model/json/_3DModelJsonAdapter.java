@@ -2,11 +2,11 @@
 package com.example.models.model.json;
 
 import com.example.models.model._3DModel;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link _3DModel}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class _3DModelJsonAdapter extends JsonAdapter<_3DModel> {
+final class _3DModelJsonAdapter extends JsonOutAdapter<_3DModel> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("vertices");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class _3DModelJsonAdapter extends JsonAdapter<_3DModel> {
   }
 
   @Override
-  public _3DModel fromJson(JsonReader reader) throws IOException {
+  protected _3DModel read(JsonReader reader) throws IOException {
     @Nullable Long vertices = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -40,14 +40,10 @@ final class _3DModelJsonAdapter extends JsonAdapter<_3DModel> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable _3DModel value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "vertices", value.vertices());
-    writer.endObject();
+  protected void write(JsonOut out, _3DModel value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.vertices());
+    out.endObject();
   }
 
   @Override

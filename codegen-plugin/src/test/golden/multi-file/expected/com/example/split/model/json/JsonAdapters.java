@@ -62,13 +62,13 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == com.example.split.model.Error.class) {
-      return new ErrorJsonAdapter(moshi, strictness).nullSafe();
+      return new ErrorJsonAdapter(moshi, strictness);
     }
     if (raw == Owner.class) {
-      return new OwnerJsonAdapter(moshi, strictness).nullSafe();
+      return new OwnerJsonAdapter(moshi, strictness);
     }
     if (raw == Pet.class) {
-      return new PetJsonAdapter(moshi, strictness).nullSafe();
+      return new PetJsonAdapter(moshi, strictness);
     }
     return null;
   }

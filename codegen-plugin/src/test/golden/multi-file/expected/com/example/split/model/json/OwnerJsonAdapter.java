@@ -5,10 +5,11 @@ import com.example.split.model.Owner;
 import com.example.split.model.Pet;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Owner}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class OwnerJsonAdapter extends JsonAdapter<Owner> {
+final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "pets");
 
   private final JsonFields fields;
@@ -32,7 +33,7 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
   }
 
   @Override
-  public Owner fromJson(JsonReader reader) throws IOException {
+  protected Owner read(JsonReader reader) throws IOException {
     @Nullable String name = null;
     @Nullable List<Pet> pets = null;
     reader.beginObject();
@@ -48,15 +49,11 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Owner value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "name", value.name());
-    JsonFields.optional(writer, "pets", value.pets(), this.listOfPetAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Owner value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.name());
+    out.name(fields, 1).optional(value.pets(), this.listOfPetAdapter);
+    out.endObject();
   }
 
   @Override

@@ -5,10 +5,11 @@ import com.example.split.model.Owner;
 import com.example.split.model.Pet;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Pet}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class PetJsonAdapter extends JsonAdapter<Pet> {
+final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "owner", "friends");
 
   private final JsonFields fields;
@@ -36,7 +37,7 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Pet fromJson(JsonReader reader) throws IOException {
+  protected Pet read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable Owner owner = null;
@@ -62,16 +63,12 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Pet value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("name").value(value.name());
-    JsonFields.optional(writer, "owner", value.owner(), this.ownerAdapter);
-    JsonFields.optional(writer, "friends", value.friends(), this.listOfPetAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Pet value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.name());
+    out.name(fields, 1).optional(value.owner(), this.ownerAdapter);
+    out.name(fields, 2).optional(value.friends(), this.listOfPetAdapter);
+    out.endObject();
   }
 
   @Override

@@ -62,13 +62,13 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Owner.class) {
-      return new OwnerJsonAdapter(moshi, strictness).nullSafe();
+      return new OwnerJsonAdapter(moshi, strictness);
     }
     if (raw == com.example.v31.model.Record.class) {
-      return new RecordJsonAdapter(moshi, strictness).nullSafe();
+      return new RecordJsonAdapter(moshi, strictness);
     }
     if (raw == SubscribeRequest.class) {
-      return new SubscribeRequestJsonAdapter(moshi, strictness).nullSafe();
+      return new SubscribeRequestJsonAdapter(moshi, strictness);
     }
     return null;
   }

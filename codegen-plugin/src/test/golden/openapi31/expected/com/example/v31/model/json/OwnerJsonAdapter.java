@@ -2,11 +2,11 @@
 package com.example.v31.model.json;
 
 import com.example.v31.model.Owner;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Owner}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class OwnerJsonAdapter extends JsonAdapter<Owner> {
+final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Owner fromJson(JsonReader reader) throws IOException {
+  protected Owner read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     long seen = 0L;
@@ -49,14 +49,10 @@ final class OwnerJsonAdapter extends JsonAdapter<Owner> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Owner value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("name").value(value.name());
-    writer.endObject();
+  protected void write(JsonOut out, Owner value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.name());
+    out.endObject();
   }
 
   @Override

@@ -4,11 +4,12 @@ package com.example.v31.model.json;
 import com.example.v31.model.Owner;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link com.example.v31.model.Record}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> {
+final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Record> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "kind", "note",
       "score", "parent", "nothing", "tags", "owner", "previousOwner", "version", "status",
       "thumbnail", "thumbnailUrlSafe", "summary", "point", "pair");
@@ -55,7 +56,7 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
 
   @Override
   @SuppressWarnings("NullAway")
-  public com.example.v31.model.Record fromJson(JsonReader reader) throws IOException {
+  protected com.example.v31.model.Record read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String kind = null;
@@ -108,30 +109,25 @@ final class RecordJsonAdapter extends JsonAdapter<com.example.v31.model.Record> 
   }
 
   @Override
-  public void toJson(JsonWriter writer, com.example.v31.model. @Nullable Record value) throws
-      IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("id").value(value.id());
-    writer.name("kind").value(value.kind());
-    JsonFields.orNull(writer, "note", value.note());
-    JsonFields.omittable(writer, "score", value.score());
-    JsonFields.omittable(writer, "parent", value.parent(), this.record_Adapter);
-    JsonFields.omittable(writer, "nothing", value.nothing(), this.objectAdapter);
-    JsonFields.optional(writer, "tags", value.tags(), this.listOfStringAdapter);
-    JsonFields.optional(writer, "owner", value.owner(), this.ownerAdapter);
-    JsonFields.omittable(writer, "previousOwner", value.previousOwner(), this.ownerAdapter);
-    JsonFields.optional(writer, "version", value.version());
-    JsonFields.optional(writer, "status", value.status());
-    JsonFields.optional(writer, "thumbnail", value.thumbnail(), this.byteStringAdapter);
-    JsonFields.optional(writer, "thumbnailUrlSafe", value.thumbnailUrlSafe());
-    JsonFields.optional(writer, "summary", value.summary());
-    JsonFields.optional(writer, "point", value.point(), this.listOfBigDecimalAdapter);
-    JsonFields.optional(writer, "pair", value.pair(), this.listOfObjectAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, com.example.v31.model.Record value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id());
+    out.name(fields, 1).value(value.kind());
+    out.name(fields, 2).orNull(value.note());
+    out.name(fields, 3).omittable(value.score());
+    out.name(fields, 4).omittable(value.parent(), this.record_Adapter);
+    out.name(fields, 5).omittable(value.nothing(), this.objectAdapter);
+    out.name(fields, 6).optional(value.tags(), this.listOfStringAdapter);
+    out.name(fields, 7).optional(value.owner(), this.ownerAdapter);
+    out.name(fields, 8).omittable(value.previousOwner(), this.ownerAdapter);
+    out.name(fields, 9).optional(value.version());
+    out.name(fields, 10).optional(value.status());
+    out.name(fields, 11).optional(value.thumbnail(), this.byteStringAdapter);
+    out.name(fields, 12).optional(value.thumbnailUrlSafe());
+    out.name(fields, 13).optional(value.summary());
+    out.name(fields, 14).optional(value.point(), this.listOfBigDecimalAdapter);
+    out.name(fields, 15).optional(value.pair(), this.listOfObjectAdapter);
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.v31.model.json;
 
 import com.example.v31.model.SubscribeRequest;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link SubscribeRequest}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class SubscribeRequestJsonAdapter extends JsonAdapter<SubscribeRequest> {
+final class SubscribeRequestJsonAdapter extends JsonOutAdapter<SubscribeRequest> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("callbackUrl");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class SubscribeRequestJsonAdapter extends JsonAdapter<SubscribeRequest> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public SubscribeRequest fromJson(JsonReader reader) throws IOException {
+  protected SubscribeRequest read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String callbackUrl = null;
     long seen = 0L;
@@ -49,14 +49,10 @@ final class SubscribeRequestJsonAdapter extends JsonAdapter<SubscribeRequest> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable SubscribeRequest value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("callbackUrl").value(value.callbackUrl());
-    writer.endObject();
+  protected void write(JsonOut out, SubscribeRequest value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.callbackUrl());
+    out.endObject();
   }
 
   @Override

@@ -62,10 +62,10 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == NewPet.class) {
-      return new NewPetJsonAdapter(moshi, strictness).nullSafe();
+      return new NewPetJsonAdapter(moshi, strictness);
     }
     if (raw == Pet.class) {
-      return new PetJsonAdapter(moshi, strictness).nullSafe();
+      return new PetJsonAdapter(moshi, strictness);
     }
     return null;
   }

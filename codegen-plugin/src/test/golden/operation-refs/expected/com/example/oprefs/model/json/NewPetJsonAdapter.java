@@ -2,11 +2,11 @@
 package com.example.oprefs.model.json;
 
 import com.example.oprefs.model.NewPet;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link NewPet}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class NewPetJsonAdapter extends JsonAdapter<NewPet> {
+final class NewPetJsonAdapter extends JsonOutAdapter<NewPet> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class NewPetJsonAdapter extends JsonAdapter<NewPet> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public NewPet fromJson(JsonReader reader) throws IOException {
+  protected NewPet read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     long seen = 0L;
@@ -49,14 +49,10 @@ final class NewPetJsonAdapter extends JsonAdapter<NewPet> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable NewPet value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("name").value(value.name());
-    writer.endObject();
+  protected void write(JsonOut out, NewPet value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.name());
+    out.endObject();
   }
 
   @Override

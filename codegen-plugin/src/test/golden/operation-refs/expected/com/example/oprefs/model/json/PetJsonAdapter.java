@@ -2,11 +2,11 @@
 package com.example.oprefs.model.json;
 
 import com.example.oprefs.model.Pet;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Pet}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class PetJsonAdapter extends JsonAdapter<Pet> {
+final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "name");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Pet fromJson(JsonReader reader) throws IOException {
+  protected Pet read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
@@ -51,15 +51,11 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Pet value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("id").value(value.id());
-    writer.name("name").value(value.name());
-    writer.endObject();
+  protected void write(JsonOut out, Pet value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id());
+    out.name(fields, 1).value(value.name());
+    out.endObject();
   }
 
   @Override

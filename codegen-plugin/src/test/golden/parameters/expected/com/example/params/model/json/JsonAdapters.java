@@ -67,10 +67,10 @@ public final class JsonAdapters implements JsonAdapter.Factory {
       return OpenEnums.constants(Color.class);
     }
     if (raw == ListItemsFilter.class) {
-      return new ListItemsFilterJsonAdapter(moshi, strictness).nullSafe();
+      return new ListItemsFilterJsonAdapter(moshi, strictness);
     }
     if (raw == WorkflowId.class) {
-      return new WorkflowIdJsonAdapter(moshi, strictness).nullSafe();
+      return new WorkflowIdJsonAdapter(moshi, strictness);
     }
     return null;
   }

@@ -2,11 +2,11 @@
 package com.example.params.model.json;
 
 import com.example.params.model.ListItemsFilter;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ListItemsFilter}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ListItemsFilterJsonAdapter extends JsonAdapter<ListItemsFilter> {
+final class ListItemsFilterJsonAdapter extends JsonOutAdapter<ListItemsFilter> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "min");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class ListItemsFilterJsonAdapter extends JsonAdapter<ListItemsFilter> {
   }
 
   @Override
-  public ListItemsFilter fromJson(JsonReader reader) throws IOException {
+  protected ListItemsFilter read(JsonReader reader) throws IOException {
     @Nullable String name = null;
     @Nullable Long min = null;
     reader.beginObject();
@@ -42,15 +42,11 @@ final class ListItemsFilterJsonAdapter extends JsonAdapter<ListItemsFilter> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ListItemsFilter value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "name", value.name());
-    JsonFields.optional(writer, "min", value.min());
-    writer.endObject();
+  protected void write(JsonOut out, ListItemsFilter value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.name());
+    out.name(fields, 1).optional(value.min());
+    out.endObject();
   }
 
   @Override

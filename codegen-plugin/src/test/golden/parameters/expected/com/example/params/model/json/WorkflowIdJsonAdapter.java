@@ -2,27 +2,26 @@
 package com.example.params.model.json;
 
 import com.example.params.model.WorkflowId;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link WorkflowId}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class WorkflowIdJsonAdapter extends JsonAdapter<WorkflowId> {
+final class WorkflowIdJsonAdapter extends JsonOutAdapter<WorkflowId> {
   WorkflowIdJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
   }
 
   @Override
   @SuppressWarnings("NullAway")
-  public @Nullable WorkflowId fromJson(JsonReader reader) throws IOException {
+  protected WorkflowId read(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (reader.peek()) {
       case STRING -> {
@@ -41,20 +40,16 @@ final class WorkflowIdJsonAdapter extends JsonAdapter<WorkflowId> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable WorkflowId value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
+  protected void write(JsonOut out, WorkflowId value) throws IOException {
     if (value instanceof WorkflowId.OfLong v) {
-      writer.value(v.value());
+      out.value(v.value());
       return;
     }
     if (value instanceof WorkflowId.OfString v) {
-      writer.value(v.value());
+      out.value(v.value());
       return;
     }
-    RawJson.write(writer, ((WorkflowId.Unknown) value).json());
+    out.raw(((WorkflowId.Unknown) value).json());
   }
 
   @Override

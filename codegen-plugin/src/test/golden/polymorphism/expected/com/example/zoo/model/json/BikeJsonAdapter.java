@@ -2,11 +2,11 @@
 package com.example.zoo.model.json;
 
 import com.example.zoo.model.Bike;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Bike}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class BikeJsonAdapter extends JsonAdapter<Bike> {
+final class BikeJsonAdapter extends JsonOutAdapter<Bike> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("wheels", "electric");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class BikeJsonAdapter extends JsonAdapter<Bike> {
   }
 
   @Override
-  public Bike fromJson(JsonReader reader) throws IOException {
+  protected Bike read(JsonReader reader) throws IOException {
     int wheels = 0;
     @Nullable Boolean electric = null;
     long seen = 0L;
@@ -49,16 +49,12 @@ final class BikeJsonAdapter extends JsonAdapter<Bike> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Bike value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("kind").value("Bike");
-    writer.name("wheels").value(value.wheels());
-    JsonFields.optional(writer, "electric", value.electric());
-    writer.endObject();
+  protected void write(JsonOut out, Bike value) throws IOException {
+    out.beginObject();
+    out.name("kind").value("Bike");
+    out.name(fields, 0).value(value.wheels());
+    out.name(fields, 1).optional(value.electric());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.zoo.model.json;
 
 import com.example.zoo.model.Car;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Car}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class CarJsonAdapter extends JsonAdapter<Car> {
+final class CarJsonAdapter extends JsonOutAdapter<Car> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("wheels", "seats");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class CarJsonAdapter extends JsonAdapter<Car> {
   }
 
   @Override
-  public Car fromJson(JsonReader reader) throws IOException {
+  protected Car read(JsonReader reader) throws IOException {
     int wheels = 0;
     @Nullable Integer seats = null;
     long seen = 0L;
@@ -49,16 +49,12 @@ final class CarJsonAdapter extends JsonAdapter<Car> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Car value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("kind").value("Car");
-    writer.name("wheels").value(value.wheels());
-    JsonFields.optional(writer, "seats", value.seats());
-    writer.endObject();
+  protected void write(JsonOut out, Car value) throws IOException {
+    out.beginObject();
+    out.name("kind").value("Car");
+    out.name(fields, 0).value(value.wheels());
+    out.name(fields, 1).optional(value.seats());
+    out.endObject();
   }
 
   @Override

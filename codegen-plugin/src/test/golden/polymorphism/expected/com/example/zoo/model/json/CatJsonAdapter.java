@@ -2,11 +2,11 @@
 package com.example.zoo.model.json;
 
 import com.example.zoo.model.Cat;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Cat}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class CatJsonAdapter extends JsonAdapter<Cat> {
+final class CatJsonAdapter extends JsonOutAdapter<Cat> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "indoor");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class CatJsonAdapter extends JsonAdapter<Cat> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Cat fromJson(JsonReader reader) throws IOException {
+  protected Cat read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable Boolean indoor = null;
@@ -51,16 +51,12 @@ final class CatJsonAdapter extends JsonAdapter<Cat> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Cat value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("petType").value("cat");
-    writer.name("name").value(value.name());
-    JsonFields.optional(writer, "indoor", value.indoor());
-    writer.endObject();
+  protected void write(JsonOut out, Cat value) throws IOException {
+    out.beginObject();
+    out.name("petType").value("cat");
+    out.name(fields, 0).value(value.name());
+    out.name(fields, 1).optional(value.indoor());
+    out.endObject();
   }
 
   @Override

@@ -2,21 +2,20 @@
 package com.example.zoo.model.json;
 
 import com.example.zoo.model.Circle;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Circle}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class CircleJsonAdapter extends JsonAdapter<Circle> {
+final class CircleJsonAdapter extends JsonOutAdapter<Circle> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("radius");
 
   private final JsonFields fields;
@@ -26,7 +25,7 @@ final class CircleJsonAdapter extends JsonAdapter<Circle> {
   }
 
   @Override
-  public Circle fromJson(JsonReader reader) throws IOException {
+  protected Circle read(JsonReader reader) throws IOException {
     double radius = 0D;
     long seen = 0L;
     reader.beginObject();
@@ -47,14 +46,10 @@ final class CircleJsonAdapter extends JsonAdapter<Circle> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Circle value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("radius").value(value.radius());
-    writer.endObject();
+  protected void write(JsonOut out, Circle value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.radius());
+    out.endObject();
   }
 
   @Override

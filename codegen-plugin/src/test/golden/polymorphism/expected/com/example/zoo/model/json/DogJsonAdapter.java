@@ -2,11 +2,11 @@
 package com.example.zoo.model.json;
 
 import com.example.zoo.model.Dog;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Dog}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class DogJsonAdapter extends JsonAdapter<Dog> {
+final class DogJsonAdapter extends JsonOutAdapter<Dog> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("name", "barks");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class DogJsonAdapter extends JsonAdapter<Dog> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Dog fromJson(JsonReader reader) throws IOException {
+  protected Dog read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable Boolean barks = null;
@@ -51,16 +51,12 @@ final class DogJsonAdapter extends JsonAdapter<Dog> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Dog value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("petType").value("dog");
-    writer.name("name").value(value.name());
-    JsonFields.optional(writer, "barks", value.barks());
-    writer.endObject();
+  protected void write(JsonOut out, Dog value) throws IOException {
+    out.beginObject();
+    out.name("petType").value("dog");
+    out.name(fields, 0).value(value.name());
+    out.name(fields, 1).optional(value.barks());
+    out.endObject();
   }
 
   @Override

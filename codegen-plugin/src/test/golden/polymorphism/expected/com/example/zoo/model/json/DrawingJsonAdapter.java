@@ -7,10 +7,11 @@ import com.example.zoo.model.Shape;
 import com.example.zoo.model.Vehicle;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Drawing}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class DrawingJsonAdapter extends JsonAdapter<Drawing> {
+final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("shapes", "fleet", "label");
 
   private final JsonFields fields;
@@ -40,7 +41,7 @@ final class DrawingJsonAdapter extends JsonAdapter<Drawing> {
   }
 
   @Override
-  public Drawing fromJson(JsonReader reader) throws IOException {
+  protected Drawing read(JsonReader reader) throws IOException {
     @Nullable List<Shape> shapes = null;
     @Nullable List<Vehicle> fleet = null;
     @Nullable DrawingLabel label_ = null;
@@ -58,16 +59,12 @@ final class DrawingJsonAdapter extends JsonAdapter<Drawing> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Drawing value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "shapes", value.shapes(), this.listOfShapeAdapter);
-    JsonFields.optional(writer, "fleet", value.fleet(), this.listOfVehicleAdapter);
-    JsonFields.optional(writer, "label", value.label(), this.drawingLabelAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Drawing value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.shapes(), this.listOfShapeAdapter);
+    out.name(fields, 1).optional(value.fleet(), this.listOfVehicleAdapter);
+    out.name(fields, 2).optional(value.label(), this.drawingLabelAdapter);
+    out.endObject();
   }
 
   @Override

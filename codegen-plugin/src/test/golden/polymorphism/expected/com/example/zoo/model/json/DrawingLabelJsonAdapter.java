@@ -5,20 +5,20 @@ import com.example.zoo.model.DrawingLabel;
 import com.example.zoo.model.DrawingLabelRich;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import java.util.Set;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link DrawingLabel}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class DrawingLabelJsonAdapter extends JsonAdapter<DrawingLabel> {
+final class DrawingLabelJsonAdapter extends JsonOutAdapter<DrawingLabel> {
   private static final Set<String> DRAWING_LABEL_RICH_REQUIRED = Set.of();
 
   private static final Set<String> DRAWING_LABEL_RICH_NAMES = Set.of("text", "bold");
@@ -31,7 +31,7 @@ final class DrawingLabelJsonAdapter extends JsonAdapter<DrawingLabel> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public @Nullable DrawingLabel fromJson(JsonReader reader) throws IOException {
+  protected DrawingLabel read(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (reader.peek()) {
       case STRING -> {
@@ -53,20 +53,16 @@ final class DrawingLabelJsonAdapter extends JsonAdapter<DrawingLabel> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable DrawingLabel value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
+  protected void write(JsonOut out, DrawingLabel value) throws IOException {
     if (value instanceof DrawingLabel.OfString v) {
-      writer.value(v.value());
+      out.value(v.value());
       return;
     }
     if (value instanceof DrawingLabelRich v) {
-      this.drawingLabelRichAdapter.toJson(writer, v);
+      out.value(v, this.drawingLabelRichAdapter);
       return;
     }
-    RawJson.write(writer, ((DrawingLabel.Unknown) value).json());
+    out.raw(((DrawingLabel.Unknown) value).json());
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.zoo.model.json;
 
 import com.example.zoo.model.DrawingLabelRich;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link DrawingLabelRich}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class DrawingLabelRichJsonAdapter extends JsonAdapter<DrawingLabelRich> {
+final class DrawingLabelRichJsonAdapter extends JsonOutAdapter<DrawingLabelRich> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("text", "bold");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class DrawingLabelRichJsonAdapter extends JsonAdapter<DrawingLabelRich> {
   }
 
   @Override
-  public DrawingLabelRich fromJson(JsonReader reader) throws IOException {
+  protected DrawingLabelRich read(JsonReader reader) throws IOException {
     @Nullable String text = null;
     @Nullable Boolean bold = null;
     reader.beginObject();
@@ -42,15 +42,11 @@ final class DrawingLabelRichJsonAdapter extends JsonAdapter<DrawingLabelRich> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable DrawingLabelRich value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "text", value.text());
-    JsonFields.optional(writer, "bold", value.bold());
-    writer.endObject();
+  protected void write(JsonOut out, DrawingLabelRich value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.text());
+    out.name(fields, 1).optional(value.bold());
+    out.endObject();
   }
 
   @Override

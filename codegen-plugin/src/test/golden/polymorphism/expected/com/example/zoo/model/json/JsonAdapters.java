@@ -72,40 +72,40 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Bike.class) {
-      return new BikeJsonAdapter(moshi, strictness).nullSafe();
+      return new BikeJsonAdapter(moshi, strictness);
     }
     if (raw == Car.class) {
-      return new CarJsonAdapter(moshi, strictness).nullSafe();
+      return new CarJsonAdapter(moshi, strictness);
     }
     if (raw == Cat.class) {
-      return new CatJsonAdapter(moshi, strictness).nullSafe();
+      return new CatJsonAdapter(moshi, strictness);
     }
     if (raw == Circle.class) {
-      return new CircleJsonAdapter(moshi, strictness).nullSafe();
+      return new CircleJsonAdapter(moshi, strictness);
     }
     if (raw == Dog.class) {
-      return new DogJsonAdapter(moshi, strictness).nullSafe();
+      return new DogJsonAdapter(moshi, strictness);
     }
     if (raw == Drawing.class) {
-      return new DrawingJsonAdapter(moshi, strictness).nullSafe();
+      return new DrawingJsonAdapter(moshi, strictness);
     }
     if (raw == DrawingLabel.class) {
-      return new DrawingLabelJsonAdapter(moshi, strictness).nullSafe();
+      return new DrawingLabelJsonAdapter(moshi, strictness);
     }
     if (raw == DrawingLabelRich.class) {
-      return new DrawingLabelRichJsonAdapter(moshi, strictness).nullSafe();
+      return new DrawingLabelRichJsonAdapter(moshi, strictness);
     }
     if (raw == Pet.class) {
-      return new PetJsonAdapter(moshi, strictness).nullSafe();
+      return new PetJsonAdapter(moshi, strictness);
     }
     if (raw == Shape.class) {
-      return new ShapeJsonAdapter(moshi, strictness).nullSafe();
+      return new ShapeJsonAdapter(moshi, strictness);
     }
     if (raw == Square.class) {
-      return new SquareJsonAdapter(moshi, strictness).nullSafe();
+      return new SquareJsonAdapter(moshi, strictness);
     }
     if (raw == Vehicle.class) {
-      return new VehicleJsonAdapter(moshi, strictness).nullSafe();
+      return new VehicleJsonAdapter(moshi, strictness);
     }
     return null;
   }

@@ -6,19 +6,19 @@ import com.example.zoo.model.Dog;
 import com.example.zoo.model.Pet;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Pet}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class PetJsonAdapter extends JsonAdapter<Pet> {
+final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   private final JsonAdapter<Cat> catAdapter;
 
   private final JsonAdapter<Dog> dogAdapter;
@@ -30,7 +30,7 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public @Nullable Pet fromJson(JsonReader reader) throws IOException {
+  protected Pet read(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     String label = reader.peek() == JsonReader.Token.BEGIN_OBJECT ? JsonValues.label(reader, "petType") : null;
     if (label != null) {
@@ -49,20 +49,16 @@ final class PetJsonAdapter extends JsonAdapter<Pet> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Pet value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
+  protected void write(JsonOut out, Pet value) throws IOException {
     if (value instanceof Cat v) {
-      this.catAdapter.toJson(writer, v);
+      out.value(v, this.catAdapter);
       return;
     }
     if (value instanceof Dog v) {
-      this.dogAdapter.toJson(writer, v);
+      out.value(v, this.dogAdapter);
       return;
     }
-    RawJson.write(writer, ((Pet.Unknown) value).json());
+    out.raw(((Pet.Unknown) value).json());
   }
 
   @Override

@@ -6,22 +6,22 @@ import com.example.zoo.model.Shape;
 import com.example.zoo.model.Square;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Shape}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ShapeJsonAdapter extends JsonAdapter<Shape> {
+final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
   private static final Set<String> CIRCLE_REQUIRED = Set.of("radius");
 
   private static final Set<String> CIRCLE_NAMES = Set.of("radius");
@@ -44,7 +44,7 @@ final class ShapeJsonAdapter extends JsonAdapter<Shape> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public @Nullable Shape fromJson(JsonReader reader) throws IOException {
+  protected Shape read(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (reader.peek()) {
       case STRING -> {
@@ -75,28 +75,24 @@ final class ShapeJsonAdapter extends JsonAdapter<Shape> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Shape value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
+  protected void write(JsonOut out, Shape value) throws IOException {
     if (value instanceof Circle v) {
-      this.circleAdapter.toJson(writer, v);
+      out.value(v, this.circleAdapter);
       return;
     }
     if (value instanceof Square v) {
-      this.squareAdapter.toJson(writer, v);
+      out.value(v, this.squareAdapter);
       return;
     }
     if (value instanceof Shape.OfString v) {
-      writer.value(v.value());
+      out.value(v.value());
       return;
     }
     if (value instanceof Shape.OfLongList v) {
-      this.listOfLongAdapter.toJson(writer, v.value());
+      out.value(v.value(), this.listOfLongAdapter);
       return;
     }
-    RawJson.write(writer, ((Shape.Unknown) value).json());
+    out.raw(((Shape.Unknown) value).json());
   }
 
   @Override

@@ -2,21 +2,20 @@
 package com.example.zoo.model.json;
 
 import com.example.zoo.model.Square;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Square}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class SquareJsonAdapter extends JsonAdapter<Square> {
+final class SquareJsonAdapter extends JsonOutAdapter<Square> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("side");
 
   private final JsonFields fields;
@@ -26,7 +25,7 @@ final class SquareJsonAdapter extends JsonAdapter<Square> {
   }
 
   @Override
-  public Square fromJson(JsonReader reader) throws IOException {
+  protected Square read(JsonReader reader) throws IOException {
     double side = 0D;
     long seen = 0L;
     reader.beginObject();
@@ -47,14 +46,10 @@ final class SquareJsonAdapter extends JsonAdapter<Square> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Square value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("side").value(value.side());
-    writer.endObject();
+  protected void write(JsonOut out, Square value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.side());
+    out.endObject();
   }
 
   @Override

@@ -6,19 +6,19 @@ import com.example.zoo.model.Car;
 import com.example.zoo.model.Vehicle;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Vehicle}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class VehicleJsonAdapter extends JsonAdapter<Vehicle> {
+final class VehicleJsonAdapter extends JsonOutAdapter<Vehicle> {
   private final JsonAdapter<Car> carAdapter;
 
   private final JsonAdapter<Bike> bikeAdapter;
@@ -30,7 +30,7 @@ final class VehicleJsonAdapter extends JsonAdapter<Vehicle> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public @Nullable Vehicle fromJson(JsonReader reader) throws IOException {
+  protected Vehicle read(JsonReader reader) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     String label = reader.peek() == JsonReader.Token.BEGIN_OBJECT ? JsonValues.label(reader, "kind") : null;
     if (label != null) {
@@ -49,20 +49,16 @@ final class VehicleJsonAdapter extends JsonAdapter<Vehicle> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Vehicle value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
+  protected void write(JsonOut out, Vehicle value) throws IOException {
     if (value instanceof Car v) {
-      this.carAdapter.toJson(writer, v);
+      out.value(v, this.carAdapter);
       return;
     }
     if (value instanceof Bike v) {
-      this.bikeAdapter.toJson(writer, v);
+      out.value(v, this.bikeAdapter);
       return;
     }
-    RawJson.write(writer, ((Vehicle.Unknown) value).json());
+    out.raw(((Vehicle.Unknown) value).json());
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.anywhere.model.json;
 
 import com.example.anywhere.model.ConflictDetail;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ConflictDetail}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ConflictDetailJsonAdapter extends JsonAdapter<ConflictDetail> {
+final class ConflictDetailJsonAdapter extends JsonOutAdapter<ConflictDetail> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("other");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class ConflictDetailJsonAdapter extends JsonAdapter<ConflictDetail> {
   }
 
   @Override
-  public ConflictDetail fromJson(JsonReader reader) throws IOException {
+  protected ConflictDetail read(JsonReader reader) throws IOException {
     @Nullable String other = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -40,14 +40,10 @@ final class ConflictDetailJsonAdapter extends JsonAdapter<ConflictDetail> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ConflictDetail value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "other", value.other());
-    writer.endObject();
+  protected void write(JsonOut out, ConflictDetail value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.other());
+    out.endObject();
   }
 
   @Override

@@ -5,9 +5,10 @@ import com.example.anywhere.model.Conflict;
 import com.example.anywhere.model.ConflictDetail;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Conflict}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ConflictJsonAdapter extends JsonAdapter<Conflict> {
+final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("code", "detail");
 
   private final JsonFields fields;
@@ -31,7 +32,7 @@ final class ConflictJsonAdapter extends JsonAdapter<Conflict> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Conflict fromJson(JsonReader reader) throws IOException {
+  protected Conflict read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String code = null;
     @Nullable ConflictDetail detail = null;
@@ -55,15 +56,11 @@ final class ConflictJsonAdapter extends JsonAdapter<Conflict> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Conflict value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("code").value(value.code());
-    JsonFields.optional(writer, "detail", value.detail(), this.conflictDetailAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Conflict value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.code());
+    out.name(fields, 1).optional(value.detail(), this.conflictDetailAdapter);
+    out.endObject();
   }
 
   @Override

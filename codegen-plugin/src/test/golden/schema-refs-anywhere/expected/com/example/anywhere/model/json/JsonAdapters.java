@@ -67,19 +67,19 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Conflict.class) {
-      return new ConflictJsonAdapter(moshi, strictness).nullSafe();
+      return new ConflictJsonAdapter(moshi, strictness);
     }
     if (raw == ConflictDetail.class) {
-      return new ConflictDetailJsonAdapter(moshi, strictness).nullSafe();
+      return new ConflictDetailJsonAdapter(moshi, strictness);
     }
     if (raw == NewOrder.class) {
-      return new NewOrderJsonAdapter(moshi, strictness).nullSafe();
+      return new NewOrderJsonAdapter(moshi, strictness);
     }
     if (raw == Order.class) {
-      return new OrderJsonAdapter(moshi, strictness).nullSafe();
+      return new OrderJsonAdapter(moshi, strictness);
     }
     if (raw == OrderExtra.class) {
-      return new OrderExtraJsonAdapter(moshi, strictness).nullSafe();
+      return new OrderExtraJsonAdapter(moshi, strictness);
     }
     if (raw == Priority.class) {
       return OpenEnums.constants(Priority.class);

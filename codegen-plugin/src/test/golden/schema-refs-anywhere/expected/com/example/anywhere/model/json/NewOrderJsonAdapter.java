@@ -2,11 +2,11 @@
 package com.example.anywhere.model.json;
 
 import com.example.anywhere.model.NewOrder;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link NewOrder}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class NewOrderJsonAdapter extends JsonAdapter<NewOrder> {
+final class NewOrderJsonAdapter extends JsonOutAdapter<NewOrder> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("item");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class NewOrderJsonAdapter extends JsonAdapter<NewOrder> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public NewOrder fromJson(JsonReader reader) throws IOException {
+  protected NewOrder read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String item = null;
     long seen = 0L;
@@ -49,14 +49,10 @@ final class NewOrderJsonAdapter extends JsonAdapter<NewOrder> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable NewOrder value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("item").value(value.item());
-    writer.endObject();
+  protected void write(JsonOut out, NewOrder value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.item());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.anywhere.model.json;
 
 import com.example.anywhere.model.OrderExtra;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link OrderExtra}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class OrderExtraJsonAdapter extends JsonAdapter<OrderExtra> {
+final class OrderExtraJsonAdapter extends JsonOutAdapter<OrderExtra> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("item", "note");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class OrderExtraJsonAdapter extends JsonAdapter<OrderExtra> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public OrderExtra fromJson(JsonReader reader) throws IOException {
+  protected OrderExtra read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String item = null;
     @Nullable String note = null;
@@ -51,15 +51,11 @@ final class OrderExtraJsonAdapter extends JsonAdapter<OrderExtra> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable OrderExtra value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("item").value(value.item());
-    JsonFields.optional(writer, "note", value.note());
-    writer.endObject();
+  protected void write(JsonOut out, OrderExtra value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.item());
+    out.name(fields, 1).optional(value.note());
+    out.endObject();
   }
 
   @Override

@@ -6,11 +6,12 @@ import com.example.anywhere.model.OrderExtra;
 import com.example.anywhere.model.Priority;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Order}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class OrderJsonAdapter extends JsonAdapter<Order> {
+final class OrderJsonAdapter extends JsonOutAdapter<Order> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "priority", "extra");
 
   private final JsonFields fields;
@@ -37,7 +38,7 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Order fromJson(JsonReader reader) throws IOException {
+  protected Order read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable OpenEnum<Priority> priority = null;
@@ -63,16 +64,12 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Order value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("id").value(value.id());
-    JsonFields.optional(writer, "priority", value.priority(), this.openEnumOfPriorityAdapter);
-    JsonFields.optional(writer, "extra", value.extra(), this.orderExtraAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Order value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id());
+    out.name(fields, 1).optional(value.priority(), this.openEnumOfPriorityAdapter);
+    out.name(fields, 2).optional(value.extra(), this.orderExtraAdapter);
+    out.endObject();
   }
 
   @Override

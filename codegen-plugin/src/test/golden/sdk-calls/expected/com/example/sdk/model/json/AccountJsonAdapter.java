@@ -2,11 +2,11 @@
 package com.example.sdk.model.json;
 
 import com.example.sdk.model.Account;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Account}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class AccountJsonAdapter extends JsonAdapter<Account> {
+final class AccountJsonAdapter extends JsonOutAdapter<Account> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "name");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class AccountJsonAdapter extends JsonAdapter<Account> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Account fromJson(JsonReader reader) throws IOException {
+  protected Account read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
@@ -51,15 +51,11 @@ final class AccountJsonAdapter extends JsonAdapter<Account> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Account value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("id").value(value.id());
-    JsonFields.optional(writer, "name", value.name());
-    writer.endObject();
+  protected void write(JsonOut out, Account value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id());
+    out.name(fields, 1).optional(value.name());
+    out.endObject();
   }
 
   @Override

@@ -4,11 +4,12 @@ package com.example.sdk.model.json;
 import com.example.sdk.model.AuditLogResponse;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link AuditLogResponse}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
+final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("lines", "continueFrom");
 
   private final JsonFields fields;
@@ -32,7 +33,7 @@ final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
   }
 
   @Override
-  public AuditLogResponse fromJson(JsonReader reader) throws IOException {
+  protected AuditLogResponse read(JsonReader reader) throws IOException {
     @Nullable List<String> lines = null;
     Omittable<String> continueFrom = Omittable.absent();
     reader.beginObject();
@@ -48,15 +49,11 @@ final class AuditLogResponseJsonAdapter extends JsonAdapter<AuditLogResponse> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable AuditLogResponse value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "lines", value.lines(), this.listOfStringAdapter);
-    JsonFields.omittable(writer, "continueFrom", value.continueFrom());
-    writer.endObject();
+  protected void write(JsonOut out, AuditLogResponse value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.lines(), this.listOfStringAdapter);
+    out.name(fields, 1).omittable(value.continueFrom());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.sdk.model.json;
 
 import com.example.sdk.model.Charge;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Charge}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ChargeJsonAdapter extends JsonAdapter<Charge> {
+final class ChargeJsonAdapter extends JsonOutAdapter<Charge> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "amount");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class ChargeJsonAdapter extends JsonAdapter<Charge> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Charge fromJson(JsonReader reader) throws IOException {
+  protected Charge read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable Long amount = null;
@@ -51,15 +51,11 @@ final class ChargeJsonAdapter extends JsonAdapter<Charge> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Charge value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("id").value(value.id());
-    JsonFields.optional(writer, "amount", value.amount());
-    writer.endObject();
+  protected void write(JsonOut out, Charge value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.id());
+    out.name(fields, 1).optional(value.amount());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.sdk.model.json;
 
 import com.example.sdk.model.Entry;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Entry}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class EntryJsonAdapter extends JsonAdapter<Entry> {
+final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("amount");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
   }
 
   @Override
-  public Entry fromJson(JsonReader reader) throws IOException {
+  protected Entry read(JsonReader reader) throws IOException {
     @Nullable BigDecimal amount = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -41,14 +41,10 @@ final class EntryJsonAdapter extends JsonAdapter<Entry> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Entry value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "amount", value.amount());
-    writer.endObject();
+  protected void write(JsonOut out, Entry value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.amount());
+    out.endObject();
   }
 
   @Override

@@ -5,10 +5,11 @@ import com.example.sdk.model.Entry;
 import com.example.sdk.model.EntryPage;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link EntryPage}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class EntryPageJsonAdapter extends JsonAdapter<EntryPage> {
+final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("items", "next_cursor");
 
   private final JsonFields fields;
@@ -33,7 +34,7 @@ final class EntryPageJsonAdapter extends JsonAdapter<EntryPage> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public EntryPage fromJson(JsonReader reader) throws IOException {
+  protected EntryPage read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable List<Entry> items = null;
     @Nullable String nextCursor = null;
@@ -57,15 +58,11 @@ final class EntryPageJsonAdapter extends JsonAdapter<EntryPage> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable EntryPage value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    this.listOfEntryAdapter.toJson(writer.name("items"), value.items());
-    JsonFields.optional(writer, "next_cursor", value.nextCursor());
-    writer.endObject();
+  protected void write(JsonOut out, EntryPage value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.items(), this.listOfEntryAdapter);
+    out.name(fields, 1).optional(value.nextCursor());
+    out.endObject();
   }
 
   @Override

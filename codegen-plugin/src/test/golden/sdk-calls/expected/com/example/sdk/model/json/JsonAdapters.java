@@ -69,31 +69,31 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Account.class) {
-      return new AccountJsonAdapter(moshi, strictness).nullSafe();
+      return new AccountJsonAdapter(moshi, strictness);
     }
     if (raw == AuditLogResponse.class) {
-      return new AuditLogResponseJsonAdapter(moshi, strictness).nullSafe();
+      return new AuditLogResponseJsonAdapter(moshi, strictness);
     }
     if (raw == Charge.class) {
-      return new ChargeJsonAdapter(moshi, strictness).nullSafe();
+      return new ChargeJsonAdapter(moshi, strictness);
     }
     if (raw == Entry.class) {
-      return new EntryJsonAdapter(moshi, strictness).nullSafe();
+      return new EntryJsonAdapter(moshi, strictness);
     }
     if (raw == EntryPage.class) {
-      return new EntryPageJsonAdapter(moshi, strictness).nullSafe();
+      return new EntryPageJsonAdapter(moshi, strictness);
     }
     if (raw == LedgerEvent.class) {
-      return new LedgerEventJsonAdapter(moshi, strictness).nullSafe();
+      return new LedgerEventJsonAdapter(moshi, strictness);
     }
     if (raw == ListChargesResponse.class) {
-      return new ListChargesResponseJsonAdapter(moshi, strictness).nullSafe();
+      return new ListChargesResponseJsonAdapter(moshi, strictness);
     }
     if (raw == ListTransfersResponse.class) {
-      return new ListTransfersResponseJsonAdapter(moshi, strictness).nullSafe();
+      return new ListTransfersResponseJsonAdapter(moshi, strictness);
     }
     if (raw == Problem.class) {
-      return new ProblemJsonAdapter(moshi, strictness).nullSafe();
+      return new ProblemJsonAdapter(moshi, strictness);
     }
     return null;
   }

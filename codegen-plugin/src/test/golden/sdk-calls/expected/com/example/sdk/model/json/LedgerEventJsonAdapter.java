@@ -2,11 +2,11 @@
 package com.example.sdk.model.json;
 
 import com.example.sdk.model.LedgerEvent;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link LedgerEvent}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class LedgerEventJsonAdapter extends JsonAdapter<LedgerEvent> {
+final class LedgerEventJsonAdapter extends JsonOutAdapter<LedgerEvent> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("kind", "account");
 
   private final JsonFields fields;
@@ -27,7 +27,7 @@ final class LedgerEventJsonAdapter extends JsonAdapter<LedgerEvent> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public LedgerEvent fromJson(JsonReader reader) throws IOException {
+  protected LedgerEvent read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String kind = null;
     @Nullable String account = null;
@@ -51,15 +51,11 @@ final class LedgerEventJsonAdapter extends JsonAdapter<LedgerEvent> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable LedgerEvent value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("kind").value(value.kind());
-    JsonFields.optional(writer, "account", value.account());
-    writer.endObject();
+  protected void write(JsonOut out, LedgerEvent value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.kind());
+    out.name(fields, 1).optional(value.account());
+    out.endObject();
   }
 
   @Override

@@ -5,10 +5,11 @@ import com.example.sdk.model.Charge;
 import com.example.sdk.model.ListChargesResponse;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ListChargesResponse}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ListChargesResponseJsonAdapter extends JsonAdapter<ListChargesResponse> {
+final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesResponse> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("data", "has_more");
 
   private final JsonFields fields;
@@ -33,7 +34,7 @@ final class ListChargesResponseJsonAdapter extends JsonAdapter<ListChargesRespon
 
   @Override
   @SuppressWarnings("NullAway")
-  public ListChargesResponse fromJson(JsonReader reader) throws IOException {
+  protected ListChargesResponse read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable List<Charge> data = null;
     boolean hasMore = false;
@@ -57,15 +58,11 @@ final class ListChargesResponseJsonAdapter extends JsonAdapter<ListChargesRespon
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ListChargesResponse value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    this.listOfChargeAdapter.toJson(writer.name("data"), value.data());
-    writer.name("has_more").value(value.hasMore());
-    writer.endObject();
+  protected void write(JsonOut out, ListChargesResponse value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).value(value.data(), this.listOfChargeAdapter);
+    out.name(fields, 1).value(value.hasMore());
+    out.endObject();
   }
 
   @Override

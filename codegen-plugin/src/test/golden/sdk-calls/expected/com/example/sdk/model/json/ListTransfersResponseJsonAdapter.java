@@ -5,10 +5,11 @@ import com.example.sdk.model.Charge;
 import com.example.sdk.model.ListTransfersResponse;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link ListTransfersResponse}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ListTransfersResponseJsonAdapter extends JsonAdapter<ListTransfersResponse> {
+final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfersResponse> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("results", "total");
 
   private final JsonFields fields;
@@ -32,7 +33,7 @@ final class ListTransfersResponseJsonAdapter extends JsonAdapter<ListTransfersRe
   }
 
   @Override
-  public ListTransfersResponse fromJson(JsonReader reader) throws IOException {
+  protected ListTransfersResponse read(JsonReader reader) throws IOException {
     @Nullable List<Charge> results = null;
     @Nullable Long total = null;
     reader.beginObject();
@@ -48,15 +49,11 @@ final class ListTransfersResponseJsonAdapter extends JsonAdapter<ListTransfersRe
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable ListTransfersResponse value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "results", value.results(), this.listOfChargeAdapter);
-    JsonFields.optional(writer, "total", value.total());
-    writer.endObject();
+  protected void write(JsonOut out, ListTransfersResponse value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.results(), this.listOfChargeAdapter);
+    out.name(fields, 1).optional(value.total());
+    out.endObject();
   }
 
   @Override

@@ -2,11 +2,11 @@
 package com.example.sdk.model.json;
 
 import com.example.sdk.model.Problem;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Problem}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class ProblemJsonAdapter extends JsonAdapter<Problem> {
+final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("title");
 
   private final JsonFields fields;
@@ -26,7 +26,7 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
   }
 
   @Override
-  public Problem fromJson(JsonReader reader) throws IOException {
+  protected Problem read(JsonReader reader) throws IOException {
     @Nullable String title = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -40,14 +40,10 @@ final class ProblemJsonAdapter extends JsonAdapter<Problem> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Problem value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    JsonFields.optional(writer, "title", value.title());
-    writer.endObject();
+  protected void write(JsonOut out, Problem value) throws IOException {
+    out.beginObject();
+    out.name(fields, 0).optional(value.title());
+    out.endObject();
   }
 
   @Override

@@ -63,10 +63,10 @@ public final class JsonAdapters implements JsonAdapter.Factory {
 
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == com.example.legacy.model.Error.class) {
-      return new ErrorJsonAdapter(moshi, strictness).nullSafe();
+      return new ErrorJsonAdapter(moshi, strictness);
     }
     if (raw == Order.class) {
-      return new OrderJsonAdapter(moshi, strictness).nullSafe();
+      return new OrderJsonAdapter(moshi, strictness);
     }
     if (raw == OrderStatus.class) {
       return OpenEnums.constants(OrderStatus.class);

@@ -5,11 +5,12 @@ import com.example.legacy.model.Order;
 import com.example.legacy.model.OrderStatus;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonOut;
+import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes {@link Order}.
  */
 @Generated("dev.retrospec.codegen.Generator")
-final class OrderJsonAdapter extends JsonAdapter<Order> {
+final class OrderJsonAdapter extends JsonOutAdapter<Order> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("id", "item", "quantity",
       "status");
 
@@ -34,7 +35,7 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
 
   @Override
   @SuppressWarnings("NullAway")
-  public Order fromJson(JsonReader reader) throws IOException {
+  protected Order read(JsonReader reader) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable Long id = null;
     @Nullable String item = null;
@@ -62,16 +63,12 @@ final class OrderJsonAdapter extends JsonAdapter<Order> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, @Nullable Order value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-      return;
-    }
-    writer.beginObject();
-    writer.name("item").value(value.item());
-    writer.name("quantity").value(value.quantity());
-    JsonFields.optional(writer, "status", value.status(), this.openEnumOfOrderStatusAdapter);
-    writer.endObject();
+  protected void write(JsonOut out, Order value) throws IOException {
+    out.beginObject();
+    out.name(fields, 1).value(value.item());
+    out.name(fields, 2).value(value.quantity());
+    out.name(fields, 3).optional(value.status(), this.openEnumOfOrderStatusAdapter);
+    out.endObject();
   }
 
   @Override

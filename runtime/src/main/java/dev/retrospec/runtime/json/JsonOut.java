@@ -1,0 +1,544 @@
+package dev.retrospec.runtime.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonWriter;
+import dev.retrospec.runtime.Omittable;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Objects;
+import okio.Buffer;
+import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a {@link JsonOutAdapter} writes one value. Over Moshi's own UTF-8 writer it writes the JSON text itself, into
+ * the writer's {@link JsonWriter#valueSink() value sink}: property names are encoded once per adapter (by
+ * {@link JsonFields}) instead of escaped again on every write, and nested adapters of this kind share the output. Over
+ * any other writer (one that indents, or one that builds a value tree) every call goes to the writer's own method.
+ * Either way the result is what Moshi's writer gives: the same text, a {@code null} with its name left out unless
+ * the writer serializes nulls, non-finite numbers refused unless it is lenient, and no deeper nesting than Moshi
+ * allows.
+ *
+ * <p>Names are held until their value comes, so that an optional property without a value leaves no trace. Generated
+ * adapters use this class; applications need not.
+ */
+public final class JsonOut {
+    /** Moshi's writer refuses a 256th level of nesting; so does this output, counting the levels it is inside. */
+    private static final int MAX_DEPTH = 255;
+
+    /** The text goes on to the writer's sink in pieces about this size. */
+    private static final long FLUSH_AT = 32 * 1024;
+
+    private static final Class<?> UTF8_WRITER = JsonWriter.of(new Buffer()).getClass();
+
+    /**
+     * How deep the raw outputs this thread is already inside go: an output that writes a value through another
+     * library's adapter hands it a writer of its own, and the outputs inside that one count on from here.
+     */
+    private static final ThreadLocal<int[]> OUTER = ThreadLocal.withInitial(() -> new int[1]);
+
+    private static final String[] REPLACEMENTS = new String[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            REPLACEMENTS[c] = String.format("\\u%04x", c);
+        }
+        REPLACEMENTS['"'] = "\\\"";
+        REPLACEMENTS['\\'] = "\\\\";
+        REPLACEMENTS['\t'] = "\\t";
+        REPLACEMENTS['\b'] = "\\b";
+        REPLACEMENTS['\n'] = "\\n";
+        REPLACEMENTS['\r'] = "\\r";
+        REPLACEMENTS['\f'] = "\\f";
+    }
+
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final int FOREIGN_NAME_LENGTH = "{\"v\":".length();
+    private static final byte ARRAY = 1;
+    private static final byte NONEMPTY_ARRAY = 2;
+    private static final byte OBJECT = 3;
+    private static final byte NONEMPTY_OBJECT = 4;
+
+    /** The text written and not yet passed on; null when writing through {@link #writer}. */
+    private final @Nullable Buffer text;
+
+    private final @Nullable BufferedSink sink;
+    private final @Nullable JsonWriter writer;
+    private final boolean serializeNulls;
+    private final boolean lenient;
+    private final int outer;
+    private byte[] scopes;
+    private int depth;
+    private byte @Nullable [] pendingEncoded;
+    private @Nullable String pendingName;
+
+    private JsonOut(BufferedSink sink, boolean serializeNulls, boolean lenient, int outer) {
+        this.text = new Buffer();
+        this.sink = sink;
+        this.writer = null;
+        this.serializeNulls = serializeNulls;
+        this.lenient = lenient;
+        this.outer = outer;
+        this.scopes = new byte[16];
+    }
+
+    /** An output that passes every call on to {@code writer}'s own methods. */
+    JsonOut(JsonWriter writer) {
+        this.text = null;
+        this.sink = null;
+        this.writer = writer;
+        this.serializeNulls = writer.getSerializeNulls();
+        this.lenient = writer.isLenient();
+        this.outer = 0;
+        this.scopes = new byte[0];
+    }
+
+    /** Writes {@code value} as the writer's next value, with {@code adapter}. */
+    static <T> void write(JsonWriter writer, T value, JsonOutAdapter<T> adapter) throws IOException {
+        if (writer.getClass() != UTF8_WRITER || !writer.getIndent().isEmpty()) {
+            JsonOut out = new JsonOut(writer);
+            adapter.write(out, value);
+            out.finish();
+            return;
+        }
+        int outer = OUTER.get()[0];
+        try (BufferedSink sink = writer.valueSink()) {
+            JsonOut out = new JsonOut(sink, writer.getSerializeNulls(), writer.isLenient(), outer);
+            adapter.write(out, value);
+            out.finish();
+        }
+    }
+
+    /** The name of the next value: property {@code index} of {@code fields}. */
+    public JsonOut name(JsonFields fields, int index) {
+        checkNoPendingName();
+        if (writer == null) {
+            pendingEncoded = fields.encoded(index);
+        } else {
+            pendingName = fields.name(index);
+        }
+        return this;
+    }
+
+    /** The name of the next value. */
+    public JsonOut name(String name) {
+        checkNoPendingName();
+        pendingName = Objects.requireNonNull(name, "name == null");
+        return this;
+    }
+
+    public JsonOut beginObject() throws IOException {
+        if (writer != null) {
+            named(writer).beginObject();
+            return this;
+        }
+        beforeValue();
+        push(OBJECT);
+        buffer().writeByte('{');
+        return this;
+    }
+
+    public JsonOut endObject() throws IOException {
+        checkNoPendingName();
+        if (writer != null) {
+            writer.endObject();
+            return this;
+        }
+        pop(OBJECT);
+        buffer().writeByte('}');
+        return this;
+    }
+
+    public JsonOut beginArray() throws IOException {
+        if (writer != null) {
+            named(writer).beginArray();
+            return this;
+        }
+        beforeValue();
+        push(ARRAY);
+        buffer().writeByte('[');
+        return this;
+    }
+
+    public JsonOut endArray() throws IOException {
+        checkNoPendingName();
+        if (writer != null) {
+            writer.endArray();
+            return this;
+        }
+        pop(ARRAY);
+        buffer().writeByte(']');
+        return this;
+    }
+
+    /** A {@code null}, left out with its name unless the writer serializes nulls. */
+    public JsonOut nullValue() throws IOException {
+        if (writer != null) {
+            named(writer).nullValue();
+            return this;
+        }
+        if (hasPendingName() && !serializeNulls) {
+            clearPendingName();
+            return this;
+        }
+        beforeValue();
+        buffer().write(NULL);
+        return this;
+    }
+
+    /** A {@code null} the description requires: written even where the writer leaves nulls out. */
+    public JsonOut requiredNull() throws IOException {
+        if (writer != null) {
+            JsonWriter named = named(writer);
+            boolean serializeNulls = named.getSerializeNulls();
+            named.setSerializeNulls(true);
+            try {
+                named.nullValue();
+            } finally {
+                named.setSerializeNulls(serializeNulls);
+            }
+            return this;
+        }
+        beforeValue();
+        buffer().write(NULL);
+        return this;
+    }
+
+    public JsonOut value(@Nullable String value) throws IOException {
+        if (value == null) {
+            return nullValue();
+        }
+        if (writer != null) {
+            named(writer).value(value);
+            return this;
+        }
+        beforeValue();
+        string(buffer(), value);
+        return this;
+    }
+
+    public JsonOut value(long value) throws IOException {
+        if (writer != null) {
+            named(writer).value(value);
+            return this;
+        }
+        beforeValue();
+        buffer().writeDecimalLong(value);
+        return this;
+    }
+
+    public JsonOut value(double value) throws IOException {
+        if (writer != null) {
+            named(writer).value(value);
+            return this;
+        }
+        if (!lenient && (Double.isNaN(value) || Double.isInfinite(value))) {
+            throw new IllegalArgumentException("Numeric values must be finite, but was " + value);
+        }
+        beforeValue();
+        buffer().writeUtf8(Double.toString(value));
+        return this;
+    }
+
+    public JsonOut value(boolean value) throws IOException {
+        if (writer != null) {
+            named(writer).value(value);
+            return this;
+        }
+        beforeValue();
+        buffer().writeUtf8(value ? "true" : "false");
+        return this;
+    }
+
+    public JsonOut value(@Nullable Boolean value) throws IOException {
+        return value == null ? nullValue() : value(value.booleanValue());
+    }
+
+    /** A number as its {@code toString()} gives it, as Moshi writes one. */
+    public JsonOut value(@Nullable Number value) throws IOException {
+        if (value == null) {
+            return nullValue();
+        }
+        if (writer != null) {
+            named(writer).value(value);
+            return this;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return value(value.longValue());
+        }
+        String number = value.toString();
+        if (!lenient && (number.equals("-Infinity") || number.equals("Infinity") || number.equals("NaN"))) {
+            throw new IllegalArgumentException("Numeric values must be finite, but was " + number);
+        }
+        beforeValue();
+        buffer().writeUtf8(number);
+        return this;
+    }
+
+    /** A value written by {@code adapter}, which shares this output if it is a {@link JsonOutAdapter}. */
+    public <T> JsonOut value(@Nullable T value, JsonAdapter<T> adapter) throws IOException {
+        if (adapter instanceof JsonOutAdapter<T> own) {
+            if (value == null) {
+                return nullValue();
+            }
+            own.write(this, value);
+        } else if (writer != null) {
+            adapter.toJson(named(writer), value);
+        } else {
+            foreign(value, adapter);
+        }
+        return this;
+    }
+
+    /** JSON text, written as it is: the value must be one whole JSON value. */
+    public JsonOut raw(String json) throws IOException {
+        if (writer != null) {
+            RawJson.write(named(writer), json);
+            return this;
+        }
+        beforeValue();
+        buffer().writeUtf8(json);
+        return this;
+    }
+
+    /** An optional property's value: text, a number or a boolean; nothing at all, name included, when null. */
+    public JsonOut optional(@Nullable Object value) throws IOException {
+        if (value == null) {
+            clearPendingName();
+            return this;
+        }
+        return scalar(value);
+    }
+
+    /** As {@link #optional(Object)}, for a value written by {@code adapter}. */
+    public <T> JsonOut optional(@Nullable T value, JsonAdapter<T> adapter) throws IOException {
+        if (value == null) {
+            clearPendingName();
+            return this;
+        }
+        return value(value, adapter);
+    }
+
+    /** A required property that may be null: text, a number or a boolean; a {@code null} that is always written. */
+    public JsonOut orNull(@Nullable Object value) throws IOException {
+        return value == null ? requiredNull() : scalar(value);
+    }
+
+    /** As {@link #orNull(Object)}, for a value written by {@code adapter}. */
+    public <T> JsonOut orNull(@Nullable T value, JsonAdapter<T> adapter) throws IOException {
+        return value == null ? requiredNull() : value(value, adapter);
+    }
+
+    /**
+     * An omittable property of text, a number or a boolean: nothing when absent (or when the caller left the
+     * component null), a {@code null} that is always written when the caller chose null.
+     */
+    public JsonOut omittable(@Nullable Omittable<?> value) throws IOException {
+        if (value == null || value.isAbsent()) {
+            clearPendingName();
+            return this;
+        }
+        return orNull(value.orNull());
+    }
+
+    /** As {@link #omittable(Omittable)}, for a value written by {@code adapter}. */
+    public <T> JsonOut omittable(@Nullable Omittable<T> value, JsonAdapter<T> adapter) throws IOException {
+        if (value == null || value.isAbsent()) {
+            clearPendingName();
+            return this;
+        }
+        return value.isNull() ? requiredNull() : value(value.get(), adapter);
+    }
+
+    private JsonOut scalar(Object value) throws IOException {
+        if (value instanceof String string) {
+            return value(string);
+        }
+        if (value instanceof Number number) {
+            return value(number);
+        }
+        if (value instanceof Boolean bool) {
+            return value(bool.booleanValue());
+        }
+        throw new IllegalArgumentException(
+                "not text, a number or a boolean: " + value.getClass().getName());
+    }
+
+    /**
+     * A value another library's adapter writes: into a writer of its own, whose text is then taken over. For a
+     * property, the writer gets the name too (as {@code "v"}), so that it leaves the value out, or keeps it, as it
+     * would have here.
+     */
+    private <T> void foreign(@Nullable T value, JsonAdapter<T> adapter) throws IOException {
+        checkDepth();
+        Buffer json = new Buffer();
+        JsonWriter nested = JsonWriter.of(json);
+        nested.setSerializeNulls(serializeNulls);
+        nested.setLenient(lenient);
+        boolean property = hasPendingName();
+        if (property) {
+            nested.beginObject().name("v");
+        }
+        int[] outerDepth = OUTER.get();
+        int saved = outerDepth[0];
+        outerDepth[0] = outer + depth + 1; // the other writer's value is a level too
+        try {
+            adapter.toJson(nested, value);
+        } finally {
+            outerDepth[0] = saved;
+        }
+        if (property) {
+            nested.endObject(); // {} where the value was left out, else {"v":value}
+            if (json.size() == 2) {
+                clearPendingName();
+                return;
+            }
+            json.skip(FOREIGN_NAME_LENGTH);
+            beforeValue();
+            buffer().write(json, json.size() - 1);
+            return;
+        }
+        if (json.size() == 0) {
+            throw new IllegalStateException(adapter + " wrote no value");
+        }
+        beforeValue();
+        buffer().writeAll(json);
+    }
+
+    private Buffer buffer() {
+        return Objects.requireNonNull(text);
+    }
+
+    private JsonWriter named(JsonWriter writer) throws IOException {
+        String name = pendingName;
+        if (name != null) {
+            pendingName = null;
+            writer.name(name);
+        }
+        return writer;
+    }
+
+    private boolean hasPendingName() {
+        return pendingEncoded != null || pendingName != null;
+    }
+
+    private void clearPendingName() {
+        pendingEncoded = null;
+        pendingName = null;
+    }
+
+    private void checkNoPendingName() {
+        if (hasPendingName()) {
+            throw new IllegalStateException("Nesting problem: a name without a value");
+        }
+    }
+
+    /** Before a value in raw mode: the comma, and the name in an object. */
+    private void beforeValue() throws IOException {
+        Buffer out = buffer();
+        if (depth == 0) {
+            checkNoPendingName();
+            return;
+        }
+        byte scope = scopes[depth];
+        if (scope >= OBJECT) {
+            if (!hasPendingName()) {
+                throw new IllegalStateException("Nesting problem: a value in an object without a name");
+            }
+            if (scope == NONEMPTY_OBJECT) {
+                out.writeByte(',');
+            } else {
+                scopes[depth] = NONEMPTY_OBJECT;
+            }
+            byte[] encoded = pendingEncoded;
+            if (encoded != null) {
+                out.write(encoded);
+                pendingEncoded = null;
+            } else {
+                string(out, Objects.requireNonNull(pendingName));
+                out.writeByte(':');
+                pendingName = null;
+            }
+        } else {
+            checkNoPendingName();
+            if (scope == NONEMPTY_ARRAY) {
+                out.writeByte(',');
+            } else {
+                scopes[depth] = NONEMPTY_ARRAY;
+            }
+        }
+    }
+
+    private void push(byte scope) {
+        checkDepth();
+        if (++depth == scopes.length) {
+            scopes = Arrays.copyOf(scopes, depth * 2);
+        }
+        scopes[depth] = scope;
+    }
+
+    private void checkDepth() {
+        if (outer + depth >= MAX_DEPTH) {
+            throw new JsonDataException(
+                    "Nesting too deep: more than " + MAX_DEPTH + " levels (does a value contain itself?)");
+        }
+    }
+
+    private void pop(byte kind) throws IOException {
+        if (depth == 0 || (scopes[depth] >= OBJECT) != (kind == OBJECT)) {
+            throw new IllegalStateException("Nesting problem: closing what was not opened");
+        }
+        depth--;
+        Buffer out = buffer();
+        if (out.size() >= FLUSH_AT) {
+            // Whole segments only: a part-filled one moved on would stay part-filled in the sink's buffer.
+            Objects.requireNonNull(sink).write(out, out.completeSegmentByteCount());
+        }
+    }
+
+    /** Passes the rest of the text on, checking that every object and array was closed. */
+    private void finish() throws IOException {
+        checkNoPendingName();
+        if (writer != null) {
+            return;
+        }
+        if (depth != 0) {
+            throw new IllegalStateException("Nesting problem: " + depth + " unclosed objects or arrays");
+        }
+        Buffer out = buffer();
+        Objects.requireNonNull(sink).write(out, out.size());
+    }
+
+    /** {@code value} as a JSON string, escaped as Moshi escapes it. */
+    static void string(Buffer out, String value) {
+        out.writeByte('"');
+        int last = 0;
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            String replacement;
+            if (c < 128) {
+                replacement = REPLACEMENTS[c];
+                if (replacement == null) {
+                    continue;
+                }
+            } else if (c == '\u2028') {
+                replacement = "\\u2028";
+            } else if (c == '\u2029') {
+                replacement = "\\u2029";
+            } else {
+                continue;
+            }
+            if (last < i) {
+                out.writeUtf8(value, last, i);
+            }
+            out.writeUtf8(replacement);
+            last = i + 1;
+        }
+        if (last < length) {
+            out.writeUtf8(value, last, length);
+        }
+        out.writeByte('"');
+    }
+}

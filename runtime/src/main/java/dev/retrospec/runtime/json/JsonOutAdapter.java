@@ -1,0 +1,39 @@
+package dev.retrospec.runtime.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A null-safe Moshi adapter that writes through a {@link JsonOut}: straight into the bytes where the writer is
+ * Moshi's own UTF-8 writer, adapters of this kind nested inside one another sharing that output instead of going back
+ * through the writer for every name and value. A JSON {@code null} reads as null and a null writes as one, so that
+ * the adapter needs no {@code nullSafe()} wrapper, which would hide it from the adapters around it. Generated
+ * adapters, and this runtime's adapters for lists, maps, dates and enums, extend it; applications need not.
+ */
+public abstract class JsonOutAdapter<T> extends JsonAdapter<T> {
+    /** Reads one value, which is not a JSON {@code null}. */
+    protected abstract T read(JsonReader reader) throws IOException;
+
+    /** Writes {@code value}, which is not null, as one JSON value. */
+    protected abstract void write(JsonOut out, T value) throws IOException;
+
+    @Override
+    public final @Nullable T fromJson(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonReader.Token.NULL) {
+            return reader.nextNull();
+        }
+        return read(reader);
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+        if (value == null) {
+            writer.nullValue();
+        } else {
+            JsonOut.write(writer, value, this);
+        }
+    }
+}

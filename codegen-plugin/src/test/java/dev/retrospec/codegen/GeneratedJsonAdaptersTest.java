@@ -224,4 +224,20 @@ class GeneratedJsonAdaptersTest {
         assertThat(maybe.fromJson("{\"enabled\":null}").toString())
                 .isEqualTo("Maybe[count=absent, ratio=absent, enabled=null]");
     }
+
+    @Test
+    void aRecursiveTreeIsWrittenAsDeepAsMoshiAllowsAndTheSameIndentedOrNot() throws Exception {
+        JsonAdapter<Object> tree = adapter(strict, models, "Tree");
+        // 127 trees, each an object holding a list: 254 levels, one short of Moshi's limit.
+        StringBuilder json = new StringBuilder();
+        for (int i = 0; i < 127; i++) {
+            json.append("{\"value\":\"").append(i).append("\",\"children\":[");
+        }
+        json.append("]}".repeat(127));
+        Object read = tree.fromJson(json.toString());
+
+        assertThat(tree.toJson(read)).isEqualTo(json.toString());
+        assertThat(tree.indent(" ").toJson(read).replaceAll("\\s", "")).isEqualTo(json.toString());
+        assertThat(tree.fromJsonValue(tree.toJsonValue(read))).isEqualTo(read);
+    }
 }

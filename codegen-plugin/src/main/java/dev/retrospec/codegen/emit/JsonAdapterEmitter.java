@@ -129,12 +129,6 @@ final class JsonAdapterEmitter {
         type.addMethod(constructor.build());
         read(type, def, self, slots, additional);
         type.addMethod(write(def, self, slots, additional, labels));
-        type.addMethod(MethodSpec.methodBuilder("toString")
-                .addAnnotation(OVERRIDE)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $S", "GeneratedJsonAdapter(" + def.name() + ")")
-                .build());
         return type.build();
     }
 
@@ -494,7 +488,8 @@ final class JsonAdapterEmitter {
                         field,
                         Modifier.PRIVATE,
                         Modifier.FINAL);
-                constructor.addStatement("this.$N = moshi.adapter($L)", field, reflectType(javaType));
+                constructor.addStatement(
+                        "this.$N = $T.adapter(moshi, $L)", field, RuntimeTypes.JSON_OUT, reflectType(javaType));
             });
         }
     }

@@ -104,12 +104,6 @@ final class UnionAdapterEmitter {
         fromJson.addStatement("return new $T($T.read(reader))", unknown, RuntimeTypes.RAW_JSON);
         type.addMethod(fromJson.build());
         type.addMethod(write(self, unknown, candidates));
-        type.addMethod(MethodSpec.methodBuilder("toString")
-                .addAnnotation(OVERRIDE)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $S", "GeneratedJsonAdapter(" + def.name() + ")")
-                .build());
         return type.build();
     }
 

@@ -3,8 +3,10 @@ package dev.retrospec.runtime.json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.Omittable;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Objects;
 import okio.Buffer;
@@ -20,8 +22,13 @@ import org.jspecify.annotations.Nullable;
  * the writer serializes nulls, non-finite numbers refused unless it is lenient, and no deeper nesting than Moshi
  * allows.
  *
- * <p>Names are held until their value comes, so that an optional property without a value leaves no trace. Generated
- * adapters use this class; applications need not.
+ * <p>Names are held until their value comes, so that an optional property without a value leaves no trace. A writer
+ * that is flattening (a polymorphic adapter around this one) is written through, not into. A value whose adapter is
+ * not a {@link JsonOutAdapter} (a type the application mapped to a class with an adapter of its own) is written by
+ * that adapter to a writer of its own, whose text is then taken over: it sees the writer's settings for nulls and
+ * leniency, not its tags, and paths in its messages start at that value. Levels the writer had opened before this
+ * output began are not counted against the nesting limit. Generated adapters use this class; applications need
+ * not.
  */
 public final class JsonOut {
     /** Moshi's writer refuses a 256th level of nesting; so does this output, counting the levels it is inside. */
@@ -94,20 +101,48 @@ public final class JsonOut {
         this.scopes = new byte[0];
     }
 
+    /**
+     * The adapter {@code moshi} has for {@code type}, in a form this class writes without a writer of its own: text,
+     * numbers and booleans written as they are (read by Moshi's adapters), free-form values as far as they are JSON's
+     * own kinds, and the placeholder Moshi hands out for a recursive type replaced by the real adapter at first use.
+     * Generated adapters take the adapters of their properties from here.
+     */
+    public static <T> JsonAdapter<T> adapter(Moshi moshi, Type type) {
+        return NestedAdapters.of(moshi, type);
+    }
+
     /** Writes {@code value} as the writer's next value, with {@code adapter}. */
     static <T> void write(JsonWriter writer, T value, JsonOutAdapter<T> adapter) throws IOException {
-        if (writer.getClass() != UTF8_WRITER || !writer.getIndent().isEmpty()) {
+        if (writer.getClass() != UTF8_WRITER || !writer.getIndent().isEmpty() || flattening(writer)) {
             JsonOut out = new JsonOut(writer);
             adapter.write(out, value);
             out.finish();
             return;
         }
         int outer = OUTER.get()[0];
-        try (BufferedSink sink = writer.valueSink()) {
-            JsonOut out = new JsonOut(sink, writer.getSerializeNulls(), writer.isLenient(), outer);
-            adapter.write(out, value);
-            out.finish();
+        BufferedSink sink = writer.valueSink();
+        JsonOut out = new JsonOut(sink, writer.getSerializeNulls(), writer.isLenient(), outer);
+        adapter.write(out, value);
+        out.finish();
+        // Closed only when the value is whole: after a failure the writer refuses to go on, as Moshi's own does.
+        sink.close();
+    }
+
+    /**
+     * Whether the writer is flattening (a polymorphic adapter around this one merges the object it writes into its
+     * own, {@link JsonWriter#beginFlatten()}): then the object's braces must go through the writer. Asked by opening
+     * a second flattening and seeing whether it changed anything; at the top of a document there is none.
+     */
+    private static boolean flattening(JsonWriter writer) {
+        int outer;
+        try {
+            outer = writer.beginFlatten();
+        } catch (IllegalStateException topLevel) {
+            return false;
         }
+        int inner = writer.beginFlatten();
+        writer.endFlatten(outer);
+        return outer == inner;
     }
 
     /** The name of the next value: property {@code index} of {@code fields}. */
@@ -351,7 +386,8 @@ public final class JsonOut {
         return value.isNull() ? requiredNull() : value(value.get(), adapter);
     }
 
-    private JsonOut scalar(Object value) throws IOException {
+    /** Text, a number or a boolean, as {@link #value(String)}, {@link #value(Number)} or {@link #value(boolean)}. */
+    JsonOut scalar(Object value) throws IOException {
         if (value instanceof String string) {
             return value(string);
         }
@@ -437,6 +473,10 @@ public final class JsonOut {
     /** Before a value in raw mode: the comma, and the name in an object. */
     private void beforeValue() throws IOException {
         Buffer out = buffer();
+        if (out.size() >= FLUSH_AT) {
+            // Whole segments only: a part-filled one moved on would stay part-filled in the sink's buffer.
+            Objects.requireNonNull(sink).write(out, out.completeSegmentByteCount());
+        }
         if (depth == 0) {
             checkNoPendingName();
             return;
@@ -485,16 +525,11 @@ public final class JsonOut {
         }
     }
 
-    private void pop(byte kind) throws IOException {
+    private void pop(byte kind) {
         if (depth == 0 || (scopes[depth] >= OBJECT) != (kind == OBJECT)) {
             throw new IllegalStateException("Nesting problem: closing what was not opened");
         }
         depth--;
-        Buffer out = buffer();
-        if (out.size() >= FLUSH_AT) {
-            // Whole segments only: a part-filled one moved on would stay part-filled in the sink's buffer.
-            Objects.requireNonNull(sink).write(out, out.completeSegmentByteCount());
-        }
     }
 
     /** Passes the rest of the text on, checking that every object and array was closed. */

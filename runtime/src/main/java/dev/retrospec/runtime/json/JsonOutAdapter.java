@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class JsonOutAdapter<T> extends JsonAdapter<T> {
     /** Reads one value, which is not a JSON {@code null}. */
-    protected abstract T read(JsonReader reader) throws IOException;
+    protected abstract @Nullable T read(JsonReader reader) throws IOException;
 
     /** Writes {@code value}, which is not null, as one JSON value. */
     protected abstract void write(JsonOut out, T value) throws IOException;
@@ -35,5 +35,11 @@ public abstract class JsonOutAdapter<T> extends JsonAdapter<T> {
         } else {
             JsonOut.write(writer, value, this);
         }
+    }
+
+    /** The adapter's class name ({@code PetJsonAdapter} for a generated one), for messages and debugging. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName();
     }
 }

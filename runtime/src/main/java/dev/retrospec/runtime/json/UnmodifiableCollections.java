@@ -32,53 +32,22 @@ final class UnmodifiableCollections {
         Class<?> raw = Types.getRawType(type);
         Type[] arguments = parameterized.getActualTypeArguments();
         if (raw == List.class || raw == Collection.class) {
-            return new ListAdapter<>(moshi.adapter(arguments[0]), scalar(arguments[0]));
+            return new ListAdapter<>(JsonOut.<Object>adapter(moshi, arguments[0]));
         }
         if (raw == Set.class) {
-            return new SetAdapter<>(moshi.adapter(arguments[0]), scalar(arguments[0]));
+            return new SetAdapter<>(JsonOut.<Object>adapter(moshi, arguments[0]));
         }
         if (raw == Map.class && arguments[0] == String.class) {
-            return new MapAdapter<>(moshi.adapter(arguments[1]), scalar(arguments[1]));
+            return new MapAdapter<>(JsonOut.<Object>adapter(moshi, arguments[1]));
         }
         return null;
     }
 
-    /**
-     * Whether elements of {@code type} are text, numbers or booleans, which are written as they are, as the generated
-     * adapters write such properties, not through the adapter Moshi has for them.
-     */
-    private static boolean scalar(Type type) {
-        return type == String.class
-                || type == Boolean.class
-                || type == Long.class
-                || type == Integer.class
-                || type == Double.class
-                || type == Float.class;
-    }
-
-    /** An element: written as it is where it is text, a number or a boolean, else by {@code adapter}. */
-    private static <E> void element(JsonOut out, @Nullable E item, JsonAdapter<E> adapter, boolean scalar)
-            throws IOException {
-        if (item == null) {
-            out.nullValue();
-        } else if (!scalar) {
-            out.value(item, adapter);
-        } else if (item instanceof String text) {
-            out.value(text);
-        } else if (item instanceof Boolean bool) {
-            out.value(bool.booleanValue());
-        } else {
-            out.value((Number) item);
-        }
-    }
-
     private static final class ListAdapter<E> extends JsonOutAdapter<List<@Nullable E>> {
         private final JsonAdapter<E> element;
-        private final boolean scalar;
 
-        ListAdapter(JsonAdapter<E> element, boolean scalar) {
+        ListAdapter(JsonAdapter<E> element) {
             this.element = element;
-            this.scalar = scalar;
         }
 
         @Override
@@ -96,7 +65,7 @@ final class UnmodifiableCollections {
         protected void write(JsonOut out, List<@Nullable E> value) throws IOException {
             out.beginArray();
             for (E item : value) {
-                element(out, item, element, scalar);
+                out.value(item, element);
             }
             out.endArray();
         }
@@ -109,11 +78,9 @@ final class UnmodifiableCollections {
 
     private static final class SetAdapter<E> extends JsonOutAdapter<Set<@Nullable E>> {
         private final JsonAdapter<E> element;
-        private final boolean scalar;
 
-        SetAdapter(JsonAdapter<E> element, boolean scalar) {
+        SetAdapter(JsonAdapter<E> element) {
             this.element = element;
-            this.scalar = scalar;
         }
 
         @Override
@@ -131,7 +98,7 @@ final class UnmodifiableCollections {
         protected void write(JsonOut out, Set<@Nullable E> value) throws IOException {
             out.beginArray();
             for (E item : value) {
-                element(out, item, element, scalar);
+                out.value(item, element);
             }
             out.endArray();
         }
@@ -144,11 +111,9 @@ final class UnmodifiableCollections {
 
     private static final class MapAdapter<V> extends JsonOutAdapter<Map<String, @Nullable V>> {
         private final JsonAdapter<V> value;
-        private final boolean scalar;
 
-        MapAdapter(JsonAdapter<V> value, boolean scalar) {
+        MapAdapter(JsonAdapter<V> value) {
             this.value = value;
-            this.scalar = scalar;
         }
 
         @Override
@@ -166,7 +131,7 @@ final class UnmodifiableCollections {
         protected void write(JsonOut out, Map<String, @Nullable V> map) throws IOException {
             out.beginObject();
             for (Map.Entry<String, @Nullable V> entry : map.entrySet()) {
-                element(out.name(entry.getKey()), entry.getValue(), value, scalar);
+                out.name(entry.getKey()).value(entry.getValue(), value);
             }
             out.endObject();
         }

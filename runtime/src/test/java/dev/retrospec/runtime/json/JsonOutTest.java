@@ -9,7 +9,9 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import com.squareup.moshi.adapters.PolymorphicJsonAdapterFactory;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -331,6 +333,116 @@ class JsonOutTest {
                 .hasMessageContaining("Nesting too deep");
         // And the count is given back: the same thread writes a shallow value afterwards.
         assertThat(OUT.toJson(new Bounce(new Bounce(new Int(2))))).isEqualTo("[[2]]");
+    }
+
+    /** Node as plain Java values: maps, lists, text, numbers, booleans and nulls, as free-form JSON is held. */
+    private static @Nullable Object plain(Node node) {
+        if (node instanceof Obj obj) {
+            Map<String, @Nullable Object> map = new LinkedHashMap<>();
+            obj.members().forEach((name, value) -> {
+                if (!(value instanceof Absent)) {
+                    map.put(name, plain(value));
+                }
+            });
+            return map;
+        }
+        if (node instanceof Arr arr) {
+            List<@Nullable Object> list = new ArrayList<>();
+            arr.items().forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        if (node instanceof Foreign f) {
+            return plain(f.node());
+        }
+        if (node instanceof Bounce b) {
+            return java.util.Collections.singletonList(plain(b.node()));
+        }
+        return node instanceof Text t
+                ? t.text()
+                : node instanceof Int i
+                        ? (Object) i.value()
+                        : node instanceof Dbl d
+                                ? (Object) d.value()
+                                : node instanceof Num n
+                                        ? n.value()
+                                        : node instanceof Bool b ? (Object) b.value() : null;
+    }
+
+    @Test
+    void freeFormValuesAreWrittenAsMoshiWritesThem() throws IOException {
+        Type listOfObject = Types.newParameterizedType(List.class, Object.class);
+        JsonAdapter<List<@Nullable Object>> ours =
+                new Moshi.Builder().add(StandardJsonAdapters.FACTORY).build().adapter(listOfObject);
+        JsonAdapter<List<@Nullable Object>> moshis = new Moshi.Builder()
+                .add(BigDecimal.class, new BigDecimalText())
+                .build()
+                .adapter(listOfObject);
+        Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            List<@Nullable Object> value = new ArrayList<>();
+            value.add(plain(node(random, 4)));
+            boolean serializeNulls = random.nextBoolean();
+            assertThat(visible(serializeNulls ? ours.serializeNulls().toJson(value) : ours.toJson(value)))
+                    .isEqualTo(visible(serializeNulls ? moshis.serializeNulls().toJson(value) : moshis.toJson(value)));
+        }
+    }
+
+    /** What the runtime's standard adapters do for a BigDecimal, for Moshi alone to compare with. */
+    private static final class BigDecimalText extends JsonAdapter<BigDecimal> {
+        @Override
+        public BigDecimal fromJson(JsonReader reader) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, @Nullable BigDecimal value) throws IOException {
+            writer.value(value);
+        }
+    }
+
+    @Test
+    void insideAPolymorphicAdapterThatFlattensTheObject() throws IOException {
+        Moshi moshi = new Moshi.Builder()
+                .add(PolymorphicJsonAdapterFactory.of(Node.class, "type").withSubtype(Obj.class, "obj"))
+                .add((type, annotations, m) -> type == Obj.class ? OUT : null)
+                .build();
+        Node node = new Obj(Map.of("a", new Int(1)));
+        assertThat(moshi.adapter(Node.class).toJson(node)).isEqualTo("{\"type\":\"obj\",\"a\":1}");
+        assertThat(moshi.adapter(Node.class).indent(" ").toJson(node))
+                .isEqualTo("{\n \"type\": \"obj\",\n \"a\": 1\n}");
+    }
+
+    @Test
+    void aLongArrayReachesTheSinkAsItIsWritten() throws IOException {
+        List<Node> items = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            items.add(new Text("item " + i));
+        }
+        long[] firstWriteAt = {-1};
+        Buffer written = new Buffer();
+        okio.Sink sink = new okio.ForwardingSink(written) {
+            @Override
+            public void write(Buffer source, long byteCount) throws IOException {
+                if (firstWriteAt[0] < 0) {
+                    firstWriteAt[0] = written.size() + byteCount;
+                }
+                super.write(source, byteCount);
+            }
+        };
+        try (JsonWriter writer = JsonWriter.of(okio.Okio.buffer(sink))) {
+            OUT.toJson(writer, new Arr(items));
+        }
+        assertThat(written.size()).isGreaterThan(1_000_000);
+        assertThat(firstWriteAt[0]).isPositive().isLessThan(written.size() / 10);
+    }
+
+    @Test
+    void afterAFailureTheWriterRefusesToGoOn() throws IOException {
+        JsonWriter writer = JsonWriter.of(new Buffer());
+        writer.beginObject().name("a");
+        assertThatThrownBy(() -> OUT.toJson(writer, new Arr(List.of(new Dbl(1), new Dbl(Double.NaN)))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writer.name("b")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -57,9 +57,4 @@ final class DocumentJsonAdapter extends JsonOutAdapter<Document> {
     out.name(fields, 1).optional(value.title());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Document)";
-  }
 }

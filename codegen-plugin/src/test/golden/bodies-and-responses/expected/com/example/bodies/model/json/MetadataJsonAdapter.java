@@ -45,9 +45,4 @@ final class MetadataJsonAdapter extends JsonOutAdapter<Metadata> {
     out.name(fields, 0).optional(value.author());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Metadata)";
-  }
 }

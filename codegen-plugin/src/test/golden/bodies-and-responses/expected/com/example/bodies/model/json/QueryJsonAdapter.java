@@ -48,9 +48,4 @@ final class QueryJsonAdapter extends JsonOutAdapter<Query> {
     out.name(fields, 1).optional(value.limit());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Query)";
-  }
 }

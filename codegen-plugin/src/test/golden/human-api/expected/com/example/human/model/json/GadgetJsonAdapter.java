@@ -32,8 +32,8 @@ final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
 
   GadgetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Gadget", strictness);
-    this.ownerAdapter = moshi.adapter(Owner.class);
-    this.openEnumOfStateAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, State.class));
+    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
+    this.openEnumOfStateAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, State.class));
   }
 
   @Override
@@ -58,10 +58,5 @@ final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
     out.name(fields, 0).optional(value.owner(), this.ownerAdapter);
     out.name(fields, 1).optional(value.state(), this.openEnumOfStateAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Gadget)";
   }
 }

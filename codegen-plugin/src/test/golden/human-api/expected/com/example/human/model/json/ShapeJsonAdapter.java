@@ -40,9 +40,9 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
   private final JsonAdapter<ShapePoint> shapePointAdapter;
 
   ShapeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.shapeWithRadiusAdapter = moshi.adapter(ShapeWithRadius.class);
-    this.shapeWithWidthAdapter = moshi.adapter(ShapeWithWidth.class);
-    this.shapePointAdapter = moshi.adapter(ShapePoint.class);
+    this.shapeWithRadiusAdapter = JsonOut.adapter(moshi, ShapeWithRadius.class);
+    this.shapeWithWidthAdapter = JsonOut.adapter(moshi, ShapeWithWidth.class);
+    this.shapePointAdapter = JsonOut.adapter(moshi, ShapePoint.class);
   }
 
   @Override
@@ -99,10 +99,5 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
       return;
     }
     out.raw(((Shape.Unknown) value).json());
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Shape)";
   }
 }

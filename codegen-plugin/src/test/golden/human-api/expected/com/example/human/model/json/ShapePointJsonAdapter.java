@@ -55,9 +55,4 @@ final class ShapePointJsonAdapter extends JsonOutAdapter<ShapePoint> {
     out.name(fields, 0).value(value.x());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ShapePoint)";
-  }
 }

@@ -55,9 +55,4 @@ final class ShapeWithRadiusJsonAdapter extends JsonOutAdapter<ShapeWithRadius> {
     out.name(fields, 0).value(value.radius());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ShapeWithRadius)";
-  }
 }

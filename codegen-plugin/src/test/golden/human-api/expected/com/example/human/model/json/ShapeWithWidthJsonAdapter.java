@@ -58,9 +58,4 @@ final class ShapeWithWidthJsonAdapter extends JsonOutAdapter<ShapeWithWidth> {
     out.name(fields, 1).value(value.height());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ShapeWithWidth)";
-  }
 }

@@ -37,9 +37,9 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
 
   WidgetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Widget", strictness, 0, 3);
-    this.ownerAdapter = moshi.adapter(Owner.class);
-    this.openEnumOfStateAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, State.class));
-    this.shapeAdapter = moshi.adapter(Shape.class);
+    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
+    this.openEnumOfStateAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, State.class));
+    this.shapeAdapter = JsonOut.adapter(moshi, Shape.class);
   }
 
   @Override
@@ -79,10 +79,5 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
     out.name(fields, 2).optional(value.state(), this.openEnumOfStateAdapter);
     out.name(fields, 3).value(value.shape(), this.shapeAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Widget)";
   }
 }

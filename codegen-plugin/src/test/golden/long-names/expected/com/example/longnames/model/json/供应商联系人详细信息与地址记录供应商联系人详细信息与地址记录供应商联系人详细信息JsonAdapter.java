@@ -56,9 +56,4 @@ final class 供应商联系人详细信息与地址记录供应商联系人详�
     out.name(fields, 0).value(value.name());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息)";
-  }
 }

@@ -56,9 +56,4 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
     out.name(fields, 0).value(value.供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2)";
-  }
 }

@@ -38,9 +38,9 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
 
   宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态JsonAdapter(Moshi moshi,
       JsonValues.Strictness strictness) {
-    this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter = moshi.adapter(供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class);
-    this.listAdapter = moshi.adapter(Types.newParameterizedType(List.class, Types.newParameterizedType(List.class, Types.newParameterizedType(List.class, 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class))));
-    this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter = moshi.adapter(宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2.class);
+    this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter = JsonOut.adapter(moshi, 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class);
+    this.listAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Types.newParameterizedType(List.class, Types.newParameterizedType(List.class, 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class))));
+    this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter = JsonOut.adapter(moshi, 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2.class);
   }
 
   @Override
@@ -88,10 +88,5 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
       return;
     }
     out.raw(((宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Unknown) value).json());
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态)";
   }
 }

@@ -36,10 +36,10 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
 
   EntryJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Entry", strictness, 0, 1);
-    this.stringAdapter = moshi.adapter(String.class);
-    this.instantAdapter = moshi.adapter(Instant.class);
-    this.localDateAdapter = moshi.adapter(LocalDate.class);
-    this.uriAdapter = moshi.adapter(URI.class);
+    this.stringAdapter = JsonOut.adapter(moshi, String.class);
+    this.instantAdapter = JsonOut.adapter(moshi, Instant.class);
+    this.localDateAdapter = JsonOut.adapter(moshi, LocalDate.class);
+    this.uriAdapter = JsonOut.adapter(moshi, URI.class);
   }
 
   @Override
@@ -79,10 +79,5 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
     out.name(fields, 2).optional(value.valueDate(), this.localDateAdapter);
     out.name(fields, 3).optional(value.receipt(), this.uriAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Entry)";
   }
 }

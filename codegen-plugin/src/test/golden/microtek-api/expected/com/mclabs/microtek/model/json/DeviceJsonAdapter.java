@@ -33,8 +33,8 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
 
   DeviceJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Device", strictness, 0, 1, 2, 4, 5);
-    this.openEnumOfDeviceStatusAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, DeviceStatus.class));
-    this.offsetDateTimeAdapter = moshi.adapter(OffsetDateTime.class);
+    this.openEnumOfDeviceStatusAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, DeviceStatus.class));
+    this.offsetDateTimeAdapter = JsonOut.adapter(moshi, OffsetDateTime.class);
   }
 
   @Override
@@ -83,10 +83,5 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
     out.name(fields, 5).value(value.registeredAt(), this.offsetDateTimeAdapter);
     out.name(fields, 6).optional(value.lastSeenAt(), this.offsetDateTimeAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Device)";
   }
 }

@@ -62,9 +62,4 @@ final class NewDeviceJsonAdapter extends JsonOutAdapter<NewDevice> {
     out.name(fields, 2).omittable(value.location());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(NewDevice)";
-  }
 }

@@ -61,9 +61,4 @@ final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
     out.name(fields, 2).optional(value.requestId());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Problem)";
-  }
 }

@@ -57,9 +57,4 @@ final class ServiceStatusJsonAdapter extends JsonOutAdapter<ServiceStatus> {
     out.name(fields, 1).value(value.version());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ServiceStatus)";
-  }
 }

@@ -30,7 +30,7 @@ final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
 
   TokenErrorJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "TokenError", strictness, 0);
-    this.openEnumOfTokenErrorCodeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, TokenErrorCode.class));
+    this.openEnumOfTokenErrorCodeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, TokenErrorCode.class));
   }
 
   @Override
@@ -67,10 +67,5 @@ final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
     out.name(fields, 1).optional(value.errorDescription());
     out.name(fields, 2).optional(value.errorUri());
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(TokenError)";
   }
 }

@@ -30,7 +30,7 @@ final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
 
   TokenRequestJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "TokenRequest", strictness, 0, 1, 2, 3);
-    this.openEnumOfTokenRequestGrantTypeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, TokenRequestGrantType.class));
+    this.openEnumOfTokenRequestGrantTypeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, TokenRequestGrantType.class));
   }
 
   @Override
@@ -70,10 +70,5 @@ final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
     out.name(fields, 2).value(value.clientSecret());
     out.name(fields, 3).value(value.scope());
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(TokenRequest)";
   }
 }

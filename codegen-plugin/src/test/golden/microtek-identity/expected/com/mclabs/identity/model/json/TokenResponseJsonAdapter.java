@@ -61,9 +61,4 @@ final class TokenResponseJsonAdapter extends JsonOutAdapter<TokenResponse> {
     out.name(fields, 2).value(value.tokenType());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(TokenResponse)";
-  }
 }

@@ -45,9 +45,4 @@ final class BadgeJsonAdapter extends JsonOutAdapter<Badge> {
     out.name(fields, 0).optional(value.label());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Badge)";
-  }
 }

@@ -46,9 +46,4 @@ final class GrößeJsonAdapter extends JsonOutAdapter<Größe> {
     out.name(fields, 0).optional(value.wert());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Größe)";
-  }
 }

@@ -53,9 +53,4 @@ final class MaybeJsonAdapter extends JsonOutAdapter<Maybe> {
     out.name(fields, 2).omittable(value.enabled());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Maybe)";
-  }
 }

@@ -46,9 +46,4 @@ final class OldThingJsonAdapter extends JsonOutAdapter<OldThing> {
     out.name(fields, 0).optional(value.name());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(OldThing)";
-  }
 }

@@ -45,9 +45,4 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
     out.name(fields, 0).optional(value.login());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Owner)";
-  }
 }

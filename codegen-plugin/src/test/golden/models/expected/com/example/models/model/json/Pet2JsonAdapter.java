@@ -45,9 +45,4 @@ final class Pet2JsonAdapter extends JsonOutAdapter<Pet2> {
     out.name(fields, 0).optional(value.name());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Pet2)";
-  }
 }

@@ -48,9 +48,4 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
     out.name(fields, 1).optional(value.class_());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Pet)";
-  }
 }

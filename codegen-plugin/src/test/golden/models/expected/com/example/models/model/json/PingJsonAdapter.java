@@ -27,7 +27,7 @@ final class PingJsonAdapter extends JsonOutAdapter<Ping> {
 
   PingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Ping", strictness);
-    this.pongAdapter = moshi.adapter(Pong.class);
+    this.pongAdapter = JsonOut.adapter(moshi, Pong.class);
   }
 
   @Override
@@ -49,10 +49,5 @@ final class PingJsonAdapter extends JsonOutAdapter<Ping> {
     out.beginObject();
     out.name(fields, 0).optional(value.pong(), this.pongAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Ping)";
   }
 }

@@ -27,7 +27,7 @@ final class PongJsonAdapter extends JsonOutAdapter<Pong> {
 
   PongJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Pong", strictness);
-    this.pingAdapter = moshi.adapter(Ping.class);
+    this.pingAdapter = JsonOut.adapter(moshi, Ping.class);
   }
 
   @Override
@@ -49,10 +49,5 @@ final class PongJsonAdapter extends JsonOutAdapter<Pong> {
     out.beginObject();
     out.name(fields, 0).optional(value.ping(), this.pingAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Pong)";
   }
 }

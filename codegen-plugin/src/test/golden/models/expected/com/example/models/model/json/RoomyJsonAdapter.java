@@ -32,7 +32,7 @@ final class RoomyJsonAdapter extends JsonOutAdapter<Roomy> {
 
   RoomyJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Roomy", strictness, 39);
-    this.long_Adapter = moshi.adapter(Long.class);
+    this.long_Adapter = JsonOut.adapter(moshi, Long.class);
   }
 
   private void readValues(JsonReader reader, Values values) throws IOException {
@@ -153,11 +153,6 @@ final class RoomyJsonAdapter extends JsonOutAdapter<Roomy> {
       out.name(entry.getKey()).value(entry.getValue(), this.long_Adapter);
     }
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Roomy)";
   }
 
   /**

@@ -67,18 +67,18 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
 
   ThingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Thing", strictness, 0, 1, 2, 5, 11);
-    this.ownerAdapter = moshi.adapter(Owner.class);
-    this.offsetDateTimeAdapter = moshi.adapter(OffsetDateTime.class);
-    this.localDateAdapter = moshi.adapter(LocalDate.class);
-    this.uuidAdapter = moshi.adapter(UUID.class);
-    this.byteStringAdapter = moshi.adapter(ByteString.class);
-    this.openEnumOfThingSizeAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, ThingSize.class));
-    this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
-    this.setOfStringAdapter = moshi.adapter(Types.newParameterizedType(Set.class, String.class));
-    this.mapOfStringStringAdapter = moshi.adapter(Types.newParameterizedType(Map.class, String.class, String.class));
-    this.mapOfStringObjectAdapter = moshi.adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
-    this.thingNestedAdapter = moshi.adapter(ThingNested.class);
-    this.badgeAdapter = moshi.adapter(Badge.class);
+    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
+    this.offsetDateTimeAdapter = JsonOut.adapter(moshi, OffsetDateTime.class);
+    this.localDateAdapter = JsonOut.adapter(moshi, LocalDate.class);
+    this.uuidAdapter = JsonOut.adapter(moshi, UUID.class);
+    this.byteStringAdapter = JsonOut.adapter(moshi, ByteString.class);
+    this.openEnumOfThingSizeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, ThingSize.class));
+    this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
+    this.setOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(Set.class, String.class));
+    this.mapOfStringStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(Map.class, String.class, String.class));
+    this.mapOfStringObjectAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(Map.class, String.class, Object.class));
+    this.thingNestedAdapter = JsonOut.adapter(moshi, ThingNested.class);
+    this.badgeAdapter = JsonOut.adapter(moshi, Badge.class);
   }
 
   @Override
@@ -191,10 +191,5 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
     out.name(fields, 26).optional(value.nullableBadge(), this.badgeAdapter);
     out.name(fields, 27).omittable(value.formerBadge(), this.badgeAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Thing)";
   }
 }

@@ -45,9 +45,4 @@ final class ThingNestedJsonAdapter extends JsonOutAdapter<ThingNested> {
     out.name(fields, 0).optional(value.level());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ThingNested)";
-  }
 }

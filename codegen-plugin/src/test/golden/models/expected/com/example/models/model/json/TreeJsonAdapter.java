@@ -28,7 +28,7 @@ final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
 
   TreeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Tree", strictness);
-    this.listOfTreeAdapter = moshi.adapter(Types.newParameterizedType(List.class, Tree.class));
+    this.listOfTreeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Tree.class));
   }
 
   @Override
@@ -53,10 +53,5 @@ final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
     out.name(fields, 0).optional(value.value());
     out.name(fields, 1).optional(value.children(), this.listOfTreeAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Tree)";
   }
 }

@@ -212,11 +212,6 @@ final class WideJsonAdapter extends JsonOutAdapter<Wide> {
     out.endObject();
   }
 
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Wide)";
-  }
-
   /**
    * One object's values as read, until the record is built from them.
    */

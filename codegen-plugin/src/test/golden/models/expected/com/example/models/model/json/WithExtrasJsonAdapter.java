@@ -29,7 +29,7 @@ final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
 
   WithExtrasJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "WithExtras", strictness);
-    this.long_Adapter = moshi.adapter(Long.class);
+    this.long_Adapter = JsonOut.adapter(moshi, Long.class);
   }
 
   @Override
@@ -57,10 +57,5 @@ final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
       out.name(entry.getKey()).value(entry.getValue(), this.long_Adapter);
     }
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(WithExtras)";
   }
 }

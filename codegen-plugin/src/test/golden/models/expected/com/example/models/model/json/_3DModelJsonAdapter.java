@@ -45,9 +45,4 @@ final class _3DModelJsonAdapter extends JsonOutAdapter<_3DModel> {
     out.name(fields, 0).optional(value.vertices());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(_3DModel)";
-  }
 }

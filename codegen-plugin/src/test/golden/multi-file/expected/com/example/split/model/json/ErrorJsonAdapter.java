@@ -53,9 +53,4 @@ final class ErrorJsonAdapter extends JsonOutAdapter<com.example.split.model.Erro
     out.name(fields, 0).value(value.message());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Error)";
-  }
 }

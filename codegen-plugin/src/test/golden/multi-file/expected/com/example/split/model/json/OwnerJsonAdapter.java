@@ -29,7 +29,7 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
 
   OwnerJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Owner", strictness);
-    this.listOfPetAdapter = moshi.adapter(Types.newParameterizedType(List.class, Pet.class));
+    this.listOfPetAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Pet.class));
   }
 
   @Override
@@ -54,10 +54,5 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
     out.name(fields, 0).optional(value.name());
     out.name(fields, 1).optional(value.pets(), this.listOfPetAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Owner)";
   }
 }

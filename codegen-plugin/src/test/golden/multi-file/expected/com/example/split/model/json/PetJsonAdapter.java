@@ -31,8 +31,8 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
 
   PetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Pet", strictness, 0);
-    this.ownerAdapter = moshi.adapter(Owner.class);
-    this.listOfPetAdapter = moshi.adapter(Types.newParameterizedType(List.class, Pet.class));
+    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
+    this.listOfPetAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Pet.class));
   }
 
   @Override
@@ -69,10 +69,5 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
     out.name(fields, 1).optional(value.owner(), this.ownerAdapter);
     out.name(fields, 2).optional(value.friends(), this.listOfPetAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Pet)";
   }
 }

@@ -45,13 +45,13 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
 
   RecordJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Record", strictness, 0, 1, 2);
-    this.record_Adapter = moshi.adapter(com.example.v31.model.Record.class);
-    this.objectAdapter = moshi.adapter(Object.class);
-    this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
-    this.ownerAdapter = moshi.adapter(Owner.class);
-    this.byteStringAdapter = moshi.adapter(ByteString.class);
-    this.listOfBigDecimalAdapter = moshi.adapter(Types.newParameterizedType(List.class, BigDecimal.class));
-    this.listOfObjectAdapter = moshi.adapter(Types.newParameterizedType(List.class, Object.class));
+    this.record_Adapter = JsonOut.adapter(moshi, com.example.v31.model.Record.class);
+    this.objectAdapter = JsonOut.adapter(moshi, Object.class);
+    this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
+    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
+    this.byteStringAdapter = JsonOut.adapter(moshi, ByteString.class);
+    this.listOfBigDecimalAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, BigDecimal.class));
+    this.listOfObjectAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Object.class));
   }
 
   @Override
@@ -128,10 +128,5 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
     out.name(fields, 14).optional(value.point(), this.listOfBigDecimalAdapter);
     out.name(fields, 15).optional(value.pair(), this.listOfObjectAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Record)";
   }
 }

@@ -54,9 +54,4 @@ final class SubscribeRequestJsonAdapter extends JsonOutAdapter<SubscribeRequest>
     out.name(fields, 0).value(value.callbackUrl());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(SubscribeRequest)";
-  }
 }

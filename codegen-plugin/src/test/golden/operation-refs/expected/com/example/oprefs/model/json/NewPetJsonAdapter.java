@@ -54,9 +54,4 @@ final class NewPetJsonAdapter extends JsonOutAdapter<NewPet> {
     out.name(fields, 0).value(value.name());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(NewPet)";
-  }
 }

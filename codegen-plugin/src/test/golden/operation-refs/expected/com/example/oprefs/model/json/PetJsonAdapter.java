@@ -57,9 +57,4 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
     out.name(fields, 1).value(value.name());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Pet)";
-  }
 }

@@ -48,9 +48,4 @@ final class ListItemsFilterJsonAdapter extends JsonOutAdapter<ListItemsFilter> {
     out.name(fields, 1).optional(value.min());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ListItemsFilter)";
-  }
 }

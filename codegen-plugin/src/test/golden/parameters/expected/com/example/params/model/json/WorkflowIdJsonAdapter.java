@@ -51,9 +51,4 @@ final class WorkflowIdJsonAdapter extends JsonOutAdapter<WorkflowId> {
     }
     out.raw(((WorkflowId.Unknown) value).json());
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(WorkflowId)";
-  }
 }

@@ -56,9 +56,4 @@ final class BikeJsonAdapter extends JsonOutAdapter<Bike> {
     out.name(fields, 1).optional(value.electric());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Bike)";
-  }
 }

@@ -56,9 +56,4 @@ final class CarJsonAdapter extends JsonOutAdapter<Car> {
     out.name(fields, 1).optional(value.seats());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Car)";
-  }
 }

@@ -58,9 +58,4 @@ final class CatJsonAdapter extends JsonOutAdapter<Cat> {
     out.name(fields, 1).optional(value.indoor());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Cat)";
-  }
 }

@@ -51,9 +51,4 @@ final class CircleJsonAdapter extends JsonOutAdapter<Circle> {
     out.name(fields, 0).value(value.radius());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Circle)";
-  }
 }

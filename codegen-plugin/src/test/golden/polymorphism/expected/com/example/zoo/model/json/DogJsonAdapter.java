@@ -58,9 +58,4 @@ final class DogJsonAdapter extends JsonOutAdapter<Dog> {
     out.name(fields, 1).optional(value.barks());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Dog)";
-  }
 }

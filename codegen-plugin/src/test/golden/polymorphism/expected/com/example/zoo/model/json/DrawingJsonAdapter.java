@@ -35,9 +35,9 @@ final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
 
   DrawingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Drawing", strictness);
-    this.listOfShapeAdapter = moshi.adapter(Types.newParameterizedType(List.class, Shape.class));
-    this.listOfVehicleAdapter = moshi.adapter(Types.newParameterizedType(List.class, Vehicle.class));
-    this.drawingLabelAdapter = moshi.adapter(DrawingLabel.class);
+    this.listOfShapeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Shape.class));
+    this.listOfVehicleAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Vehicle.class));
+    this.drawingLabelAdapter = JsonOut.adapter(moshi, DrawingLabel.class);
   }
 
   @Override
@@ -65,10 +65,5 @@ final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
     out.name(fields, 1).optional(value.fleet(), this.listOfVehicleAdapter);
     out.name(fields, 2).optional(value.label(), this.drawingLabelAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Drawing)";
   }
 }

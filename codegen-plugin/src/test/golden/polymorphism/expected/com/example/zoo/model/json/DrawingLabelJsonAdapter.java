@@ -26,7 +26,7 @@ final class DrawingLabelJsonAdapter extends JsonOutAdapter<DrawingLabel> {
   private final JsonAdapter<DrawingLabelRich> drawingLabelRichAdapter;
 
   DrawingLabelJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.drawingLabelRichAdapter = moshi.adapter(DrawingLabelRich.class);
+    this.drawingLabelRichAdapter = JsonOut.adapter(moshi, DrawingLabelRich.class);
   }
 
   @Override
@@ -63,10 +63,5 @@ final class DrawingLabelJsonAdapter extends JsonOutAdapter<DrawingLabel> {
       return;
     }
     out.raw(((DrawingLabel.Unknown) value).json());
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(DrawingLabel)";
   }
 }

@@ -48,9 +48,4 @@ final class DrawingLabelRichJsonAdapter extends JsonOutAdapter<DrawingLabelRich>
     out.name(fields, 1).optional(value.bold());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(DrawingLabelRich)";
-  }
 }

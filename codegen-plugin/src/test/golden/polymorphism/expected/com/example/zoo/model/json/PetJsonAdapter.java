@@ -24,8 +24,8 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   private final JsonAdapter<Dog> dogAdapter;
 
   PetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.catAdapter = moshi.adapter(Cat.class);
-    this.dogAdapter = moshi.adapter(Dog.class);
+    this.catAdapter = JsonOut.adapter(moshi, Cat.class);
+    this.dogAdapter = JsonOut.adapter(moshi, Dog.class);
   }
 
   @Override
@@ -59,10 +59,5 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
       return;
     }
     out.raw(((Pet.Unknown) value).json());
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Pet)";
   }
 }

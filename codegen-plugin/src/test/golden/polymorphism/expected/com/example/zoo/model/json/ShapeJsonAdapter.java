@@ -37,9 +37,9 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
   private final JsonAdapter<List<Long>> listOfLongAdapter;
 
   ShapeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.circleAdapter = moshi.adapter(Circle.class);
-    this.squareAdapter = moshi.adapter(Square.class);
-    this.listOfLongAdapter = moshi.adapter(Types.newParameterizedType(List.class, Long.class));
+    this.circleAdapter = JsonOut.adapter(moshi, Circle.class);
+    this.squareAdapter = JsonOut.adapter(moshi, Square.class);
+    this.listOfLongAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Long.class));
   }
 
   @Override
@@ -93,10 +93,5 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
       return;
     }
     out.raw(((Shape.Unknown) value).json());
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Shape)";
   }
 }

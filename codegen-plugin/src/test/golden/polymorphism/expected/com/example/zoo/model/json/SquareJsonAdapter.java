@@ -51,9 +51,4 @@ final class SquareJsonAdapter extends JsonOutAdapter<Square> {
     out.name(fields, 0).value(value.side());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Square)";
-  }
 }

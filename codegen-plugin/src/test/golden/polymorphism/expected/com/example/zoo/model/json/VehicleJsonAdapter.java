@@ -24,8 +24,8 @@ final class VehicleJsonAdapter extends JsonOutAdapter<Vehicle> {
   private final JsonAdapter<Bike> bikeAdapter;
 
   VehicleJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.carAdapter = moshi.adapter(Car.class);
-    this.bikeAdapter = moshi.adapter(Bike.class);
+    this.carAdapter = JsonOut.adapter(moshi, Car.class);
+    this.bikeAdapter = JsonOut.adapter(moshi, Bike.class);
   }
 
   @Override
@@ -59,10 +59,5 @@ final class VehicleJsonAdapter extends JsonOutAdapter<Vehicle> {
       return;
     }
     out.raw(((Vehicle.Unknown) value).json());
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Vehicle)";
   }
 }

@@ -45,9 +45,4 @@ final class ConflictDetailJsonAdapter extends JsonOutAdapter<ConflictDetail> {
     out.name(fields, 0).optional(value.other());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ConflictDetail)";
-  }
 }

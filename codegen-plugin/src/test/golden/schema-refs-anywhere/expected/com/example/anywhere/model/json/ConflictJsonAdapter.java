@@ -27,7 +27,7 @@ final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
 
   ConflictJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Conflict", strictness, 0);
-    this.conflictDetailAdapter = moshi.adapter(ConflictDetail.class);
+    this.conflictDetailAdapter = JsonOut.adapter(moshi, ConflictDetail.class);
   }
 
   @Override
@@ -61,10 +61,5 @@ final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
     out.name(fields, 0).value(value.code());
     out.name(fields, 1).optional(value.detail(), this.conflictDetailAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Conflict)";
   }
 }

@@ -54,9 +54,4 @@ final class NewOrderJsonAdapter extends JsonOutAdapter<NewOrder> {
     out.name(fields, 0).value(value.item());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(NewOrder)";
-  }
 }

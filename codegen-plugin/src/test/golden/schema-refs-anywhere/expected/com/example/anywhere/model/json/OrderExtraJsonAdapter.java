@@ -57,9 +57,4 @@ final class OrderExtraJsonAdapter extends JsonOutAdapter<OrderExtra> {
     out.name(fields, 1).optional(value.note());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(OrderExtra)";
-  }
 }

@@ -32,8 +32,8 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
 
   OrderJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Order", strictness, 0);
-    this.openEnumOfPriorityAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, Priority.class));
-    this.orderExtraAdapter = moshi.adapter(OrderExtra.class);
+    this.openEnumOfPriorityAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, Priority.class));
+    this.orderExtraAdapter = JsonOut.adapter(moshi, OrderExtra.class);
   }
 
   @Override
@@ -70,10 +70,5 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
     out.name(fields, 1).optional(value.priority(), this.openEnumOfPriorityAdapter);
     out.name(fields, 2).optional(value.extra(), this.orderExtraAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Order)";
   }
 }

@@ -57,9 +57,4 @@ final class AccountJsonAdapter extends JsonOutAdapter<Account> {
     out.name(fields, 1).optional(value.name());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Account)";
-  }
 }

@@ -29,7 +29,7 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
 
   AuditLogResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "AuditLogResponse", strictness);
-    this.listOfStringAdapter = moshi.adapter(Types.newParameterizedType(List.class, String.class));
+    this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
   }
 
   @Override
@@ -54,10 +54,5 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
     out.name(fields, 0).optional(value.lines(), this.listOfStringAdapter);
     out.name(fields, 1).omittable(value.continueFrom());
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(AuditLogResponse)";
   }
 }

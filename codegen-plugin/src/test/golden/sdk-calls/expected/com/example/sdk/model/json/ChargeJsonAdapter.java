@@ -57,9 +57,4 @@ final class ChargeJsonAdapter extends JsonOutAdapter<Charge> {
     out.name(fields, 1).optional(value.amount());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Charge)";
-  }
 }

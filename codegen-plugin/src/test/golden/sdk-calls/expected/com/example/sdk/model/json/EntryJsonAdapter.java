@@ -46,9 +46,4 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
     out.name(fields, 0).optional(value.amount());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Entry)";
-  }
 }

@@ -29,7 +29,7 @@ final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
 
   EntryPageJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "EntryPage", strictness, 0);
-    this.listOfEntryAdapter = moshi.adapter(Types.newParameterizedType(List.class, Entry.class));
+    this.listOfEntryAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Entry.class));
   }
 
   @Override
@@ -63,10 +63,5 @@ final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
     out.name(fields, 0).value(value.items(), this.listOfEntryAdapter);
     out.name(fields, 1).optional(value.nextCursor());
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(EntryPage)";
   }
 }

@@ -57,9 +57,4 @@ final class LedgerEventJsonAdapter extends JsonOutAdapter<LedgerEvent> {
     out.name(fields, 1).optional(value.account());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(LedgerEvent)";
-  }
 }

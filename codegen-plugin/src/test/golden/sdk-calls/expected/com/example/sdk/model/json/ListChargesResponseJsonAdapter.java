@@ -29,7 +29,7 @@ final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesRes
 
   ListChargesResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "ListChargesResponse", strictness, 0, 1);
-    this.listOfChargeAdapter = moshi.adapter(Types.newParameterizedType(List.class, Charge.class));
+    this.listOfChargeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Charge.class));
   }
 
   @Override
@@ -63,10 +63,5 @@ final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesRes
     out.name(fields, 0).value(value.data(), this.listOfChargeAdapter);
     out.name(fields, 1).value(value.hasMore());
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ListChargesResponse)";
   }
 }

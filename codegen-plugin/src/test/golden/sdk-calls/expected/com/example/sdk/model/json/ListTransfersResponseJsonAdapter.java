@@ -29,7 +29,7 @@ final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfer
 
   ListTransfersResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "ListTransfersResponse", strictness);
-    this.listOfChargeAdapter = moshi.adapter(Types.newParameterizedType(List.class, Charge.class));
+    this.listOfChargeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Charge.class));
   }
 
   @Override
@@ -54,10 +54,5 @@ final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfer
     out.name(fields, 0).optional(value.results(), this.listOfChargeAdapter);
     out.name(fields, 1).optional(value.total());
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(ListTransfersResponse)";
   }
 }

@@ -45,9 +45,4 @@ final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
     out.name(fields, 0).optional(value.title());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Problem)";
-  }
 }

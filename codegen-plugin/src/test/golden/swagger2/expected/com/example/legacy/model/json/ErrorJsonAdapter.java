@@ -44,9 +44,4 @@ final class ErrorJsonAdapter extends JsonOutAdapter<com.example.legacy.model.Err
     out.name(fields, 0).optional(value.message());
     out.endObject();
   }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Error)";
-  }
 }

@@ -30,7 +30,7 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
 
   OrderJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Order", strictness, 1, 2);
-    this.openEnumOfOrderStatusAdapter = moshi.adapter(Types.newParameterizedType(OpenEnum.class, OrderStatus.class));
+    this.openEnumOfOrderStatusAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, OrderStatus.class));
   }
 
   @Override
@@ -69,10 +69,5 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
     out.name(fields, 2).value(value.quantity());
     out.name(fields, 3).optional(value.status(), this.openEnumOfOrderStatusAdapter);
     out.endObject();
-  }
-
-  @Override
-  public String toString() {
-    return "GeneratedJsonAdapter(Order)";
   }
 }

@@ -39,11 +39,14 @@ final class NestedAdapters {
         return new Resolving<>(moshi, type, adapter);
     }
 
-    /** Text, a number or a boolean: read by Moshi's adapter, written as it is. */
-    private static final class Scalar<T> extends JsonOutAdapter<T> {
-        private final JsonAdapter<T> moshi;
+    /**
+     * Read by Moshi's adapter and written by {@link #write} as far as JsonOut goes; where there is no JsonOut around
+     * (the value may be a map's key), written by Moshi's adapter too.
+     */
+    private abstract static class Inline<T> extends JsonOutAdapter<T> {
+        final JsonAdapter<T> moshi;
 
-        Scalar(JsonAdapter<T> moshi) {
+        Inline(JsonAdapter<T> moshi) {
             this.moshi = moshi;
         }
 
@@ -53,13 +56,8 @@ final class NestedAdapters {
         }
 
         @Override
-        protected void write(JsonOut out, T value) throws IOException {
-            out.scalar(value);
-        }
-
-        @Override
         public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
-            moshi.toJson(writer, value); // as Moshi's own, where no JsonOut is around: it may be a map's key
+            moshi.toJson(writer, value);
         }
 
         @Override
@@ -68,20 +66,25 @@ final class NestedAdapters {
         }
     }
 
+    /** Text, a number or a boolean, written as it is. */
+    private static final class Scalar<T> extends Inline<T> {
+        Scalar(JsonAdapter<T> moshi) {
+            super(moshi);
+        }
+
+        @Override
+        protected void write(JsonOut out, T value) throws IOException {
+            out.scalar(value);
+        }
+    }
+
     /**
      * A free-form value: text, numbers, booleans, lists and string-keyed maps of them written as they are, anything
      * else by Moshi's adapter.
      */
-    private static final class AnyValue extends JsonOutAdapter<Object> {
-        private final JsonAdapter<Object> moshi;
-
+    private static final class AnyValue extends Inline<Object> {
         AnyValue(JsonAdapter<Object> moshi) {
-            this.moshi = moshi;
-        }
-
-        @Override
-        protected @Nullable Object read(JsonReader reader) throws IOException {
-            return moshi.fromJson(reader);
+            super(moshi);
         }
 
         @Override
@@ -110,16 +113,6 @@ final class NestedAdapters {
             } else {
                 out.value(value, moshi);
             }
-        }
-
-        @Override
-        public void toJson(JsonWriter writer, @Nullable Object value) throws IOException {
-            moshi.toJson(writer, value); // as Moshi's own, where no JsonOut is around: it may be a map's key
-        }
-
-        @Override
-        public String toString() {
-            return moshi.toString();
         }
     }
 

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * A Moshi {@code JsonAdapter} per record, written as a careful person would write one: names matched with
  * {@code JsonReader.Options}, numbers read exactly, required properties and non-null values checked with the path
  * and the schema in the message, unknown names skipped (or kept where the schema keeps additional properties),
- * values written in declaration order, through the runtime's {@code JsonOut}. No reflection. Unions have their own emitter, {@link UnionAdapterEmitter}.
+ * values written in declaration order through the runtime's {@code JsonOut}. No reflection. Unions have their own
+ * emitter, {@link UnionAdapterEmitter}.
  */
 final class JsonAdapterEmitter {
     private static final AnnotationSpec OVERRIDE =

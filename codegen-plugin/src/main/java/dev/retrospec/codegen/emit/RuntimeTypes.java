@@ -80,7 +80,6 @@ final class RuntimeTypes {
     static final ClassName JSON_READER = ClassName.get("com.squareup.moshi", "JsonReader");
     static final ClassName JSON_READER_OPTIONS = JSON_READER.nestedClass("Options");
     static final ClassName JSON_READER_TOKEN = JSON_READER.nestedClass("Token");
-    static final ClassName JSON_WRITER = ClassName.get("com.squareup.moshi", "JsonWriter");
     static final ClassName JSON_DATA_EXCEPTION = ClassName.get("com.squareup.moshi", "JsonDataException");
     static final ClassName BYTE_STRING = ClassName.get("okio", "ByteString");
     static final ClassName CLIENT_CREDENTIALS_AUTH = ClassName.get(RUNTIME + ".auth", "ClientCredentialsAuth");

@@ -21,7 +21,7 @@ public abstract class JsonOutAdapter<T> extends JsonAdapter<T> {
     protected abstract void write(JsonOut out, T value) throws IOException;
 
     @Override
-    public final @Nullable T fromJson(JsonReader reader) throws IOException {
+    public @Nullable T fromJson(JsonReader reader) throws IOException {
         if (reader.peek() == JsonReader.Token.NULL) {
             return reader.nextNull();
         }

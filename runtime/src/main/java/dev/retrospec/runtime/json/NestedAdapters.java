@@ -56,6 +56,11 @@ final class NestedAdapters {
         }
 
         @Override
+        public @Nullable T fromJson(JsonReader reader) throws IOException {
+            return moshi.fromJson(reader); // a null too: the adapter may read it as something
+        }
+
+        @Override
         public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
             moshi.toJson(writer, value);
         }
@@ -144,6 +149,11 @@ final class NestedAdapters {
         @Override
         protected @Nullable T read(JsonReader reader) throws IOException {
             return adapter().fromJson(reader);
+        }
+
+        @Override
+        public @Nullable T fromJson(JsonReader reader) throws IOException {
+            return adapter().fromJson(reader); // a null too: the adapter may read it as something
         }
 
         @Override

@@ -446,6 +446,32 @@ class JsonOutTest {
     }
 
     @Test
+    void anApplicationsAdapterStillReadsANullItsOwnWay() throws IOException {
+        JsonAdapter<Node> nullIsZero = new JsonAdapter<>() {
+            @Override
+            public Node fromJson(JsonReader reader) throws IOException {
+                if (reader.peek() == JsonReader.Token.NULL) {
+                    reader.nextNull();
+                    return new Int(0);
+                }
+                return new Int(reader.nextLong());
+            }
+
+            @Override
+            public void toJson(JsonWriter writer, @Nullable Node value) throws IOException {
+                MOSHI.toJson(writer, value);
+            }
+        };
+        Moshi moshi = new Moshi.Builder()
+                .add((type, annotations, m) -> type == Node.class ? nullIsZero : null)
+                .build();
+        JsonAdapter<Node> nested = JsonOut.adapter(moshi, Node.class);
+
+        assertThat(nested.fromJson("null")).isEqualTo(new Int(0));
+        assertThat(nested.fromJson("7")).isEqualTo(new Int(7));
+    }
+
+    @Test
     void aValueInAnObjectNeedsAName() {
         JsonOutAdapter<Node> nameless = new JsonOutAdapter<>() {
             @Override

@@ -14,10 +14,11 @@ import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a {@link JsonOutAdapter} writes one value. Over Moshi's own UTF-8 writer it writes the JSON text itself, into
- * the writer's {@link JsonWriter#valueSink() value sink}: property names are encoded once per adapter (by
- * {@link JsonFields}) instead of escaped again on every write, and nested adapters of this kind share the output. Over
- * any other writer (one that indents, or one that builds a value tree) every call goes to the writer's own method.
+ * Where a {@link JsonOutAdapter} writes one value. Over Moshi's own UTF-8 writer, an object or array is written as
+ * JSON text, into the writer's {@link JsonWriter#valueSink() value sink}: property names are encoded once per adapter
+ * (by {@link JsonFields}) instead of escaped again on every write, and nested adapters of this kind share the output.
+ * Text, numbers, booleans and nulls on their own, and everything over any other writer (one that indents, or one that
+ * builds a value tree), go to the writer's own methods.
  * Either way the result is what Moshi's writer gives: the same text, a {@code null} with its name left out unless
  * the writer serializes nulls, non-finite numbers refused unless it is lenient, and no deeper nesting than Moshi
  * allows.
@@ -61,44 +62,41 @@ public final class JsonOut {
     }
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] NO_SCOPES = {};
     private static final int FOREIGN_NAME_LENGTH = "{\"v\":".length();
     private static final byte ARRAY = 1;
     private static final byte NONEMPTY_ARRAY = 2;
     private static final byte OBJECT = 3;
     private static final byte NONEMPTY_OBJECT = 4;
 
-    /** The text written and not yet passed on; null when writing through {@link #writer}. */
-    private final @Nullable Buffer text;
+    /** The text written and not yet passed on; null while writing through {@link #writer}. */
+    private @Nullable Buffer text;
 
-    private final @Nullable BufferedSink sink;
-    private final @Nullable JsonWriter writer;
+    /** Where the text goes: the writer's value sink, opened when the value turns out to be an object or array. */
+    private @Nullable BufferedSink sink;
+
+    /** The writer every call goes to, until (and unless) the text is written straight into its sink. */
+    private @Nullable JsonWriter writer;
+
+    private final boolean mayWriteText;
     private final boolean serializeNulls;
     private final boolean lenient;
-    private final int outer;
-    private byte[] scopes;
+    private int outer;
+
+    /** Whether an object or array was opened through the writer: what is inside it goes there too. */
+    private boolean nestedInWriter;
+
+    private byte[] scopes = NO_SCOPES;
     private int depth;
     private byte @Nullable [] pendingEncoded;
     private @Nullable String pendingName;
 
-    private JsonOut(BufferedSink sink, boolean serializeNulls, boolean lenient, int outer) {
-        this.text = new Buffer();
-        this.sink = sink;
-        this.writer = null;
-        this.serializeNulls = serializeNulls;
-        this.lenient = lenient;
-        this.outer = outer;
-        this.scopes = new byte[16];
-    }
-
-    /** An output that passes every call on to {@code writer}'s own methods. */
-    JsonOut(JsonWriter writer) {
-        this.text = null;
-        this.sink = null;
+    private JsonOut(JsonWriter writer) {
         this.writer = writer;
+        this.mayWriteText =
+                writer.getClass() == UTF8_WRITER && writer.getIndent().isEmpty();
         this.serializeNulls = writer.getSerializeNulls();
         this.lenient = writer.isLenient();
-        this.outer = 0;
-        this.scopes = new byte[0];
     }
 
     /**
@@ -111,21 +109,32 @@ public final class JsonOut {
         return NestedAdapters.of(moshi, type);
     }
 
-    /** Writes {@code value} as the writer's next value, with {@code adapter}. */
+    /**
+     * Writes {@code value} as the writer's next value, with {@code adapter}. Through the writer's methods at first: a
+     * value that is text, a number or a boolean stays there (it may be a map's key, or a null whose name the writer
+     * leaves out); an object or array is written as text into the writer's sink where the writer allows it.
+     */
     static <T> void write(JsonWriter writer, T value, JsonOutAdapter<T> adapter) throws IOException {
-        if (writer.getClass() != UTF8_WRITER || !writer.getIndent().isEmpty() || flattening(writer)) {
-            JsonOut out = new JsonOut(writer);
-            adapter.write(out, value);
-            out.finish();
-            return;
-        }
-        int outer = OUTER.get()[0];
-        BufferedSink sink = writer.valueSink();
-        JsonOut out = new JsonOut(sink, writer.getSerializeNulls(), writer.isLenient(), outer);
+        JsonOut out = new JsonOut(writer);
         adapter.write(out, value);
         out.finish();
-        // Closed only when the value is whole: after a failure the writer refuses to go on, as Moshi's own does.
-        sink.close();
+    }
+
+    /**
+     * At the first object or array of the value: whether to write it as text, and if so, open the writer's sink. Not
+     * where the writer indents, builds a value tree or is flattening.
+     */
+    private boolean startText(JsonWriter writer) throws IOException {
+        if (nestedInWriter || !mayWriteText || flattening(writer)) {
+            nestedInWriter = true;
+            return false;
+        }
+        outer = OUTER.get()[0];
+        sink = writer.valueSink();
+        text = new Buffer();
+        scopes = new byte[16];
+        this.writer = null;
+        return true;
     }
 
     /**
@@ -164,7 +173,8 @@ public final class JsonOut {
     }
 
     public JsonOut beginObject() throws IOException {
-        if (writer != null) {
+        JsonWriter writer = this.writer;
+        if (writer != null && !startText(writer)) {
             named(writer).beginObject();
             return this;
         }
@@ -186,7 +196,8 @@ public final class JsonOut {
     }
 
     public JsonOut beginArray() throws IOException {
-        if (writer != null) {
+        JsonWriter writer = this.writer;
+        if (writer != null && !startText(writer)) {
             named(writer).beginArray();
             return this;
         }
@@ -535,14 +546,17 @@ public final class JsonOut {
     /** Passes the rest of the text on, checking that every object and array was closed. */
     private void finish() throws IOException {
         checkNoPendingName();
-        if (writer != null) {
+        BufferedSink sink = this.sink;
+        if (sink == null) {
             return;
         }
         if (depth != 0) {
             throw new IllegalStateException("Nesting problem: " + depth + " unclosed objects or arrays");
         }
         Buffer out = buffer();
-        Objects.requireNonNull(sink).write(out, out.size());
+        sink.write(out, out.size());
+        // Closed only when the value is whole: after a failure the writer refuses to go on, as Moshi's own does.
+        sink.close();
     }
 
     /** {@code value} as a JSON string, escaped as Moshi escapes it. */

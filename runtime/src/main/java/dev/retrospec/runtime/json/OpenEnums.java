@@ -3,12 +3,10 @@ package dev.retrospec.runtime.json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.WireEnum;
 import java.io.IOException;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Moshi adapters for generated enums: {@link OpenEnum} values, which read any text (an API may add values at any
@@ -26,15 +24,6 @@ public final class OpenEnums {
             @Override
             protected OpenEnum<E> read(JsonReader reader) throws IOException {
                 return OpenEnum.of(type, text(reader));
-            }
-
-            @Override
-            public void toJson(JsonWriter writer, @Nullable OpenEnum<E> value) throws IOException {
-                if (value == null) {
-                    writer.nullValue();
-                } else {
-                    writer.value(value.value()); // not through JsonOut: the value may be a map's key
-                }
             }
 
             @Override
@@ -67,15 +56,6 @@ public final class OpenEnums {
                             + shortened(value.value()) + "' at path " + path);
                 }
                 return known;
-            }
-
-            @Override
-            public void toJson(JsonWriter writer, @Nullable E value) throws IOException {
-                if (value == null) {
-                    writer.nullValue();
-                } else {
-                    writer.value(value.value()); // not through JsonOut: the value may be a map's key
-                }
             }
 
             @Override

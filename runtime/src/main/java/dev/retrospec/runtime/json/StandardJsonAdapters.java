@@ -3,7 +3,6 @@ package dev.retrospec.runtime.json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
@@ -129,15 +128,6 @@ public final class StandardJsonAdapters {
         }
 
         @Override
-        public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
-            if (value == null) {
-                writer.nullValue();
-            } else {
-                writer.value(printer.print(value)); // not through JsonOut: the value may be a map's key
-            }
-        }
-
-        @Override
         protected void write(JsonOut out, T value) throws IOException {
             out.value(printer.print(value));
         }
@@ -181,15 +171,6 @@ public final class StandardJsonAdapters {
                 return parser.parse(text.trim());
             } catch (NumberFormatException | ArithmeticException e) {
                 throw new JsonDataException("Expected a number but was '" + text + "' at " + pathOfRead(reader), e);
-            }
-        }
-
-        @Override
-        public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
-            if (value == null) {
-                writer.nullValue();
-            } else {
-                writer.value(value); // not through JsonOut: the value may be a map's key
             }
         }
 

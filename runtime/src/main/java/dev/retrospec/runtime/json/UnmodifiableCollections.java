@@ -16,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,10 +34,18 @@ final class UnmodifiableCollections {
         Class<?> raw = Types.getRawType(type);
         Type[] arguments = parameterized.getActualTypeArguments();
         if (raw == List.class || raw == Collection.class) {
-            return new ListAdapter<>(JsonOut.<Object>adapter(moshi, arguments[0]));
+            return new CollectionAdapter<Object, List<@Nullable Object>>(
+                    JsonOut.adapter(moshi, arguments[0]),
+                    ArrayList::new,
+                    Collections::<@Nullable Object>unmodifiableList,
+                    "List");
         }
         if (raw == Set.class) {
-            return new SetAdapter<>(JsonOut.<Object>adapter(moshi, arguments[0]));
+            return new CollectionAdapter<Object, Set<@Nullable Object>>(
+                    JsonOut.adapter(moshi, arguments[0]),
+                    LinkedHashSet::new,
+                    Collections::<@Nullable Object>unmodifiableSet,
+                    "Set");
         }
         if (raw == Map.class && arguments[0] == String.class) {
             return new MapAdapter<>(JsonOut.<Object>adapter(moshi, arguments[1]));
@@ -43,26 +53,33 @@ final class UnmodifiableCollections {
         return null;
     }
 
-    private static final class ListAdapter<E> extends JsonOutAdapter<List<@Nullable E>> {
+    /** A list or a set: collected in the JSON's order, then made unmodifiable. */
+    private static final class CollectionAdapter<E, C extends Collection<@Nullable E>> extends JsonOutAdapter<C> {
         private final JsonAdapter<E> element;
+        private final Supplier<C> empty;
+        private final UnaryOperator<C> unmodifiable;
+        private final String name;
 
-        ListAdapter(JsonAdapter<E> element) {
+        CollectionAdapter(JsonAdapter<E> element, Supplier<C> empty, UnaryOperator<C> unmodifiable, String name) {
             this.element = element;
+            this.empty = empty;
+            this.unmodifiable = unmodifiable;
+            this.name = name;
         }
 
         @Override
-        protected List<@Nullable E> read(JsonReader reader) throws IOException {
-            List<@Nullable E> list = new ArrayList<>();
+        protected C read(JsonReader reader) throws IOException {
+            C collection = empty.get();
             reader.beginArray();
             while (reader.hasNext()) {
-                list.add(element.fromJson(reader));
+                collection.add(element.fromJson(reader));
             }
             reader.endArray();
-            return Collections.unmodifiableList(list);
+            return unmodifiable.apply(collection);
         }
 
         @Override
-        protected void write(JsonOut out, List<@Nullable E> value) throws IOException {
+        protected void write(JsonOut out, C value) throws IOException {
             out.beginArray();
             for (E item : value) {
                 out.value(item, element);
@@ -72,40 +89,7 @@ final class UnmodifiableCollections {
 
         @Override
         public String toString() {
-            return element + ".unmodifiableList()";
-        }
-    }
-
-    private static final class SetAdapter<E> extends JsonOutAdapter<Set<@Nullable E>> {
-        private final JsonAdapter<E> element;
-
-        SetAdapter(JsonAdapter<E> element) {
-            this.element = element;
-        }
-
-        @Override
-        protected Set<@Nullable E> read(JsonReader reader) throws IOException {
-            Set<@Nullable E> set = new LinkedHashSet<>();
-            reader.beginArray();
-            while (reader.hasNext()) {
-                set.add(element.fromJson(reader));
-            }
-            reader.endArray();
-            return Collections.unmodifiableSet(set);
-        }
-
-        @Override
-        protected void write(JsonOut out, Set<@Nullable E> value) throws IOException {
-            out.beginArray();
-            for (E item : value) {
-                out.value(item, element);
-            }
-            out.endArray();
-        }
-
-        @Override
-        public String toString() {
-            return element + ".unmodifiableSet()";
+            return element + ".unmodifiable" + name + "()";
         }
     }
 

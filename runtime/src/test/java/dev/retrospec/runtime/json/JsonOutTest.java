@@ -58,13 +58,24 @@ class JsonOutTest {
     /** An array written by an adapter that is not a JsonOutAdapter, around a value it writes through JsonOut. */
     private record Bounce(Node node) implements Node {}
 
-    /** Writes through JsonOut; names alternately encoded ahead (through JsonFields) and given as text. */
-    private static final JsonOutAdapter<Node> OUT = new JsonOutAdapter<>() {
+    /** The test's adapters only write; asked to read, they fail the test. */
+    private abstract static class Writing<T> extends JsonAdapter<T> {
         @Override
-        protected Node read(JsonReader reader) {
-            throw new UnsupportedOperationException();
+        public T fromJson(JsonReader reader) {
+            throw new AssertionError("an adapter of this test that only writes was asked to read");
         }
+    }
 
+    /** As {@link Writing}, writing through JsonOut. */
+    private abstract static class WritingOut<T> extends JsonOutAdapter<T> {
+        @Override
+        protected T read(JsonReader reader) {
+            throw new AssertionError("an adapter of this test that only writes was asked to read");
+        }
+    }
+
+    /** Writes through JsonOut; names alternately encoded ahead (through JsonFields) and given as text. */
+    private static final JsonOutAdapter<Node> OUT = new WritingOut<>() {
         @Override
         protected void write(JsonOut out, Node node) throws IOException {
             if (node instanceof Obj obj) {
@@ -117,12 +128,7 @@ class JsonOutTest {
     };
 
     /** Writes the same calls straight to Moshi's writer. */
-    private static final JsonAdapter<Node> MOSHI = new JsonAdapter<>() {
-        @Override
-        public Node fromJson(JsonReader reader) {
-            throw new UnsupportedOperationException();
-        }
-
+    private static final JsonAdapter<Node> MOSHI = new Writing<>() {
         @Override
         public void toJson(JsonWriter writer, @Nullable Node node) throws IOException {
             if (node == null || node instanceof Null) {
@@ -169,12 +175,7 @@ class JsonOutTest {
     };
 
     /** Not a JsonOutAdapter: an array around a value it hands back to {@link #OUT}, on its own writer. */
-    private static final JsonAdapter<Node> BOUNCE = new JsonAdapter<>() {
-        @Override
-        public Node fromJson(JsonReader reader) {
-            throw new UnsupportedOperationException();
-        }
-
+    private static final JsonAdapter<Node> BOUNCE = new Writing<>() {
         @Override
         public void toJson(JsonWriter writer, @Nullable Node node) throws IOException {
             writer.beginArray();
@@ -388,12 +389,7 @@ class JsonOutTest {
     }
 
     /** What the runtime's standard adapters do for a BigDecimal, for Moshi alone to compare with. */
-    private static final class BigDecimalText extends JsonAdapter<BigDecimal> {
-        @Override
-        public BigDecimal fromJson(JsonReader reader) {
-            throw new UnsupportedOperationException();
-        }
-
+    private static final class BigDecimalText extends Writing<BigDecimal> {
         @Override
         public void toJson(JsonWriter writer, @Nullable BigDecimal value) throws IOException {
             writer.value(value);
@@ -472,13 +468,29 @@ class JsonOutTest {
     }
 
     @Test
-    void aValueInAnObjectNeedsAName() {
-        JsonOutAdapter<Node> nameless = new JsonOutAdapter<>() {
-            @Override
-            protected Node read(JsonReader reader) {
-                throw new UnsupportedOperationException();
-            }
+    void aTextValueMayBeAMapsKeyAndATopLevelNullLeavesItsNameOut() throws IOException {
+        // Moshi's own map adapter: the key through promoteValueToName, the value after the writer's pending name.
+        Moshi moshi = new Moshi.Builder()
+                .add(StandardJsonAdapters.FACTORY)
+                .add((type, annotations, m) -> type == Node.class ? OUT : null)
+                .build();
+        Map<java.util.UUID, Integer> byId = Map.of(new java.util.UUID(0, 1), 1);
+        assertThat(moshi.<Map<java.util.UUID, Integer>>adapter(
+                                Types.newParameterizedType(Map.class, java.util.UUID.class, Integer.class))
+                        .toJson(byId))
+                .isEqualTo("{\"00000000-0000-0000-0000-000000000001\":1}");
+        JsonAdapter<Map<Object, Node>> nodes =
+                moshi.adapter(Types.newParameterizedType(Map.class, Object.class, Node.class));
+        Map<Object, Node> value = new LinkedHashMap<>();
+        value.put("a", new Null());
+        value.put("b", new Int(2));
+        assertThat(nodes.toJson(value)).isEqualTo("{\"b\":2}");
+        assertThat(nodes.serializeNulls().toJson(value)).isEqualTo("{\"a\":null,\"b\":2}");
+    }
 
+    @Test
+    void aValueInAnObjectNeedsAName() {
+        JsonOutAdapter<Node> nameless = new WritingOut<>() {
             @Override
             protected void write(JsonOut out, Node value) throws IOException {
                 out.beginObject().value(1L).endObject();

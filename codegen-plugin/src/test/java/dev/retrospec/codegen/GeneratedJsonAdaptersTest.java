@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.codegen.testing.Goldens;
 import dev.retrospec.runtime.Omittable;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +64,48 @@ class GeneratedJsonAdaptersTest {
 
     private static JsonAdapter<Object> adapter(Moshi moshi, ClassLoader loader, String type) throws Exception {
         String pkg = loader == models ? "com.example.models.model." : "com.example.zoo.model.";
-        return moshi.adapter((Type) loader.loadClass(pkg + type));
+        return bothWays(moshi.adapter((Type) loader.loadClass(pkg + type)));
+    }
+
+    /**
+     * {@code adapter}, whose reads of JSON text are made twice and must agree: through Moshi's reader (as an
+     * application calling Moshi reads) and by the runtime's own parser (as the generated client reads a response), the
+     * same value or the same failure with the same message.
+     */
+    private static <T> JsonAdapter<T> bothWays(JsonAdapter<T> adapter) {
+        return new JsonAdapter<>() {
+            @Override
+            public @Nullable T fromJson(JsonReader reader) throws IOException {
+                if (!reader.getClass().getSimpleName().equals("JsonUtf8Reader")) {
+                    return adapter.fromJson(reader); // a value tree: Moshi's reader only
+                }
+                String json;
+                try (BufferedSource source = reader.nextSource()) {
+                    json = source.readUtf8();
+                }
+                Object own;
+                try {
+                    own = JsonIn.read(new Buffer().writeUtf8(json), adapter);
+                } catch (IOException | RuntimeException e) {
+                    own = e;
+                }
+                T moshis;
+                try {
+                    moshis = adapter.fromJson(JsonReader.of(new Buffer().writeUtf8(json)));
+                } catch (IOException | RuntimeException e) {
+                    assertThat(own).as("the runtime's parser on " + json).isInstanceOf(e.getClass());
+                    assertThat(((Exception) own).getMessage()).isEqualTo(e.getMessage());
+                    throw e;
+                }
+                assertThat(own).as("the runtime's parser on " + json).isEqualTo(moshis);
+                return moshis;
+            }
+
+            @Override
+            public void toJson(JsonWriter writer, @Nullable T value) throws IOException {
+                adapter.toJson(writer, value);
+            }
+        };
     }
 
     private static final String THING = "{\"requiredValue\":\"a\",\"requiredNullable\":null,\"owner\":null,\"count\":3,"
@@ -65,8 +113,8 @@ class GeneratedJsonAdaptersTest {
 
     @Test
     void aMissingRequiredPropertyFailsWithItsPathAndSchema() throws Exception {
-        JsonAdapter<List<Object>> things = strict.adapter(
-                Types.newParameterizedType(List.class, models.loadClass("com.example.models.model.Thing")));
+        JsonAdapter<List<Object>> things = GeneratedJsonAdaptersTest.<List<Object>>bothWays(strict.adapter(
+                Types.newParameterizedType(List.class, models.loadClass("com.example.models.model.Thing"))));
 
         assertThatThrownBy(() -> things.fromJson("[" + THING + "}, {\"requiredValue\":\"b\",\"requiredNullable\":null,"
                         + "\"owner\":null,\"when\":\"2026-11-29T10:00:00Z\"}]"))
@@ -138,8 +186,8 @@ class GeneratedJsonAdaptersTest {
 
     @Test
     void numbersInUnionsAndUnknownsKeepEveryDigit() throws Exception {
-        JsonAdapter<List<Object>> shapes =
-                zooMoshi.adapter(Types.newParameterizedType(List.class, zoo.loadClass("com.example.zoo.model.Shape")));
+        JsonAdapter<List<Object>> shapes = bothWays(
+                zooMoshi.adapter(Types.newParameterizedType(List.class, zoo.loadClass("com.example.zoo.model.Shape"))));
         String json = "[[9007199254740993,1],{\"id\":9007199254740993,\"v\":42}]";
 
         List<Object> read = shapes.fromJson(json);

@@ -420,6 +420,7 @@ final class ClientEmitter {
                         .add("\n.client(http.build())")
                         .add("\n.addConverterFactory($T.create())", RuntimeTypes.PARAMETER_CONVERTERS)
                         .add("\n.addConverterFactory($T.create())", RuntimeTypes.TEXT_CONVERTERS)
+                        .add("\n.addConverterFactory($T.create(json))", RuntimeTypes.JSON_CONVERTERS)
                         .add("\n.addConverterFactory($T.create(json))", RuntimeTypes.MOSHI_CONVERTER_FACTORY)
                         .add(
                                 streamsEvents()

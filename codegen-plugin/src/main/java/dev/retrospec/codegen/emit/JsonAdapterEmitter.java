@@ -71,7 +71,7 @@ final class JsonAdapterEmitter {
 
         NameAllocator locals = new NameAllocator();
         for (String reserved : List.of(
-                "reader",
+                "in",
                 "out",
                 "value",
                 "strictness",
@@ -159,7 +159,7 @@ final class JsonAdapterEmitter {
                 .addAnnotation(OVERRIDE)
                 .addModifiers(Modifier.PROTECTED)
                 .returns(self)
-                .addParameter(RuntimeTypes.JSON_READER, "reader")
+                .addParameter(RuntimeTypes.JSON_IN, "in")
                 .addException(IOException.class);
         boolean anyNonNull = slots.stream()
                 .anyMatch(s ->
@@ -189,12 +189,12 @@ final class JsonAdapterEmitter {
             type.addType(values.build());
             MethodSpec.Builder read = MethodSpec.methodBuilder("readValues")
                     .addModifiers(Modifier.PRIVATE)
-                    .addParameter(RuntimeTypes.JSON_READER, "reader")
+                    .addParameter(RuntimeTypes.JSON_IN, "in")
                     .addParameter(ClassName.get("", "Values"), "values")
                     .addException(IOException.class);
             readLoop(read, slots, additional, prefix);
             type.addMethod(read.build());
-            method.addStatement("Values values = new Values()").addStatement("readValues(reader, values)");
+            method.addStatement("Values values = new Values()").addStatement("readValues(in, values)");
         } else {
             if (anyNonNull) {
                 method.addComment("Non-null components are checked as read, unless the client asked for leniency.");
@@ -271,11 +271,11 @@ final class JsonAdapterEmitter {
                 method.addStatement("long seen = 0L");
             }
         }
-        method.addStatement("reader.beginObject()").beginControlFlow("while (reader.hasNext())");
+        method.addStatement("in.beginObject()").beginControlFlow("while (in.hasNext())");
         if (anyRequired) {
-            method.addStatement("int i = reader.selectName(NAMES)").beginControlFlow("switch (i)");
+            method.addStatement("int i = in.select(fields)").beginControlFlow("switch (i)");
         } else {
-            method.beginControlFlow("switch (reader.selectName(NAMES))");
+            method.beginControlFlow("switch (in.select(fields))");
         }
         for (Slot slot : slots) {
             method.addStatement("case $L -> $L$N = $L", slot.index(), prefix, slot.local(), readValue(slot));
@@ -284,26 +284,24 @@ final class JsonAdapterEmitter {
             method.beginControlFlow("default ->");
             if (additional != null) {
                 method.addStatement(
-                        "$Ladditional.put(reader.nextName(), this.$N.fromJson(reader))",
-                        prefix,
-                        additional.adapterField());
+                        "$Ladditional.put(in.nextName(), in.read(this.$N))", prefix, additional.adapterField());
             } else {
-                method.addStatement("$T.skip(reader)", RuntimeTypes.JSON_FIELDS);
+                method.addStatement("$T.skip(in)", RuntimeTypes.JSON_FIELDS);
             }
             if (anyRequired) {
                 method.addStatement("continue");
             }
             method.endControlFlow();
         } else {
-            method.addStatement("default -> $T.skip(reader)", RuntimeTypes.JSON_FIELDS);
+            method.addStatement("default -> $T.skip(in)", RuntimeTypes.JSON_FIELDS);
         }
         method.endControlFlow();
         if (anyRequired) {
             method.addStatement(manyWords ? "seen[i >>> 6] |= 1L << i" : "seen |= 1L << i");
         }
-        method.endControlFlow().addStatement("reader.endObject()");
+        method.endControlFlow().addStatement("in.endObject()");
         if (anyRequired) {
-            method.addStatement("fields.checkRequired(reader, seen)");
+            method.addStatement("fields.checkRequired(in, seen)");
         }
     }
 
@@ -311,7 +309,7 @@ final class JsonAdapterEmitter {
     private static CodeBlock readValue(Slot slot) {
         if (omittable(slot)) {
             return CodeBlock.of(
-                    "$T.isNull(reader) ? $T.ofNull() : $T.ofNullable($L)",
+                    "$T.isNull(in) ? $T.ofNull() : $T.ofNullable($L)",
                     RuntimeTypes.JSON_FIELDS,
                     RuntimeTypes.OMITTABLE,
                     RuntimeTypes.OMITTABLE,
@@ -319,12 +317,12 @@ final class JsonAdapterEmitter {
         }
         if (slot.property().presence().nullable()) {
             return CodeBlock.of(
-                    "$T.isNull(reader) ? null : $L",
+                    "$T.isNull(in) ? null : $L",
                     RuntimeTypes.JSON_FIELDS,
                     slot.read().expression());
         }
         return CodeBlock.of(
-                "fields.present(reader, $L) ? $L : $L",
+                "fields.present(in, $L) ? $L : $L",
                 slot.index(),
                 slot.read().expression(),
                 slot.javaType().isPrimitive() ? zero(slot.javaType()) : CodeBlock.of("null"));
@@ -398,34 +396,34 @@ final class JsonAdapterEmitter {
         if (type instanceof TypeRef.Primitive p) {
             switch (p.kind()) {
                 case STRING, TIME -> {
-                    return new Read(CodeBlock.of("reader.nextString()"), null);
+                    return new Read(CodeBlock.of("in.nextString()"), null);
                 }
                 case BOOLEAN -> {
-                    return new Read(CodeBlock.of("reader.nextBoolean()"), null);
+                    return new Read(CodeBlock.of("in.nextBoolean()"), null);
                 }
                 case INT32 -> {
-                    return new Read(CodeBlock.of("reader.nextInt()"), null);
+                    return new Read(CodeBlock.of("in.nextInt()"), null);
                 }
                 case INT64 -> {
-                    return new Read(CodeBlock.of("reader.nextLong()"), null);
+                    return new Read(CodeBlock.of("in.nextLong()"), null);
                 }
                 case FLOAT -> {
-                    return new Read(CodeBlock.of("(float) reader.nextDouble()"), null);
+                    return new Read(CodeBlock.of("(float) in.nextDouble()"), null);
                 }
                 case DOUBLE -> {
-                    return new Read(CodeBlock.of("reader.nextDouble()"), null);
+                    return new Read(CodeBlock.of("in.nextDouble()"), null);
                 }
                 case DECIMAL -> {
-                    return new Read(CodeBlock.of("$T.decimal(reader)", RuntimeTypes.JSON_VALUES), null);
+                    return new Read(CodeBlock.of("$T.decimal(in)", RuntimeTypes.JSON_VALUES), null);
                 }
                 case BIG_INTEGER -> {
-                    return new Read(CodeBlock.of("$T.bigInteger(reader)", RuntimeTypes.JSON_VALUES), null);
+                    return new Read(CodeBlock.of("$T.bigInteger(in)", RuntimeTypes.JSON_VALUES), null);
                 }
                 default -> {}
             }
         }
         String field = adapters.field(types.boxed(type));
-        return new Read(CodeBlock.of("this.$N.fromJson(reader)", field), field);
+        return new Read(CodeBlock.of("in.read(this.$N)", field), field);
     }
 
     private static CodeBlock zero(TypeName type) {

@@ -92,7 +92,7 @@ final class UnionAdapterEmitter {
                 .addComment("A variant's adapter reads a value, not null: the token it is at is not a null.")
                 .addModifiers(Modifier.PROTECTED)
                 .returns(self)
-                .addParameter(RuntimeTypes.JSON_READER, "reader")
+                .addParameter(RuntimeTypes.JSON_IN, "in")
                 .addException(IOException.class);
         ClassName unknown = self.nestedClass("Unknown");
         String discriminator = def.discriminator();
@@ -101,7 +101,7 @@ final class UnionAdapterEmitter {
         } else {
             byShape(type, fromJson, candidates);
         }
-        fromJson.addStatement("return new $T($T.read(reader))", unknown, RuntimeTypes.RAW_JSON);
+        fromJson.addStatement("return new $T($T.read(in))", unknown, RuntimeTypes.RAW_JSON);
         type.addMethod(fromJson.build());
         type.addMethod(write(self, unknown, candidates));
         return type.build();
@@ -117,21 +117,21 @@ final class UnionAdapterEmitter {
             ClassName javaType = ClassName.get(common.options().modelPackage(), record.javaName());
             String field = adapters.field(javaType);
             return new Candidate(
-                    variant, javaType, Shape.OBJECT, 0, CodeBlock.of("this.$N.fromJson(reader)", field), field, null);
+                    variant, javaType, Shape.OBJECT, 0, CodeBlock.of("in.read(this.$N)", field), field, null);
         }
         WrapperVariant wrapper = (WrapperVariant) variant;
         ClassName javaType = union.nestedClass(wrapper.javaName());
         TypeRef wrapped = wrapper.wrapped();
         if (wrapped instanceof TypeRef.Primitive p) {
             CodeBlock inline = switch (p.kind()) {
-                case STRING, TIME -> CodeBlock.of("reader.nextString()");
-                case BOOLEAN -> CodeBlock.of("reader.nextBoolean()");
-                case INT32 -> CodeBlock.of("reader.nextInt()");
-                case INT64 -> CodeBlock.of("reader.nextLong()");
-                case FLOAT -> CodeBlock.of("(float) reader.nextDouble()");
-                case DOUBLE -> CodeBlock.of("reader.nextDouble()");
-                case DECIMAL -> CodeBlock.of("$T.decimal(reader)", RuntimeTypes.JSON_VALUES);
-                case BIG_INTEGER -> CodeBlock.of("$T.bigInteger(reader)", RuntimeTypes.JSON_VALUES);
+                case STRING, TIME -> CodeBlock.of("in.nextString()");
+                case BOOLEAN -> CodeBlock.of("in.nextBoolean()");
+                case INT32 -> CodeBlock.of("in.nextInt()");
+                case INT64 -> CodeBlock.of("in.nextLong()");
+                case FLOAT -> CodeBlock.of("(float) in.nextDouble()");
+                case DOUBLE -> CodeBlock.of("in.nextDouble()");
+                case DECIMAL -> CodeBlock.of("$T.decimal(in)", RuntimeTypes.JSON_VALUES);
+                case BIG_INTEGER -> CodeBlock.of("$T.bigInteger(in)", RuntimeTypes.JSON_VALUES);
                 default -> null;
             };
             Shape shape = switch (p.kind()) {
@@ -147,7 +147,7 @@ final class UnionAdapterEmitter {
             int rank = 0;
             String field = adapters.field(types.boxed(wrapped));
             return new Candidate(
-                    variant, javaType, shape, rank, CodeBlock.of("this.$N.fromJson(reader)", field), field, p.kind());
+                    variant, javaType, shape, rank, CodeBlock.of("in.read(this.$N)", field), field, p.kind());
         }
         String field = adapters.field(types.boxed(wrapped));
         Shape shape = Shape.ANY;
@@ -162,13 +162,12 @@ final class UnionAdapterEmitter {
             shape = Shape.STRING;
             rank = 1; // open: takes any string
         }
-        return new Candidate(
-                variant, javaType, shape, rank, CodeBlock.of("this.$N.fromJson(reader)", field), field, null);
+        return new Candidate(variant, javaType, shape, rank, CodeBlock.of("in.read(this.$N)", field), field, null);
     }
 
     private void discriminated(MethodSpec.Builder method, String discriminator, List<Candidate> candidates) {
         method.addStatement(
-                        "String label = reader.peek() == $T.BEGIN_OBJECT ? $T.label(reader, $L) : null",
+                        "String label = in.peek() == $T.BEGIN_OBJECT ? $T.label(in, $L) : null",
                         RuntimeTypes.JSON_READER_TOKEN,
                         RuntimeTypes.JSON_VALUES,
                         Literals.string(discriminator))
@@ -185,7 +184,7 @@ final class UnionAdapterEmitter {
     }
 
     private void byShape(TypeSpec.Builder type, MethodSpec.Builder method, List<Candidate> candidates) {
-        method.beginControlFlow("switch (reader.peek())");
+        method.beginControlFlow("switch (in.peek())");
         for (Shape shape : List.of(Shape.STRING, Shape.NUMBER, Shape.BOOLEAN, Shape.ARRAY, Shape.OBJECT)) {
             List<Candidate> here = candidates.stream()
                     .filter(c -> c.shape() == shape || c.shape() == Shape.ANY)
@@ -229,7 +228,7 @@ final class UnionAdapterEmitter {
                 return false;
             }
             method.beginControlFlow(
-                            "if ($T.readable(reader, peek -> this.$N.fromJson(peek)))",
+                            "if ($T.readable(in, peek -> peek.read(this.$N)))",
                             RuntimeTypes.JSON_VALUES,
                             candidate.adapterField())
                     .addStatement("return new $T($L)", candidate.javaType(), candidate.read())
@@ -246,7 +245,7 @@ final class UnionAdapterEmitter {
     private static boolean numbers(MethodSpec.Builder method, List<Candidate> candidates) {
         List<Candidate> ordered = new ArrayList<>(candidates);
         ordered.sort(java.util.Comparator.comparingInt(UnionAdapterEmitter::width));
-        method.addStatement("$T kind = $T.numberKind(reader)", RuntimeTypes.NUMBER_KIND, RuntimeTypes.JSON_VALUES);
+        method.addStatement("$T kind = $T.numberKind(in)", RuntimeTypes.NUMBER_KIND, RuntimeTypes.JSON_VALUES);
         for (Candidate candidate : ordered) {
             CodeBlock accepts = accepts(candidate.kind());
             if (accepts == null) {
@@ -301,7 +300,7 @@ final class UnionAdapterEmitter {
                 .filter(c -> !(c.variant() instanceof RecordVariant))
                 .toList();
         if (!records.isEmpty()) {
-            method.addStatement("$T<String> names = $T.objectNames(reader)", Set.class, RuntimeTypes.JSON_VALUES);
+            method.addStatement("$T<String> names = $T.objectNames(in)", Set.class, RuntimeTypes.JSON_VALUES);
         }
         List<String[]> sets = new ArrayList<>();
         for (Candidate candidate : records) {

@@ -3,8 +3,13 @@ package dev.retrospec.runtime.json;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
-import java.util.List;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The properties of one generated record as its JSON adapter reads them: their names (matched with
@@ -20,6 +25,17 @@ public final class JsonFields {
     private final JsonValues.Strictness strictness;
     private final long[] required;
     private final byte[][] encoded;
+    private final String[] strings;
+
+    /** The names as UTF-8, and an open-addressing table of their indexes (plus one) by {@link #hash}. */
+    private final byte[][] utf8;
+
+    private final int[] hashes;
+    private final int[] slots;
+    private final byte[] @Nullable [] plain;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long MULTIPLIER = 0x9e3779b97f4a7c15L;
 
     /**
      * @param names the JSON names, in the order of the adapter's {@code case}s
@@ -34,13 +50,80 @@ public final class JsonFields {
         for (int index : required) {
             this.required[index >>> 6] |= 1L << index;
         }
-        List<String> strings = names.strings();
-        this.encoded = new byte[strings.size()][];
-        for (int i = 0; i < encoded.length; i++) {
+        this.strings = names.strings().toArray(new String[0]);
+        this.encoded = new byte[strings.length][];
+        this.utf8 = new byte[strings.length][];
+        this.hashes = new int[strings.length];
+        this.plain = new byte[strings.length][];
+        this.slots = new int[Integer.highestOneBit(Math.max(1, strings.length) * 2) * 2];
+        for (int i = 0; i < strings.length; i++) {
             Buffer name = new Buffer();
-            JsonOut.string(name, strings.get(i));
+            JsonOut.string(name, strings[i]);
             encoded[i] = name.writeByte(':').readByteArray();
+            utf8[i] = strings[i].getBytes(StandardCharsets.UTF_8);
+            hashes[i] = hash(utf8[i], 0, utf8[i].length);
+            boolean escaped = strings[i].indexOf('"') >= 0 || strings[i].indexOf('\\') >= 0;
+            plain[i] = escaped ? null : utf8[i];
+            if (index(utf8[i], 0, utf8[i].length) < 0) { // the first of two equal names wins
+                int slot = hashes[i] & (slots.length - 1);
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & (slots.length - 1);
+                }
+                slots[slot] = i + 1;
+            }
         }
+    }
+
+    /**
+     * A name's hash: its length and, for a long name, its first and last eight bytes (a property name's text is read
+     * only once, to find its end).
+     */
+    static int hash(byte[] bytes, int start, int length) {
+        long hash = length;
+        if (length >= 8) {
+            hash = hash * MULTIPLIER + (long) LONGS.get(bytes, start);
+            hash = hash * MULTIPLIER + (long) LONGS.get(bytes, start + length - 8);
+        } else {
+            for (int i = start; i < start + length; i++) {
+                hash = hash * 31 + bytes[i];
+            }
+        }
+        hash *= MULTIPLIER;
+        return (int) (hash ^ (hash >>> 32));
+    }
+
+    /** The index of the name whose UTF-8 bytes are {@code bytes[start..start+length)}, or -1. */
+    int index(byte[] bytes, int start, int length) {
+        int hash = hash(bytes, start, length);
+        int mask = slots.length - 1;
+        for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            int index = slots[slot] - 1;
+            byte[] name = utf8[index];
+            if (hashes[index] == hash
+                    && name.length == length
+                    && Arrays.equals(name, 0, length, bytes, start, start + length)) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Property {@code index}'s name as UTF-8, where it appears so in JSON text unescaped (no quote or backslash in it),
+     * or null (also past the last property).
+     */
+    byte @Nullable [] plainName(int index) {
+        return index < plain.length ? plain[index] : null;
+    }
+
+    /** The index of {@code name}, or -1. */
+    int index(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        return index(bytes, 0, bytes.length);
+    }
+
+    JsonReader.Options options() {
+        return names;
     }
 
     /**
@@ -48,7 +131,7 @@ public final class JsonFields {
      * caller then reads; a {@code null} is consumed and fails naming property {@code index}, or gives false when the
      * client is lenient.
      */
-    public boolean present(JsonReader reader, int index) throws IOException {
+    public boolean present(JsonIn reader, int index) throws IOException {
         if (reader.peek() != JsonReader.Token.NULL) {
             return true;
         }
@@ -62,7 +145,7 @@ public final class JsonFields {
     }
 
     /** Consumes a {@code null} if one stands at the reader, and says whether it did. */
-    public static boolean isNull(JsonReader reader) throws IOException {
+    public static boolean isNull(JsonIn reader) throws IOException {
         if (reader.peek() == JsonReader.Token.NULL) {
             reader.nextNull();
             return true;
@@ -71,7 +154,7 @@ public final class JsonFields {
     }
 
     /** Skips a property the record does not know, name and value. */
-    public static void skip(JsonReader reader) throws IOException {
+    public static void skip(JsonIn reader) throws IOException {
         reader.skipName();
         reader.skipValue();
     }
@@ -80,14 +163,14 @@ public final class JsonFields {
      * After an object of at most 64 properties: fails naming the first required property whose bit is not in
      * {@code seen} (unless the client is lenient).
      */
-    public void checkRequired(JsonReader reader, long seen) {
+    public void checkRequired(JsonIn reader, long seen) {
         if ((seen & required[0]) != required[0]) {
             missing(reader, 0, seen);
         }
     }
 
-    /** After an object of any width: as {@link #checkRequired(JsonReader, long)}, one word per 64 properties. */
-    public void checkRequired(JsonReader reader, long[] seen) {
+    /** After an object of any width: as {@link #checkRequired(JsonIn, long)}, one word per 64 properties. */
+    public void checkRequired(JsonIn reader, long[] seen) {
         for (int word = 0; word < required.length; word++) {
             if ((seen[word] & required[word]) != required[word]) {
                 missing(reader, word, seen[word]);
@@ -95,7 +178,7 @@ public final class JsonFields {
         }
     }
 
-    private void missing(JsonReader reader, int word, long seen) {
+    private void missing(JsonIn reader, int word, long seen) {
         if (strictness == JsonValues.Strictness.STRICT) {
             int index = word * 64 + Long.numberOfTrailingZeros(required[word] & ~seen);
             throw new JsonDataException("Required property '" + name(index) + "' of " + schema + " missing at "
@@ -103,14 +186,13 @@ public final class JsonFields {
         }
     }
 
-    /** Property {@code index}'s JSON name. */
     /** Property {@code index}'s name as {@link JsonOut} writes it: quoted, escaped, and followed by a colon. */
     byte[] encoded(int index) {
         return encoded[index];
     }
 
+    /** Property {@code index}'s JSON name. */
     String name(int index) {
-        List<String> strings = names.strings();
-        return index < strings.size() ? strings.get(index) : "#" + index;
+        return index < strings.length ? strings[index] : "#" + index;
     }
 }

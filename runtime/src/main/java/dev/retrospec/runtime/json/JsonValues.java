@@ -31,7 +31,7 @@ public final class JsonValues {
     }
 
     /** A decimal number read from its JSON text, never through a {@code double}. */
-    public static BigDecimal decimal(JsonReader reader) throws IOException {
+    public static BigDecimal decimal(JsonIn reader) throws IOException {
         String text = reader.nextString();
         try {
             return new BigDecimal(text.trim());
@@ -41,7 +41,7 @@ public final class JsonValues {
     }
 
     /** An integer of any size read from its JSON text: {@code 1.0} is one, {@code 1.5} is an error. */
-    public static BigInteger bigInteger(JsonReader reader) throws IOException {
+    public static BigInteger bigInteger(JsonIn reader) throws IOException {
         String text = reader.nextString();
         try {
             return new BigDecimal(text.trim()).toBigIntegerExact();
@@ -51,14 +51,13 @@ public final class JsonValues {
     }
 
     /** The names of the object the reader is at, without consuming it: for choosing among object variants. */
-    public static Set<String> objectNames(JsonReader reader) throws IOException {
+    public static Set<String> objectNames(JsonIn reader) throws IOException {
         Set<String> names = new LinkedHashSet<>();
-        try (JsonReader peek = reader.peekJson()) {
-            peek.beginObject();
-            while (peek.hasNext()) {
-                names.add(peek.nextName());
-                peek.skipValue();
-            }
+        JsonIn peek = reader.peekJson();
+        peek.beginObject();
+        while (peek.hasNext()) {
+            names.add(peek.nextName());
+            peek.skipValue();
         }
         return names;
     }
@@ -67,15 +66,14 @@ public final class JsonValues {
      * The value of the object's {@code property}, if it is there and a string, without consuming the object: a
      * discriminator.
      */
-    public static @Nullable String label(JsonReader reader, String property) throws IOException {
-        try (JsonReader peek = reader.peekJson()) {
-            peek.beginObject();
-            while (peek.hasNext()) {
-                if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.STRING) {
-                    return peek.nextString();
-                }
-                peek.skipValue();
+    public static @Nullable String label(JsonIn reader, String property) throws IOException {
+        JsonIn peek = reader.peekJson();
+        peek.beginObject();
+        while (peek.hasNext()) {
+            if (peek.nextName().equals(property) && peek.peek() == JsonReader.Token.STRING) {
+                return peek.nextString();
             }
+            peek.skipValue();
         }
         return null;
     }
@@ -88,11 +86,8 @@ public final class JsonValues {
         DECIMAL
     }
 
-    public static NumberKind numberKind(JsonReader reader) throws IOException {
-        String text;
-        try (JsonReader peek = reader.peekJson()) {
-            text = peek.nextString();
-        }
+    public static NumberKind numberKind(JsonIn reader) throws IOException {
+        String text = reader.peekJson().nextString();
         BigDecimal number;
         try {
             number = new BigDecimal(text.trim());
@@ -110,8 +105,9 @@ public final class JsonValues {
     }
 
     /** Whether the value the reader is at can be read by {@code read}, without consuming it. */
-    public static boolean readable(JsonReader reader, Read read) throws IOException {
-        try (JsonReader peek = reader.peekJson()) {
+    public static boolean readable(JsonIn reader, Read read) throws IOException {
+        JsonIn peek = reader.peekJson();
+        try {
             Object unused = read.read(peek); // only whether it reads
             return true;
         } catch (JsonDataException | IllegalArgumentException e) {
@@ -123,6 +119,6 @@ public final class JsonValues {
     @FunctionalInterface
     public interface Read {
         @Nullable
-        Object read(JsonReader reader) throws IOException;
+        Object read(JsonIn reader) throws IOException;
     }
 }

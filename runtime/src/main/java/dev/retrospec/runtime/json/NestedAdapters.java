@@ -1,7 +1,7 @@
 package dev.retrospec.runtime.json;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
@@ -29,7 +29,7 @@ final class NestedAdapters {
             return adapter;
         }
         if (SCALARS.contains(type)) {
-            return new Scalar<>(adapter);
+            return new Scalar<>(adapter, (Class<?>) type);
         }
         if (type == Object.class) {
             @SuppressWarnings("unchecked") // type is Object: so is T
@@ -40,24 +40,14 @@ final class NestedAdapters {
     }
 
     /**
-     * Read by Moshi's adapter and written by {@link #write} as far as JsonOut goes; where there is no JsonOut around
-     * (the value may be a map's key), written by Moshi's adapter too.
+     * Read by {@link #read} and written by {@link #write} as far as JsonIn and JsonOut go, as Moshi's own adapters
+     * would; where there is no JsonOut around (the value may be a map's key), written by Moshi's adapter.
      */
     private abstract static class Inline<T> extends JsonOutAdapter<T> {
         final JsonAdapter<T> moshi;
 
         Inline(JsonAdapter<T> moshi) {
             this.moshi = moshi;
-        }
-
-        @Override
-        protected @Nullable T read(JsonReader reader) throws IOException {
-            return moshi.fromJson(reader);
-        }
-
-        @Override
-        public @Nullable T fromJson(JsonReader reader) throws IOException {
-            return moshi.fromJson(reader); // a null too: the adapter may read it as something
         }
 
         @Override
@@ -71,10 +61,38 @@ final class NestedAdapters {
         }
     }
 
-    /** Text, a number or a boolean, written as it is. */
+    /** Text, a number or a boolean, read and written as it is. */
     private static final class Scalar<T> extends Inline<T> {
-        Scalar(JsonAdapter<T> moshi) {
+        private final Class<?> type;
+
+        Scalar(JsonAdapter<T> moshi, Class<?> type) {
             super(moshi);
+            this.type = type;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // T is type, one of SCALARS
+        protected T read(JsonIn in) throws IOException {
+            Object value;
+            if (type == String.class) {
+                value = in.nextString();
+            } else if (type == Long.class) {
+                value = in.nextLong();
+            } else if (type == Integer.class) {
+                value = in.nextInt();
+            } else if (type == Boolean.class) {
+                value = in.nextBoolean();
+            } else if (type == Double.class) {
+                value = in.nextDouble();
+            } else {
+                float number = (float) in.nextDouble();
+                if (Float.isInfinite(number)) {
+                    throw new JsonDataException("JSON forbids NaN and infinities: " + number + " at path "
+                            + StandardJsonAdapters.pathOfRead(in));
+                }
+                value = number;
+            }
+            return (T) value;
         }
 
         @Override
@@ -90,6 +108,11 @@ final class NestedAdapters {
     private static final class AnyValue extends Inline<Object> {
         AnyValue(JsonAdapter<Object> moshi) {
             super(moshi);
+        }
+
+        @Override
+        protected @Nullable Object read(JsonIn in) throws IOException {
+            return in.readJsonValue();
         }
 
         @Override
@@ -147,13 +170,14 @@ final class NestedAdapters {
         }
 
         @Override
-        protected @Nullable T read(JsonReader reader) throws IOException {
-            return adapter().fromJson(reader);
+        protected @Nullable T read(JsonIn in) throws IOException {
+            return in.read(adapter());
         }
 
         @Override
-        public @Nullable T fromJson(JsonReader reader) throws IOException {
-            return adapter().fromJson(reader); // a null too: the adapter may read it as something
+        @Nullable
+        T readOrNull(JsonIn in) throws IOException {
+            return in.read(adapter()); // a null too: the adapter may read it as something
         }
 
         @Override

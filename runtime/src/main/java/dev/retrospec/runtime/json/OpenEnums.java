@@ -22,7 +22,7 @@ public final class OpenEnums {
         OpenEnum.of(type, ""); // fails now, not at the first read, if type is not a generated enum
         return new JsonOutAdapter<OpenEnum<E>>() {
             @Override
-            protected OpenEnum<E> read(JsonReader reader) throws IOException {
+            protected OpenEnum<E> read(JsonIn reader) throws IOException {
                 return OpenEnum.of(type, text(reader));
             }
 
@@ -47,7 +47,7 @@ public final class OpenEnums {
         OpenEnum.of(type, ""); // fails now, not at the first read, if type is not a generated enum
         return new JsonOutAdapter<E>() {
             @Override
-            protected E read(JsonReader reader) throws IOException {
+            protected E read(JsonIn reader) throws IOException {
                 String path = reader.getPath();
                 OpenEnum<E> value = OpenEnum.of(type, text(reader));
                 E known = value.known();
@@ -75,7 +75,7 @@ public final class OpenEnums {
     }
 
     /** A value as text: enums are strings, but some APIs send their numbers and booleans bare. */
-    private static String text(JsonReader reader) throws IOException {
+    private static String text(JsonIn reader) throws IOException {
         JsonReader.Token token = reader.peek();
         if (token == JsonReader.Token.BOOLEAN) {
             return String.valueOf(reader.nextBoolean());

@@ -1,10 +1,8 @@
 package dev.retrospec.runtime.json;
 
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import okio.BufferedSink;
-import okio.BufferedSource;
 
 /**
  * JSON kept as its text: what a union's {@code Unknown} variant holds, so that a value this client cannot type is
@@ -14,10 +12,8 @@ public final class RawJson {
     private RawJson() {}
 
     /** The value the reader is at, consumed, as its JSON text. */
-    public static String read(JsonReader reader) throws IOException {
-        try (BufferedSource source = reader.nextSource()) {
-            return source.readUtf8();
-        }
+    public static String read(JsonIn reader) throws IOException {
+        return reader.nextJson();
     }
 
     /** Writes {@code json}, JSON text, as the next value. */

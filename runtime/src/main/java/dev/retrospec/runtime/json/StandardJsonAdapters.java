@@ -2,7 +2,6 @@ package dev.retrospec.runtime.json;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
@@ -117,7 +116,7 @@ public final class StandardJsonAdapters {
         }
 
         @Override
-        protected T read(JsonReader reader) throws IOException {
+        protected T read(JsonIn reader) throws IOException {
             String text = reader.nextString();
             try {
                 return parser.parse(text);
@@ -143,7 +142,7 @@ public final class StandardJsonAdapters {
      * reading a large payload. Moshi has moved an array's index on to the next element by then; an object's name
      * stays.
      */
-    static String pathOfRead(JsonReader reader) {
+    static String pathOfRead(JsonIn reader) {
         String path = reader.getPath();
         if (path.endsWith("]")) {
             int open = path.lastIndexOf('[');
@@ -165,7 +164,7 @@ public final class StandardJsonAdapters {
         }
 
         @Override
-        protected T read(JsonReader reader) throws IOException {
+        protected T read(JsonIn reader) throws IOException {
             String text = reader.nextString(); // numbers and numeric strings alike, digits intact
             try {
                 return parser.parse(text.trim());

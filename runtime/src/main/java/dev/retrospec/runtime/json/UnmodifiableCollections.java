@@ -1,7 +1,6 @@
 package dev.retrospec.runtime.json;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
@@ -68,11 +67,11 @@ final class UnmodifiableCollections {
         }
 
         @Override
-        protected C read(JsonReader reader) throws IOException {
+        protected C read(JsonIn reader) throws IOException {
             C collection = empty.get();
             reader.beginArray();
             while (reader.hasNext()) {
-                collection.add(element.fromJson(reader));
+                collection.add(reader.read(element));
             }
             reader.endArray();
             return unmodifiable.apply(collection);
@@ -101,11 +100,11 @@ final class UnmodifiableCollections {
         }
 
         @Override
-        protected Map<String, @Nullable V> read(JsonReader reader) throws IOException {
+        protected Map<String, @Nullable V> read(JsonIn reader) throws IOException {
             Map<String, @Nullable V> map = new LinkedHashMap<>();
             reader.beginObject();
             while (reader.hasNext()) {
-                map.put(reader.nextName(), value.fromJson(reader));
+                map.put(reader.nextName(), reader.read(value));
             }
             reader.endObject();
             return Collections.unmodifiableMap(map);

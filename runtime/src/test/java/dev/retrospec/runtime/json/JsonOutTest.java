@@ -69,7 +69,7 @@ class JsonOutTest {
     /** As {@link Writing}, writing through JsonOut. */
     private abstract static class WritingOut<T> extends JsonOutAdapter<T> {
         @Override
-        protected T read(JsonReader reader) {
+        protected T read(JsonIn in) {
             throw new AssertionError("an adapter of this test that only writes was asked to read");
         }
     }

@@ -3,20 +3,25 @@ package dev.retrospec.bench.json;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.bench.json.github.GitHub;
 import dev.retrospec.bench.json.github.model.Repository;
 import dev.retrospec.bench.json.oag.JSON;
+import dev.retrospec.runtime.json.JsonConverters;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
 import okio.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,13 +34,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
 
 /**
  * Reading and writing a list of GitHub repositories (the description's {@code repository} schema, every property
  * present) the way each client's Retrofit converter does it, from and to an Okio buffer as OkHttp hands them over:
- * Retrospec's records through Moshi reading and writing the buffer (MoshiConverterFactory), OpenAPI Generator's
- * classes through the Gson its {@code JSON} class configures, with a reader and a writer over the buffer
- * (GsonConverterFactory). The long warm-up is needed: both reach their steady state
+ * Retrospec's records read by the converter its client adds ({@code JsonConverters}, the runtime's own parser) and
+ * written by Moshi into the buffer (MoshiConverterFactory), OpenAPI Generator's classes through the Gson its
+ * {@code JSON} class configures, with a reader and a writer over the buffer (GsonConverterFactory). Retrospec's
+ * records read through Moshi's own reader ({@code JsonAdapter.fromJson}, as an application calling Moshi directly
+ * reads them) are measured too. The long warm-up is needed: both reach their steady state
  * only after some ten seconds of compilation.
  */
 @State(Scope.Benchmark)
@@ -45,6 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class JsonBenchmark {
+  private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
   @Param("../shared/corpus/github/api.github.com.json")
   public String spec;
 
@@ -53,6 +64,7 @@ public class JsonBenchmark {
 
   private byte[] payload;
   private JsonAdapter<List<Repository>> moshi;
+  private Converter<ResponseBody, ?> converter;
   private Gson gson;
   private Type gsonType;
   private List<Repository> records;
@@ -61,12 +73,18 @@ public class JsonBenchmark {
   @Setup
   public void setUp() throws IOException {
     payload = Payload.of(Path.of(spec), "repository", count);
-    moshi = GitHub.moshiBuilder().build()
-        .adapter(Types.newParameterizedType(List.class, Repository.class));
+    Moshi json = GitHub.moshiBuilder().build();
+    Type list = Types.newParameterizedType(List.class, Repository.class);
+    moshi = json.adapter(list);
+    converter = Objects.requireNonNull(JsonConverters.create(json).responseBodyConverter(list, new Annotation[0],
+        new Retrofit.Builder().baseUrl("http://localhost/").build()));
     gson = new JSON().getGson();
     gsonType = TypeToken.getParameterized(List.class, dev.retrospec.bench.json.oag.model.Repository.class)
         .getType();
     records = retrospecRead();
+    if (!records.equals(retrospecReadMoshiReader())) {
+      throw new IllegalStateException("Retrospec's converter and Moshi's reader read the payload differently");
+    }
     classes = oagRead();
     check();
   }
@@ -93,7 +111,13 @@ public class JsonBenchmark {
   }
 
   @Benchmark
+  @SuppressWarnings("unchecked")
   public List<Repository> retrospecRead() throws IOException {
+    return (List<Repository>) converter.convert(ResponseBody.create(payload, JSON_TYPE));
+  }
+
+  @Benchmark
+  public List<Repository> retrospecReadMoshiReader() throws IOException {
     return moshi.fromJson(new Buffer().write(payload));
   }
 

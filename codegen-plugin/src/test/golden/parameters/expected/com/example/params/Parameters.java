@@ -13,6 +13,7 @@ import dev.retrospec.runtime.ParameterConverters;
 import dev.retrospec.runtime.Retries;
 import dev.retrospec.runtime.RetryPolicy;
 import dev.retrospec.runtime.TextConverters;
+import dev.retrospec.runtime.json.JsonConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.Map;
@@ -215,6 +216,7 @@ public final class Parameters {
               .client(http.build())
               .addConverterFactory(ParameterConverters.create())
               .addConverterFactory(TextConverters.create())
+              .addConverterFactory(JsonConverters.create(json))
               .addConverterFactory(MoshiConverterFactory.create(json))
               .build();
       return new Parameters(retrofit, json);

@@ -21,6 +21,7 @@ import dev.retrospec.runtime.ParameterConverters;
 import dev.retrospec.runtime.Retries;
 import dev.retrospec.runtime.RetryPolicy;
 import dev.retrospec.runtime.TextConverters;
+import dev.retrospec.runtime.json.JsonConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.List;
@@ -293,6 +294,7 @@ public final class Ledger {
               .client(http.build())
               .addConverterFactory(ParameterConverters.create())
               .addConverterFactory(TextConverters.create())
+              .addConverterFactory(JsonConverters.create(json))
               .addConverterFactory(MoshiConverterFactory.create(json))
               .addCallAdapterFactory(EventStream.callAdapterFactory(json))
               .build();

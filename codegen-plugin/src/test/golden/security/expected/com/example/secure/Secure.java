@@ -20,6 +20,7 @@ import dev.retrospec.runtime.auth.TokenListener;
 import dev.retrospec.runtime.auth.TokenManager;
 import dev.retrospec.runtime.auth.TokenProvider;
 import dev.retrospec.runtime.auth.TokenStore;
+import dev.retrospec.runtime.json.JsonConverters;
 import dev.retrospec.runtime.json.StandardJsonAdapters;
 import java.io.IOException;
 import java.util.List;
@@ -383,6 +384,7 @@ public final class Secure {
               .client(http.build())
               .addConverterFactory(ParameterConverters.create())
               .addConverterFactory(TextConverters.create())
+              .addConverterFactory(JsonConverters.create(json))
               .addConverterFactory(MoshiConverterFactory.create(json))
               .build();
       return new Secure(retrofit, json);

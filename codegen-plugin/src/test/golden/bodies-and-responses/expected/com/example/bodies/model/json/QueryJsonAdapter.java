@@ -5,6 +5,7 @@ import com.example.bodies.model.Query;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,18 +27,18 @@ final class QueryJsonAdapter extends JsonOutAdapter<Query> {
   }
 
   @Override
-  protected Query read(JsonReader reader) throws IOException {
+  protected Query read(JsonIn in) throws IOException {
     @Nullable String text = null;
     @Nullable Integer limit = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> text = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> limit = fields.present(reader, 1) ? reader.nextInt() : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> text = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> limit = fields.present(in, 1) ? in.nextInt() : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Query(text, limit);
   }
 

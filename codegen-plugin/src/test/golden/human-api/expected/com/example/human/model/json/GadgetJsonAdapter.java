@@ -10,6 +10,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -37,18 +38,18 @@ final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
   }
 
   @Override
-  protected Gadget read(JsonReader reader) throws IOException {
+  protected Gadget read(JsonIn in) throws IOException {
     @Nullable Owner owner = null;
     @Nullable OpenEnum<State> state = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> owner = fields.present(reader, 0) ? this.ownerAdapter.fromJson(reader) : null;
-        case 1 -> state = fields.present(reader, 1) ? this.openEnumOfStateAdapter.fromJson(reader) : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> owner = fields.present(in, 0) ? in.read(this.ownerAdapter) : null;
+        case 1 -> state = fields.present(in, 1) ? in.read(this.openEnumOfStateAdapter) : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Gadget(owner, state);
   }
 

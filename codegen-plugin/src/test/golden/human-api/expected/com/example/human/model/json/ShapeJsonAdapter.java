@@ -6,8 +6,8 @@ import com.example.human.model.ShapePoint;
 import com.example.human.model.ShapeWithRadius;
 import com.example.human.model.ShapeWithWidth;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -47,37 +47,37 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Shape read(JsonReader reader) throws IOException {
+  protected Shape read(JsonIn in) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
-    switch (reader.peek()) {
+    switch (in.peek()) {
       case STRING -> {
-        return new Shape.OfString(reader.nextString());
+        return new Shape.OfString(in.nextString());
       }
       case BEGIN_OBJECT -> {
-        Set<String> names = JsonValues.objectNames(reader);
+        Set<String> names = JsonValues.objectNames(in);
         if (names.containsAll(SHAPE_WITH_RADIUS_REQUIRED) && SHAPE_WITH_RADIUS_NAMES.containsAll(names)) {
-          return this.shapeWithRadiusAdapter.fromJson(reader);
+          return in.read(this.shapeWithRadiusAdapter);
         }
         if (names.containsAll(SHAPE_WITH_WIDTH_REQUIRED) && SHAPE_WITH_WIDTH_NAMES.containsAll(names)) {
-          return this.shapeWithWidthAdapter.fromJson(reader);
+          return in.read(this.shapeWithWidthAdapter);
         }
         if (names.containsAll(SHAPE_POINT_REQUIRED) && SHAPE_POINT_NAMES.containsAll(names)) {
-          return this.shapePointAdapter.fromJson(reader);
+          return in.read(this.shapePointAdapter);
         }
         if (names.containsAll(SHAPE_WITH_RADIUS_REQUIRED)) {
-          return this.shapeWithRadiusAdapter.fromJson(reader);
+          return in.read(this.shapeWithRadiusAdapter);
         }
         if (names.containsAll(SHAPE_WITH_WIDTH_REQUIRED)) {
-          return this.shapeWithWidthAdapter.fromJson(reader);
+          return in.read(this.shapeWithWidthAdapter);
         }
         if (names.containsAll(SHAPE_POINT_REQUIRED)) {
-          return this.shapePointAdapter.fromJson(reader);
+          return in.read(this.shapePointAdapter);
         }
       }
       default -> {
       }
     }
-    return new Shape.Unknown(RawJson.read(reader));
+    return new Shape.Unknown(RawJson.read(in));
   }
 
   @Override

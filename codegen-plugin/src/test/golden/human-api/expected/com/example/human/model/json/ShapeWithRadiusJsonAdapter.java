@@ -5,6 +5,7 @@ import com.example.human.model.ShapeWithRadius;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -28,24 +29,24 @@ final class ShapeWithRadiusJsonAdapter extends JsonOutAdapter<ShapeWithRadius> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected ShapeWithRadius read(JsonReader reader) throws IOException {
+  protected ShapeWithRadius read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable BigDecimal radius = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> radius = fields.present(reader, 0) ? JsonValues.decimal(reader) : null;
+        case 0 -> radius = fields.present(in, 0) ? JsonValues.decimal(in) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new ShapeWithRadius(radius);
   }
 

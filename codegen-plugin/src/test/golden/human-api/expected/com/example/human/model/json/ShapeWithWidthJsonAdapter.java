@@ -5,6 +5,7 @@ import com.example.human.model.ShapeWithWidth;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -28,26 +29,26 @@ final class ShapeWithWidthJsonAdapter extends JsonOutAdapter<ShapeWithWidth> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected ShapeWithWidth read(JsonReader reader) throws IOException {
+  protected ShapeWithWidth read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable BigDecimal width = null;
     @Nullable BigDecimal height = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> width = fields.present(reader, 0) ? JsonValues.decimal(reader) : null;
-        case 1 -> height = fields.present(reader, 1) ? JsonValues.decimal(reader) : null;
+        case 0 -> width = fields.present(in, 0) ? JsonValues.decimal(in) : null;
+        case 1 -> height = fields.present(in, 1) ? JsonValues.decimal(in) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new ShapeWithWidth(width, height);
   }
 

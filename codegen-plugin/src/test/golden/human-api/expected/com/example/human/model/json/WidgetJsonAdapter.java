@@ -12,6 +12,7 @@ import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -44,30 +45,30 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Widget read(JsonReader reader) throws IOException {
+  protected Widget read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     Omittable<Owner> owner = Omittable.absent();
     @Nullable OpenEnum<State> state = null;
     @Nullable Shape shape = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> owner = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.ownerAdapter.fromJson(reader));
-        case 2 -> state = fields.present(reader, 2) ? this.openEnumOfStateAdapter.fromJson(reader) : null;
-        case 3 -> shape = fields.present(reader, 3) ? this.shapeAdapter.fromJson(reader) : null;
+        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> owner = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.ownerAdapter));
+        case 2 -> state = fields.present(in, 2) ? in.read(this.openEnumOfStateAdapter) : null;
+        case 3 -> shape = fields.present(in, 3) ? in.read(this.shapeAdapter) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Widget(id, owner, state, shape);
   }
 

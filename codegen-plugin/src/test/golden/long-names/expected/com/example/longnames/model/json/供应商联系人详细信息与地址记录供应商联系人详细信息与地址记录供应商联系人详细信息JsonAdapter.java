@@ -5,6 +5,7 @@ import com.example.longnames.model.供应商联系人详细信息与地址记录
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -28,24 +29,24 @@ final class 供应商联系人详细信息与地址记录供应商联系人详�
 
   @Override
   @SuppressWarnings("NullAway")
-  protected 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 read(JsonReader reader) throws IOException {
+  protected 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息(name);
   }
 

@@ -5,6 +5,7 @@ import com.example.longnames.model.宠物商店订单状态变更事件通知载
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -28,24 +29,24 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
 
   @Override
   @SuppressWarnings("NullAway")
-  protected 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 read(JsonReader reader) throws IOException {
+  protected 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String 供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> 供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = fields.present(reader, 0) ? reader.nextString() : null;
+        case 0 -> 供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = fields.present(in, 0) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2(供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明);
   }
 

@@ -5,9 +5,9 @@ import com.example.longnames.model.供应商联系人详细信息与地址记录
 import com.example.longnames.model.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态;
 import com.example.longnames.model.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -45,31 +45,31 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
 
   @Override
   @SuppressWarnings("NullAway")
-  protected 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态 read(JsonReader reader) throws IOException {
+  protected 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态 read(JsonIn in) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
-    switch (reader.peek()) {
+    switch (in.peek()) {
       case BEGIN_ARRAY -> {
-        return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Of供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详(this.listAdapter.fromJson(reader));
+        return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Of供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详(in.read(this.listAdapter));
       }
       case BEGIN_OBJECT -> {
-        Set<String> names = JsonValues.objectNames(reader);
+        Set<String> names = JsonValues.objectNames(in);
         if (names.containsAll(供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息_REQUIRED) && 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息_NAMES.containsAll(names)) {
-          return this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter.fromJson(reader);
+          return in.read(this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter);
         }
         if (names.containsAll(宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态_REQUIRED) && 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态_NAMES.containsAll(names)) {
-          return this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter.fromJson(reader);
+          return in.read(this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter);
         }
         if (names.containsAll(供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息_REQUIRED)) {
-          return this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter.fromJson(reader);
+          return in.read(this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter);
         }
         if (names.containsAll(宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态_REQUIRED)) {
-          return this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter.fromJson(reader);
+          return in.read(this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter);
         }
       }
       default -> {
       }
     }
-    return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Unknown(RawJson.read(reader));
+    return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Unknown(RawJson.read(in));
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -44,30 +45,30 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Entry read(JsonReader reader) throws IOException {
+  protected Entry read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable Instant bookedAt = null;
     @Nullable LocalDate valueDate = null;
     @Nullable URI receipt = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(reader, 0) ? this.stringAdapter.fromJson(reader) : null;
-        case 1 -> bookedAt = fields.present(reader, 1) ? this.instantAdapter.fromJson(reader) : null;
-        case 2 -> valueDate = fields.present(reader, 2) ? this.localDateAdapter.fromJson(reader) : null;
-        case 3 -> receipt = fields.present(reader, 3) ? this.uriAdapter.fromJson(reader) : null;
+        case 0 -> id = fields.present(in, 0) ? in.read(this.stringAdapter) : null;
+        case 1 -> bookedAt = fields.present(in, 1) ? in.read(this.instantAdapter) : null;
+        case 2 -> valueDate = fields.present(in, 2) ? in.read(this.localDateAdapter) : null;
+        case 3 -> receipt = fields.present(in, 3) ? in.read(this.uriAdapter) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Entry(id, bookedAt, valueDate, receipt);
   }
 

@@ -9,6 +9,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -39,7 +40,7 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Device read(JsonReader reader) throws IOException {
+  protected Device read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
@@ -49,26 +50,26 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
     @Nullable OffsetDateTime registeredAt = null;
     @Nullable OffsetDateTime lastSeenAt = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> name = fields.present(reader, 1) ? reader.nextString() : null;
-        case 2 -> status = fields.present(reader, 2) ? this.openEnumOfDeviceStatusAdapter.fromJson(reader) : null;
-        case 3 -> firmware = fields.present(reader, 3) ? reader.nextString() : null;
-        case 4 -> location = JsonFields.isNull(reader) ? null : reader.nextString();
-        case 5 -> registeredAt = fields.present(reader, 5) ? this.offsetDateTimeAdapter.fromJson(reader) : null;
-        case 6 -> lastSeenAt = fields.present(reader, 6) ? this.offsetDateTimeAdapter.fromJson(reader) : null;
+        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> name = fields.present(in, 1) ? in.nextString() : null;
+        case 2 -> status = fields.present(in, 2) ? in.read(this.openEnumOfDeviceStatusAdapter) : null;
+        case 3 -> firmware = fields.present(in, 3) ? in.nextString() : null;
+        case 4 -> location = JsonFields.isNull(in) ? null : in.nextString();
+        case 5 -> registeredAt = fields.present(in, 5) ? in.read(this.offsetDateTimeAdapter) : null;
+        case 6 -> lastSeenAt = fields.present(in, 6) ? in.read(this.offsetDateTimeAdapter) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Device(id, name, status, firmware, location, registeredAt, lastSeenAt);
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -29,28 +30,28 @@ final class NewDeviceJsonAdapter extends JsonOutAdapter<NewDevice> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected NewDevice read(JsonReader reader) throws IOException {
+  protected NewDevice read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable String firmware = null;
     Omittable<String> location = Omittable.absent();
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> firmware = fields.present(reader, 1) ? reader.nextString() : null;
-        case 2 -> location = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextString());
+        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> firmware = fields.present(in, 1) ? in.nextString() : null;
+        case 2 -> location = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextString());
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new NewDevice(name, firmware, location);
   }
 

@@ -5,6 +5,7 @@ import com.mclabs.microtek.model.Problem;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -28,28 +29,28 @@ final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Problem read(JsonReader reader) throws IOException {
+  protected Problem read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String code = null;
     @Nullable String message = null;
     @Nullable String requestId = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> code = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> message = fields.present(reader, 1) ? reader.nextString() : null;
-        case 2 -> requestId = fields.present(reader, 2) ? reader.nextString() : null;
+        case 0 -> code = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> message = fields.present(in, 1) ? in.nextString() : null;
+        case 2 -> requestId = fields.present(in, 2) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Problem(code, message, requestId);
   }
 

@@ -9,6 +9,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -35,28 +36,28 @@ final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected TokenError read(JsonReader reader) throws IOException {
+  protected TokenError read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable OpenEnum<TokenErrorCode> error = null;
     @Nullable String errorDescription = null;
     @Nullable String errorUri = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> error = fields.present(reader, 0) ? this.openEnumOfTokenErrorCodeAdapter.fromJson(reader) : null;
-        case 1 -> errorDescription = fields.present(reader, 1) ? reader.nextString() : null;
-        case 2 -> errorUri = fields.present(reader, 2) ? reader.nextString() : null;
+        case 0 -> error = fields.present(in, 0) ? in.read(this.openEnumOfTokenErrorCodeAdapter) : null;
+        case 1 -> errorDescription = fields.present(in, 1) ? in.nextString() : null;
+        case 2 -> errorUri = fields.present(in, 2) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new TokenError(error, errorDescription, errorUri);
   }
 

@@ -9,6 +9,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -35,30 +36,30 @@ final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected TokenRequest read(JsonReader reader) throws IOException {
+  protected TokenRequest read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable OpenEnum<TokenRequestGrantType> grantType = null;
     @Nullable String clientId = null;
     @Nullable String clientSecret = null;
     @Nullable String scope = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> grantType = fields.present(reader, 0) ? this.openEnumOfTokenRequestGrantTypeAdapter.fromJson(reader) : null;
-        case 1 -> clientId = fields.present(reader, 1) ? reader.nextString() : null;
-        case 2 -> clientSecret = fields.present(reader, 2) ? reader.nextString() : null;
-        case 3 -> scope = fields.present(reader, 3) ? reader.nextString() : null;
+        case 0 -> grantType = fields.present(in, 0) ? in.read(this.openEnumOfTokenRequestGrantTypeAdapter) : null;
+        case 1 -> clientId = fields.present(in, 1) ? in.nextString() : null;
+        case 2 -> clientSecret = fields.present(in, 2) ? in.nextString() : null;
+        case 3 -> scope = fields.present(in, 3) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new TokenRequest(grantType, clientId, clientSecret, scope);
   }
 

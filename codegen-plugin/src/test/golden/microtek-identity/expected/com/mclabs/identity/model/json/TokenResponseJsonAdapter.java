@@ -5,6 +5,7 @@ import com.mclabs.identity.model.TokenResponse;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -28,28 +29,28 @@ final class TokenResponseJsonAdapter extends JsonOutAdapter<TokenResponse> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected TokenResponse read(JsonReader reader) throws IOException {
+  protected TokenResponse read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String accessToken = null;
     long expiresIn = 0L;
     @Nullable String tokenType = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> accessToken = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> expiresIn = fields.present(reader, 1) ? reader.nextLong() : 0L;
-        case 2 -> tokenType = fields.present(reader, 2) ? reader.nextString() : null;
+        case 0 -> accessToken = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> expiresIn = fields.present(in, 1) ? in.nextLong() : 0L;
+        case 2 -> tokenType = fields.present(in, 2) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new TokenResponse(accessToken, expiresIn, tokenType);
   }
 

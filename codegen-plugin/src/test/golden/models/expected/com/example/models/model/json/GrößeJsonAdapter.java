@@ -5,6 +5,7 @@ import com.example.models.model.Größe;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -27,16 +28,16 @@ final class GrößeJsonAdapter extends JsonOutAdapter<Größe> {
   }
 
   @Override
-  protected Größe read(JsonReader reader) throws IOException {
+  protected Größe read(JsonIn in) throws IOException {
     @Nullable BigDecimal wert = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> wert = fields.present(reader, 0) ? JsonValues.decimal(reader) : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> wert = fields.present(in, 0) ? JsonValues.decimal(in) : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Größe(wert);
   }
 

@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -28,20 +29,20 @@ final class MaybeJsonAdapter extends JsonOutAdapter<Maybe> {
   }
 
   @Override
-  protected Maybe read(JsonReader reader) throws IOException {
+  protected Maybe read(JsonIn in) throws IOException {
     Omittable<Integer> count = Omittable.absent();
     Omittable<BigDecimal> ratio = Omittable.absent();
     Omittable<Boolean> enabled = Omittable.absent();
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> count = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextInt());
-        case 1 -> ratio = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(JsonValues.decimal(reader));
-        case 2 -> enabled = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextBoolean());
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> count = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextInt());
+        case 1 -> ratio = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(JsonValues.decimal(in));
+        case 2 -> enabled = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextBoolean());
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Maybe(count, ratio, enabled);
   }
 

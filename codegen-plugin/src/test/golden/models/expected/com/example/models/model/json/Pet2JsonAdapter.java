@@ -5,6 +5,7 @@ import com.example.models.model.Pet2;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,16 +27,16 @@ final class Pet2JsonAdapter extends JsonOutAdapter<Pet2> {
   }
 
   @Override
-  protected Pet2 read(JsonReader reader) throws IOException {
+  protected Pet2 read(JsonIn in) throws IOException {
     @Nullable String name = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Pet2(name);
   }
 

@@ -5,6 +5,7 @@ import com.example.models.model.Pet;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,18 +27,18 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   }
 
   @Override
-  protected Pet read(JsonReader reader) throws IOException {
+  protected Pet read(JsonIn in) throws IOException {
     @Nullable String pet = null;
     @Nullable String class_ = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> pet = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> class_ = fields.present(reader, 1) ? reader.nextString() : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> pet = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> class_ = fields.present(in, 1) ? in.nextString() : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Pet(pet, class_);
   }
 

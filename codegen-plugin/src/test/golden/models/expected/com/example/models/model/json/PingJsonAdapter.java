@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -31,16 +32,16 @@ final class PingJsonAdapter extends JsonOutAdapter<Ping> {
   }
 
   @Override
-  protected Ping read(JsonReader reader) throws IOException {
+  protected Ping read(JsonIn in) throws IOException {
     @Nullable Pong pong = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> pong = fields.present(reader, 0) ? this.pongAdapter.fromJson(reader) : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> pong = fields.present(in, 0) ? in.read(this.pongAdapter) : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Ping(pong);
   }
 

@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -31,16 +32,16 @@ final class PongJsonAdapter extends JsonOutAdapter<Pong> {
   }
 
   @Override
-  protected Pong read(JsonReader reader) throws IOException {
+  protected Pong read(JsonIn in) throws IOException {
     @Nullable Ping ping = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> ping = fields.present(reader, 0) ? this.pingAdapter.fromJson(reader) : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> ping = fields.present(in, 0) ? in.read(this.pingAdapter) : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Pong(ping);
   }
 

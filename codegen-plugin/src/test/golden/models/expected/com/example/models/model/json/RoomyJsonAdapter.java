@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -35,68 +36,68 @@ final class RoomyJsonAdapter extends JsonOutAdapter<Roomy> {
     this.long_Adapter = JsonOut.adapter(moshi, Long.class);
   }
 
-  private void readValues(JsonReader reader, Values values) throws IOException {
+  private void readValues(JsonIn in, Values values) throws IOException {
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> values.r00 = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> values.r01 = fields.present(reader, 1) ? reader.nextString() : null;
-        case 2 -> values.r02 = fields.present(reader, 2) ? reader.nextString() : null;
-        case 3 -> values.r03 = fields.present(reader, 3) ? reader.nextString() : null;
-        case 4 -> values.r04 = fields.present(reader, 4) ? reader.nextString() : null;
-        case 5 -> values.r05 = fields.present(reader, 5) ? reader.nextString() : null;
-        case 6 -> values.r06 = fields.present(reader, 6) ? reader.nextString() : null;
-        case 7 -> values.r07 = fields.present(reader, 7) ? reader.nextString() : null;
-        case 8 -> values.r08 = fields.present(reader, 8) ? reader.nextString() : null;
-        case 9 -> values.r09 = fields.present(reader, 9) ? reader.nextString() : null;
-        case 10 -> values.r10 = fields.present(reader, 10) ? reader.nextString() : null;
-        case 11 -> values.r11 = fields.present(reader, 11) ? reader.nextString() : null;
-        case 12 -> values.r12 = fields.present(reader, 12) ? reader.nextString() : null;
-        case 13 -> values.r13 = fields.present(reader, 13) ? reader.nextString() : null;
-        case 14 -> values.r14 = fields.present(reader, 14) ? reader.nextString() : null;
-        case 15 -> values.r15 = fields.present(reader, 15) ? reader.nextString() : null;
-        case 16 -> values.r16 = fields.present(reader, 16) ? reader.nextString() : null;
-        case 17 -> values.r17 = fields.present(reader, 17) ? reader.nextString() : null;
-        case 18 -> values.r18 = fields.present(reader, 18) ? reader.nextString() : null;
-        case 19 -> values.r19 = fields.present(reader, 19) ? reader.nextString() : null;
-        case 20 -> values.r20 = fields.present(reader, 20) ? reader.nextString() : null;
-        case 21 -> values.r21 = fields.present(reader, 21) ? reader.nextString() : null;
-        case 22 -> values.r22 = fields.present(reader, 22) ? reader.nextString() : null;
-        case 23 -> values.r23 = fields.present(reader, 23) ? reader.nextString() : null;
-        case 24 -> values.r24 = fields.present(reader, 24) ? reader.nextString() : null;
-        case 25 -> values.r25 = fields.present(reader, 25) ? reader.nextString() : null;
-        case 26 -> values.r26 = fields.present(reader, 26) ? reader.nextString() : null;
-        case 27 -> values.r27 = fields.present(reader, 27) ? reader.nextString() : null;
-        case 28 -> values.r28 = fields.present(reader, 28) ? reader.nextString() : null;
-        case 29 -> values.r29 = fields.present(reader, 29) ? reader.nextString() : null;
-        case 30 -> values.r30 = fields.present(reader, 30) ? reader.nextString() : null;
-        case 31 -> values.r31 = fields.present(reader, 31) ? reader.nextString() : null;
-        case 32 -> values.r32 = fields.present(reader, 32) ? reader.nextString() : null;
-        case 33 -> values.r33 = fields.present(reader, 33) ? reader.nextString() : null;
-        case 34 -> values.r34 = fields.present(reader, 34) ? reader.nextString() : null;
-        case 35 -> values.r35 = fields.present(reader, 35) ? reader.nextString() : null;
-        case 36 -> values.r36 = fields.present(reader, 36) ? reader.nextString() : null;
-        case 37 -> values.r37 = fields.present(reader, 37) ? reader.nextString() : null;
-        case 38 -> values.r38 = fields.present(reader, 38) ? reader.nextString() : null;
-        case 39 -> values.r39 = fields.present(reader, 39) ? reader.nextString() : null;
+        case 0 -> values.r00 = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> values.r01 = fields.present(in, 1) ? in.nextString() : null;
+        case 2 -> values.r02 = fields.present(in, 2) ? in.nextString() : null;
+        case 3 -> values.r03 = fields.present(in, 3) ? in.nextString() : null;
+        case 4 -> values.r04 = fields.present(in, 4) ? in.nextString() : null;
+        case 5 -> values.r05 = fields.present(in, 5) ? in.nextString() : null;
+        case 6 -> values.r06 = fields.present(in, 6) ? in.nextString() : null;
+        case 7 -> values.r07 = fields.present(in, 7) ? in.nextString() : null;
+        case 8 -> values.r08 = fields.present(in, 8) ? in.nextString() : null;
+        case 9 -> values.r09 = fields.present(in, 9) ? in.nextString() : null;
+        case 10 -> values.r10 = fields.present(in, 10) ? in.nextString() : null;
+        case 11 -> values.r11 = fields.present(in, 11) ? in.nextString() : null;
+        case 12 -> values.r12 = fields.present(in, 12) ? in.nextString() : null;
+        case 13 -> values.r13 = fields.present(in, 13) ? in.nextString() : null;
+        case 14 -> values.r14 = fields.present(in, 14) ? in.nextString() : null;
+        case 15 -> values.r15 = fields.present(in, 15) ? in.nextString() : null;
+        case 16 -> values.r16 = fields.present(in, 16) ? in.nextString() : null;
+        case 17 -> values.r17 = fields.present(in, 17) ? in.nextString() : null;
+        case 18 -> values.r18 = fields.present(in, 18) ? in.nextString() : null;
+        case 19 -> values.r19 = fields.present(in, 19) ? in.nextString() : null;
+        case 20 -> values.r20 = fields.present(in, 20) ? in.nextString() : null;
+        case 21 -> values.r21 = fields.present(in, 21) ? in.nextString() : null;
+        case 22 -> values.r22 = fields.present(in, 22) ? in.nextString() : null;
+        case 23 -> values.r23 = fields.present(in, 23) ? in.nextString() : null;
+        case 24 -> values.r24 = fields.present(in, 24) ? in.nextString() : null;
+        case 25 -> values.r25 = fields.present(in, 25) ? in.nextString() : null;
+        case 26 -> values.r26 = fields.present(in, 26) ? in.nextString() : null;
+        case 27 -> values.r27 = fields.present(in, 27) ? in.nextString() : null;
+        case 28 -> values.r28 = fields.present(in, 28) ? in.nextString() : null;
+        case 29 -> values.r29 = fields.present(in, 29) ? in.nextString() : null;
+        case 30 -> values.r30 = fields.present(in, 30) ? in.nextString() : null;
+        case 31 -> values.r31 = fields.present(in, 31) ? in.nextString() : null;
+        case 32 -> values.r32 = fields.present(in, 32) ? in.nextString() : null;
+        case 33 -> values.r33 = fields.present(in, 33) ? in.nextString() : null;
+        case 34 -> values.r34 = fields.present(in, 34) ? in.nextString() : null;
+        case 35 -> values.r35 = fields.present(in, 35) ? in.nextString() : null;
+        case 36 -> values.r36 = fields.present(in, 36) ? in.nextString() : null;
+        case 37 -> values.r37 = fields.present(in, 37) ? in.nextString() : null;
+        case 38 -> values.r38 = fields.present(in, 38) ? in.nextString() : null;
+        case 39 -> values.r39 = fields.present(in, 39) ? in.nextString() : null;
         default -> {
-          values.additional.put(reader.nextName(), this.long_Adapter.fromJson(reader));
+          values.additional.put(in.nextName(), in.read(this.long_Adapter));
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
   }
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Roomy read(JsonReader reader) throws IOException {
+  protected Roomy read(JsonIn in) throws IOException {
     Values values = new Values();
-    readValues(reader, values);
+    readValues(in, values);
     return new Roomy(values.r00, values.r01, values.r02, values.r03, values.r04, values.r05,
         values.r06, values.r07, values.r08, values.r09, values.r10, values.r11, values.r12,
         values.r13, values.r14, values.r15, values.r16, values.r17, values.r18, values.r19,

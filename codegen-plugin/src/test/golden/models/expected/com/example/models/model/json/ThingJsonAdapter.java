@@ -13,6 +13,7 @@ import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -83,7 +84,7 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Thing read(JsonReader reader) throws IOException {
+  protected Thing read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String requiredValue = null;
     @Nullable String requiredNullable = null;
@@ -114,47 +115,47 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
     @Nullable Badge nullableBadge = null;
     Omittable<Badge> formerBadge = Omittable.absent();
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> requiredValue = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> requiredNullable = JsonFields.isNull(reader) ? null : reader.nextString();
-        case 2 -> owner = JsonFields.isNull(reader) ? null : this.ownerAdapter.fromJson(reader);
-        case 3 -> optionalValue = fields.present(reader, 3) ? reader.nextString() : null;
-        case 4 -> optionalNullable = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextString());
-        case 5 -> count = fields.present(reader, 5) ? reader.nextInt() : 0;
-        case 6 -> big = fields.present(reader, 6) ? reader.nextLong() : null;
-        case 7 -> price = fields.present(reader, 7) ? JsonValues.decimal(reader) : null;
-        case 8 -> ratio = fields.present(reader, 8) ? (float) reader.nextDouble() : null;
-        case 9 -> precise = fields.present(reader, 9) ? reader.nextDouble() : null;
-        case 10 -> flag = fields.present(reader, 10) ? reader.nextBoolean() : null;
-        case 11 -> when = fields.present(reader, 11) ? this.offsetDateTimeAdapter.fromJson(reader) : null;
-        case 12 -> day = fields.present(reader, 12) ? this.localDateAdapter.fromJson(reader) : null;
-        case 13 -> id = fields.present(reader, 13) ? this.uuidAdapter.fromJson(reader) : null;
-        case 14 -> link = fields.present(reader, 14) ? reader.nextString() : null;
-        case 15 -> secret = fields.present(reader, 15) ? reader.nextString() : null;
-        case 16 -> blob = fields.present(reader, 16) ? this.byteStringAdapter.fromJson(reader) : null;
-        case 17 -> legacy = fields.present(reader, 17) ? reader.nextString() : null;
-        case 18 -> size = fields.present(reader, 18) ? this.openEnumOfThingSizeAdapter.fromJson(reader) : null;
-        case 19 -> tags = fields.present(reader, 19) ? this.listOfStringAdapter.fromJson(reader) : null;
-        case 20 -> uniqueTags = fields.present(reader, 20) ? this.setOfStringAdapter.fromJson(reader) : null;
-        case 21 -> labels = fields.present(reader, 21) ? this.mapOfStringStringAdapter.fromJson(reader) : null;
-        case 22 -> anything = fields.present(reader, 22) ? this.mapOfStringObjectAdapter.fromJson(reader) : null;
-        case 23 -> freeForm = fields.present(reader, 23) ? this.mapOfStringObjectAdapter.fromJson(reader) : null;
-        case 24 -> nested = fields.present(reader, 24) ? this.thingNestedAdapter.fromJson(reader) : null;
-        case 25 -> badge = fields.present(reader, 25) ? this.badgeAdapter.fromJson(reader) : null;
-        case 26 -> nullableBadge = fields.present(reader, 26) ? this.badgeAdapter.fromJson(reader) : null;
-        case 27 -> formerBadge = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.badgeAdapter.fromJson(reader));
+        case 0 -> requiredValue = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> requiredNullable = JsonFields.isNull(in) ? null : in.nextString();
+        case 2 -> owner = JsonFields.isNull(in) ? null : in.read(this.ownerAdapter);
+        case 3 -> optionalValue = fields.present(in, 3) ? in.nextString() : null;
+        case 4 -> optionalNullable = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextString());
+        case 5 -> count = fields.present(in, 5) ? in.nextInt() : 0;
+        case 6 -> big = fields.present(in, 6) ? in.nextLong() : null;
+        case 7 -> price = fields.present(in, 7) ? JsonValues.decimal(in) : null;
+        case 8 -> ratio = fields.present(in, 8) ? (float) in.nextDouble() : null;
+        case 9 -> precise = fields.present(in, 9) ? in.nextDouble() : null;
+        case 10 -> flag = fields.present(in, 10) ? in.nextBoolean() : null;
+        case 11 -> when = fields.present(in, 11) ? in.read(this.offsetDateTimeAdapter) : null;
+        case 12 -> day = fields.present(in, 12) ? in.read(this.localDateAdapter) : null;
+        case 13 -> id = fields.present(in, 13) ? in.read(this.uuidAdapter) : null;
+        case 14 -> link = fields.present(in, 14) ? in.nextString() : null;
+        case 15 -> secret = fields.present(in, 15) ? in.nextString() : null;
+        case 16 -> blob = fields.present(in, 16) ? in.read(this.byteStringAdapter) : null;
+        case 17 -> legacy = fields.present(in, 17) ? in.nextString() : null;
+        case 18 -> size = fields.present(in, 18) ? in.read(this.openEnumOfThingSizeAdapter) : null;
+        case 19 -> tags = fields.present(in, 19) ? in.read(this.listOfStringAdapter) : null;
+        case 20 -> uniqueTags = fields.present(in, 20) ? in.read(this.setOfStringAdapter) : null;
+        case 21 -> labels = fields.present(in, 21) ? in.read(this.mapOfStringStringAdapter) : null;
+        case 22 -> anything = fields.present(in, 22) ? in.read(this.mapOfStringObjectAdapter) : null;
+        case 23 -> freeForm = fields.present(in, 23) ? in.read(this.mapOfStringObjectAdapter) : null;
+        case 24 -> nested = fields.present(in, 24) ? in.read(this.thingNestedAdapter) : null;
+        case 25 -> badge = fields.present(in, 25) ? in.read(this.badgeAdapter) : null;
+        case 26 -> nullableBadge = fields.present(in, 26) ? in.read(this.badgeAdapter) : null;
+        case 27 -> formerBadge = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.badgeAdapter));
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Thing(requiredValue, requiredNullable, owner, optionalValue, optionalNullable, count,
         big, price, ratio, precise, flag, when, day, id, link, secret, blob, legacy, size, tags,
         uniqueTags, labels, anything, freeForm, nested, badge, nullableBadge, formerBadge);

@@ -5,6 +5,7 @@ import com.example.models.model.ThingNested;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,16 +27,16 @@ final class ThingNestedJsonAdapter extends JsonOutAdapter<ThingNested> {
   }
 
   @Override
-  protected ThingNested read(JsonReader reader) throws IOException {
+  protected ThingNested read(JsonIn in) throws IOException {
     @Nullable Long level = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> level = fields.present(reader, 0) ? reader.nextLong() : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> level = fields.present(in, 0) ? in.nextLong() : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new ThingNested(level);
   }
 

@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -32,18 +33,18 @@ final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
   }
 
   @Override
-  protected Tree read(JsonReader reader) throws IOException {
+  protected Tree read(JsonIn in) throws IOException {
     @Nullable String value_ = null;
     @Nullable List<Tree> children = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> value_ = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> children = fields.present(reader, 1) ? this.listOfTreeAdapter.fromJson(reader) : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> value_ = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> children = fields.present(in, 1) ? in.read(this.listOfTreeAdapter) : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Tree(value_, children);
   }
 

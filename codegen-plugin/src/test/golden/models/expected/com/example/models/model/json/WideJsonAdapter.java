@@ -5,6 +5,7 @@ import com.example.models.model.Wide;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -31,98 +32,98 @@ final class WideJsonAdapter extends JsonOutAdapter<Wide> {
     this.fields = new JsonFields(NAMES, "Wide", strictness, 0, 65, 69);
   }
 
-  private void readValues(JsonReader reader, Values values) throws IOException {
+  private void readValues(JsonIn in, Values values) throws IOException {
     long[] seen = new long[2];
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> values.p00 = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> values.p01 = fields.present(reader, 1) ? reader.nextLong() : null;
-        case 2 -> values.p02 = fields.present(reader, 2) ? reader.nextBoolean() : null;
-        case 3 -> values.p03 = fields.present(reader, 3) ? reader.nextString() : null;
-        case 4 -> values.p04 = fields.present(reader, 4) ? reader.nextLong() : null;
-        case 5 -> values.p05 = fields.present(reader, 5) ? reader.nextBoolean() : null;
-        case 6 -> values.p06 = fields.present(reader, 6) ? reader.nextString() : null;
-        case 7 -> values.p07 = fields.present(reader, 7) ? reader.nextLong() : null;
-        case 8 -> values.p08 = fields.present(reader, 8) ? reader.nextBoolean() : null;
-        case 9 -> values.p09 = fields.present(reader, 9) ? reader.nextString() : null;
-        case 10 -> values.p10 = fields.present(reader, 10) ? reader.nextLong() : null;
-        case 11 -> values.p11 = fields.present(reader, 11) ? reader.nextBoolean() : null;
-        case 12 -> values.p12 = fields.present(reader, 12) ? reader.nextString() : null;
-        case 13 -> values.p13 = fields.present(reader, 13) ? reader.nextLong() : null;
-        case 14 -> values.p14 = fields.present(reader, 14) ? reader.nextBoolean() : null;
-        case 15 -> values.p15 = fields.present(reader, 15) ? reader.nextString() : null;
-        case 16 -> values.p16 = fields.present(reader, 16) ? reader.nextLong() : null;
-        case 17 -> values.p17 = fields.present(reader, 17) ? reader.nextBoolean() : null;
-        case 18 -> values.p18 = fields.present(reader, 18) ? reader.nextString() : null;
-        case 19 -> values.p19 = fields.present(reader, 19) ? reader.nextLong() : null;
-        case 20 -> values.p20 = fields.present(reader, 20) ? reader.nextBoolean() : null;
-        case 21 -> values.p21 = fields.present(reader, 21) ? reader.nextString() : null;
-        case 22 -> values.p22 = fields.present(reader, 22) ? reader.nextLong() : null;
-        case 23 -> values.p23 = fields.present(reader, 23) ? reader.nextBoolean() : null;
-        case 24 -> values.p24 = fields.present(reader, 24) ? reader.nextString() : null;
-        case 25 -> values.p25 = fields.present(reader, 25) ? reader.nextLong() : null;
-        case 26 -> values.p26 = fields.present(reader, 26) ? reader.nextBoolean() : null;
-        case 27 -> values.p27 = fields.present(reader, 27) ? reader.nextString() : null;
-        case 28 -> values.p28 = fields.present(reader, 28) ? reader.nextLong() : null;
-        case 29 -> values.p29 = fields.present(reader, 29) ? reader.nextBoolean() : null;
-        case 30 -> values.p30 = fields.present(reader, 30) ? reader.nextString() : null;
-        case 31 -> values.p31 = fields.present(reader, 31) ? reader.nextLong() : null;
-        case 32 -> values.p32 = fields.present(reader, 32) ? reader.nextBoolean() : null;
-        case 33 -> values.p33 = fields.present(reader, 33) ? reader.nextString() : null;
-        case 34 -> values.p34 = fields.present(reader, 34) ? reader.nextLong() : null;
-        case 35 -> values.p35 = fields.present(reader, 35) ? reader.nextBoolean() : null;
-        case 36 -> values.p36 = fields.present(reader, 36) ? reader.nextString() : null;
-        case 37 -> values.p37 = fields.present(reader, 37) ? reader.nextLong() : null;
-        case 38 -> values.p38 = fields.present(reader, 38) ? reader.nextBoolean() : null;
-        case 39 -> values.p39 = fields.present(reader, 39) ? reader.nextString() : null;
-        case 40 -> values.p40 = fields.present(reader, 40) ? reader.nextLong() : null;
-        case 41 -> values.p41 = fields.present(reader, 41) ? reader.nextBoolean() : null;
-        case 42 -> values.p42 = fields.present(reader, 42) ? reader.nextString() : null;
-        case 43 -> values.p43 = fields.present(reader, 43) ? reader.nextLong() : null;
-        case 44 -> values.p44 = fields.present(reader, 44) ? reader.nextBoolean() : null;
-        case 45 -> values.p45 = fields.present(reader, 45) ? reader.nextString() : null;
-        case 46 -> values.p46 = fields.present(reader, 46) ? reader.nextLong() : null;
-        case 47 -> values.p47 = fields.present(reader, 47) ? reader.nextBoolean() : null;
-        case 48 -> values.p48 = fields.present(reader, 48) ? reader.nextString() : null;
-        case 49 -> values.p49 = fields.present(reader, 49) ? reader.nextLong() : null;
-        case 50 -> values.p50 = fields.present(reader, 50) ? reader.nextBoolean() : null;
-        case 51 -> values.p51 = fields.present(reader, 51) ? reader.nextString() : null;
-        case 52 -> values.p52 = fields.present(reader, 52) ? reader.nextLong() : null;
-        case 53 -> values.p53 = fields.present(reader, 53) ? reader.nextBoolean() : null;
-        case 54 -> values.p54 = fields.present(reader, 54) ? reader.nextString() : null;
-        case 55 -> values.p55 = fields.present(reader, 55) ? reader.nextLong() : null;
-        case 56 -> values.p56 = fields.present(reader, 56) ? reader.nextBoolean() : null;
-        case 57 -> values.p57 = fields.present(reader, 57) ? reader.nextString() : null;
-        case 58 -> values.p58 = fields.present(reader, 58) ? reader.nextLong() : null;
-        case 59 -> values.p59 = fields.present(reader, 59) ? reader.nextBoolean() : null;
-        case 60 -> values.p60 = fields.present(reader, 60) ? reader.nextString() : null;
-        case 61 -> values.p61 = fields.present(reader, 61) ? reader.nextLong() : null;
-        case 62 -> values.p62 = fields.present(reader, 62) ? reader.nextBoolean() : null;
-        case 63 -> values.p63 = fields.present(reader, 63) ? reader.nextString() : null;
-        case 64 -> values.p64 = fields.present(reader, 64) ? reader.nextLong() : null;
-        case 65 -> values.p65 = fields.present(reader, 65) ? reader.nextBoolean() : false;
-        case 66 -> values.p66 = fields.present(reader, 66) ? reader.nextString() : null;
-        case 67 -> values.p67 = fields.present(reader, 67) ? reader.nextLong() : null;
-        case 68 -> values.p68 = fields.present(reader, 68) ? reader.nextBoolean() : null;
-        case 69 -> values.p69 = fields.present(reader, 69) ? reader.nextString() : null;
+        case 0 -> values.p00 = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> values.p01 = fields.present(in, 1) ? in.nextLong() : null;
+        case 2 -> values.p02 = fields.present(in, 2) ? in.nextBoolean() : null;
+        case 3 -> values.p03 = fields.present(in, 3) ? in.nextString() : null;
+        case 4 -> values.p04 = fields.present(in, 4) ? in.nextLong() : null;
+        case 5 -> values.p05 = fields.present(in, 5) ? in.nextBoolean() : null;
+        case 6 -> values.p06 = fields.present(in, 6) ? in.nextString() : null;
+        case 7 -> values.p07 = fields.present(in, 7) ? in.nextLong() : null;
+        case 8 -> values.p08 = fields.present(in, 8) ? in.nextBoolean() : null;
+        case 9 -> values.p09 = fields.present(in, 9) ? in.nextString() : null;
+        case 10 -> values.p10 = fields.present(in, 10) ? in.nextLong() : null;
+        case 11 -> values.p11 = fields.present(in, 11) ? in.nextBoolean() : null;
+        case 12 -> values.p12 = fields.present(in, 12) ? in.nextString() : null;
+        case 13 -> values.p13 = fields.present(in, 13) ? in.nextLong() : null;
+        case 14 -> values.p14 = fields.present(in, 14) ? in.nextBoolean() : null;
+        case 15 -> values.p15 = fields.present(in, 15) ? in.nextString() : null;
+        case 16 -> values.p16 = fields.present(in, 16) ? in.nextLong() : null;
+        case 17 -> values.p17 = fields.present(in, 17) ? in.nextBoolean() : null;
+        case 18 -> values.p18 = fields.present(in, 18) ? in.nextString() : null;
+        case 19 -> values.p19 = fields.present(in, 19) ? in.nextLong() : null;
+        case 20 -> values.p20 = fields.present(in, 20) ? in.nextBoolean() : null;
+        case 21 -> values.p21 = fields.present(in, 21) ? in.nextString() : null;
+        case 22 -> values.p22 = fields.present(in, 22) ? in.nextLong() : null;
+        case 23 -> values.p23 = fields.present(in, 23) ? in.nextBoolean() : null;
+        case 24 -> values.p24 = fields.present(in, 24) ? in.nextString() : null;
+        case 25 -> values.p25 = fields.present(in, 25) ? in.nextLong() : null;
+        case 26 -> values.p26 = fields.present(in, 26) ? in.nextBoolean() : null;
+        case 27 -> values.p27 = fields.present(in, 27) ? in.nextString() : null;
+        case 28 -> values.p28 = fields.present(in, 28) ? in.nextLong() : null;
+        case 29 -> values.p29 = fields.present(in, 29) ? in.nextBoolean() : null;
+        case 30 -> values.p30 = fields.present(in, 30) ? in.nextString() : null;
+        case 31 -> values.p31 = fields.present(in, 31) ? in.nextLong() : null;
+        case 32 -> values.p32 = fields.present(in, 32) ? in.nextBoolean() : null;
+        case 33 -> values.p33 = fields.present(in, 33) ? in.nextString() : null;
+        case 34 -> values.p34 = fields.present(in, 34) ? in.nextLong() : null;
+        case 35 -> values.p35 = fields.present(in, 35) ? in.nextBoolean() : null;
+        case 36 -> values.p36 = fields.present(in, 36) ? in.nextString() : null;
+        case 37 -> values.p37 = fields.present(in, 37) ? in.nextLong() : null;
+        case 38 -> values.p38 = fields.present(in, 38) ? in.nextBoolean() : null;
+        case 39 -> values.p39 = fields.present(in, 39) ? in.nextString() : null;
+        case 40 -> values.p40 = fields.present(in, 40) ? in.nextLong() : null;
+        case 41 -> values.p41 = fields.present(in, 41) ? in.nextBoolean() : null;
+        case 42 -> values.p42 = fields.present(in, 42) ? in.nextString() : null;
+        case 43 -> values.p43 = fields.present(in, 43) ? in.nextLong() : null;
+        case 44 -> values.p44 = fields.present(in, 44) ? in.nextBoolean() : null;
+        case 45 -> values.p45 = fields.present(in, 45) ? in.nextString() : null;
+        case 46 -> values.p46 = fields.present(in, 46) ? in.nextLong() : null;
+        case 47 -> values.p47 = fields.present(in, 47) ? in.nextBoolean() : null;
+        case 48 -> values.p48 = fields.present(in, 48) ? in.nextString() : null;
+        case 49 -> values.p49 = fields.present(in, 49) ? in.nextLong() : null;
+        case 50 -> values.p50 = fields.present(in, 50) ? in.nextBoolean() : null;
+        case 51 -> values.p51 = fields.present(in, 51) ? in.nextString() : null;
+        case 52 -> values.p52 = fields.present(in, 52) ? in.nextLong() : null;
+        case 53 -> values.p53 = fields.present(in, 53) ? in.nextBoolean() : null;
+        case 54 -> values.p54 = fields.present(in, 54) ? in.nextString() : null;
+        case 55 -> values.p55 = fields.present(in, 55) ? in.nextLong() : null;
+        case 56 -> values.p56 = fields.present(in, 56) ? in.nextBoolean() : null;
+        case 57 -> values.p57 = fields.present(in, 57) ? in.nextString() : null;
+        case 58 -> values.p58 = fields.present(in, 58) ? in.nextLong() : null;
+        case 59 -> values.p59 = fields.present(in, 59) ? in.nextBoolean() : null;
+        case 60 -> values.p60 = fields.present(in, 60) ? in.nextString() : null;
+        case 61 -> values.p61 = fields.present(in, 61) ? in.nextLong() : null;
+        case 62 -> values.p62 = fields.present(in, 62) ? in.nextBoolean() : null;
+        case 63 -> values.p63 = fields.present(in, 63) ? in.nextString() : null;
+        case 64 -> values.p64 = fields.present(in, 64) ? in.nextLong() : null;
+        case 65 -> values.p65 = fields.present(in, 65) ? in.nextBoolean() : false;
+        case 66 -> values.p66 = fields.present(in, 66) ? in.nextString() : null;
+        case 67 -> values.p67 = fields.present(in, 67) ? in.nextLong() : null;
+        case 68 -> values.p68 = fields.present(in, 68) ? in.nextBoolean() : null;
+        case 69 -> values.p69 = fields.present(in, 69) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen[i >>> 6] |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
   }
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Wide read(JsonReader reader) throws IOException {
+  protected Wide read(JsonIn in) throws IOException {
     Values values = new Values();
-    readValues(reader, values);
+    readValues(in, values);
     return new Wide(values.p00, values.p01, values.p02, values.p03, values.p04, values.p05,
         values.p06, values.p07, values.p08, values.p09, values.p10, values.p11, values.p12,
         values.p13, values.p14, values.p15, values.p16, values.p17, values.p18, values.p19,

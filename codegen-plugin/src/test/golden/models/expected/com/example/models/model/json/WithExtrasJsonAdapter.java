@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -33,19 +34,19 @@ final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
   }
 
   @Override
-  protected WithExtras read(JsonReader reader) throws IOException {
+  protected WithExtras read(JsonIn in) throws IOException {
     @Nullable String name = null;
     Map<String, @Nullable Long> additional = new LinkedHashMap<>();
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
         default -> {
-          additional.put(reader.nextName(), this.long_Adapter.fromJson(reader));
+          additional.put(in.nextName(), in.read(this.long_Adapter));
         }
       }
     }
-    reader.endObject();
+    in.endObject();
     return new WithExtras(name, Collections.unmodifiableMap(additional));
   }
 

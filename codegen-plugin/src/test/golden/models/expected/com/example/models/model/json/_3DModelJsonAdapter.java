@@ -5,6 +5,7 @@ import com.example.models.model._3DModel;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,16 +27,16 @@ final class _3DModelJsonAdapter extends JsonOutAdapter<_3DModel> {
   }
 
   @Override
-  protected _3DModel read(JsonReader reader) throws IOException {
+  protected _3DModel read(JsonIn in) throws IOException {
     @Nullable Long vertices = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> vertices = fields.present(reader, 0) ? reader.nextLong() : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> vertices = fields.present(in, 0) ? in.nextLong() : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new _3DModel(vertices);
   }
 

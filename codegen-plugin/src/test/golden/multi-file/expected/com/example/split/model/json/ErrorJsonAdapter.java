@@ -4,6 +4,7 @@ package com.example.split.model.json;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,24 +27,24 @@ final class ErrorJsonAdapter extends JsonOutAdapter<com.example.split.model.Erro
 
   @Override
   @SuppressWarnings("NullAway")
-  protected com.example.split.model.Error read(JsonReader reader) throws IOException {
+  protected com.example.split.model.Error read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String message = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> message = fields.present(reader, 0) ? reader.nextString() : null;
+        case 0 -> message = fields.present(in, 0) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new com.example.split.model.Error(message);
   }
 

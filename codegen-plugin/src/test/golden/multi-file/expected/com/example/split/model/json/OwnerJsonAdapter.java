@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -33,18 +34,18 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
   }
 
   @Override
-  protected Owner read(JsonReader reader) throws IOException {
+  protected Owner read(JsonIn in) throws IOException {
     @Nullable String name = null;
     @Nullable List<Pet> pets = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> pets = fields.present(reader, 1) ? this.listOfPetAdapter.fromJson(reader) : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> pets = fields.present(in, 1) ? in.read(this.listOfPetAdapter) : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Owner(name, pets);
   }
 

@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -37,28 +38,28 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Pet read(JsonReader reader) throws IOException {
+  protected Pet read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable Owner owner = null;
     @Nullable List<Pet> friends = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> owner = fields.present(reader, 1) ? this.ownerAdapter.fromJson(reader) : null;
-        case 2 -> friends = fields.present(reader, 2) ? this.listOfPetAdapter.fromJson(reader) : null;
+        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> owner = fields.present(in, 1) ? in.read(this.ownerAdapter) : null;
+        case 2 -> friends = fields.present(in, 2) ? in.read(this.listOfPetAdapter) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Pet(name, owner, friends);
   }
 

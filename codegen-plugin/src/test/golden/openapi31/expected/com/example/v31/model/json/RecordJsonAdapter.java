@@ -8,6 +8,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -56,7 +57,7 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
 
   @Override
   @SuppressWarnings("NullAway")
-  protected com.example.v31.model.Record read(JsonReader reader) throws IOException {
+  protected com.example.v31.model.Record read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String kind = null;
@@ -75,35 +76,35 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
     @Nullable List<BigDecimal> point = null;
     @Nullable List<Object> pair = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> kind = fields.present(reader, 1) ? reader.nextString() : null;
-        case 2 -> note = JsonFields.isNull(reader) ? null : reader.nextString();
-        case 3 -> score = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextDouble());
-        case 4 -> parent = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.record_Adapter.fromJson(reader));
-        case 5 -> nothing = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.objectAdapter.fromJson(reader));
-        case 6 -> tags = fields.present(reader, 6) ? this.listOfStringAdapter.fromJson(reader) : null;
-        case 7 -> owner = fields.present(reader, 7) ? this.ownerAdapter.fromJson(reader) : null;
-        case 8 -> previousOwner = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(this.ownerAdapter.fromJson(reader));
-        case 9 -> version = fields.present(reader, 9) ? reader.nextLong() : null;
-        case 10 -> status = fields.present(reader, 10) ? reader.nextString() : null;
-        case 11 -> thumbnail = fields.present(reader, 11) ? this.byteStringAdapter.fromJson(reader) : null;
-        case 12 -> thumbnailUrlSafe = fields.present(reader, 12) ? reader.nextString() : null;
-        case 13 -> summary = fields.present(reader, 13) ? reader.nextString() : null;
-        case 14 -> point = fields.present(reader, 14) ? this.listOfBigDecimalAdapter.fromJson(reader) : null;
-        case 15 -> pair = fields.present(reader, 15) ? this.listOfObjectAdapter.fromJson(reader) : null;
+        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> kind = fields.present(in, 1) ? in.nextString() : null;
+        case 2 -> note = JsonFields.isNull(in) ? null : in.nextString();
+        case 3 -> score = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextDouble());
+        case 4 -> parent = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.record_Adapter));
+        case 5 -> nothing = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.objectAdapter));
+        case 6 -> tags = fields.present(in, 6) ? in.read(this.listOfStringAdapter) : null;
+        case 7 -> owner = fields.present(in, 7) ? in.read(this.ownerAdapter) : null;
+        case 8 -> previousOwner = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.ownerAdapter));
+        case 9 -> version = fields.present(in, 9) ? in.nextLong() : null;
+        case 10 -> status = fields.present(in, 10) ? in.nextString() : null;
+        case 11 -> thumbnail = fields.present(in, 11) ? in.read(this.byteStringAdapter) : null;
+        case 12 -> thumbnailUrlSafe = fields.present(in, 12) ? in.nextString() : null;
+        case 13 -> summary = fields.present(in, 13) ? in.nextString() : null;
+        case 14 -> point = fields.present(in, 14) ? in.read(this.listOfBigDecimalAdapter) : null;
+        case 15 -> pair = fields.present(in, 15) ? in.read(this.listOfObjectAdapter) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new com.example.v31.model.Record(id, kind, note, score, parent, nothing, tags, owner,
         previousOwner, version, status, thumbnail, thumbnailUrlSafe, summary, point, pair);
   }

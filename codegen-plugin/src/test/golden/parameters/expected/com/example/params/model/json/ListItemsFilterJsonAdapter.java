@@ -5,6 +5,7 @@ import com.example.params.model.ListItemsFilter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,18 +27,18 @@ final class ListItemsFilterJsonAdapter extends JsonOutAdapter<ListItemsFilter> {
   }
 
   @Override
-  protected ListItemsFilter read(JsonReader reader) throws IOException {
+  protected ListItemsFilter read(JsonIn in) throws IOException {
     @Nullable String name = null;
     @Nullable Long min = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> min = fields.present(reader, 1) ? reader.nextLong() : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> min = fields.present(in, 1) ? in.nextLong() : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new ListItemsFilter(name, min);
   }
 

@@ -2,8 +2,8 @@
 package com.example.params.model.json;
 
 import com.example.params.model.WorkflowId;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -21,22 +21,22 @@ final class WorkflowIdJsonAdapter extends JsonOutAdapter<WorkflowId> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected WorkflowId read(JsonReader reader) throws IOException {
+  protected WorkflowId read(JsonIn in) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
-    switch (reader.peek()) {
+    switch (in.peek()) {
       case STRING -> {
-        return new WorkflowId.OfString(reader.nextString());
+        return new WorkflowId.OfString(in.nextString());
       }
       case NUMBER -> {
-        JsonValues.NumberKind kind = JsonValues.numberKind(reader);
+        JsonValues.NumberKind kind = JsonValues.numberKind(in);
         if (kind == JsonValues.NumberKind.INT || kind == JsonValues.NumberKind.LONG) {
-          return new WorkflowId.OfLong(reader.nextLong());
+          return new WorkflowId.OfLong(in.nextLong());
         }
       }
       default -> {
       }
     }
-    return new WorkflowId.Unknown(RawJson.read(reader));
+    return new WorkflowId.Unknown(RawJson.read(in));
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.example.zoo.model.Bike;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,25 +27,25 @@ final class BikeJsonAdapter extends JsonOutAdapter<Bike> {
   }
 
   @Override
-  protected Bike read(JsonReader reader) throws IOException {
+  protected Bike read(JsonIn in) throws IOException {
     int wheels = 0;
     @Nullable Boolean electric = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> wheels = fields.present(reader, 0) ? reader.nextInt() : 0;
-        case 1 -> electric = fields.present(reader, 1) ? reader.nextBoolean() : null;
+        case 0 -> wheels = fields.present(in, 0) ? in.nextInt() : 0;
+        case 1 -> electric = fields.present(in, 1) ? in.nextBoolean() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Bike(wheels, electric);
   }
 

@@ -5,6 +5,7 @@ import com.example.zoo.model.Car;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -26,25 +27,25 @@ final class CarJsonAdapter extends JsonOutAdapter<Car> {
   }
 
   @Override
-  protected Car read(JsonReader reader) throws IOException {
+  protected Car read(JsonIn in) throws IOException {
     int wheels = 0;
     @Nullable Integer seats = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> wheels = fields.present(reader, 0) ? reader.nextInt() : 0;
-        case 1 -> seats = fields.present(reader, 1) ? reader.nextInt() : null;
+        case 0 -> wheels = fields.present(in, 0) ? in.nextInt() : 0;
+        case 1 -> seats = fields.present(in, 1) ? in.nextInt() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Car(wheels, seats);
   }
 

@@ -5,6 +5,7 @@ import com.example.zoo.model.Cat;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -27,26 +28,26 @@ final class CatJsonAdapter extends JsonOutAdapter<Cat> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Cat read(JsonReader reader) throws IOException {
+  protected Cat read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String name = null;
     @Nullable Boolean indoor = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> indoor = fields.present(reader, 1) ? reader.nextBoolean() : null;
+        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> indoor = fields.present(in, 1) ? in.nextBoolean() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Cat(name, indoor);
   }
 

@@ -5,6 +5,7 @@ import com.example.zoo.model.Circle;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -25,23 +26,23 @@ final class CircleJsonAdapter extends JsonOutAdapter<Circle> {
   }
 
   @Override
-  protected Circle read(JsonReader reader) throws IOException {
+  protected Circle read(JsonIn in) throws IOException {
     double radius = 0D;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> radius = fields.present(reader, 0) ? reader.nextDouble() : 0D;
+        case 0 -> radius = fields.present(in, 0) ? in.nextDouble() : 0D;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Circle(radius);
   }
 

@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -41,20 +42,20 @@ final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
   }
 
   @Override
-  protected Drawing read(JsonReader reader) throws IOException {
+  protected Drawing read(JsonIn in) throws IOException {
     @Nullable List<Shape> shapes = null;
     @Nullable List<Vehicle> fleet = null;
     @Nullable DrawingLabel label_ = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> shapes = fields.present(reader, 0) ? this.listOfShapeAdapter.fromJson(reader) : null;
-        case 1 -> fleet = fields.present(reader, 1) ? this.listOfVehicleAdapter.fromJson(reader) : null;
-        case 2 -> label_ = fields.present(reader, 2) ? this.drawingLabelAdapter.fromJson(reader) : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> shapes = fields.present(in, 0) ? in.read(this.listOfShapeAdapter) : null;
+        case 1 -> fleet = fields.present(in, 1) ? in.read(this.listOfVehicleAdapter) : null;
+        case 2 -> label_ = fields.present(in, 2) ? in.read(this.drawingLabelAdapter) : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new Drawing(shapes, fleet, label_);
   }
 

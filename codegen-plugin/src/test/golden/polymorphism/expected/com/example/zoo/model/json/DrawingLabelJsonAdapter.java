@@ -4,8 +4,8 @@ package com.example.zoo.model.json;
 import com.example.zoo.model.DrawingLabel;
 import com.example.zoo.model.DrawingLabelRich;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -31,25 +31,25 @@ final class DrawingLabelJsonAdapter extends JsonOutAdapter<DrawingLabel> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected DrawingLabel read(JsonReader reader) throws IOException {
+  protected DrawingLabel read(JsonIn in) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
-    switch (reader.peek()) {
+    switch (in.peek()) {
       case STRING -> {
-        return new DrawingLabel.OfString(reader.nextString());
+        return new DrawingLabel.OfString(in.nextString());
       }
       case BEGIN_OBJECT -> {
-        Set<String> names = JsonValues.objectNames(reader);
+        Set<String> names = JsonValues.objectNames(in);
         if (names.containsAll(DRAWING_LABEL_RICH_REQUIRED) && DRAWING_LABEL_RICH_NAMES.containsAll(names)) {
-          return this.drawingLabelRichAdapter.fromJson(reader);
+          return in.read(this.drawingLabelRichAdapter);
         }
         if (names.containsAll(DRAWING_LABEL_RICH_REQUIRED)) {
-          return this.drawingLabelRichAdapter.fromJson(reader);
+          return in.read(this.drawingLabelRichAdapter);
         }
       }
       default -> {
       }
     }
-    return new DrawingLabel.Unknown(RawJson.read(reader));
+    return new DrawingLabel.Unknown(RawJson.read(in));
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.example.zoo.model.Pet;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -30,22 +31,22 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Pet read(JsonReader reader) throws IOException {
+  protected Pet read(JsonIn in) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
-    String label = reader.peek() == JsonReader.Token.BEGIN_OBJECT ? JsonValues.label(reader, "petType") : null;
+    String label = in.peek() == JsonReader.Token.BEGIN_OBJECT ? JsonValues.label(in, "petType") : null;
     if (label != null) {
       switch (label) {
         case "cat" -> {
-          return this.catAdapter.fromJson(reader);
+          return in.read(this.catAdapter);
         }
         case "dog" -> {
-          return this.dogAdapter.fromJson(reader);
+          return in.read(this.dogAdapter);
         }
         default -> {
         }
       }
     }
-    return new Pet.Unknown(RawJson.read(reader));
+    return new Pet.Unknown(RawJson.read(in));
   }
 
   @Override

@@ -5,9 +5,9 @@ import com.example.zoo.model.Circle;
 import com.example.zoo.model.Shape;
 import com.example.zoo.model.Square;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -44,34 +44,34 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Shape read(JsonReader reader) throws IOException {
+  protected Shape read(JsonIn in) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
-    switch (reader.peek()) {
+    switch (in.peek()) {
       case STRING -> {
-        return new Shape.OfString(reader.nextString());
+        return new Shape.OfString(in.nextString());
       }
       case BEGIN_ARRAY -> {
-        return new Shape.OfLongList(this.listOfLongAdapter.fromJson(reader));
+        return new Shape.OfLongList(in.read(this.listOfLongAdapter));
       }
       case BEGIN_OBJECT -> {
-        Set<String> names = JsonValues.objectNames(reader);
+        Set<String> names = JsonValues.objectNames(in);
         if (names.containsAll(CIRCLE_REQUIRED) && CIRCLE_NAMES.containsAll(names)) {
-          return this.circleAdapter.fromJson(reader);
+          return in.read(this.circleAdapter);
         }
         if (names.containsAll(SQUARE_REQUIRED) && SQUARE_NAMES.containsAll(names)) {
-          return this.squareAdapter.fromJson(reader);
+          return in.read(this.squareAdapter);
         }
         if (names.containsAll(CIRCLE_REQUIRED)) {
-          return this.circleAdapter.fromJson(reader);
+          return in.read(this.circleAdapter);
         }
         if (names.containsAll(SQUARE_REQUIRED)) {
-          return this.squareAdapter.fromJson(reader);
+          return in.read(this.squareAdapter);
         }
       }
       default -> {
       }
     }
-    return new Shape.Unknown(RawJson.read(reader));
+    return new Shape.Unknown(RawJson.read(in));
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.example.zoo.model.Vehicle;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -30,22 +31,22 @@ final class VehicleJsonAdapter extends JsonOutAdapter<Vehicle> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Vehicle read(JsonReader reader) throws IOException {
+  protected Vehicle read(JsonIn in) throws IOException {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
-    String label = reader.peek() == JsonReader.Token.BEGIN_OBJECT ? JsonValues.label(reader, "kind") : null;
+    String label = in.peek() == JsonReader.Token.BEGIN_OBJECT ? JsonValues.label(in, "kind") : null;
     if (label != null) {
       switch (label) {
         case "Car" -> {
-          return this.carAdapter.fromJson(reader);
+          return in.read(this.carAdapter);
         }
         case "Bike" -> {
-          return this.bikeAdapter.fromJson(reader);
+          return in.read(this.bikeAdapter);
         }
         default -> {
         }
       }
     }
-    return new Vehicle.Unknown(RawJson.read(reader));
+    return new Vehicle.Unknown(RawJson.read(in));
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -32,26 +33,26 @@ final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Conflict read(JsonReader reader) throws IOException {
+  protected Conflict read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String code = null;
     @Nullable ConflictDetail detail = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> code = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> detail = fields.present(reader, 1) ? this.conflictDetailAdapter.fromJson(reader) : null;
+        case 0 -> code = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> detail = fields.present(in, 1) ? in.read(this.conflictDetailAdapter) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Conflict(code, detail);
   }
 

@@ -10,6 +10,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -38,28 +39,28 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Order read(JsonReader reader) throws IOException {
+  protected Order read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable OpenEnum<Priority> priority = null;
     @Nullable OrderExtra extra = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> priority = fields.present(reader, 1) ? this.openEnumOfPriorityAdapter.fromJson(reader) : null;
-        case 2 -> extra = fields.present(reader, 2) ? this.orderExtraAdapter.fromJson(reader) : null;
+        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> priority = fields.present(in, 1) ? in.read(this.openEnumOfPriorityAdapter) : null;
+        case 2 -> extra = fields.present(in, 2) ? in.read(this.orderExtraAdapter) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Order(id, priority, extra);
   }
 

@@ -5,6 +5,7 @@ import com.example.sdk.model.Account;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -27,26 +28,26 @@ final class AccountJsonAdapter extends JsonOutAdapter<Account> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Account read(JsonReader reader) throws IOException {
+  protected Account read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable String id = null;
     @Nullable String name = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(reader, 0) ? reader.nextString() : null;
-        case 1 -> name = fields.present(reader, 1) ? reader.nextString() : null;
+        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
+        case 1 -> name = fields.present(in, 1) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Account(id, name);
   }
 

@@ -8,6 +8,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.Omittable;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -33,18 +34,18 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
   }
 
   @Override
-  protected AuditLogResponse read(JsonReader reader) throws IOException {
+  protected AuditLogResponse read(JsonIn in) throws IOException {
     @Nullable List<String> lines = null;
     Omittable<String> continueFrom = Omittable.absent();
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> lines = fields.present(reader, 0) ? this.listOfStringAdapter.fromJson(reader) : null;
-        case 1 -> continueFrom = JsonFields.isNull(reader) ? Omittable.ofNull() : Omittable.ofNullable(reader.nextString());
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> lines = fields.present(in, 0) ? in.read(this.listOfStringAdapter) : null;
+        case 1 -> continueFrom = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextString());
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new AuditLogResponse(lines, continueFrom);
   }
 

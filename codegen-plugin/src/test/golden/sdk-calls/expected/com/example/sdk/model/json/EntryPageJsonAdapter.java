@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -34,26 +35,26 @@ final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected EntryPage read(JsonReader reader) throws IOException {
+  protected EntryPage read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable List<Entry> items = null;
     @Nullable String nextCursor = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> items = fields.present(reader, 0) ? this.listOfEntryAdapter.fromJson(reader) : null;
-        case 1 -> nextCursor = fields.present(reader, 1) ? reader.nextString() : null;
+        case 0 -> items = fields.present(in, 0) ? in.read(this.listOfEntryAdapter) : null;
+        case 1 -> nextCursor = fields.present(in, 1) ? in.nextString() : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new EntryPage(items, nextCursor);
   }
 

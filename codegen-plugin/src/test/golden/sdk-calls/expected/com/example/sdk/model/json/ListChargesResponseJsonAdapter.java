@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -34,26 +35,26 @@ final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesRes
 
   @Override
   @SuppressWarnings("NullAway")
-  protected ListChargesResponse read(JsonReader reader) throws IOException {
+  protected ListChargesResponse read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable List<Charge> data = null;
     boolean hasMore = false;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> data = fields.present(reader, 0) ? this.listOfChargeAdapter.fromJson(reader) : null;
-        case 1 -> hasMore = fields.present(reader, 1) ? reader.nextBoolean() : false;
+        case 0 -> data = fields.present(in, 0) ? in.read(this.listOfChargeAdapter) : null;
+        case 1 -> hasMore = fields.present(in, 1) ? in.nextBoolean() : false;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new ListChargesResponse(data, hasMore);
   }
 

@@ -8,6 +8,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -33,18 +34,18 @@ final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfer
   }
 
   @Override
-  protected ListTransfersResponse read(JsonReader reader) throws IOException {
+  protected ListTransfersResponse read(JsonIn in) throws IOException {
     @Nullable List<Charge> results = null;
     @Nullable Long total = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> results = fields.present(reader, 0) ? this.listOfChargeAdapter.fromJson(reader) : null;
-        case 1 -> total = fields.present(reader, 1) ? reader.nextLong() : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> results = fields.present(in, 0) ? in.read(this.listOfChargeAdapter) : null;
+        case 1 -> total = fields.present(in, 1) ? in.nextLong() : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new ListTransfersResponse(results, total);
   }
 

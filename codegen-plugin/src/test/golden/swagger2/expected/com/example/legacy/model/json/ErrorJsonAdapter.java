@@ -4,6 +4,7 @@ package com.example.legacy.model.json;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -25,16 +26,16 @@ final class ErrorJsonAdapter extends JsonOutAdapter<com.example.legacy.model.Err
   }
 
   @Override
-  protected com.example.legacy.model.Error read(JsonReader reader) throws IOException {
+  protected com.example.legacy.model.Error read(JsonIn in) throws IOException {
     @Nullable String message = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0 -> message = fields.present(reader, 0) ? reader.nextString() : null;
-        default -> JsonFields.skip(reader);
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.select(fields)) {
+        case 0 -> message = fields.present(in, 0) ? in.nextString() : null;
+        default -> JsonFields.skip(in);
       }
     }
-    reader.endObject();
+    in.endObject();
     return new com.example.legacy.model.Error(message);
   }
 

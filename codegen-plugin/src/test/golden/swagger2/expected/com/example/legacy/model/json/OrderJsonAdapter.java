@@ -9,6 +9,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.OpenEnum;
 import dev.retrospec.runtime.json.JsonFields;
+import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
@@ -35,30 +36,30 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
 
   @Override
   @SuppressWarnings("NullAway")
-  protected Order read(JsonReader reader) throws IOException {
+  protected Order read(JsonIn in) throws IOException {
     // Non-null components are checked as read, unless the client asked for leniency.
     @Nullable Long id = null;
     @Nullable String item = null;
     int quantity = 0;
     @Nullable OpenEnum<OrderStatus> status = null;
     long seen = 0L;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      int i = reader.selectName(NAMES);
+    in.beginObject();
+    while (in.hasNext()) {
+      int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(reader, 0) ? reader.nextLong() : null;
-        case 1 -> item = fields.present(reader, 1) ? reader.nextString() : null;
-        case 2 -> quantity = fields.present(reader, 2) ? reader.nextInt() : 0;
-        case 3 -> status = fields.present(reader, 3) ? this.openEnumOfOrderStatusAdapter.fromJson(reader) : null;
+        case 0 -> id = fields.present(in, 0) ? in.nextLong() : null;
+        case 1 -> item = fields.present(in, 1) ? in.nextString() : null;
+        case 2 -> quantity = fields.present(in, 2) ? in.nextInt() : 0;
+        case 3 -> status = fields.present(in, 3) ? in.read(this.openEnumOfOrderStatusAdapter) : null;
         default -> {
-          JsonFields.skip(reader);
+          JsonFields.skip(in);
           continue;
         }
       }
       seen |= 1L << i;
     }
-    reader.endObject();
-    fields.checkRequired(reader, seen);
+    in.endObject();
+    fields.checkRequired(in, seen);
     return new Order(id, item, quantity, status);
   }
 

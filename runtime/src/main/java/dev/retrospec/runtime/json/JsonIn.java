@@ -1,0 +1,231 @@
+package dev.retrospec.runtime.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import java.io.IOException;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a {@link JsonOutAdapter} reads one value from. Over JSON text handed to {@link #read(BufferedSource,
+ * JsonAdapter)} (what the generated client does with a response body), this class parses the UTF-8 bytes itself: a
+ * property's name is matched against the record's names as bytes, in one hash lookup, and adapters of this kind nested
+ * inside one another share the parser. Called through Moshi's {@link JsonAdapter#fromJson(JsonReader)}, every call
+ * goes to that reader instead, so that its settings (leniency, failing on unknown names) and its path hold.
+ *
+ * <p>Either way a value reads as Moshi's reader reads it in its strict mode: the same strings, the same numbers (a
+ * {@code long} exactly, an {@code int} only where the number is one, text where a number is asked for only if it is
+ * one), the same refusals of malformed JSON, no deeper nesting than Moshi allows, and errors naming the JSON path. A
+ * value whose adapter is not a {@link JsonOutAdapter} (a type the application mapped to a class with an adapter of its
+ * own) is read by that adapter from a reader of its own over the value's text: paths in its messages start at that
+ * value. Generated adapters use this class; applications need not, other than through {@link #read(BufferedSource,
+ * JsonAdapter)}.
+ */
+public abstract class JsonIn {
+    JsonIn() {}
+
+    /**
+     * Reads one JSON document from {@code source} with {@code adapter}, and fails unless the document ends there: with
+     * this class's own parser where the adapter is a {@link JsonOutAdapter}, through Moshi's reader otherwise.
+     */
+    public static <T> @Nullable T read(BufferedSource source, JsonAdapter<T> adapter) throws IOException {
+        if (adapter instanceof JsonOutAdapter<T> own) {
+            Utf8In in = new Utf8In(source);
+            T value = own.readOrNull(in);
+            if (in.peek() != JsonReader.Token.END_DOCUMENT) {
+                throw new JsonDataException("JSON document was not fully consumed.");
+            }
+            return value;
+        }
+        JsonReader reader = JsonReader.of(source);
+        T value = adapter.fromJson(reader);
+        if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+            throw new JsonDataException("JSON document was not fully consumed.");
+        }
+        return value;
+    }
+
+    /** Every call goes to {@code reader}. */
+    static JsonIn of(JsonReader reader) {
+        return new ReaderIn(reader);
+    }
+
+    /**
+     * The value here, read by {@code adapter}: by the adapter itself, sharing this input, where it is a
+     * {@link JsonOutAdapter}; otherwise from a reader over the value's text (or from the reader this input goes to).
+     * A JSON {@code null} reads as null unless the adapter makes something of it.
+     */
+    public <T> @Nullable T read(JsonAdapter<T> adapter) throws IOException {
+        if (adapter instanceof JsonOutAdapter<T> own) {
+            return own.readOrNull(this);
+        }
+        return foreign(adapter);
+    }
+
+    abstract <T> @Nullable T foreign(JsonAdapter<T> adapter) throws IOException;
+
+    public abstract JsonReader.Token peek() throws IOException;
+
+    public abstract boolean hasNext() throws IOException;
+
+    public abstract void beginObject() throws IOException;
+
+    public abstract void endObject() throws IOException;
+
+    public abstract void beginArray() throws IOException;
+
+    public abstract void endArray() throws IOException;
+
+    /**
+     * The index in {@code fields} of the property name here, consumed; or -1, the name left to be read or skipped,
+     * where the record has no such property.
+     */
+    public abstract int select(JsonFields fields) throws IOException;
+
+    public abstract String nextName() throws IOException;
+
+    public abstract void skipName() throws IOException;
+
+    public abstract String nextString() throws IOException;
+
+    public abstract boolean nextBoolean() throws IOException;
+
+    public abstract <T> @Nullable T nextNull() throws IOException;
+
+    public abstract double nextDouble() throws IOException;
+
+    public abstract long nextLong() throws IOException;
+
+    public abstract int nextInt() throws IOException;
+
+    public abstract void skipValue() throws IOException;
+
+    /** The value here, consumed, as its JSON text (exactly as it came where this class parses it). */
+    public abstract String nextJson() throws IOException;
+
+    /** The value here as Moshi reads a free-form value: maps, lists, strings, doubles, booleans and nulls. */
+    public abstract @Nullable Object readJsonValue() throws IOException;
+
+    /** An input that reads the value here without consuming it: for choosing a union's variant. */
+    public abstract JsonIn peekJson() throws IOException;
+
+    /** The JSON path of the value here, as Moshi writes it: {@code $.items[3].name}. */
+    public abstract String getPath();
+
+    /** Every call goes to a Moshi reader. */
+    private static final class ReaderIn extends JsonIn {
+        private final JsonReader reader;
+
+        ReaderIn(JsonReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        <T> @Nullable T foreign(JsonAdapter<T> adapter) throws IOException {
+            return adapter.fromJson(reader);
+        }
+
+        @Override
+        public JsonReader.Token peek() throws IOException {
+            return reader.peek();
+        }
+
+        @Override
+        public boolean hasNext() throws IOException {
+            return reader.hasNext();
+        }
+
+        @Override
+        public void beginObject() throws IOException {
+            reader.beginObject();
+        }
+
+        @Override
+        public void endObject() throws IOException {
+            reader.endObject();
+        }
+
+        @Override
+        public void beginArray() throws IOException {
+            reader.beginArray();
+        }
+
+        @Override
+        public void endArray() throws IOException {
+            reader.endArray();
+        }
+
+        @Override
+        public int select(JsonFields fields) throws IOException {
+            return reader.selectName(fields.options());
+        }
+
+        @Override
+        public String nextName() throws IOException {
+            return reader.nextName();
+        }
+
+        @Override
+        public void skipName() throws IOException {
+            reader.skipName();
+        }
+
+        @Override
+        public String nextString() throws IOException {
+            return reader.nextString();
+        }
+
+        @Override
+        public boolean nextBoolean() throws IOException {
+            return reader.nextBoolean();
+        }
+
+        @Override
+        public <T> @Nullable T nextNull() throws IOException {
+            return reader.nextNull();
+        }
+
+        @Override
+        public double nextDouble() throws IOException {
+            return reader.nextDouble();
+        }
+
+        @Override
+        public long nextLong() throws IOException {
+            return reader.nextLong();
+        }
+
+        @Override
+        public int nextInt() throws IOException {
+            return reader.nextInt();
+        }
+
+        @Override
+        public void skipValue() throws IOException {
+            reader.skipValue();
+        }
+
+        @Override
+        public String nextJson() throws IOException {
+            try (BufferedSource source = reader.nextSource()) {
+                return source.readUtf8();
+            }
+        }
+
+        @Override
+        public @Nullable Object readJsonValue() throws IOException {
+            return reader.readJsonValue();
+        }
+
+        @Override
+        public JsonIn peekJson() {
+            return new ReaderIn(reader.peekJson());
+        }
+
+        @Override
+        public String getPath() {
+            return reader.getPath();
+        }
+    }
+}

@@ -216,7 +216,8 @@ final class UnionAdapterEmitter {
     }
 
     /**
-     * Each candidate that may refuse the value is tried on a peek; the last one, or one that never refuses, reads.
+     * Each candidate that may refuse the value is tried on a peek, and what it read taken; the last one, or one that never
+     * refuses, reads.
      *
      * @return whether the code can go on past the candidates (none was sure to take the value)
      */
@@ -227,11 +228,14 @@ final class UnionAdapterEmitter {
                 method.addStatement("return new $T($L)", candidate.javaType(), candidate.read());
                 return false;
             }
-            method.beginControlFlow(
-                            "if ($T.readable(in, peek -> peek.read(this.$N)))",
+            String attempt = "attempt" + i;
+            method.addStatement(
+                            "var $L = $T.attempt(in, this.$N)",
+                            attempt,
                             RuntimeTypes.JSON_VALUES,
                             candidate.adapterField())
-                    .addStatement("return new $T($L)", candidate.javaType(), candidate.read())
+                    .beginControlFlow("if ($L != null)", attempt)
+                    .addStatement("return new $T($L.value())", candidate.javaType(), attempt)
                     .endControlFlow();
         }
         return true;

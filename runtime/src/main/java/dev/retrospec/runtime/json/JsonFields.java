@@ -12,8 +12,8 @@ import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The properties of one generated record as its JSON adapter reads them: their names (matched with
- * {@link JsonReader.Options}), which are required, the schema they belong to and how strictly the client holds the
+ * The properties of one generated record as its JSON adapter reads them: their names (matched as UTF-8 bytes by
+ * {@link JsonIn}'s parser, with {@link JsonReader.Options} through Moshi's reader), which are required, the schema they belong to and how strictly the client holds the
  * server to them. A generated adapter keeps one and asks it, for each value, whether a {@code null} stands where the
  * description allows none, and at the end of each object whether every required property came; the error names the
  * property, the schema and the JSON path. It also holds the names encoded once for
@@ -62,6 +62,9 @@ public final class JsonFields {
             encoded[i] = name.writeByte(':').readByteArray();
             utf8[i] = strings[i].getBytes(StandardCharsets.UTF_8);
             hashes[i] = hash(utf8[i], 0, utf8[i].length);
+            if (!new String(utf8[i], StandardCharsets.UTF_8).equals(strings[i])) {
+                continue; // a lone surrogate, which UTF-8 text cannot hold: only an escaped name matches it
+            }
             boolean escaped = strings[i].indexOf('"') >= 0 || strings[i].indexOf('\\') >= 0;
             plain[i] = escaped ? null : utf8[i];
             if (index(utf8[i], 0, utf8[i].length) < 0) { // the first of two equal names wins
@@ -118,8 +121,12 @@ public final class JsonFields {
 
     /** The index of {@code name}, or -1. */
     int index(String name) {
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        return index(bytes, 0, bytes.length);
+        for (int i = 0; i < strings.length; i++) {
+            if (strings[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     JsonReader.Options options() {

@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import okio.BufferedSource;
+import okio.Okio;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Either way a value reads as Moshi's reader reads it in its strict mode: the same strings, the same numbers (a
  * {@code long} exactly, an {@code int} only where the number is one, text where a number is asked for only if it is
- * one), the same refusals of malformed JSON, no deeper nesting than Moshi allows, and errors naming the JSON path. A
- * value whose adapter is not a {@link JsonOutAdapter} (a type the application mapped to a class with an adapter of its
- * own) is read by that adapter from a reader of its own over the value's text: paths in its messages start at that
- * value. Generated adapters use this class; applications need not, other than through {@link #read(BufferedSource,
+ * one, a number a read refused left to be read again), the same refusals of malformed JSON, no deeper nesting than
+ * Moshi allows, and errors naming the same JSON path. Two differences, both refusals of text that is not JSON: a value
+ * taken as text ({@link #nextJson()}, a union's unknown variant) must be well-formed, where Moshi passes it on
+ * unchecked; and a byte 0xFF after the document is an error, where Moshi takes it for the end of the text. A value
+ * whose adapter is not a {@link JsonOutAdapter} (a type the application mapped to a class with an adapter of its own)
+ * is read by that adapter from a reader of its own over the value's text, which it must read whole: paths in its
+ * messages start at that value. Generated adapters use this class; applications need not, other than through {@link #read(BufferedSource,
  * JsonAdapter)}.
  */
 public abstract class JsonIn {
@@ -101,13 +105,19 @@ public abstract class JsonIn {
 
     public abstract void skipValue() throws IOException;
 
+    /** Consumes the value here, which was read already on a peek: as a read, not a skip, as far as the path goes. */
+    abstract void passOver() throws IOException;
+
     /** The value here, consumed, as its JSON text (exactly as it came where this class parses it). */
     public abstract String nextJson() throws IOException;
 
     /** The value here as Moshi reads a free-form value: maps, lists, strings, doubles, booleans and nulls. */
     public abstract @Nullable Object readJsonValue() throws IOException;
 
-    /** An input that reads the value here without consuming it: for choosing a union's variant. */
+    /**
+     * An input that reads on from here without consuming anything, as Moshi's {@link JsonReader#peekJson()} does: for
+     * trying a union's variants. It goes only as far as it is read, and its paths go on from this input's.
+     */
     public abstract JsonIn peekJson() throws IOException;
 
     /** The JSON path of the value here, as Moshi writes it: {@code $.items[3].name}. */
@@ -204,6 +214,13 @@ public abstract class JsonIn {
         @Override
         public void skipValue() throws IOException {
             reader.skipValue();
+        }
+
+        @Override
+        void passOver() throws IOException {
+            try (BufferedSource source = reader.nextSource()) {
+                source.readAll(Okio.blackhole()); // not skipValue(), which a reader failing on unknown names refuses
+            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.retrospec.runtime.json;
 
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
@@ -36,18 +37,35 @@ public final class JsonValues {
         try {
             return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
-            throw new JsonDataException("Expected a number but was '" + text + "' at " + reader.getPath(), e);
+            throw new JsonDataException(
+                    "Expected a number but was '" + shortened(text) + "' at " + reader.getPath(), e);
         }
     }
 
-    /** An integer of any size read from its JSON text: {@code 1.0} is one, {@code 1.5} is an error. */
+    /**
+     * An integer of any size read from its JSON text: {@code 1.0} is one, {@code 1.5} is an error, and so is one of more
+     * than {@value #MAX_INTEGER_DIGITS} digits ({@code 1e99999999} would take minutes and gigabytes to expand).
+     */
     public static BigInteger bigInteger(JsonIn reader) throws IOException {
         String text = reader.nextString();
         try {
-            return new BigDecimal(text.trim()).toBigIntegerExact();
+            BigDecimal number = new BigDecimal(text.trim());
+            if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+                throw new JsonDataException("Expected an integer of at most " + MAX_INTEGER_DIGITS + " digits but was '"
+                        + shortened(text) + "' at " + reader.getPath());
+            }
+            return number.toBigIntegerExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new JsonDataException("Expected an integer but was '" + text + "' at " + reader.getPath(), e);
+            throw new JsonDataException(
+                    "Expected an integer but was '" + shortened(text) + "' at " + reader.getPath(), e);
         }
+    }
+
+    /** The most digits {@link #bigInteger} reads. */
+    public static final int MAX_INTEGER_DIGITS = 10_000;
+
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     /** The names of the object the reader is at, without consuming it: for choosing among object variants. */
@@ -104,21 +122,22 @@ public final class JsonValues {
         return integer.bitLength() < 64 ? NumberKind.LONG : NumberKind.BIG_INTEGER;
     }
 
-    /** Whether the value the reader is at can be read by {@code read}, without consuming it. */
-    public static boolean readable(JsonIn reader, Read read) throws IOException {
-        JsonIn peek = reader.peekJson();
+    /**
+     * The value {@code adapter} reads here, consumed, if it reads it; null, with nothing consumed, if it fails with a
+     * data error: for trying a union's variants in turn. The value is read once, on a peek, and then passed over, so
+     * that a union nested in its own variants costs a read per level, not two.
+     */
+    public static <T> @Nullable Attempt<T> attempt(JsonIn reader, JsonAdapter<T> adapter) throws IOException {
+        T value;
         try {
-            Object unused = read.read(peek); // only whether it reads
-            return true;
+            value = reader.peekJson().read(adapter);
         } catch (JsonDataException | IllegalArgumentException e) {
-            return false;
+            return null;
         }
+        reader.passOver();
+        return new Attempt<>(value);
     }
 
-    /** Reads one value, and returns it (so that a method reference or lambda of a reading method fits). */
-    @FunctionalInterface
-    public interface Read {
-        @Nullable
-        Object read(JsonIn reader) throws IOException;
-    }
+    /** A value an {@link #attempt} read. */
+    public record Attempt<T>(@Nullable T value) {}
 }

@@ -34,6 +34,9 @@ final class Utf8In extends JsonIn {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
 
+    /** The window grows to hold a long token, up to this. */
+    private static final int MAX_WINDOW = 1 << 30;
+
     /** Moshi's reader refuses a 256th level, counting the document as the first. */
     private static final int MAX_STACK = 256;
 
@@ -53,6 +56,11 @@ final class Utf8In extends JsonIn {
     private static final int PEEKED_NUMBER = 10;
 
     private static final int PEEKED_EOF = 11;
+    /**
+     * A string or number whose text is {@link #peekedString}, consumed by a read that failed on it (a number out of
+     * range): as with Moshi's reader, it may be read again.
+     */
+    private static final int PEEKED_BUFFERED = 12;
 
     private static final byte EMPTY_ARRAY = 1;
     private static final byte NONEMPTY_ARRAY = 2;
@@ -72,8 +80,8 @@ final class Utf8In extends JsonIn {
 
     private int peeked = PEEKED_NONE;
 
-    /** Where the peeked value's text starts. */
-    private int tokenStart;
+    /** Where the peeked token's text starts, kept in the window until the next token is peeked; -1 between tokens. */
+    private int tokenStart = -1;
 
     private int numberLength;
 
@@ -81,6 +89,8 @@ final class Utf8In extends JsonIn {
     private boolean numberIsLong;
 
     private long numberValue;
+
+    private @Nullable String peekedString;
 
     private byte[] scopes = new byte[32];
     private @Nullable String[] pathNames = new String[32];
@@ -91,21 +101,36 @@ final class Utf8In extends JsonIn {
 
     private int stackSize;
 
-    /** The path of the value a {@link #peekJson()} input reads, which it starts at; empty otherwise. */
-    private final String pathPrefix;
-
     Utf8In(BufferedSource source) {
         this.source = source;
         this.buf = new byte[16 * 1024];
-        this.pathPrefix = "";
         scopes[stackSize++] = EMPTY_DOCUMENT;
     }
 
-    private Utf8In(byte[] text, String pathPrefix) {
-        this.buf = text;
-        this.limit = text.length;
-        this.pathPrefix = pathPrefix;
-        scopes[stackSize++] = EMPTY_DOCUMENT;
+    /**
+     * An input that reads what {@code parent} has not consumed, from where it is, without consuming it: its window's
+     * text copied, the rest through a peek of its source, its nesting and path copied.
+     */
+    private Utf8In(Utf8In parent) {
+        int from = parent.tokenStart >= 0 ? Math.min(parent.tokenStart, parent.pos) : parent.pos;
+        int length = parent.limit - from;
+        this.buf = new byte[Math.max(length, 1024)];
+        System.arraycopy(parent.buf, from, buf, 0, length);
+        this.limit = length;
+        this.pos = parent.pos - from;
+        this.tokenStart = parent.tokenStart >= 0 ? parent.tokenStart - from : -1;
+        BufferedSource parentSource = parent.source;
+        this.source = parentSource == null ? null : parentSource.peek();
+        this.peeked = parent.peeked;
+        this.numberLength = parent.numberLength;
+        this.numberIsLong = parent.numberIsLong;
+        this.numberValue = parent.numberValue;
+        this.peekedString = parent.peekedString;
+        this.stackSize = parent.stackSize;
+        this.scopes = parent.scopes.clone();
+        this.pathNames = parent.pathNames.clone();
+        this.pathIndices = parent.pathIndices.clone();
+        this.lastSelected = parent.lastSelected.clone();
     }
 
     /**
@@ -118,17 +143,29 @@ final class Utf8In extends JsonIn {
             if (from == null) {
                 return false;
             }
-            int keep = mark >= 0 ? Math.min(mark, pos) : pos;
+            int keep = pos;
+            if (tokenStart >= 0) {
+                keep = Math.min(keep, tokenStart);
+            }
+            if (mark >= 0) {
+                keep = Math.min(keep, mark);
+            }
             if (keep > 0) {
                 System.arraycopy(buf, keep, buf, 0, limit - keep);
                 limit -= keep;
                 pos -= keep;
-                tokenStart -= keep;
+                if (tokenStart >= 0) {
+                    tokenStart -= keep;
+                }
                 if (mark >= 0) {
                     mark -= keep;
                 }
             }
             if (limit == buf.length) {
+                if (buf.length > MAX_WINDOW / 2) {
+                    throw new JsonDataException(
+                            "A token longer than " + MAX_WINDOW / 2 + " bytes at path " + getPath());
+                }
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }
             int read = from.read(buf, limit, buf.length - limit);
@@ -169,6 +206,7 @@ final class Utf8In extends JsonIn {
     }
 
     private int doPeek() throws IOException {
+        tokenStart = -1;
         int top = stackSize - 1;
         int scope = scopes[top];
         switch (scope) {
@@ -384,7 +422,7 @@ final class Utf8In extends JsonIn {
             case PEEKED_END_ARRAY -> JsonReader.Token.END_ARRAY;
             case PEEKED_TRUE, PEEKED_FALSE -> JsonReader.Token.BOOLEAN;
             case PEEKED_NULL -> JsonReader.Token.NULL;
-            case PEEKED_STRING -> JsonReader.Token.STRING;
+            case PEEKED_STRING, PEEKED_BUFFERED -> JsonReader.Token.STRING;
             case PEEKED_NAME -> JsonReader.Token.NAME;
             case PEEKED_NUMBER -> JsonReader.Token.NUMBER;
             default -> JsonReader.Token.END_DOCUMENT;
@@ -470,7 +508,20 @@ final class Utf8In extends JsonIn {
             return index;
         }
         int index = fields.index(buf, pos, end - pos);
+        if (index < 0 && !ascii(pos, end)) {
+            // Malformed UTF-8 reads as U+FFFD, as Moshi decodes it: compare as text.
+            index = fields.index(new String(buf, pos, end - pos, StandardCharsets.UTF_8));
+        }
         return index < 0 ? index : selected(fields, index, end);
+    }
+
+    private boolean ascii(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Consumes the name that matched property {@code index}, whose closing quote is at {@code end}. */
@@ -545,11 +596,12 @@ final class Utf8In extends JsonIn {
             result = readString();
         } else if (p == PEEKED_NUMBER) {
             result = numberText();
+        } else if (p == PEEKED_BUFFERED && peekedString != null) {
+            result = peekedString;
         } else {
             throw unexpected("a string");
         }
-        peeked = PEEKED_NONE;
-        pathIndices[stackSize - 1]++;
+        consumed(0);
         return result;
     }
 
@@ -730,9 +782,8 @@ final class Utf8In extends JsonIn {
             pos += numberLength;
             return (int) consumed(numberValue);
         }
-        if (p == PEEKED_NUMBER && numberIsLong) {
-            String text = numberText();
-            throw new JsonDataException("Expected an int but was " + text + " at path " + getPath());
+        if (p == PEEKED_NUMBER && numberIsLong) { // left unread, as Moshi leaves it
+            throw new JsonDataException("Expected an int but was " + numberValue + " at path " + getPath());
         }
         String text = numericText(p, "an int");
         if (p == PEEKED_STRING) {
@@ -772,26 +823,34 @@ final class Utf8In extends JsonIn {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new JsonEncodingException("JSON forbids NaN and infinities: " + value + " at path " + getPath());
         }
-        pathIndices[stackSize - 1]++;
+        consumed(0);
         return value;
     }
 
-    /** The text of the number or string here, consumed; the value's path index is moved on once it has been read. */
+    /**
+     * The text of the number or string here, taken out of the window and held as {@link #PEEKED_BUFFERED} until a read
+     * of it succeeds ({@link #consumed}), so that one that fails leaves it to be read again.
+     */
     private String numericText(int p, String expected) throws IOException {
         String text;
         if (p == PEEKED_NUMBER) {
             text = numberText();
         } else if (p == PEEKED_STRING) {
             text = readString();
+        } else if (p == PEEKED_BUFFERED && peekedString != null) {
+            text = peekedString;
         } else {
             throw unexpected(expected);
         }
-        peeked = PEEKED_NONE;
+        peeked = PEEKED_BUFFERED;
+        peekedString = text;
         return text;
     }
 
+    /** The value here was read: the next one is peeked afresh, and the path's index moves on. */
     private long consumed(long value) {
         peeked = PEEKED_NONE;
+        peekedString = null;
         pathIndices[stackSize - 1]++;
         return value;
     }
@@ -826,6 +885,7 @@ final class Utf8In extends JsonIn {
             }
             peeked = PEEKED_NONE;
         } while (count != 0);
+        peekedString = null;
         pathIndices[stackSize - 1]++;
         pathNames[stackSize - 1] = "null";
     }
@@ -837,7 +897,9 @@ final class Utf8In extends JsonIn {
     private void capture() throws IOException {
         peeked();
         mark = tokenStart;
+        String name = pathNames[stackSize - 1];
         skipValue();
+        pathNames[stackSize - 1] = name; // the value was read, not skipped
     }
 
     @Override
@@ -849,7 +911,21 @@ final class Utf8In extends JsonIn {
         } finally {
             mark = -1;
         }
-        return adapter.fromJson(JsonReader.of(text));
+        JsonReader reader = JsonReader.of(text);
+        T value = adapter.fromJson(reader);
+        if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+            throw new JsonDataException(adapter + " left part of its value unread at path " + getPath());
+        }
+        return value;
+    }
+
+    @Override
+    void passOver() throws IOException {
+        try {
+            capture();
+        } finally {
+            mark = -1;
+        }
     }
 
     @Override
@@ -888,7 +964,7 @@ final class Utf8In extends JsonIn {
                 endObject();
                 return map;
             }
-            case PEEKED_STRING -> {
+            case PEEKED_STRING, PEEKED_BUFFERED -> {
                 return nextString();
             }
             case PEEKED_NUMBER -> {
@@ -906,39 +982,13 @@ final class Utf8In extends JsonIn {
 
     @Override
     public JsonIn peekJson() throws IOException {
-        int p = peeked();
-        String path = getPath();
-        int top = stackSize - 1;
-        byte scope = scopes[top];
-        String name = pathNames[top];
-        int index = pathIndices[top];
-        int offset = pos - tokenStart;
-        boolean isLong = numberIsLong;
-        long value = numberValue;
-        int length = numberLength;
-        byte[] text;
-        try {
-            capture();
-            text = Arrays.copyOfRange(buf, mark, pos);
-            pos = mark + offset;
-            tokenStart = mark;
-        } finally {
-            mark = -1;
-        }
-        stackSize = top + 1;
-        scopes[top] = scope;
-        pathNames[top] = name;
-        pathIndices[top] = index;
-        peeked = p;
-        numberIsLong = isLong;
-        numberValue = value;
-        numberLength = length;
-        return new Utf8In(text, path);
+        peeked(); // the copy starts at the value, not at the separator before it
+        return new Utf8In(this);
     }
 
     @Override
     public String getPath() {
-        StringBuilder path = new StringBuilder(pathPrefix.isEmpty() ? "$" : pathPrefix);
+        StringBuilder path = new StringBuilder("$");
         for (int i = 0; i < stackSize; i++) {
             switch (scopes[i]) {
                 case EMPTY_ARRAY, NONEMPTY_ARRAY ->

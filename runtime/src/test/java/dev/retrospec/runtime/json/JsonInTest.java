@@ -40,7 +40,7 @@ class JsonInTest {
         for (int i = 0; i < 20_000; i++) {
             StringBuilder json = new StringBuilder();
             document(random, json, 0);
-            compare(json.toString(), random.nextLong(), random.nextBoolean());
+            compare(json.toString(), random.nextLong(), random.nextBoolean(), true);
         }
     }
 
@@ -121,6 +121,19 @@ class JsonInTest {
                 compare(json, seed, seed % 2 == 0);
             }
         }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void anIntegerTooLongToExpandIsRefusedNotExpanded() throws IOException {
+        // 1e99999999 is an integer of a hundred million digits: toBigIntegerExact would take minutes.
+        for (String json : List.of("1e99999999", "\"1E+99999999\"")) {
+            assertThatThrownBy(() -> JsonValues.bigInteger(new Utf8In(new Buffer().writeUtf8(json))))
+                    .isInstanceOf(JsonDataException.class)
+                    .hasMessageContaining("at most 10000 digits");
+        }
+        assertThat(JsonValues.bigInteger(new Utf8In(new Buffer().writeUtf8("12e30"))))
+                .isEqualTo(new java.math.BigInteger("12" + "0".repeat(30)));
     }
 
     @Test
@@ -214,9 +227,17 @@ class JsonInTest {
 
     /** Walks {@code json} with Moshi's reader and with JsonIn's parser, making the same choices, and compares. */
     private static void compare(String json, long seed, boolean chunked) throws IOException {
-        List<String> expected = walk(JsonIn.of(JsonReader.of(new Buffer().writeUtf8(json))), new Random(seed));
+        compare(json, seed, chunked, false);
+    }
+
+    /**
+     * As above; with {@code raw}, values are also taken as text ({@code nextJson}), which only valid documents may
+     * ask: Moshi passes malformed text on there without looking, where JsonIn refuses it.
+     */
+    private static void compare(String json, long seed, boolean chunked, boolean raw) throws IOException {
+        List<String> expected = walk(JsonIn.of(JsonReader.of(new Buffer().writeUtf8(json))), new Random(seed), raw);
         BufferedSource source = chunked ? chunked(json, new Random(seed)) : new Buffer().writeUtf8(json);
-        List<String> actual = walk(new Utf8In(source), new Random(seed));
+        List<String> actual = walk(new Utf8In(source), new Random(seed), raw);
         assertThat(actual).as(json).isEqualTo(expected);
     }
 
@@ -245,10 +266,10 @@ class JsonInTest {
     }
 
     /** What a reader answers to a random sequence of calls that fits what it peeks, its paths included. */
-    private static List<String> walk(JsonIn in, Random random) {
+    private static List<String> walk(JsonIn in, Random random, boolean raw) {
         List<String> log = new ArrayList<>();
         try {
-            value(in, random, log);
+            value(in, random, log, raw);
             log.add("end " + in.peek());
         } catch (JsonDataException | JsonEncodingException | EOFException e) {
             log.add(e.getClass().getSimpleName());
@@ -258,10 +279,22 @@ class JsonInTest {
         return log;
     }
 
-    private static void value(JsonIn in, Random random, List<String> log) throws IOException {
+    private static void value(JsonIn in, Random random, List<String> log, boolean raw) throws IOException {
         JsonReader.Token token = in.peek();
         log.add(token + " " + in.getPath());
-        int choice = random.nextInt(10);
+        int choice = random.nextInt(12);
+        if (choice == 2 && token != JsonReader.Token.END_DOCUMENT) {
+            // Read on a peek first (as a union tries a variant), and then for real.
+            JsonIn peek = in.peekJson();
+            value(peek, new Random(random.nextLong()), log, raw);
+            log.add("peeked " + peek.getPath() + " " + peek.peek() + "; " + in.getPath() + " " + in.peek());
+            token = in.peek();
+            choice = random.nextInt(12);
+        }
+        if (choice == 3 && raw && token != JsonReader.Token.END_DOCUMENT) {
+            log.add("json " + in.nextJson() + " " + in.getPath());
+            return;
+        }
         if (choice == 0) {
             in.skipValue();
             log.add("skipped " + in.getPath());
@@ -275,7 +308,7 @@ class JsonInTest {
             case BEGIN_ARRAY -> {
                 in.beginArray();
                 while (in.hasNext()) {
-                    value(in, random, log);
+                    value(in, random, log, raw);
                 }
                 in.endArray();
             }
@@ -291,18 +324,25 @@ class JsonInTest {
                             log.add("name " + in.nextName());
                         }
                     }
-                    value(in, random, log);
+                    value(in, random, log, raw);
                 }
                 in.endObject();
             }
-            case STRING, NUMBER ->
-                log.add(
-                        switch (random.nextInt(4)) {
-                            case 0 -> "string " + in.nextString();
-                            case 1 -> "long " + in.nextLong();
-                            case 2 -> "int " + in.nextInt();
-                            default -> "double " + in.nextDouble();
-                        });
+            case STRING, NUMBER -> {
+                try {
+                    log.add(
+                            switch (random.nextInt(4)) {
+                                case 0 -> "string " + in.nextString();
+                                case 1 -> "long " + in.nextLong();
+                                case 2 -> "int " + in.nextInt();
+                                default -> "double " + in.nextDouble();
+                            });
+                } catch (JsonDataException refused) {
+                    // The value stays, to be read again some other way.
+                    log.add("refused " + in.getPath() + " " + in.peek());
+                    log.add(random.nextBoolean() ? "string " + in.nextString() : "long " + in.nextLong());
+                }
+            }
             case BOOLEAN -> log.add("boolean " + (random.nextBoolean() ? in.nextBoolean() : in.nextString()));
             case NULL -> log.add("null " + (random.nextBoolean() ? in.nextNull() : in.nextString()));
             default -> in.nextString();

@@ -9,6 +9,7 @@ import com.example.zoo.model.Dog;
 import com.example.zoo.model.Drawing;
 import com.example.zoo.model.DrawingLabel;
 import com.example.zoo.model.DrawingLabelRich;
+import com.example.zoo.model.Nesting;
 import com.example.zoo.model.Pet;
 import com.example.zoo.model.Shape;
 import com.example.zoo.model.Square;
@@ -94,6 +95,9 @@ public final class JsonAdapters implements JsonAdapter.Factory {
     }
     if (raw == DrawingLabelRich.class) {
       return new DrawingLabelRichJsonAdapter(moshi, strictness);
+    }
+    if (raw == Nesting.class) {
+      return new NestingJsonAdapter(moshi, strictness);
     }
     if (raw == Pet.class) {
       return new PetJsonAdapter(moshi, strictness);

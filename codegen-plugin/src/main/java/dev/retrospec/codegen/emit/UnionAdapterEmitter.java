@@ -216,8 +216,8 @@ final class UnionAdapterEmitter {
     }
 
     /**
-     * Each candidate that may refuse the value is tried on a peek, and what it read taken; the last one, or one that never
-     * refuses, reads.
+     * Each candidate that may refuse the value is tried on a peek, and what it read taken; the last one, or one that
+     * never refuses, reads.
      *
      * @return whether the code can go on past the candidates (none was sure to take the value)
      */

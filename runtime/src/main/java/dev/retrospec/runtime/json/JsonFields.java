@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The properties of one generated record as its JSON adapter reads them: their names (matched as UTF-8 bytes by
- * {@link JsonIn}'s parser, with {@link JsonReader.Options} through Moshi's reader), which are required, the schema they belong to and how strictly the client holds the
- * server to them. A generated adapter keeps one and asks it, for each value, whether a {@code null} stands where the
+ * {@link JsonIn}'s parser, with {@link JsonReader.Options} through Moshi's reader), which are required, the schema
+ * they belong to and how strictly the client holds the server to them. A generated adapter keeps one and asks it, for each value, whether a {@code null} stands where the
  * description allows none, and at the end of each object whether every required property came; the error names the
  * property, the schema and the JSON path. It also holds the names encoded once for
  * {@link JsonOut}, which writes them. Generated adapters use this class; applications need not.

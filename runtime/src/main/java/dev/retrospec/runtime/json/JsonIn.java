@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * unchecked; and a byte 0xFF after the document is an error, where Moshi takes it for the end of the text. A value
  * whose adapter is not a {@link JsonOutAdapter} (a type the application mapped to a class with an adapter of its own)
  * is read by that adapter from a reader of its own over the value's text, which it must read whole: paths in its
- * messages start at that value. Generated adapters use this class; applications need not, other than through {@link #read(BufferedSource,
- * JsonAdapter)}.
+ * messages start at that value. Generated adapters use this class; applications need not, other than through
+ * {@link #read(BufferedSource, JsonAdapter)}.
  */
 public abstract class JsonIn {
     JsonIn() {}

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A null-safe Moshi adapter that reads from a {@link JsonIn} and writes through a {@link JsonOut}: read by this
- * runtime's own parser where the client hands it the response's bytes, and written straight into the bytes where the writer is
- * Moshi's own UTF-8 writer, adapters of this kind nested inside one another sharing that output instead of going back
+ * runtime's own parser where the client hands it the response's bytes, and written straight into the bytes where
+ * the writer is Moshi's own UTF-8 writer, adapters of this kind nested inside one another sharing that output instead of going back
  * through the writer for every name and value. A JSON {@code null} reads as null and a null writes as one, so that
  * the adapter needs no {@code nullSafe()} wrapper, which would hide it from the adapters around it. Generated
  * adapters, and this runtime's adapters for lists, maps, dates and enums, extend it; applications need not.

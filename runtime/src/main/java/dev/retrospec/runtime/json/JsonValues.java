@@ -43,8 +43,8 @@ public final class JsonValues {
     }
 
     /**
-     * An integer of any size read from its JSON text: {@code 1.0} is one, {@code 1.5} is an error, and so is one of more
-     * than {@value #MAX_INTEGER_DIGITS} digits ({@code 1e99999999} would take minutes and gigabytes to expand).
+     * An integer of any size read from its JSON text: {@code 1.0} is one, {@code 1.5} is an error, and so is one of
+     * more than {@value #MAX_INTEGER_DIGITS} digits ({@code 1e99999999} would take minutes and gigabytes to expand).
      */
     public static BigInteger bigInteger(JsonIn reader) throws IOException {
         String text = reader.nextString();

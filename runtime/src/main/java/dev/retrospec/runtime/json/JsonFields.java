@@ -3,9 +3,6 @@ package dev.retrospec.runtime.json;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import okio.Buffer;
@@ -34,7 +31,6 @@ public final class JsonFields {
     private final int[] slots;
     private final byte[] @Nullable [] plain;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MULTIPLIER = 0x9e3779b97f4a7c15L;
 
     /**
@@ -58,7 +54,7 @@ public final class JsonFields {
         this.slots = new int[Integer.highestOneBit(Math.max(1, strings.length) * 2) * 2];
         for (int i = 0; i < strings.length; i++) {
             Buffer name = new Buffer();
-            JsonOut.string(name, strings[i]);
+            JsonText.string(name, strings[i]);
             encoded[i] = name.writeByte(':').readByteArray();
             utf8[i] = strings[i].getBytes(StandardCharsets.UTF_8);
             hashes[i] = hash(utf8[i], 0, utf8[i].length);
@@ -84,8 +80,8 @@ public final class JsonFields {
     static int hash(byte[] bytes, int start, int length) {
         long hash = length;
         if (length >= 8) {
-            hash = hash * MULTIPLIER + (long) LONGS.get(bytes, start);
-            hash = hash * MULTIPLIER + (long) LONGS.get(bytes, start + length - 8);
+            hash = hash * MULTIPLIER + JsonText.word(bytes, start);
+            hash = hash * MULTIPLIER + JsonText.word(bytes, start + length - 8);
         } else {
             for (int i = start; i < start + length; i++) {
                 hash = hash * 31 + bytes[i];

@@ -4,6 +4,10 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import okio.BufferedSource;
 import okio.Okio;
 import org.jspecify.annotations.Nullable;
@@ -112,7 +116,45 @@ public abstract class JsonIn {
     public abstract String nextJson() throws IOException;
 
     /** The value here as Moshi reads a free-form value: maps, lists, strings, doubles, booleans and nulls. */
-    public abstract @Nullable Object readJsonValue() throws IOException;
+    public @Nullable Object readJsonValue() throws IOException {
+        switch (peek()) {
+            case BEGIN_ARRAY -> {
+                List<@Nullable Object> list = new ArrayList<>();
+                beginArray();
+                while (hasNext()) {
+                    list.add(readJsonValue());
+                }
+                endArray();
+                return list;
+            }
+            case BEGIN_OBJECT -> {
+                Map<String, @Nullable Object> map = new LinkedHashMap<>();
+                beginObject();
+                while (hasNext()) {
+                    String name = nextName();
+                    Object value = readJsonValue();
+                    if (map.put(name, value) != null) {
+                        throw new JsonDataException("Map key '" + name + "' has multiple values at path " + getPath());
+                    }
+                }
+                endObject();
+                return map;
+            }
+            case STRING -> {
+                return nextString();
+            }
+            case NUMBER -> {
+                return nextDouble();
+            }
+            case BOOLEAN -> {
+                return nextBoolean();
+            }
+            case NULL -> {
+                return nextNull();
+            }
+            default -> throw new JsonDataException("Expected a value but was " + peek() + " at path " + getPath());
+        }
+    }
 
     /**
      * An input that reads on from here without consuming anything, as Moshi's {@link JsonReader#peekJson()} does: for

@@ -6,11 +6,7 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.Omittable;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.Type;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import okio.Buffer;
@@ -49,21 +45,6 @@ public final class JsonOut {
      * library's adapter hands it a writer of its own, and the outputs inside that one count on from here.
      */
     private static final ThreadLocal<int[]> OUTER = ThreadLocal.withInitial(() -> new int[1]);
-
-    private static final String[] REPLACEMENTS = new String[128];
-
-    static {
-        for (int c = 0; c < 0x20; c++) {
-            REPLACEMENTS[c] = String.format("\\u%04x", c);
-        }
-        REPLACEMENTS['"'] = "\\\"";
-        REPLACEMENTS['\\'] = "\\\\";
-        REPLACEMENTS['\t'] = "\\t";
-        REPLACEMENTS['\b'] = "\\b";
-        REPLACEMENTS['\n'] = "\\n";
-        REPLACEMENTS['\r'] = "\\r";
-        REPLACEMENTS['\f'] = "\\f";
-    }
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] NO_SCOPES = {};
@@ -264,7 +245,7 @@ public final class JsonOut {
             return this;
         }
         beforeValue();
-        string(buffer(), value);
+        JsonText.string(buffer(), value);
         return this;
     }
 
@@ -511,7 +492,7 @@ public final class JsonOut {
                 out.write(encoded);
                 pendingEncoded = null;
             } else {
-                string(out, Objects.requireNonNull(pendingName));
+                JsonText.string(out, Objects.requireNonNull(pendingName));
                 out.writeByte(':');
                 pendingName = null;
             }
@@ -561,86 +542,5 @@ public final class JsonOut {
         sink.write(out, out.size());
         // Closed only when the value is whole: after a failure the writer refuses to go on, as Moshi's own does.
         sink.close();
-    }
-
-    /**
-     * {@code value} as a JSON string, escaped as Moshi escapes it. Most text needs no escape: it is encoded in one call
-     * (the JDK's intrinsic), checked eight bytes at a time and copied; only text with something to escape goes through
-     * character by character.
-     */
-    static void string(Buffer out, String value) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        if (!needsEscape(utf8)) {
-            out.writeByte('"').write(utf8).writeByte('"');
-            return;
-        }
-        escaped(out, value);
-    }
-
-    /**
-     * Whether {@code utf8} holds a byte Moshi escapes: a control character, a quote, a backslash, or the first byte of
-     * U+2028 or U+2029 (0xE2, which starts other characters too: they take the slow way).
-     */
-    private static boolean needsEscape(byte[] utf8) {
-        int i = 0;
-        for (; i + 8 <= utf8.length; i += 8) {
-            long word = (long) LONGS.get(utf8, i);
-            long quotes = word ^ QUOTES;
-            long backslashes = word ^ BACKSLASHES;
-            long e2 = word ^ E2S;
-            long found = (word - SPACES) & ~word
-                    | (quotes - ONES) & ~quotes
-                    | (backslashes - ONES) & ~backslashes
-                    | (e2 - ONES) & ~e2;
-            if ((found & HIGHS) != 0) {
-                return true;
-            }
-        }
-        for (; i < utf8.length; i++) {
-            int b = utf8[i] & 0xff;
-            if (b < 0x20 || b == '"' || b == '\\' || b == 0xe2) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long SPACES = 0x2020202020202020L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
-    private static final long E2S = 0xe2e2e2e2e2e2e2e2L;
-
-    private static void escaped(Buffer out, String value) {
-        out.writeByte('"');
-        int last = 0;
-        int length = value.length();
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            String replacement;
-            if (c < 128) {
-                replacement = REPLACEMENTS[c];
-                if (replacement == null) {
-                    continue;
-                }
-            } else if (c == '\u2028') {
-                replacement = "\\u2028";
-            } else if (c == '\u2029') {
-                replacement = "\\u2029";
-            } else {
-                continue;
-            }
-            if (last < i) {
-                out.writeUtf8(value, last, i);
-            }
-            out.writeUtf8(replacement);
-            last = i + 1;
-        }
-        if (last < length) {
-            out.writeUtf8(value, last, length);
-        }
-        out.writeByte('"');
     }
 }

@@ -4,38 +4,20 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
-import java.io.EOFException;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import okio.Buffer;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link JsonIn}'s own parser of UTF-8 JSON text, strict as Moshi's reader is by default. The text is read from its
- * source into a window of bytes that moves on as it is consumed; a token (a string, a number) is kept whole in the
- * window until it is consumed, the window growing for a long one.
+ * {@link JsonIn}'s own parser of UTF-8 JSON text, strict as Moshi's reader is by default: the nesting of objects and
+ * arrays, the path, and Moshi's reading of each token (numbers as longs, ints or doubles, text as a number, a refused
+ * number left to be read again). The bytes and the tokens in them are {@link Utf8Lexer}'s.
  */
-final class Utf8In extends JsonIn {
-    /** Eight bytes of the window at a time, for scanning strings. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
-
-    /** The window grows to hold a long token, up to this. */
-    private static final int MAX_WINDOW = 1 << 30;
+final class Utf8In extends Utf8Lexer {
 
     /** Moshi's reader refuses a 256th level, counting the document as the first. */
     private static final int MAX_STACK = 256;
@@ -70,25 +52,7 @@ final class Utf8In extends JsonIn {
     private static final byte EMPTY_DOCUMENT = 6;
     private static final byte NONEMPTY_DOCUMENT = 7;
 
-    private @Nullable BufferedSource source;
-    private byte[] buf;
-    private int pos;
-    private int limit;
-
-    /** Where the text must be kept from when the window moves (a value being captured), or -1. */
-    private int mark = -1;
-
     private int peeked = PEEKED_NONE;
-
-    /** Where the peeked token's text starts, kept in the window until the next token is peeked; -1 between tokens. */
-    private int tokenStart = -1;
-
-    private int numberLength;
-
-    /** Whether the peeked number is an integer that fits a long (and is not {@code -0}), and then its value. */
-    private boolean numberIsLong;
-
-    private long numberValue;
 
     private @Nullable String peekedString;
 
@@ -102,102 +66,23 @@ final class Utf8In extends JsonIn {
     private int stackSize;
 
     Utf8In(BufferedSource source) {
-        this.source = source;
-        this.buf = new byte[16 * 1024];
+        super(source);
         scopes[stackSize++] = EMPTY_DOCUMENT;
     }
 
     /**
-     * An input that reads what {@code parent} has not consumed, from where it is, without consuming it: its window's
-     * text copied, the rest through a peek of its source, its nesting and path copied.
+     * An input that reads what {@code parent} has not consumed, from where it is, without consuming it: over a copy of
+     * its window (see {@link Utf8Lexer#Utf8Lexer(Utf8Lexer)}), with its nesting and path copied.
      */
     private Utf8In(Utf8In parent) {
-        int from = parent.tokenStart >= 0 ? Math.min(parent.tokenStart, parent.pos) : parent.pos;
-        int length = parent.limit - from;
-        this.buf = new byte[Math.max(length, 1024)];
-        System.arraycopy(parent.buf, from, buf, 0, length);
-        this.limit = length;
-        this.pos = parent.pos - from;
-        this.tokenStart = parent.tokenStart >= 0 ? parent.tokenStart - from : -1;
-        BufferedSource parentSource = parent.source;
-        this.source = parentSource == null ? null : parentSource.peek();
+        super(parent);
         this.peeked = parent.peeked;
-        this.numberLength = parent.numberLength;
-        this.numberIsLong = parent.numberIsLong;
-        this.numberValue = parent.numberValue;
         this.peekedString = parent.peekedString;
         this.stackSize = parent.stackSize;
         this.scopes = parent.scopes.clone();
         this.pathNames = parent.pathNames.clone();
         this.pathIndices = parent.pathIndices.clone();
         this.lastSelected = parent.lastSelected.clone();
-    }
-
-    /**
-     * Makes at least {@code minimum} bytes from the position on available in the window, moving the text still needed
-     * to its start and growing it where it is full; false if the text ends first.
-     */
-    private boolean fill(int minimum) throws IOException {
-        while (limit - pos < minimum) {
-            BufferedSource from = source;
-            if (from == null) {
-                return false;
-            }
-            int keep = pos;
-            if (tokenStart >= 0) {
-                keep = Math.min(keep, tokenStart);
-            }
-            if (mark >= 0) {
-                keep = Math.min(keep, mark);
-            }
-            if (keep > 0) {
-                System.arraycopy(buf, keep, buf, 0, limit - keep);
-                limit -= keep;
-                pos -= keep;
-                if (tokenStart >= 0) {
-                    tokenStart -= keep;
-                }
-                if (mark >= 0) {
-                    mark -= keep;
-                }
-            }
-            if (limit == buf.length) {
-                if (buf.length > MAX_WINDOW / 2) {
-                    throw new JsonDataException(
-                            "A token longer than " + MAX_WINDOW / 2 + " bytes at path " + getPath());
-                }
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            int read = from.read(buf, limit, buf.length - limit);
-            if (read == -1) {
-                source = null;
-                return false;
-            }
-            limit += read;
-        }
-        return true;
-    }
-
-    /** The next byte that is not whitespace, at the position and not consumed; -1 where the text ends. */
-    private int nextNonWhitespace() throws IOException {
-        while (true) {
-            byte[] b = buf;
-            int p = pos;
-            int l = limit;
-            while (p < l) {
-                int c = b[p];
-                if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                    p++;
-                    continue;
-                }
-                pos = p;
-                return c & 0xff;
-            }
-            pos = p;
-            if (!fill(1)) {
-                return -1;
-            }
-        }
     }
 
     private int peeked() throws IOException {
@@ -282,7 +167,8 @@ final class Utf8In extends JsonIn {
             }
             default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) {
-                    return peeked = number();
+                    number();
+                    return peeked = PEEKED_NUMBER;
                 }
                 throw syntaxError("Expected a value");
             }
@@ -297,107 +183,6 @@ final class Utf8In extends JsonIn {
         }
         pos++;
         return c == close;
-    }
-
-    private int nextNonWhitespaceOrEof() throws IOException {
-        int c = nextNonWhitespace();
-        if (c == -1) {
-            throw new EOFException("End of input at " + getPath());
-        }
-        return c;
-    }
-
-    /** Consumes {@code word}, which must stand whole at the position, in any case (as Moshi reads it). */
-    private int keyword(String word, int kind) throws IOException {
-        int length = word.length();
-        if (!fill(length)) {
-            throw syntaxError("Unexpected end of a value");
-        }
-        for (int i = 1; i < length; i++) {
-            if ((buf[pos + i] | 0x20) != word.charAt(i)) {
-                throw syntaxError("Expected a value");
-            }
-        }
-        if (fill(length + 1) && !endsValue(buf[pos + length])) {
-            throw syntaxError("Expected a value");
-        }
-        pos += length;
-        return kind;
-    }
-
-    /** Whether {@code c} may follow a number or a keyword in strict JSON. */
-    private static boolean endsValue(int c) {
-        return switch (c) {
-            case '{', '}', '[', ']', ':', ',', ' ', '\t', '\f', '\r', '\n' -> true;
-            default -> false;
-        };
-    }
-
-    /** Scans the number at the position, without consuming it, as JSON's grammar has it. */
-    private int number() throws IOException {
-        int i = 0;
-        boolean negative = false;
-        if (byteAt(i) == '-') {
-            negative = true;
-            i++;
-        }
-        int c = byteAt(i);
-        boolean integer = true;
-        boolean fitsLong = true;
-        long value = 0; // accumulated negatively, as Long.MIN_VALUE has no positive counterpart
-        if (c == '0') {
-            i++;
-        } else if (c >= '1' && c <= '9') {
-            while (c >= '0' && c <= '9') {
-                int digit = c - '0';
-                if (value < Long.MIN_VALUE / 10 || (value == Long.MIN_VALUE / 10 && digit > 8)) {
-                    fitsLong = false;
-                }
-                value = value * 10 - digit;
-                c = byteAt(++i);
-            }
-        } else {
-            throw syntaxError("Expected a value");
-        }
-        c = byteAt(i);
-        if (c == '.') {
-            integer = false;
-            c = byteAt(++i);
-            if (c < '0' || c > '9') {
-                throw syntaxError("Expected a value");
-            }
-            while (c >= '0' && c <= '9') {
-                c = byteAt(++i);
-            }
-        }
-        if (c == 'e' || c == 'E') {
-            integer = false;
-            c = byteAt(++i);
-            if (c == '+' || c == '-') {
-                c = byteAt(++i);
-            }
-            if (c < '0' || c > '9') {
-                throw syntaxError("Expected a value");
-            }
-            while (c >= '0' && c <= '9') {
-                c = byteAt(++i);
-            }
-        }
-        if (c != -1 && !endsValue(c)) {
-            throw syntaxError("Expected a value");
-        }
-        numberLength = i;
-        numberIsLong = integer && fitsLong && (negative ? value != 0 : value != Long.MIN_VALUE);
-        numberValue = negative ? value : -value;
-        return PEEKED_NUMBER;
-    }
-
-    /** The byte {@code offset} after the position, filling the window as needed; -1 past the end of the text. */
-    private int byteAt(int offset) throws IOException {
-        if (pos + offset >= limit && !fill(offset + 1)) {
-            return -1;
-        }
-        return buf[pos + offset] & 0xff;
     }
 
     private void push(byte scope) {
@@ -490,14 +275,7 @@ final class Utf8In extends JsonIn {
                 return selected(fields, lastSelected[top] + 1, end);
             }
         }
-        int end = indexOfQuoteOrBackslash(pos);
-        while (end < 0) {
-            int scanned = limit - pos;
-            if (!fill(scanned + 1)) {
-                throw syntaxError("Unterminated string");
-            }
-            end = indexOfQuoteOrBackslash(pos + scanned);
-        }
+        int end = endOfRun();
         if (buf[end] == '\\') {
             // An escaped name: rare enough to decode it and look it up as text.
             int index = fields.index(peekName());
@@ -515,15 +293,6 @@ final class Utf8In extends JsonIn {
         return index < 0 ? index : selected(fields, index, end);
     }
 
-    private boolean ascii(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Consumes the name that matched property {@code index}, whose closing quote is at {@code end}. */
     private int selected(JsonFields fields, int index, int end) {
         pos = end + 1;
@@ -531,40 +300,6 @@ final class Utf8In extends JsonIn {
         pathNames[stackSize - 1] = fields.name(index);
         lastSelected[stackSize - 1] = index;
         return index;
-    }
-
-    /** Where the first quote or backslash from {@code from} on in the window is, or -1. */
-    private int indexOfQuoteOrBackslash(int from) {
-        byte[] b = buf;
-        int l = limit;
-        int i = from;
-        for (; i + 8 <= l; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long quotes = word ^ QUOTES;
-            long backslashes = word ^ BACKSLASHES;
-            long found = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes) & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < l; i++) {
-            byte c = b[i];
-            if (c == '"' || c == '\\') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The name here, decoded, without consuming it. */
-    private String peekName() throws IOException {
-        mark = pos;
-        try {
-            return readString();
-        } finally {
-            pos = mark;
-            mark = -1;
-        }
     }
 
     @Override
@@ -603,133 +338,6 @@ final class Utf8In extends JsonIn {
         }
         consumed(0);
         return result;
-    }
-
-    private String numberText() {
-        String text = new String(buf, pos, numberLength, StandardCharsets.ISO_8859_1);
-        pos += numberLength;
-        return text;
-    }
-
-    /** The string whose opening quote was just consumed, decoded, and its closing quote consumed. */
-    private String readString() throws IOException {
-        int end = indexOfQuoteOrBackslash(pos);
-        while (end < 0) {
-            int scanned = limit - pos;
-            if (!fill(scanned + 1)) {
-                throw syntaxError("Unterminated string");
-            }
-            end = indexOfQuoteOrBackslash(pos + scanned);
-        }
-        if (buf[end] == '\\') {
-            return readEscapedString(end - pos);
-        }
-        String text = new String(buf, pos, end - pos, StandardCharsets.UTF_8);
-        pos = end + 1;
-        return text;
-    }
-
-    /** The rest of a string that has an escape {@code plain} bytes after the position. */
-    private String readEscapedString(int plain) throws IOException {
-        StringBuilder text = new StringBuilder(plain + 16);
-        int run = plain;
-        while (true) {
-            if (run > 0) {
-                text.append(new String(buf, pos, run, StandardCharsets.UTF_8));
-                pos += run;
-            }
-            // At an escape or the closing quote.
-            if (buf[pos] == '"') {
-                pos++;
-                return text.toString();
-            }
-            pos++; // the backslash
-            text.append(escape());
-            run = 0;
-            while (true) {
-                if (pos + run == limit && !fill(run + 1)) {
-                    throw syntaxError("Unterminated string");
-                }
-                byte c = buf[pos + run];
-                if (c == '"' || c == '\\') {
-                    break;
-                }
-                run++;
-            }
-        }
-    }
-
-    /** The character of the escape whose backslash was just consumed, consumed. */
-    private char escape() throws IOException {
-        if (!fill(1)) {
-            throw syntaxError("Unterminated escape sequence");
-        }
-        byte escaped = buf[pos++];
-        switch (escaped) {
-            case 'u' -> {
-                if (!fill(4)) {
-                    throw new EOFException("Unterminated escape sequence at path " + getPath());
-                }
-                char result = 0;
-                for (int i = 0; i < 4; i++) {
-                    int digit = Character.digit(buf[pos + i], 16);
-                    if (digit < 0) {
-                        throw syntaxError(
-                                "Invalid escape sequence: \\u" + new String(buf, pos, 4, StandardCharsets.UTF_8));
-                    }
-                    result = (char) (result << 4 | digit);
-                }
-                pos += 4;
-                return result;
-            }
-            case 't' -> {
-                return '\t';
-            }
-            case 'b' -> {
-                return '\b';
-            }
-            case 'n' -> {
-                return '\n';
-            }
-            case 'r' -> {
-                return '\r';
-            }
-            case 'f' -> {
-                return '\f';
-            }
-            case '\n', '\'', '"', '\\', '/' -> {
-                return (char) escaped;
-            }
-            default -> throw syntaxError("Invalid escape sequence: \\" + (char) (escaped & 0xff));
-        }
-    }
-
-    private void skipString() throws IOException {
-        int i = pos;
-        scan:
-        while (true) {
-            byte[] b = buf;
-            int l = limit;
-            while (i < l) {
-                byte c = b[i];
-                if (c == '"') {
-                    pos = i + 1;
-                    return;
-                }
-                if (c == '\\') {
-                    pos = i + 1;
-                    escape(); // may move the window
-                    i = pos;
-                    continue scan;
-                }
-                i++;
-            }
-            int scanned = i - pos;
-            if (!fill(scanned + 1)) {
-                throw syntaxError("Unterminated string");
-            }
-            i = pos + scanned;
-        }
     }
 
     @Override
@@ -939,48 +547,6 @@ final class Utf8In extends JsonIn {
     }
 
     @Override
-    public @Nullable Object readJsonValue() throws IOException {
-        switch (peeked()) {
-            case PEEKED_BEGIN_ARRAY -> {
-                List<@Nullable Object> list = new ArrayList<>();
-                beginArray();
-                while (hasNext()) {
-                    list.add(readJsonValue());
-                }
-                endArray();
-                return list;
-            }
-            case PEEKED_BEGIN_OBJECT -> {
-                Map<String, @Nullable Object> map = new LinkedHashMap<>();
-                beginObject();
-                while (hasNext()) {
-                    String name = nextName();
-                    Object value = readJsonValue();
-                    Object replaced = map.put(name, value);
-                    if (replaced != null) {
-                        throw new JsonDataException("Map key '" + name + "' has multiple values at path " + getPath());
-                    }
-                }
-                endObject();
-                return map;
-            }
-            case PEEKED_STRING, PEEKED_BUFFERED -> {
-                return nextString();
-            }
-            case PEEKED_NUMBER -> {
-                return nextDouble();
-            }
-            case PEEKED_TRUE, PEEKED_FALSE -> {
-                return nextBoolean();
-            }
-            case PEEKED_NULL -> {
-                return nextNull();
-            }
-            default -> throw unexpected("a value");
-        }
-    }
-
-    @Override
     public JsonIn peekJson() throws IOException {
         peeked(); // the copy starts at the value, not at the separator before it
         return new Utf8In(this);
@@ -1010,9 +576,5 @@ final class Utf8In extends JsonIn {
 
     private JsonDataException unexpected(String expected) throws IOException {
         return new JsonDataException("Expected " + expected + " but was " + peek() + " at path " + getPath());
-    }
-
-    private JsonEncodingException syntaxError(String message) {
-        return new JsonEncodingException(message + " at path " + getPath());
     }
 }

@@ -449,7 +449,7 @@ class JsonInTest {
     /** {@code text} as a JSON string, escaped as Moshi's writer escapes it. */
     private static String quoted(String text) {
         Buffer out = new Buffer();
-        JsonOut.string(out, text);
+        JsonText.string(out, text);
         return out.readUtf8();
     }
 }

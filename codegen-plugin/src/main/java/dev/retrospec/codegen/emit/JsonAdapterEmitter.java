@@ -54,8 +54,12 @@ final class JsonAdapterEmitter {
         return slot.property().presence() == Presence.OPTIONAL_NULLABLE;
     }
 
-    /** Reading a value inline (strings, numbers, booleans) or through another adapter. */
-    private record Read(CodeBlock expression, @Nullable String adapterField) {}
+    /**
+     * How a property's value is read and written: by {@code JsonIn}'s and {@code JsonOut}'s methods for text, numbers
+     * and booleans ({@code method} is the read method, {@code writer} the write method), or through another adapter.
+     */
+    private record Read(
+            String method, String writer, @Nullable String adapterField) {}
 
     TypeSpec record(ObjectDef def, List<Discriminated> labels) {
         ClassName self = ClassName.get(common.options().modelPackage(), def.name());
@@ -118,14 +122,21 @@ final class JsonAdapterEmitter {
                 required.add(",$W$L", slot.index());
             }
         }
+        CodeBlock.Builder nullable = CodeBlock.builder();
+        for (Slot slot : slots) {
+            if (slot.property().presence().nullable()) {
+                nullable.add(nullable.isEmpty() ? "$L" : ",$W$L", slot.index());
+            }
+        }
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addParameter(RuntimeTypes.MOSHI, "moshi")
                 .addParameter(RuntimeTypes.STRICTNESS, "strictness")
                 .addStatement(
-                        "this.fields = new $T(NAMES, $S, strictness$L)",
+                        "this.fields = new $T(NAMES, $S, strictness$L)$L",
                         RuntimeTypes.JSON_FIELDS,
                         def.name(),
-                        required.build());
+                        required.build(),
+                        nullable.isEmpty() ? "" : CodeBlock.of("$Z.nullable($L)", nullable.build()));
         adapters.declare(type, constructor);
         type.addMethod(constructor.build());
         read(type, def, self, slots, additional);
@@ -305,27 +316,20 @@ final class JsonAdapterEmitter {
         }
     }
 
-    /** The value of one {@code case}: read, or what a {@code null} in its place means. */
+    /**
+     * The value of one {@code case}: read by the {@code JsonIn} method for its kind, which takes a {@code null} as the
+     * {@code JsonFields} say the property allows; a three-state property wraps what it read.
+     */
     private static CodeBlock readValue(Slot slot) {
-        if (omittable(slot)) {
-            return CodeBlock.of(
-                    "$T.isNull(in) ? $T.ofNull() : $T.ofNullable($L)",
-                    RuntimeTypes.JSON_FIELDS,
-                    RuntimeTypes.OMITTABLE,
-                    RuntimeTypes.OMITTABLE,
-                    slot.read().expression());
+        Read read = slot.read();
+        CodeBlock value;
+        if (read.adapterField() != null) {
+            value = CodeBlock.of("in.value(fields, $L, this.$N)", slot.index(), read.adapterField());
+        } else {
+            boolean boxed = !slot.javaType().isPrimitive() && slot.javaType().isBoxedPrimitive();
+            value = CodeBlock.of("in.$L$L(fields, $L)", read.method(), boxed ? "OrNull" : "", slot.index());
         }
-        if (slot.property().presence().nullable()) {
-            return CodeBlock.of(
-                    "$T.isNull(in) ? null : $L",
-                    RuntimeTypes.JSON_FIELDS,
-                    slot.read().expression());
-        }
-        return CodeBlock.of(
-                "fields.present(in, $L) ? $L : $L",
-                slot.index(),
-                slot.read().expression(),
-                slot.javaType().isPrimitive() ? zero(slot.javaType()) : CodeBlock.of("null"));
+        return omittable(slot) ? CodeBlock.of("$T.ofNullable($L)", RuntimeTypes.OMITTABLE, value) : value;
     }
 
     private MethodSpec write(
@@ -350,25 +354,13 @@ final class JsonAdapterEmitter {
             if (property.access() == Access.READ_ONLY && property.presence().javaNullable()) {
                 continue; // the server sets it; a request never sends it
             }
-            CodeBlock accessor = CodeBlock.of("value.$N()", property.javaName());
             String adapter = slot.read().adapterField();
-            String call;
-            if (omittable(slot)) {
-                // Absent is left out, null is written even where the writer leaves nulls out: the caller chose it.
-                call = "omittable";
-            } else if (!property.presence().javaNullable()) {
-                call = "value";
-                if (adapter == null && slot.javaType().equals(TypeName.FLOAT)) {
-                    // As a Number: widened to a double, 0.1F would be written 0.10000000149011612.
-                    accessor = CodeBlock.of("($T) $L", Float.class, accessor);
-                }
-            } else {
-                call = property.presence() == Presence.REQUIRED_NULLABLE ? "orNull" : "optional";
-            }
+            String call = omittable(slot) ? "omittable" : slot.read().writer();
             if (adapter != null) {
-                method.addStatement("out.name(fields, $L).$L($L, this.$N)", slot.index(), call, accessor, adapter);
+                method.addStatement(
+                        "out.$L(fields, $L, value.$N(), this.$N)", call, slot.index(), property.javaName(), adapter);
             } else {
-                method.addStatement("out.name(fields, $L).$L($L)", slot.index(), call, accessor);
+                method.addStatement("out.$L(fields, $L, value.$N())", call, slot.index(), property.javaName());
             }
         }
         if (additional != null) {
@@ -396,34 +388,34 @@ final class JsonAdapterEmitter {
         if (type instanceof TypeRef.Primitive p) {
             switch (p.kind()) {
                 case STRING, TIME -> {
-                    return new Read(CodeBlock.of("in.nextString()"), null);
+                    return new Read("string", "string", null);
                 }
                 case BOOLEAN -> {
-                    return new Read(CodeBlock.of("in.nextBoolean()"), null);
+                    return new Read("bool", "bool", null);
                 }
                 case INT32 -> {
-                    return new Read(CodeBlock.of("in.nextInt()"), null);
+                    return new Read("int32", "number", null);
                 }
                 case INT64 -> {
-                    return new Read(CodeBlock.of("in.nextLong()"), null);
+                    return new Read("int64", "number", null);
                 }
                 case FLOAT -> {
-                    return new Read(CodeBlock.of("(float) in.nextDouble()"), null);
+                    return new Read("float32", "number", null);
                 }
                 case DOUBLE -> {
-                    return new Read(CodeBlock.of("in.nextDouble()"), null);
+                    return new Read("float64", "number", null);
                 }
                 case DECIMAL -> {
-                    return new Read(CodeBlock.of("$T.decimal(in)", RuntimeTypes.JSON_VALUES), null);
+                    return new Read("decimal", "number", null);
                 }
                 case BIG_INTEGER -> {
-                    return new Read(CodeBlock.of("$T.bigInteger(in)", RuntimeTypes.JSON_VALUES), null);
+                    return new Read("bigInteger", "number", null);
                 }
                 default -> {}
             }
         }
         String field = adapters.field(types.boxed(type));
-        return new Read(CodeBlock.of("in.read(this.$N)", field), field);
+        return new Read("value", "value", field);
     }
 
     private static CodeBlock zero(TypeName type) {

@@ -10,17 +10,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The properties of one generated record as its JSON adapter reads them: their names (matched as UTF-8 bytes by
- * {@link JsonIn}'s parser, with {@link JsonReader.Options} through Moshi's reader), which are required, the schema
- * they belong to and how strictly the client holds the server to them. A generated adapter keeps one and asks it, for each value, whether a {@code null} stands where the
- * description allows none, and at the end of each object whether every required property came; the error names the
- * property, the schema and the JSON path. It also holds the names encoded once for
- * {@link JsonOut}, which writes them. Generated adapters use this class; applications need not.
+ * {@link JsonIn}'s parser, with {@link JsonReader.Options} through Moshi's reader), which are required and which may be
+ * null, the schema they belong to and how strictly the client holds the server to them. A generated adapter keeps
+ * one: {@link JsonIn} asks it, for each {@code null} read, whether the description allows it there; the adapter asks
+ * it at the end of each object whether every required property came (errors name the property, the schema and the
+ * JSON path); {@link JsonOut} asks it whether a property whose value is null is left out or written as {@code null},
+ * and writes the names it holds encoded. Generated adapters use this class; applications need not.
  */
 public final class JsonFields {
     private final JsonReader.Options names;
     private final String schema;
     private final JsonValues.Strictness strictness;
     private final long[] required;
+    private final long[] nullable;
     private final byte[][] encoded;
     private final String[] strings;
 
@@ -43,6 +45,7 @@ public final class JsonFields {
         this.schema = schema;
         this.strictness = strictness;
         this.required = new long[(names.strings().size() + 63) / 64];
+        this.nullable = new long[this.required.length];
         for (int index : required) {
             this.required[index >>> 6] |= 1L << index;
         }
@@ -130,30 +133,40 @@ public final class JsonFields {
     }
 
     /**
-     * Whether a value stands at the reader where the description allows no {@code null}: true for a value, which the
-     * caller then reads; a {@code null} is consumed and fails naming property {@code index}, or gives false when the
-     * client is lenient.
+     * Marks the properties whose description allows {@code null}: called once, as the adapter is built, before the
+     * fields are used.
+     *
+     * @param indexes indexes in the names given to the constructor
+     * @return these fields
      */
-    public boolean present(JsonIn reader, int index) throws IOException {
-        if (reader.peek() != JsonReader.Token.NULL) {
-            return true;
+    public JsonFields nullable(int... indexes) {
+        for (int index : indexes) {
+            nullable[index >>> 6] |= 1L << index;
         }
-        String path = reader.getPath();
-        reader.nextNull();
-        if (strictness == JsonValues.Strictness.STRICT) {
+        return this;
+    }
+
+    boolean isRequired(int index) {
+        return (required[index >>> 6] & (1L << index)) != 0;
+    }
+
+    boolean isNullable(int index) {
+        return (nullable[index >>> 6] & (1L << index)) != 0;
+    }
+
+    /**
+     * Consumes the {@code null} standing at the reader as property {@code index}'s value: accepted where the
+     * description allows it or the client is lenient (the caller then takes null, or zero for a primitive), else a
+     * {@code JsonDataException} naming the property, the schema and the path.
+     */
+    void takeNull(JsonIn reader, int index) throws IOException {
+        if (strictness == JsonValues.Strictness.STRICT && !isNullable(index)) {
+            String path = reader.getPath();
+            reader.nextNull();
             throw new JsonDataException(
                     "Non-null property '" + name(index) + "' of " + schema + " was null at " + path);
         }
-        return false;
-    }
-
-    /** Consumes a {@code null} if one stands at the reader, and says whether it did. */
-    public static boolean isNull(JsonIn reader) throws IOException {
-        if (reader.peek() == JsonReader.Token.NULL) {
-            reader.nextNull();
-            return true;
-        }
-        return false;
+        reader.nextNull();
     }
 
     /** Skips a property the record does not know, name and value. */

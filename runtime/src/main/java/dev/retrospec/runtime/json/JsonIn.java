@@ -4,6 +4,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +74,89 @@ public abstract class JsonIn {
     }
 
     abstract <T> @Nullable T foreign(JsonAdapter<T> adapter) throws IOException;
+
+    // Property values as a generated adapter reads them. A null is taken as JsonFields says property `index` allows:
+    // null (or zero, false) where its description allows it or the client is lenient, else a JsonDataException that
+    // names the property, the schema and the path.
+
+    /** Whether a {@code null} stands here; if so, it is taken as property {@code index}'s value. */
+    private boolean takesNull(JsonFields fields, int index) throws IOException {
+        if (peek() != JsonReader.Token.NULL) {
+            return false;
+        }
+        fields.takeNull(this, index);
+        return true;
+    }
+
+    /** Property {@code index}'s text. */
+    public final @Nullable String string(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? null : nextString();
+    }
+
+    /** Property {@code index}'s boolean; false for a null taken. */
+    public final boolean bool(JsonFields fields, int index) throws IOException {
+        return !takesNull(fields, index) && nextBoolean();
+    }
+
+    /** As {@link #bool(JsonFields, int)}, null for a null taken. */
+    public final @Nullable Boolean boolOrNull(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? null : nextBoolean();
+    }
+
+    /** Property {@code index}'s {@code int}, which the number must be exactly; 0 for a null taken. */
+    public final int int32(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? 0 : nextInt();
+    }
+
+    /** As {@link #int32(JsonFields, int)}, null for a null taken. */
+    public final @Nullable Integer int32OrNull(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? null : nextInt();
+    }
+
+    /** Property {@code index}'s {@code long}, which the number must be exactly; 0 for a null taken. */
+    public final long int64(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? 0L : nextLong();
+    }
+
+    /** As {@link #int64(JsonFields, int)}, null for a null taken. */
+    public final @Nullable Long int64OrNull(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? null : nextLong();
+    }
+
+    /** Property {@code index}'s number as a {@code float}; 0 for a null taken. */
+    public final float float32(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? 0F : (float) nextDouble();
+    }
+
+    /** As {@link #float32(JsonFields, int)}, null for a null taken. */
+    public final @Nullable Float float32OrNull(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? null : (float) nextDouble();
+    }
+
+    /** Property {@code index}'s number as a {@code double}; 0 for a null taken. */
+    public final double float64(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? 0D : nextDouble();
+    }
+
+    /** As {@link #float64(JsonFields, int)}, null for a null taken. */
+    public final @Nullable Double float64OrNull(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? null : nextDouble();
+    }
+
+    /** Property {@code index}'s number, exactly, as {@link JsonValues#decimal(JsonIn)} reads it. */
+    public final @Nullable BigDecimal decimal(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? null : JsonValues.decimal(this);
+    }
+
+    /** Property {@code index}'s integer, exactly, as {@link JsonValues#bigInteger(JsonIn)} reads it. */
+    public final @Nullable BigInteger bigInteger(JsonFields fields, int index) throws IOException {
+        return takesNull(fields, index) ? null : JsonValues.bigInteger(this);
+    }
+
+    /** Property {@code index}'s value, read by {@code adapter} as {@link #read(JsonAdapter)} reads; a null is taken. */
+    public final <T> @Nullable T value(JsonFields fields, int index, JsonAdapter<T> adapter) throws IOException {
+        return takesNull(fields, index) ? null : read(adapter);
+    }
 
     public abstract JsonReader.Token peek() throws IOException;
 

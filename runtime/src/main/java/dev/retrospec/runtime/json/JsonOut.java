@@ -333,53 +333,82 @@ public final class JsonOut {
         return this;
     }
 
-    /** An optional property's value: text, a number or a boolean; nothing at all, name included, when null. */
-    public JsonOut optional(@Nullable Object value) throws IOException {
-        if (value == null) {
-            clearPendingName();
-            return this;
-        }
-        return scalar(value);
-    }
-
-    /** As {@link #optional(Object)}, for a value written by {@code adapter}. */
-    public <T> JsonOut optional(@Nullable T value, JsonAdapter<T> adapter) throws IOException {
-        if (value == null) {
-            clearPendingName();
-            return this;
-        }
-        return value(value, adapter);
-    }
-
     /** A required property that may be null: text, a number or a boolean; a {@code null} that is always written. */
-    public JsonOut orNull(@Nullable Object value) throws IOException {
+    private JsonOut orNull(@Nullable Object value) throws IOException {
         return value == null ? requiredNull() : scalar(value);
     }
 
     /** As {@link #orNull(Object)}, for a value written by {@code adapter}. */
-    public <T> JsonOut orNull(@Nullable T value, JsonAdapter<T> adapter) throws IOException {
+    private <T> JsonOut orNull(@Nullable T value, JsonAdapter<T> adapter) throws IOException {
         return value == null ? requiredNull() : value(value, adapter);
     }
 
-    /**
-     * An omittable property of text, a number or a boolean: nothing when absent (or when the caller left the
-     * component null), a {@code null} that is always written when the caller chose null.
-     */
-    public JsonOut omittable(@Nullable Omittable<?> value) throws IOException {
-        if (value == null || value.isAbsent()) {
-            clearPendingName();
-            return this;
-        }
-        return orNull(value.orNull());
+    // Property values as a generated adapter writes them: property `index` of `fields`, its name and its value. Where
+    // the value is null, what JsonFields says of the property decides: an optional property is left out, name and
+    // all; a required one that allows null gets a null that is always written; a required one that does not (a
+    // lenient read kept the null) gets a null left out unless the writer serializes nulls.
+
+    /** Property {@code index} with its text. */
+    public JsonOut string(JsonFields fields, int index, @Nullable String value) throws IOException {
+        return value == null ? absent(fields, index) : name(fields, index).value(value);
     }
 
-    /** As {@link #omittable(Omittable)}, for a value written by {@code adapter}. */
-    public <T> JsonOut omittable(@Nullable Omittable<T> value, JsonAdapter<T> adapter) throws IOException {
-        if (value == null || value.isAbsent()) {
-            clearPendingName();
+    /** Property {@code index} with its number. */
+    public JsonOut number(JsonFields fields, int index, long value) throws IOException {
+        return name(fields, index).value(value);
+    }
+
+    /** Property {@code index} with its number, written as a {@code Float} is, not widened to a double. */
+    public JsonOut number(JsonFields fields, int index, float value) throws IOException {
+        return name(fields, index).value(Float.valueOf(value));
+    }
+
+    /** Property {@code index} with its number. */
+    public JsonOut number(JsonFields fields, int index, double value) throws IOException {
+        return name(fields, index).value(value);
+    }
+
+    /** Property {@code index} with its number, as {@link #value(Number)} writes it. */
+    public JsonOut number(JsonFields fields, int index, @Nullable Number value) throws IOException {
+        return value == null ? absent(fields, index) : name(fields, index).value(value);
+    }
+
+    /** Property {@code index} with its boolean. */
+    public JsonOut bool(JsonFields fields, int index, boolean value) throws IOException {
+        return name(fields, index).value(value);
+    }
+
+    /** Property {@code index} with its boolean. */
+    public JsonOut bool(JsonFields fields, int index, @Nullable Boolean value) throws IOException {
+        return value == null ? absent(fields, index) : name(fields, index).value(value.booleanValue());
+    }
+
+    /** Property {@code index} with its value, written by {@code adapter} as {@link #value(Object, JsonAdapter)}. */
+    public <T> JsonOut value(JsonFields fields, int index, @Nullable T value, JsonAdapter<T> adapter)
+            throws IOException {
+        return value == null ? absent(fields, index) : name(fields, index).value(value, adapter);
+    }
+
+    /**
+     * Property {@code index}, optional and nullable, with text, a number or a boolean: left out when absent (or when
+     * the caller left the component null), a {@code null} that is always written when the caller chose null.
+     */
+    public JsonOut omittable(JsonFields fields, int index, @Nullable Omittable<?> value) throws IOException {
+        return value == null || value.isAbsent() ? this : name(fields, index).orNull(value.orNull());
+    }
+
+    /** As {@link #omittable(JsonFields, int, Omittable)}, for a value written by {@code adapter}. */
+    public <T> JsonOut omittable(JsonFields fields, int index, @Nullable Omittable<T> value, JsonAdapter<T> adapter)
+            throws IOException {
+        return value == null || value.isAbsent() ? this : name(fields, index).orNull(value.orNull(), adapter);
+    }
+
+    private JsonOut absent(JsonFields fields, int index) throws IOException {
+        if (!fields.isRequired(index)) {
             return this;
         }
-        return value.isNull() ? requiredNull() : value(value.get(), adapter);
+        name(fields, index);
+        return fields.isNullable(index) ? requiredNull() : nullValue();
     }
 
     /** Text, a number or a boolean, as {@link #value(String)}, {@link #value(Number)} or {@link #value(boolean)}. */

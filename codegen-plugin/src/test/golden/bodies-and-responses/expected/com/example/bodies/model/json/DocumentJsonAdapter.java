@@ -37,8 +37,8 @@ final class DocumentJsonAdapter extends JsonOutAdapter<Document> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> title = fields.present(in, 1) ? in.nextString() : null;
+        case 0 -> id = in.string(fields, 0);
+        case 1 -> title = in.string(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -54,8 +54,8 @@ final class DocumentJsonAdapter extends JsonOutAdapter<Document> {
   @Override
   protected void write(JsonOut out, Document value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.id());
-    out.name(fields, 1).optional(value.title());
+    out.string(fields, 0, value.id());
+    out.string(fields, 1, value.title());
     out.endObject();
   }
 }

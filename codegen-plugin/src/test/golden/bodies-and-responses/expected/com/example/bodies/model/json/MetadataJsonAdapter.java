@@ -32,7 +32,7 @@ final class MetadataJsonAdapter extends JsonOutAdapter<Metadata> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> author = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> author = in.string(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -43,7 +43,7 @@ final class MetadataJsonAdapter extends JsonOutAdapter<Metadata> {
   @Override
   protected void write(JsonOut out, Metadata value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.author());
+    out.string(fields, 0, value.author());
     out.endObject();
   }
 }

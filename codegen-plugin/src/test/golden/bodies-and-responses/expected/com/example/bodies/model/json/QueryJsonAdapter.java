@@ -33,8 +33,8 @@ final class QueryJsonAdapter extends JsonOutAdapter<Query> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> text = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> limit = fields.present(in, 1) ? in.nextInt() : null;
+        case 0 -> text = in.string(fields, 0);
+        case 1 -> limit = in.int32OrNull(fields, 1);
         default -> JsonFields.skip(in);
       }
     }
@@ -45,8 +45,8 @@ final class QueryJsonAdapter extends JsonOutAdapter<Query> {
   @Override
   protected void write(JsonOut out, Query value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.text());
-    out.name(fields, 1).optional(value.limit());
+    out.string(fields, 0, value.text());
+    out.number(fields, 1, value.limit());
     out.endObject();
   }
 }

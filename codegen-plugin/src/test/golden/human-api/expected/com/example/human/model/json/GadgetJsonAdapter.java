@@ -44,8 +44,8 @@ final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> owner = fields.present(in, 0) ? in.read(this.ownerAdapter) : null;
-        case 1 -> state = fields.present(in, 1) ? in.read(this.openEnumOfStateAdapter) : null;
+        case 0 -> owner = in.value(fields, 0, this.ownerAdapter);
+        case 1 -> state = in.value(fields, 1, this.openEnumOfStateAdapter);
         default -> JsonFields.skip(in);
       }
     }
@@ -56,8 +56,8 @@ final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
   @Override
   protected void write(JsonOut out, Gadget value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.owner(), this.ownerAdapter);
-    out.name(fields, 1).optional(value.state(), this.openEnumOfStateAdapter);
+    out.value(fields, 0, value.owner(), this.ownerAdapter);
+    out.value(fields, 1, value.state(), this.openEnumOfStateAdapter);
     out.endObject();
   }
 }

@@ -36,7 +36,7 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> login = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> login = in.string(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -52,7 +52,7 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
   @Override
   protected void write(JsonOut out, Owner value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.login());
+    out.string(fields, 0, value.login());
     out.endObject();
   }
 }

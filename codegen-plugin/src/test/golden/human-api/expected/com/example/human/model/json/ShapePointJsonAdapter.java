@@ -37,7 +37,7 @@ final class ShapePointJsonAdapter extends JsonOutAdapter<ShapePoint> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> x = fields.present(in, 0) ? JsonValues.decimal(in) : null;
+        case 0 -> x = in.decimal(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -53,7 +53,7 @@ final class ShapePointJsonAdapter extends JsonOutAdapter<ShapePoint> {
   @Override
   protected void write(JsonOut out, ShapePoint value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.x());
+    out.number(fields, 0, value.x());
     out.endObject();
   }
 }

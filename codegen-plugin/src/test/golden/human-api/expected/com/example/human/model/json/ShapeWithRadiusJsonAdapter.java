@@ -37,7 +37,7 @@ final class ShapeWithRadiusJsonAdapter extends JsonOutAdapter<ShapeWithRadius> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> radius = fields.present(in, 0) ? JsonValues.decimal(in) : null;
+        case 0 -> radius = in.decimal(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -53,7 +53,7 @@ final class ShapeWithRadiusJsonAdapter extends JsonOutAdapter<ShapeWithRadius> {
   @Override
   protected void write(JsonOut out, ShapeWithRadius value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.radius());
+    out.number(fields, 0, value.radius());
     out.endObject();
   }
 }

@@ -38,8 +38,8 @@ final class ShapeWithWidthJsonAdapter extends JsonOutAdapter<ShapeWithWidth> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> width = fields.present(in, 0) ? JsonValues.decimal(in) : null;
-        case 1 -> height = fields.present(in, 1) ? JsonValues.decimal(in) : null;
+        case 0 -> width = in.decimal(fields, 0);
+        case 1 -> height = in.decimal(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -55,8 +55,8 @@ final class ShapeWithWidthJsonAdapter extends JsonOutAdapter<ShapeWithWidth> {
   @Override
   protected void write(JsonOut out, ShapeWithWidth value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.width());
-    out.name(fields, 1).value(value.height());
+    out.number(fields, 0, value.width());
+    out.number(fields, 1, value.height());
     out.endObject();
   }
 }

@@ -37,7 +37,7 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
   private final JsonAdapter<Shape> shapeAdapter;
 
   WidgetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.fields = new JsonFields(NAMES, "Widget", strictness, 0, 3);
+    this.fields = new JsonFields(NAMES, "Widget", strictness, 0, 3).nullable(1);
     this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
     this.openEnumOfStateAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, State.class));
     this.shapeAdapter = JsonOut.adapter(moshi, Shape.class);
@@ -56,10 +56,10 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> owner = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.ownerAdapter));
-        case 2 -> state = fields.present(in, 2) ? in.read(this.openEnumOfStateAdapter) : null;
-        case 3 -> shape = fields.present(in, 3) ? in.read(this.shapeAdapter) : null;
+        case 0 -> id = in.string(fields, 0);
+        case 1 -> owner = Omittable.ofNullable(in.value(fields, 1, this.ownerAdapter));
+        case 2 -> state = in.value(fields, 2, this.openEnumOfStateAdapter);
+        case 3 -> shape = in.value(fields, 3, this.shapeAdapter);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -75,10 +75,10 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
   @Override
   protected void write(JsonOut out, Widget value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.id());
-    out.name(fields, 1).omittable(value.owner(), this.ownerAdapter);
-    out.name(fields, 2).optional(value.state(), this.openEnumOfStateAdapter);
-    out.name(fields, 3).value(value.shape(), this.shapeAdapter);
+    out.string(fields, 0, value.id());
+    out.omittable(fields, 1, value.owner(), this.ownerAdapter);
+    out.value(fields, 2, value.state(), this.openEnumOfStateAdapter);
+    out.value(fields, 3, value.shape(), this.shapeAdapter);
     out.endObject();
   }
 }

@@ -37,7 +37,7 @@ final class 供应商联系人详细信息与地址记录供应商联系人详�
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> name = in.string(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -54,7 +54,7 @@ final class 供应商联系人详细信息与地址记录供应商联系人详�
   protected void write(JsonOut out, 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 value) throws
       IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.name());
+    out.string(fields, 0, value.name());
     out.endObject();
   }
 }

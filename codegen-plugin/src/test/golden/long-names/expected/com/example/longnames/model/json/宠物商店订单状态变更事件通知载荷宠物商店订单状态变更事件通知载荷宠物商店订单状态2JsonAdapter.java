@@ -37,7 +37,7 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> 供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> 供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明 = in.string(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -54,7 +54,7 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
   protected void write(JsonOut out, 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 value) throws
       IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明());
+    out.string(fields, 0, value.供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明());
     out.endObject();
   }
 }

@@ -56,10 +56,10 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.read(this.stringAdapter) : null;
-        case 1 -> bookedAt = fields.present(in, 1) ? in.read(this.instantAdapter) : null;
-        case 2 -> valueDate = fields.present(in, 2) ? in.read(this.localDateAdapter) : null;
-        case 3 -> receipt = fields.present(in, 3) ? in.read(this.uriAdapter) : null;
+        case 0 -> id = in.value(fields, 0, this.stringAdapter);
+        case 1 -> bookedAt = in.value(fields, 1, this.instantAdapter);
+        case 2 -> valueDate = in.value(fields, 2, this.localDateAdapter);
+        case 3 -> receipt = in.value(fields, 3, this.uriAdapter);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -75,10 +75,10 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
   @Override
   protected void write(JsonOut out, Entry value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.id(), this.stringAdapter);
-    out.name(fields, 1).value(value.bookedAt(), this.instantAdapter);
-    out.name(fields, 2).optional(value.valueDate(), this.localDateAdapter);
-    out.name(fields, 3).optional(value.receipt(), this.uriAdapter);
+    out.value(fields, 0, value.id(), this.stringAdapter);
+    out.value(fields, 1, value.bookedAt(), this.instantAdapter);
+    out.value(fields, 2, value.valueDate(), this.localDateAdapter);
+    out.value(fields, 3, value.receipt(), this.uriAdapter);
     out.endObject();
   }
 }

@@ -33,7 +33,7 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
   private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter;
 
   DeviceJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.fields = new JsonFields(NAMES, "Device", strictness, 0, 1, 2, 4, 5);
+    this.fields = new JsonFields(NAMES, "Device", strictness, 0, 1, 2, 4, 5).nullable(4);
     this.openEnumOfDeviceStatusAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, DeviceStatus.class));
     this.offsetDateTimeAdapter = JsonOut.adapter(moshi, OffsetDateTime.class);
   }
@@ -54,13 +54,13 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> name = fields.present(in, 1) ? in.nextString() : null;
-        case 2 -> status = fields.present(in, 2) ? in.read(this.openEnumOfDeviceStatusAdapter) : null;
-        case 3 -> firmware = fields.present(in, 3) ? in.nextString() : null;
-        case 4 -> location = JsonFields.isNull(in) ? null : in.nextString();
-        case 5 -> registeredAt = fields.present(in, 5) ? in.read(this.offsetDateTimeAdapter) : null;
-        case 6 -> lastSeenAt = fields.present(in, 6) ? in.read(this.offsetDateTimeAdapter) : null;
+        case 0 -> id = in.string(fields, 0);
+        case 1 -> name = in.string(fields, 1);
+        case 2 -> status = in.value(fields, 2, this.openEnumOfDeviceStatusAdapter);
+        case 3 -> firmware = in.string(fields, 3);
+        case 4 -> location = in.string(fields, 4);
+        case 5 -> registeredAt = in.value(fields, 5, this.offsetDateTimeAdapter);
+        case 6 -> lastSeenAt = in.value(fields, 6, this.offsetDateTimeAdapter);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -76,13 +76,13 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
   @Override
   protected void write(JsonOut out, Device value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.id());
-    out.name(fields, 1).value(value.name());
-    out.name(fields, 2).value(value.status(), this.openEnumOfDeviceStatusAdapter);
-    out.name(fields, 3).optional(value.firmware());
-    out.name(fields, 4).orNull(value.location());
-    out.name(fields, 5).value(value.registeredAt(), this.offsetDateTimeAdapter);
-    out.name(fields, 6).optional(value.lastSeenAt(), this.offsetDateTimeAdapter);
+    out.string(fields, 0, value.id());
+    out.string(fields, 1, value.name());
+    out.value(fields, 2, value.status(), this.openEnumOfDeviceStatusAdapter);
+    out.string(fields, 3, value.firmware());
+    out.string(fields, 4, value.location());
+    out.value(fields, 5, value.registeredAt(), this.offsetDateTimeAdapter);
+    out.value(fields, 6, value.lastSeenAt(), this.offsetDateTimeAdapter);
     out.endObject();
   }
 }

@@ -25,7 +25,7 @@ final class NewDeviceJsonAdapter extends JsonOutAdapter<NewDevice> {
   private final JsonFields fields;
 
   NewDeviceJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.fields = new JsonFields(NAMES, "NewDevice", strictness, 0);
+    this.fields = new JsonFields(NAMES, "NewDevice", strictness, 0).nullable(2);
   }
 
   @Override
@@ -40,9 +40,9 @@ final class NewDeviceJsonAdapter extends JsonOutAdapter<NewDevice> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> firmware = fields.present(in, 1) ? in.nextString() : null;
-        case 2 -> location = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextString());
+        case 0 -> name = in.string(fields, 0);
+        case 1 -> firmware = in.string(fields, 1);
+        case 2 -> location = Omittable.ofNullable(in.string(fields, 2));
         default -> {
           JsonFields.skip(in);
           continue;
@@ -58,9 +58,9 @@ final class NewDeviceJsonAdapter extends JsonOutAdapter<NewDevice> {
   @Override
   protected void write(JsonOut out, NewDevice value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.name());
-    out.name(fields, 1).optional(value.firmware());
-    out.name(fields, 2).omittable(value.location());
+    out.string(fields, 0, value.name());
+    out.string(fields, 1, value.firmware());
+    out.omittable(fields, 2, value.location());
     out.endObject();
   }
 }

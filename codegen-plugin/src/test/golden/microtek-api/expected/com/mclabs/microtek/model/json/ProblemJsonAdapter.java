@@ -39,9 +39,9 @@ final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> code = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> message = fields.present(in, 1) ? in.nextString() : null;
-        case 2 -> requestId = fields.present(in, 2) ? in.nextString() : null;
+        case 0 -> code = in.string(fields, 0);
+        case 1 -> message = in.string(fields, 1);
+        case 2 -> requestId = in.string(fields, 2);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -57,9 +57,9 @@ final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
   @Override
   protected void write(JsonOut out, Problem value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.code());
-    out.name(fields, 1).value(value.message());
-    out.name(fields, 2).optional(value.requestId());
+    out.string(fields, 0, value.code());
+    out.string(fields, 1, value.message());
+    out.string(fields, 2, value.requestId());
     out.endObject();
   }
 }

@@ -37,8 +37,8 @@ final class ServiceStatusJsonAdapter extends JsonOutAdapter<ServiceStatus> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> status = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> version = fields.present(in, 1) ? in.nextString() : null;
+        case 0 -> status = in.string(fields, 0);
+        case 1 -> version = in.string(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -54,8 +54,8 @@ final class ServiceStatusJsonAdapter extends JsonOutAdapter<ServiceStatus> {
   @Override
   protected void write(JsonOut out, ServiceStatus value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.status());
-    out.name(fields, 1).value(value.version());
+    out.string(fields, 0, value.status());
+    out.string(fields, 1, value.version());
     out.endObject();
   }
 }

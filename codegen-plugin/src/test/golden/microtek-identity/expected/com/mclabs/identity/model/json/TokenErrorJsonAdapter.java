@@ -46,9 +46,9 @@ final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> error = fields.present(in, 0) ? in.read(this.openEnumOfTokenErrorCodeAdapter) : null;
-        case 1 -> errorDescription = fields.present(in, 1) ? in.nextString() : null;
-        case 2 -> errorUri = fields.present(in, 2) ? in.nextString() : null;
+        case 0 -> error = in.value(fields, 0, this.openEnumOfTokenErrorCodeAdapter);
+        case 1 -> errorDescription = in.string(fields, 1);
+        case 2 -> errorUri = in.string(fields, 2);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -64,9 +64,9 @@ final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
   @Override
   protected void write(JsonOut out, TokenError value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.error(), this.openEnumOfTokenErrorCodeAdapter);
-    out.name(fields, 1).optional(value.errorDescription());
-    out.name(fields, 2).optional(value.errorUri());
+    out.value(fields, 0, value.error(), this.openEnumOfTokenErrorCodeAdapter);
+    out.string(fields, 1, value.errorDescription());
+    out.string(fields, 2, value.errorUri());
     out.endObject();
   }
 }

@@ -47,10 +47,10 @@ final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> grantType = fields.present(in, 0) ? in.read(this.openEnumOfTokenRequestGrantTypeAdapter) : null;
-        case 1 -> clientId = fields.present(in, 1) ? in.nextString() : null;
-        case 2 -> clientSecret = fields.present(in, 2) ? in.nextString() : null;
-        case 3 -> scope = fields.present(in, 3) ? in.nextString() : null;
+        case 0 -> grantType = in.value(fields, 0, this.openEnumOfTokenRequestGrantTypeAdapter);
+        case 1 -> clientId = in.string(fields, 1);
+        case 2 -> clientSecret = in.string(fields, 2);
+        case 3 -> scope = in.string(fields, 3);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -66,10 +66,10 @@ final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
   @Override
   protected void write(JsonOut out, TokenRequest value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.grantType(), this.openEnumOfTokenRequestGrantTypeAdapter);
-    out.name(fields, 1).value(value.clientId());
-    out.name(fields, 2).value(value.clientSecret());
-    out.name(fields, 3).value(value.scope());
+    out.value(fields, 0, value.grantType(), this.openEnumOfTokenRequestGrantTypeAdapter);
+    out.string(fields, 1, value.clientId());
+    out.string(fields, 2, value.clientSecret());
+    out.string(fields, 3, value.scope());
     out.endObject();
   }
 }

@@ -39,9 +39,9 @@ final class TokenResponseJsonAdapter extends JsonOutAdapter<TokenResponse> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> accessToken = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> expiresIn = fields.present(in, 1) ? in.nextLong() : 0L;
-        case 2 -> tokenType = fields.present(in, 2) ? in.nextString() : null;
+        case 0 -> accessToken = in.string(fields, 0);
+        case 1 -> expiresIn = in.int64(fields, 1);
+        case 2 -> tokenType = in.string(fields, 2);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -57,9 +57,9 @@ final class TokenResponseJsonAdapter extends JsonOutAdapter<TokenResponse> {
   @Override
   protected void write(JsonOut out, TokenResponse value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.accessToken());
-    out.name(fields, 1).value(value.expiresIn());
-    out.name(fields, 2).value(value.tokenType());
+    out.string(fields, 0, value.accessToken());
+    out.number(fields, 1, value.expiresIn());
+    out.string(fields, 2, value.tokenType());
     out.endObject();
   }
 }

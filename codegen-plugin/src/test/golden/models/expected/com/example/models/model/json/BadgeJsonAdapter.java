@@ -32,7 +32,7 @@ final class BadgeJsonAdapter extends JsonOutAdapter<Badge> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> label_ = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> label_ = in.string(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -43,7 +43,7 @@ final class BadgeJsonAdapter extends JsonOutAdapter<Badge> {
   @Override
   protected void write(JsonOut out, Badge value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.label());
+    out.string(fields, 0, value.label());
     out.endObject();
   }
 }

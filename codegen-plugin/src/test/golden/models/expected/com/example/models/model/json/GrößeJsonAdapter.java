@@ -33,7 +33,7 @@ final class GrößeJsonAdapter extends JsonOutAdapter<Größe> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> wert = fields.present(in, 0) ? JsonValues.decimal(in) : null;
+        case 0 -> wert = in.decimal(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -44,7 +44,7 @@ final class GrößeJsonAdapter extends JsonOutAdapter<Größe> {
   @Override
   protected void write(JsonOut out, Größe value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.wert());
+    out.number(fields, 0, value.wert());
     out.endObject();
   }
 }

@@ -25,7 +25,7 @@ final class MaybeJsonAdapter extends JsonOutAdapter<Maybe> {
   private final JsonFields fields;
 
   MaybeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.fields = new JsonFields(NAMES, "Maybe", strictness);
+    this.fields = new JsonFields(NAMES, "Maybe", strictness).nullable(0, 1, 2);
   }
 
   @Override
@@ -36,9 +36,9 @@ final class MaybeJsonAdapter extends JsonOutAdapter<Maybe> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> count = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextInt());
-        case 1 -> ratio = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(JsonValues.decimal(in));
-        case 2 -> enabled = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextBoolean());
+        case 0 -> count = Omittable.ofNullable(in.int32OrNull(fields, 0));
+        case 1 -> ratio = Omittable.ofNullable(in.decimal(fields, 1));
+        case 2 -> enabled = Omittable.ofNullable(in.boolOrNull(fields, 2));
         default -> JsonFields.skip(in);
       }
     }
@@ -49,9 +49,9 @@ final class MaybeJsonAdapter extends JsonOutAdapter<Maybe> {
   @Override
   protected void write(JsonOut out, Maybe value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).omittable(value.count());
-    out.name(fields, 1).omittable(value.ratio());
-    out.name(fields, 2).omittable(value.enabled());
+    out.omittable(fields, 0, value.count());
+    out.omittable(fields, 1, value.ratio());
+    out.omittable(fields, 2, value.enabled());
     out.endObject();
   }
 }

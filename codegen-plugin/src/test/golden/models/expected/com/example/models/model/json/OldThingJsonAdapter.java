@@ -33,7 +33,7 @@ final class OldThingJsonAdapter extends JsonOutAdapter<OldThing> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> name = in.string(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -44,7 +44,7 @@ final class OldThingJsonAdapter extends JsonOutAdapter<OldThing> {
   @Override
   protected void write(JsonOut out, OldThing value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.name());
+    out.string(fields, 0, value.name());
     out.endObject();
   }
 }

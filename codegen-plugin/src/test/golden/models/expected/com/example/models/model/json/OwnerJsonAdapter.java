@@ -32,7 +32,7 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> login = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> login = in.string(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -43,7 +43,7 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
   @Override
   protected void write(JsonOut out, Owner value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.login());
+    out.string(fields, 0, value.login());
     out.endObject();
   }
 }

@@ -32,7 +32,7 @@ final class Pet2JsonAdapter extends JsonOutAdapter<Pet2> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> name = in.string(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -43,7 +43,7 @@ final class Pet2JsonAdapter extends JsonOutAdapter<Pet2> {
   @Override
   protected void write(JsonOut out, Pet2 value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.name());
+    out.string(fields, 0, value.name());
     out.endObject();
   }
 }

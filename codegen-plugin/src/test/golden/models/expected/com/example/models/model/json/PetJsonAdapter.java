@@ -33,8 +33,8 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> pet = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> class_ = fields.present(in, 1) ? in.nextString() : null;
+        case 0 -> pet = in.string(fields, 0);
+        case 1 -> class_ = in.string(fields, 1);
         default -> JsonFields.skip(in);
       }
     }
@@ -45,8 +45,8 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   @Override
   protected void write(JsonOut out, Pet value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.pet());
-    out.name(fields, 1).optional(value.class_());
+    out.string(fields, 0, value.pet());
+    out.string(fields, 1, value.class_());
     out.endObject();
   }
 }

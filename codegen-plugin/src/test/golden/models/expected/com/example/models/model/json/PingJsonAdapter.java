@@ -37,7 +37,7 @@ final class PingJsonAdapter extends JsonOutAdapter<Ping> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> pong = fields.present(in, 0) ? in.read(this.pongAdapter) : null;
+        case 0 -> pong = in.value(fields, 0, this.pongAdapter);
         default -> JsonFields.skip(in);
       }
     }
@@ -48,7 +48,7 @@ final class PingJsonAdapter extends JsonOutAdapter<Ping> {
   @Override
   protected void write(JsonOut out, Ping value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.pong(), this.pongAdapter);
+    out.value(fields, 0, value.pong(), this.pongAdapter);
     out.endObject();
   }
 }

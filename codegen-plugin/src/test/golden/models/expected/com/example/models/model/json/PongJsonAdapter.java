@@ -37,7 +37,7 @@ final class PongJsonAdapter extends JsonOutAdapter<Pong> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> ping = fields.present(in, 0) ? in.read(this.pingAdapter) : null;
+        case 0 -> ping = in.value(fields, 0, this.pingAdapter);
         default -> JsonFields.skip(in);
       }
     }
@@ -48,7 +48,7 @@ final class PongJsonAdapter extends JsonOutAdapter<Pong> {
   @Override
   protected void write(JsonOut out, Pong value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.ping(), this.pingAdapter);
+    out.value(fields, 0, value.ping(), this.pingAdapter);
     out.endObject();
   }
 }

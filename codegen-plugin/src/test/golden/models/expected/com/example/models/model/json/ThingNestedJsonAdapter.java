@@ -32,7 +32,7 @@ final class ThingNestedJsonAdapter extends JsonOutAdapter<ThingNested> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> level = fields.present(in, 0) ? in.nextLong() : null;
+        case 0 -> level = in.int64OrNull(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -43,7 +43,7 @@ final class ThingNestedJsonAdapter extends JsonOutAdapter<ThingNested> {
   @Override
   protected void write(JsonOut out, ThingNested value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.level());
+    out.number(fields, 0, value.level());
     out.endObject();
   }
 }

@@ -39,8 +39,8 @@ final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> value_ = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> children = fields.present(in, 1) ? in.read(this.listOfTreeAdapter) : null;
+        case 0 -> value_ = in.string(fields, 0);
+        case 1 -> children = in.value(fields, 1, this.listOfTreeAdapter);
         default -> JsonFields.skip(in);
       }
     }
@@ -51,8 +51,8 @@ final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
   @Override
   protected void write(JsonOut out, Tree value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.value());
-    out.name(fields, 1).optional(value.children(), this.listOfTreeAdapter);
+    out.string(fields, 0, value.value());
+    out.value(fields, 1, value.children(), this.listOfTreeAdapter);
     out.endObject();
   }
 }

@@ -40,7 +40,7 @@ final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> name = in.string(fields, 0);
         default -> {
           additional.put(in.nextName(), in.read(this.long_Adapter));
         }
@@ -53,7 +53,7 @@ final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
   @Override
   protected void write(JsonOut out, WithExtras value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.name());
+    out.string(fields, 0, value.name());
     for (Map.Entry<String, @Nullable Long> entry : value.additionalProperties().entrySet()) {
       out.name(entry.getKey()).value(entry.getValue(), this.long_Adapter);
     }

@@ -32,7 +32,7 @@ final class _3DModelJsonAdapter extends JsonOutAdapter<_3DModel> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> vertices = fields.present(in, 0) ? in.nextLong() : null;
+        case 0 -> vertices = in.int64OrNull(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -43,7 +43,7 @@ final class _3DModelJsonAdapter extends JsonOutAdapter<_3DModel> {
   @Override
   protected void write(JsonOut out, _3DModel value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.vertices());
+    out.number(fields, 0, value.vertices());
     out.endObject();
   }
 }

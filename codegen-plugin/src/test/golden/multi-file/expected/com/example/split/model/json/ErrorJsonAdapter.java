@@ -35,7 +35,7 @@ final class ErrorJsonAdapter extends JsonOutAdapter<com.example.split.model.Erro
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> message = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> message = in.string(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -51,7 +51,7 @@ final class ErrorJsonAdapter extends JsonOutAdapter<com.example.split.model.Erro
   @Override
   protected void write(JsonOut out, com.example.split.model.Error value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.message());
+    out.string(fields, 0, value.message());
     out.endObject();
   }
 }

@@ -40,8 +40,8 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> pets = fields.present(in, 1) ? in.read(this.listOfPetAdapter) : null;
+        case 0 -> name = in.string(fields, 0);
+        case 1 -> pets = in.value(fields, 1, this.listOfPetAdapter);
         default -> JsonFields.skip(in);
       }
     }
@@ -52,8 +52,8 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
   @Override
   protected void write(JsonOut out, Owner value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.name());
-    out.name(fields, 1).optional(value.pets(), this.listOfPetAdapter);
+    out.string(fields, 0, value.name());
+    out.value(fields, 1, value.pets(), this.listOfPetAdapter);
     out.endObject();
   }
 }

@@ -48,9 +48,9 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> owner = fields.present(in, 1) ? in.read(this.ownerAdapter) : null;
-        case 2 -> friends = fields.present(in, 2) ? in.read(this.listOfPetAdapter) : null;
+        case 0 -> name = in.string(fields, 0);
+        case 1 -> owner = in.value(fields, 1, this.ownerAdapter);
+        case 2 -> friends = in.value(fields, 2, this.listOfPetAdapter);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -66,9 +66,9 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   @Override
   protected void write(JsonOut out, Pet value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.name());
-    out.name(fields, 1).optional(value.owner(), this.ownerAdapter);
-    out.name(fields, 2).optional(value.friends(), this.listOfPetAdapter);
+    out.string(fields, 0, value.name());
+    out.value(fields, 1, value.owner(), this.ownerAdapter);
+    out.value(fields, 2, value.friends(), this.listOfPetAdapter);
     out.endObject();
   }
 }

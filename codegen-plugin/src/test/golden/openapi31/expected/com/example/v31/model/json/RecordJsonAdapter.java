@@ -45,7 +45,7 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
   private final JsonAdapter<List<Object>> listOfObjectAdapter;
 
   RecordJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.fields = new JsonFields(NAMES, "Record", strictness, 0, 1, 2);
+    this.fields = new JsonFields(NAMES, "Record", strictness, 0, 1, 2).nullable(2, 3, 4, 5, 8);
     this.record_Adapter = JsonOut.adapter(moshi, com.example.v31.model.Record.class);
     this.objectAdapter = JsonOut.adapter(moshi, Object.class);
     this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
@@ -80,22 +80,22 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> kind = fields.present(in, 1) ? in.nextString() : null;
-        case 2 -> note = JsonFields.isNull(in) ? null : in.nextString();
-        case 3 -> score = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextDouble());
-        case 4 -> parent = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.record_Adapter));
-        case 5 -> nothing = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.objectAdapter));
-        case 6 -> tags = fields.present(in, 6) ? in.read(this.listOfStringAdapter) : null;
-        case 7 -> owner = fields.present(in, 7) ? in.read(this.ownerAdapter) : null;
-        case 8 -> previousOwner = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.read(this.ownerAdapter));
-        case 9 -> version = fields.present(in, 9) ? in.nextLong() : null;
-        case 10 -> status = fields.present(in, 10) ? in.nextString() : null;
-        case 11 -> thumbnail = fields.present(in, 11) ? in.read(this.byteStringAdapter) : null;
-        case 12 -> thumbnailUrlSafe = fields.present(in, 12) ? in.nextString() : null;
-        case 13 -> summary = fields.present(in, 13) ? in.nextString() : null;
-        case 14 -> point = fields.present(in, 14) ? in.read(this.listOfBigDecimalAdapter) : null;
-        case 15 -> pair = fields.present(in, 15) ? in.read(this.listOfObjectAdapter) : null;
+        case 0 -> id = in.string(fields, 0);
+        case 1 -> kind = in.string(fields, 1);
+        case 2 -> note = in.string(fields, 2);
+        case 3 -> score = Omittable.ofNullable(in.float64OrNull(fields, 3));
+        case 4 -> parent = Omittable.ofNullable(in.value(fields, 4, this.record_Adapter));
+        case 5 -> nothing = Omittable.ofNullable(in.value(fields, 5, this.objectAdapter));
+        case 6 -> tags = in.value(fields, 6, this.listOfStringAdapter);
+        case 7 -> owner = in.value(fields, 7, this.ownerAdapter);
+        case 8 -> previousOwner = Omittable.ofNullable(in.value(fields, 8, this.ownerAdapter));
+        case 9 -> version = in.int64OrNull(fields, 9);
+        case 10 -> status = in.string(fields, 10);
+        case 11 -> thumbnail = in.value(fields, 11, this.byteStringAdapter);
+        case 12 -> thumbnailUrlSafe = in.string(fields, 12);
+        case 13 -> summary = in.string(fields, 13);
+        case 14 -> point = in.value(fields, 14, this.listOfBigDecimalAdapter);
+        case 15 -> pair = in.value(fields, 15, this.listOfObjectAdapter);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -112,22 +112,22 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
   @Override
   protected void write(JsonOut out, com.example.v31.model.Record value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.id());
-    out.name(fields, 1).value(value.kind());
-    out.name(fields, 2).orNull(value.note());
-    out.name(fields, 3).omittable(value.score());
-    out.name(fields, 4).omittable(value.parent(), this.record_Adapter);
-    out.name(fields, 5).omittable(value.nothing(), this.objectAdapter);
-    out.name(fields, 6).optional(value.tags(), this.listOfStringAdapter);
-    out.name(fields, 7).optional(value.owner(), this.ownerAdapter);
-    out.name(fields, 8).omittable(value.previousOwner(), this.ownerAdapter);
-    out.name(fields, 9).optional(value.version());
-    out.name(fields, 10).optional(value.status());
-    out.name(fields, 11).optional(value.thumbnail(), this.byteStringAdapter);
-    out.name(fields, 12).optional(value.thumbnailUrlSafe());
-    out.name(fields, 13).optional(value.summary());
-    out.name(fields, 14).optional(value.point(), this.listOfBigDecimalAdapter);
-    out.name(fields, 15).optional(value.pair(), this.listOfObjectAdapter);
+    out.string(fields, 0, value.id());
+    out.string(fields, 1, value.kind());
+    out.string(fields, 2, value.note());
+    out.omittable(fields, 3, value.score());
+    out.omittable(fields, 4, value.parent(), this.record_Adapter);
+    out.omittable(fields, 5, value.nothing(), this.objectAdapter);
+    out.value(fields, 6, value.tags(), this.listOfStringAdapter);
+    out.value(fields, 7, value.owner(), this.ownerAdapter);
+    out.omittable(fields, 8, value.previousOwner(), this.ownerAdapter);
+    out.number(fields, 9, value.version());
+    out.string(fields, 10, value.status());
+    out.value(fields, 11, value.thumbnail(), this.byteStringAdapter);
+    out.string(fields, 12, value.thumbnailUrlSafe());
+    out.string(fields, 13, value.summary());
+    out.value(fields, 14, value.point(), this.listOfBigDecimalAdapter);
+    out.value(fields, 15, value.pair(), this.listOfObjectAdapter);
     out.endObject();
   }
 }

@@ -36,7 +36,7 @@ final class SubscribeRequestJsonAdapter extends JsonOutAdapter<SubscribeRequest>
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> callbackUrl = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> callbackUrl = in.string(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -52,7 +52,7 @@ final class SubscribeRequestJsonAdapter extends JsonOutAdapter<SubscribeRequest>
   @Override
   protected void write(JsonOut out, SubscribeRequest value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.callbackUrl());
+    out.string(fields, 0, value.callbackUrl());
     out.endObject();
   }
 }

@@ -36,7 +36,7 @@ final class NewPetJsonAdapter extends JsonOutAdapter<NewPet> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> name = in.string(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -52,7 +52,7 @@ final class NewPetJsonAdapter extends JsonOutAdapter<NewPet> {
   @Override
   protected void write(JsonOut out, NewPet value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.name());
+    out.string(fields, 0, value.name());
     out.endObject();
   }
 }

@@ -37,8 +37,8 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> name = fields.present(in, 1) ? in.nextString() : null;
+        case 0 -> id = in.string(fields, 0);
+        case 1 -> name = in.string(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -54,8 +54,8 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   @Override
   protected void write(JsonOut out, Pet value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.id());
-    out.name(fields, 1).value(value.name());
+    out.string(fields, 0, value.id());
+    out.string(fields, 1, value.name());
     out.endObject();
   }
 }

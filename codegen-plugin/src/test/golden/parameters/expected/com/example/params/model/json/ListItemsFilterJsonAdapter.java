@@ -33,8 +33,8 @@ final class ListItemsFilterJsonAdapter extends JsonOutAdapter<ListItemsFilter> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> min = fields.present(in, 1) ? in.nextLong() : null;
+        case 0 -> name = in.string(fields, 0);
+        case 1 -> min = in.int64OrNull(fields, 1);
         default -> JsonFields.skip(in);
       }
     }
@@ -45,8 +45,8 @@ final class ListItemsFilterJsonAdapter extends JsonOutAdapter<ListItemsFilter> {
   @Override
   protected void write(JsonOut out, ListItemsFilter value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.name());
-    out.name(fields, 1).optional(value.min());
+    out.string(fields, 0, value.name());
+    out.number(fields, 1, value.min());
     out.endObject();
   }
 }

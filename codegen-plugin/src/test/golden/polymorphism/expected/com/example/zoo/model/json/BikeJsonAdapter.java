@@ -35,8 +35,8 @@ final class BikeJsonAdapter extends JsonOutAdapter<Bike> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> wheels = fields.present(in, 0) ? in.nextInt() : 0;
-        case 1 -> electric = fields.present(in, 1) ? in.nextBoolean() : null;
+        case 0 -> wheels = in.int32(fields, 0);
+        case 1 -> electric = in.boolOrNull(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -53,8 +53,8 @@ final class BikeJsonAdapter extends JsonOutAdapter<Bike> {
   protected void write(JsonOut out, Bike value) throws IOException {
     out.beginObject();
     out.name("kind").value("Bike");
-    out.name(fields, 0).value(value.wheels());
-    out.name(fields, 1).optional(value.electric());
+    out.number(fields, 0, value.wheels());
+    out.bool(fields, 1, value.electric());
     out.endObject();
   }
 }

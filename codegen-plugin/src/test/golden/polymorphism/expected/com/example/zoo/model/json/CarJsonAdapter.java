@@ -35,8 +35,8 @@ final class CarJsonAdapter extends JsonOutAdapter<Car> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> wheels = fields.present(in, 0) ? in.nextInt() : 0;
-        case 1 -> seats = fields.present(in, 1) ? in.nextInt() : null;
+        case 0 -> wheels = in.int32(fields, 0);
+        case 1 -> seats = in.int32OrNull(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -53,8 +53,8 @@ final class CarJsonAdapter extends JsonOutAdapter<Car> {
   protected void write(JsonOut out, Car value) throws IOException {
     out.beginObject();
     out.name("kind").value("Car");
-    out.name(fields, 0).value(value.wheels());
-    out.name(fields, 1).optional(value.seats());
+    out.number(fields, 0, value.wheels());
+    out.number(fields, 1, value.seats());
     out.endObject();
   }
 }

@@ -33,7 +33,7 @@ final class CircleJsonAdapter extends JsonOutAdapter<Circle> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> radius = fields.present(in, 0) ? in.nextDouble() : 0D;
+        case 0 -> radius = in.float64(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -49,7 +49,7 @@ final class CircleJsonAdapter extends JsonOutAdapter<Circle> {
   @Override
   protected void write(JsonOut out, Circle value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.radius());
+    out.number(fields, 0, value.radius());
     out.endObject();
   }
 }

@@ -37,8 +37,8 @@ final class DogJsonAdapter extends JsonOutAdapter<Dog> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> name = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> barks = fields.present(in, 1) ? in.nextBoolean() : null;
+        case 0 -> name = in.string(fields, 0);
+        case 1 -> barks = in.boolOrNull(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -55,8 +55,8 @@ final class DogJsonAdapter extends JsonOutAdapter<Dog> {
   protected void write(JsonOut out, Dog value) throws IOException {
     out.beginObject();
     out.name("petType").value("dog");
-    out.name(fields, 0).value(value.name());
-    out.name(fields, 1).optional(value.barks());
+    out.string(fields, 0, value.name());
+    out.bool(fields, 1, value.barks());
     out.endObject();
   }
 }

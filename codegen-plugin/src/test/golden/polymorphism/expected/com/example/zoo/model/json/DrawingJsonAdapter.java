@@ -49,9 +49,9 @@ final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> shapes = fields.present(in, 0) ? in.read(this.listOfShapeAdapter) : null;
-        case 1 -> fleet = fields.present(in, 1) ? in.read(this.listOfVehicleAdapter) : null;
-        case 2 -> label_ = fields.present(in, 2) ? in.read(this.drawingLabelAdapter) : null;
+        case 0 -> shapes = in.value(fields, 0, this.listOfShapeAdapter);
+        case 1 -> fleet = in.value(fields, 1, this.listOfVehicleAdapter);
+        case 2 -> label_ = in.value(fields, 2, this.drawingLabelAdapter);
         default -> JsonFields.skip(in);
       }
     }
@@ -62,9 +62,9 @@ final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
   @Override
   protected void write(JsonOut out, Drawing value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.shapes(), this.listOfShapeAdapter);
-    out.name(fields, 1).optional(value.fleet(), this.listOfVehicleAdapter);
-    out.name(fields, 2).optional(value.label(), this.drawingLabelAdapter);
+    out.value(fields, 0, value.shapes(), this.listOfShapeAdapter);
+    out.value(fields, 1, value.fleet(), this.listOfVehicleAdapter);
+    out.value(fields, 2, value.label(), this.drawingLabelAdapter);
     out.endObject();
   }
 }

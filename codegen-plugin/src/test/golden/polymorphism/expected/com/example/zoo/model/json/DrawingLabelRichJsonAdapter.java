@@ -33,8 +33,8 @@ final class DrawingLabelRichJsonAdapter extends JsonOutAdapter<DrawingLabelRich>
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> text = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> bold = fields.present(in, 1) ? in.nextBoolean() : null;
+        case 0 -> text = in.string(fields, 0);
+        case 1 -> bold = in.boolOrNull(fields, 1);
         default -> JsonFields.skip(in);
       }
     }
@@ -45,8 +45,8 @@ final class DrawingLabelRichJsonAdapter extends JsonOutAdapter<DrawingLabelRich>
   @Override
   protected void write(JsonOut out, DrawingLabelRich value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.text());
-    out.name(fields, 1).optional(value.bold());
+    out.string(fields, 0, value.text());
+    out.bool(fields, 1, value.bold());
     out.endObject();
   }
 }

@@ -33,7 +33,7 @@ final class SquareJsonAdapter extends JsonOutAdapter<Square> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> side = fields.present(in, 0) ? in.nextDouble() : 0D;
+        case 0 -> side = in.float64(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -49,7 +49,7 @@ final class SquareJsonAdapter extends JsonOutAdapter<Square> {
   @Override
   protected void write(JsonOut out, Square value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.side());
+    out.number(fields, 0, value.side());
     out.endObject();
   }
 }

@@ -32,7 +32,7 @@ final class ConflictDetailJsonAdapter extends JsonOutAdapter<ConflictDetail> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> other = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> other = in.string(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -43,7 +43,7 @@ final class ConflictDetailJsonAdapter extends JsonOutAdapter<ConflictDetail> {
   @Override
   protected void write(JsonOut out, ConflictDetail value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.other());
+    out.string(fields, 0, value.other());
     out.endObject();
   }
 }

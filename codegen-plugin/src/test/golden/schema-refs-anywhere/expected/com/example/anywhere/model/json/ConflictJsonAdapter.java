@@ -42,8 +42,8 @@ final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> code = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> detail = fields.present(in, 1) ? in.read(this.conflictDetailAdapter) : null;
+        case 0 -> code = in.string(fields, 0);
+        case 1 -> detail = in.value(fields, 1, this.conflictDetailAdapter);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -59,8 +59,8 @@ final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
   @Override
   protected void write(JsonOut out, Conflict value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.code());
-    out.name(fields, 1).optional(value.detail(), this.conflictDetailAdapter);
+    out.string(fields, 0, value.code());
+    out.value(fields, 1, value.detail(), this.conflictDetailAdapter);
     out.endObject();
   }
 }

@@ -36,7 +36,7 @@ final class NewOrderJsonAdapter extends JsonOutAdapter<NewOrder> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> item = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> item = in.string(fields, 0);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -52,7 +52,7 @@ final class NewOrderJsonAdapter extends JsonOutAdapter<NewOrder> {
   @Override
   protected void write(JsonOut out, NewOrder value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.item());
+    out.string(fields, 0, value.item());
     out.endObject();
   }
 }

@@ -37,8 +37,8 @@ final class OrderExtraJsonAdapter extends JsonOutAdapter<OrderExtra> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> item = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> note = fields.present(in, 1) ? in.nextString() : null;
+        case 0 -> item = in.string(fields, 0);
+        case 1 -> note = in.string(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -54,8 +54,8 @@ final class OrderExtraJsonAdapter extends JsonOutAdapter<OrderExtra> {
   @Override
   protected void write(JsonOut out, OrderExtra value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.item());
-    out.name(fields, 1).optional(value.note());
+    out.string(fields, 0, value.item());
+    out.string(fields, 1, value.note());
     out.endObject();
   }
 }

@@ -49,9 +49,9 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> priority = fields.present(in, 1) ? in.read(this.openEnumOfPriorityAdapter) : null;
-        case 2 -> extra = fields.present(in, 2) ? in.read(this.orderExtraAdapter) : null;
+        case 0 -> id = in.string(fields, 0);
+        case 1 -> priority = in.value(fields, 1, this.openEnumOfPriorityAdapter);
+        case 2 -> extra = in.value(fields, 2, this.orderExtraAdapter);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -67,9 +67,9 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
   @Override
   protected void write(JsonOut out, Order value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.id());
-    out.name(fields, 1).optional(value.priority(), this.openEnumOfPriorityAdapter);
-    out.name(fields, 2).optional(value.extra(), this.orderExtraAdapter);
+    out.string(fields, 0, value.id());
+    out.value(fields, 1, value.priority(), this.openEnumOfPriorityAdapter);
+    out.value(fields, 2, value.extra(), this.orderExtraAdapter);
     out.endObject();
   }
 }

@@ -29,7 +29,7 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
   private final JsonAdapter<List<String>> listOfStringAdapter;
 
   AuditLogResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.fields = new JsonFields(NAMES, "AuditLogResponse", strictness);
+    this.fields = new JsonFields(NAMES, "AuditLogResponse", strictness).nullable(1);
     this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
   }
 
@@ -40,8 +40,8 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> lines = fields.present(in, 0) ? in.read(this.listOfStringAdapter) : null;
-        case 1 -> continueFrom = JsonFields.isNull(in) ? Omittable.ofNull() : Omittable.ofNullable(in.nextString());
+        case 0 -> lines = in.value(fields, 0, this.listOfStringAdapter);
+        case 1 -> continueFrom = Omittable.ofNullable(in.string(fields, 1));
         default -> JsonFields.skip(in);
       }
     }
@@ -52,8 +52,8 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
   @Override
   protected void write(JsonOut out, AuditLogResponse value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.lines(), this.listOfStringAdapter);
-    out.name(fields, 1).omittable(value.continueFrom());
+    out.value(fields, 0, value.lines(), this.listOfStringAdapter);
+    out.omittable(fields, 1, value.continueFrom());
     out.endObject();
   }
 }

@@ -37,8 +37,8 @@ final class ChargeJsonAdapter extends JsonOutAdapter<Charge> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> amount = fields.present(in, 1) ? in.nextLong() : null;
+        case 0 -> id = in.string(fields, 0);
+        case 1 -> amount = in.int64OrNull(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -54,8 +54,8 @@ final class ChargeJsonAdapter extends JsonOutAdapter<Charge> {
   @Override
   protected void write(JsonOut out, Charge value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.id());
-    out.name(fields, 1).optional(value.amount());
+    out.string(fields, 0, value.id());
+    out.number(fields, 1, value.amount());
     out.endObject();
   }
 }

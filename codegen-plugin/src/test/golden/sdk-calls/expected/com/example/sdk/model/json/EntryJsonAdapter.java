@@ -33,7 +33,7 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> amount = fields.present(in, 0) ? JsonValues.decimal(in) : null;
+        case 0 -> amount = in.decimal(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -44,7 +44,7 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
   @Override
   protected void write(JsonOut out, Entry value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.amount());
+    out.number(fields, 0, value.amount());
     out.endObject();
   }
 }

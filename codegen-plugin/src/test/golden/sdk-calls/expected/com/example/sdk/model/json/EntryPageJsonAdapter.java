@@ -44,8 +44,8 @@ final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> items = fields.present(in, 0) ? in.read(this.listOfEntryAdapter) : null;
-        case 1 -> nextCursor = fields.present(in, 1) ? in.nextString() : null;
+        case 0 -> items = in.value(fields, 0, this.listOfEntryAdapter);
+        case 1 -> nextCursor = in.string(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -61,8 +61,8 @@ final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
   @Override
   protected void write(JsonOut out, EntryPage value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.items(), this.listOfEntryAdapter);
-    out.name(fields, 1).optional(value.nextCursor());
+    out.value(fields, 0, value.items(), this.listOfEntryAdapter);
+    out.string(fields, 1, value.nextCursor());
     out.endObject();
   }
 }

@@ -37,8 +37,8 @@ final class LedgerEventJsonAdapter extends JsonOutAdapter<LedgerEvent> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> kind = fields.present(in, 0) ? in.nextString() : null;
-        case 1 -> account = fields.present(in, 1) ? in.nextString() : null;
+        case 0 -> kind = in.string(fields, 0);
+        case 1 -> account = in.string(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -54,8 +54,8 @@ final class LedgerEventJsonAdapter extends JsonOutAdapter<LedgerEvent> {
   @Override
   protected void write(JsonOut out, LedgerEvent value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.kind());
-    out.name(fields, 1).optional(value.account());
+    out.string(fields, 0, value.kind());
+    out.string(fields, 1, value.account());
     out.endObject();
   }
 }

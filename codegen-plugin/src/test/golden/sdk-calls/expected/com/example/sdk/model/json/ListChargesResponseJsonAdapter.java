@@ -44,8 +44,8 @@ final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesRes
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> data = fields.present(in, 0) ? in.read(this.listOfChargeAdapter) : null;
-        case 1 -> hasMore = fields.present(in, 1) ? in.nextBoolean() : false;
+        case 0 -> data = in.value(fields, 0, this.listOfChargeAdapter);
+        case 1 -> hasMore = in.bool(fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -61,8 +61,8 @@ final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesRes
   @Override
   protected void write(JsonOut out, ListChargesResponse value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).value(value.data(), this.listOfChargeAdapter);
-    out.name(fields, 1).value(value.hasMore());
+    out.value(fields, 0, value.data(), this.listOfChargeAdapter);
+    out.bool(fields, 1, value.hasMore());
     out.endObject();
   }
 }

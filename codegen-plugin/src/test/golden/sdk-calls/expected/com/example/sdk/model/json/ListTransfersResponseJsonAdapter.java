@@ -40,8 +40,8 @@ final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfer
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> results = fields.present(in, 0) ? in.read(this.listOfChargeAdapter) : null;
-        case 1 -> total = fields.present(in, 1) ? in.nextLong() : null;
+        case 0 -> results = in.value(fields, 0, this.listOfChargeAdapter);
+        case 1 -> total = in.int64OrNull(fields, 1);
         default -> JsonFields.skip(in);
       }
     }
@@ -52,8 +52,8 @@ final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfer
   @Override
   protected void write(JsonOut out, ListTransfersResponse value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.results(), this.listOfChargeAdapter);
-    out.name(fields, 1).optional(value.total());
+    out.value(fields, 0, value.results(), this.listOfChargeAdapter);
+    out.number(fields, 1, value.total());
     out.endObject();
   }
 }

@@ -32,7 +32,7 @@ final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> title = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> title = in.string(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -43,7 +43,7 @@ final class ProblemJsonAdapter extends JsonOutAdapter<Problem> {
   @Override
   protected void write(JsonOut out, Problem value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.title());
+    out.string(fields, 0, value.title());
     out.endObject();
   }
 }

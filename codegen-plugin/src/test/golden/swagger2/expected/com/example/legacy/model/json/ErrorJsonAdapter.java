@@ -31,7 +31,7 @@ final class ErrorJsonAdapter extends JsonOutAdapter<com.example.legacy.model.Err
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> message = fields.present(in, 0) ? in.nextString() : null;
+        case 0 -> message = in.string(fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -42,7 +42,7 @@ final class ErrorJsonAdapter extends JsonOutAdapter<com.example.legacy.model.Err
   @Override
   protected void write(JsonOut out, com.example.legacy.model.Error value) throws IOException {
     out.beginObject();
-    out.name(fields, 0).optional(value.message());
+    out.string(fields, 0, value.message());
     out.endObject();
   }
 }

@@ -47,10 +47,10 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = fields.present(in, 0) ? in.nextLong() : null;
-        case 1 -> item = fields.present(in, 1) ? in.nextString() : null;
-        case 2 -> quantity = fields.present(in, 2) ? in.nextInt() : 0;
-        case 3 -> status = fields.present(in, 3) ? in.read(this.openEnumOfOrderStatusAdapter) : null;
+        case 0 -> id = in.int64OrNull(fields, 0);
+        case 1 -> item = in.string(fields, 1);
+        case 2 -> quantity = in.int32(fields, 2);
+        case 3 -> status = in.value(fields, 3, this.openEnumOfOrderStatusAdapter);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -66,9 +66,9 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
   @Override
   protected void write(JsonOut out, Order value) throws IOException {
     out.beginObject();
-    out.name(fields, 1).value(value.item());
-    out.name(fields, 2).value(value.quantity());
-    out.name(fields, 3).optional(value.status(), this.openEnumOfOrderStatusAdapter);
+    out.string(fields, 1, value.item());
+    out.number(fields, 2, value.quantity());
+    out.value(fields, 3, value.status(), this.openEnumOfOrderStatusAdapter);
     out.endObject();
   }
 }

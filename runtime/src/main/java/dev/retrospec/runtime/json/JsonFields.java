@@ -134,24 +134,28 @@ public final class JsonFields {
 
     /**
      * Marks the properties whose description allows {@code null}: called once, as the adapter is built, before the
-     * fields are used.
+     * fields are used or shared with another thread.
      *
      * @param indexes indexes in the names given to the constructor
      * @return these fields
      */
     public JsonFields nullable(int... indexes) {
         for (int index : indexes) {
+            if (index < 0 || index >= strings.length) {
+                throw new IllegalArgumentException(
+                        schema + " has " + strings.length + " properties, no property " + index + " to allow null");
+            }
             nullable[index >>> 6] |= 1L << index;
         }
         return this;
     }
 
     boolean isRequired(int index) {
-        return (required[index >>> 6] & (1L << index)) != 0;
+        return index >= 0 && index < strings.length && (required[index >>> 6] & (1L << index)) != 0;
     }
 
     boolean isNullable(int index) {
-        return (nullable[index >>> 6] & (1L << index)) != 0;
+        return index >= 0 && index < strings.length && (nullable[index >>> 6] & (1L << index)) != 0;
     }
 
     /**

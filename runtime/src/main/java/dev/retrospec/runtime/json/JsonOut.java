@@ -358,7 +358,10 @@ public final class JsonOut {
         return name(fields, index).value(value);
     }
 
-    /** Property {@code index} with its number, written as a {@code Float} is, not widened to a double. */
+    /**
+     * Property {@code index} with its number, as a {@code Float} writes (0.1, not widened to 0.10000000149011612):
+     * where this class writes the text; a writer of values ({@code toJsonValue}) keeps numbers as it keeps them.
+     */
     public JsonOut number(JsonFields fields, int index, float value) throws IOException {
         return name(fields, index).value(Float.valueOf(value));
     }

@@ -100,12 +100,33 @@ class PropertyValuesTest {
         }
     }
 
+    @Test
+    void refusesToAllowNullForAPropertyItDoesNotHave() {
+        assertThatThrownBy(() -> new JsonFields(NAMES, "Test", JsonValues.Strictness.STRICT).nullable(1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Test has 1 properties, no property 1 to allow null");
+        assertThatThrownBy(() -> new JsonFields(NAMES, "Test", JsonValues.Strictness.STRICT).nullable(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private interface Write {
         void write(JsonOut out, JsonFields fields) throws IOException;
     }
 
-    /** Writes {@code {...}} with one property method, through Moshi's UTF-8 writer, nulls serialized or not. */
-    private static String write(JsonFields fields, boolean serializeNulls, Write write) throws IOException {
+    /**
+     * Where a write goes: Moshi's UTF-8 writer (JsonOut writes the text itself), an indenting one and a writer of
+     * values (JsonOut calls their methods; the text compared is stripped of the indent, and the value tree is shown as
+     * JSON text with its nulls).
+     */
+    private enum Target {
+        UTF8,
+        INDENTED,
+        VALUES
+    }
+
+    /** Writes {@code {...}} with one property method to {@code target}, nulls serialized or not. */
+    private static String write(Target target, JsonFields fields, boolean serializeNulls, Write write)
+            throws IOException {
         JsonOutAdapter<String> adapter = new JsonOutAdapter<>() {
             @Override
             protected String read(JsonIn in) {
@@ -119,11 +140,32 @@ class PropertyValuesTest {
                 out.endObject();
             }
         };
+        if (target == Target.VALUES) {
+            Object tree = serializeNulls ? adapter.serializeNulls().toJsonValue("x") : adapter.toJsonValue("x");
+            return new Moshi.Builder()
+                    .build()
+                    .adapter(Object.class)
+                    .serializeNulls()
+                    .toJson(tree);
+        }
         Buffer buffer = new Buffer();
         JsonWriter writer = JsonWriter.of(buffer);
         writer.setSerializeNulls(serializeNulls);
+        if (target == Target.INDENTED) {
+            writer.setIndent("  ");
+        }
         adapter.toJson(writer, "x");
-        return buffer.readUtf8();
+        return buffer.readUtf8().replaceAll("\\n *", "").replace("\": ", "\":");
+    }
+
+    private static String write(JsonFields fields, boolean serializeNulls, Write write) throws IOException {
+        String text = write(Target.UTF8, fields, serializeNulls, write);
+        for (Target target : List.of(Target.INDENTED, Target.VALUES)) {
+            assertThat(write(target, fields, serializeNulls, write))
+                    .as(target.name())
+                    .isEqualTo(text);
+        }
+        return text;
     }
 
     private static final Map<String, Write> NULL_WRITES = Map.of(
@@ -145,7 +187,9 @@ class PropertyValuesTest {
             assertThat(write(required, true, write)).as(what).isEqualTo("{\"p\":null}");
             // Required and nullable: the null is part of the message, always written.
             assertThat(write(requiredNullable, false, write)).as(what).isEqualTo("{\"p\":null}");
+            assertThat(write(requiredNullable, true, write)).as(what).isEqualTo("{\"p\":null}");
             // Optional: left out, name and all, whatever the writer does with nulls.
+            assertThat(write(optional, false, write)).as(what).isEqualTo("{}");
             assertThat(write(optional, true, write)).as(what).isEqualTo("{}");
         }
     }
@@ -155,10 +199,14 @@ class PropertyValuesTest {
         JsonFields fields = new JsonFields(NAMES, "Test", JsonValues.Strictness.STRICT);
         assertThat(write(fields, false, (out, f) -> out.string(f, 0, "a\"b"))).isEqualTo("{\"p\":\"a\\\"b\"}");
         assertThat(write(fields, false, (out, f) -> out.number(f, 0, 12))).isEqualTo("{\"p\":12}");
-        assertThat(write(fields, false, (out, f) -> out.number(f, 0, 0.1F))).isEqualTo("{\"p\":0.1}");
+        // A writer of values keeps a float as a double and a BigDecimal as itself: compared as text only.
+        for (Target target : List.of(Target.UTF8, Target.INDENTED)) {
+            assertThat(write(target, fields, false, (out, f) -> out.number(f, 0, 0.1F)))
+                    .isEqualTo("{\"p\":0.1}");
+            assertThat(write(target, fields, false, (out, f) -> out.number(f, 0, new BigDecimal("1.10"))))
+                    .isEqualTo("{\"p\":1.10}");
+        }
         assertThat(write(fields, false, (out, f) -> out.number(f, 0, 0.5D))).isEqualTo("{\"p\":0.5}");
-        assertThat(write(fields, false, (out, f) -> out.number(f, 0, new BigDecimal("1.10"))))
-                .isEqualTo("{\"p\":1.10}");
         assertThat(write(fields, false, (out, f) -> out.bool(f, 0, true))).isEqualTo("{\"p\":true}");
         assertThat(write(fields, false, (out, f) -> out.bool(f, 0, Boolean.FALSE)))
                 .isEqualTo("{\"p\":false}");

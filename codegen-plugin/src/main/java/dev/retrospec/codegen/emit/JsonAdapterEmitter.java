@@ -326,7 +326,7 @@ final class JsonAdapterEmitter {
         if (read.adapterField() != null) {
             value = CodeBlock.of("in.value(fields, $L, this.$N)", slot.index(), read.adapterField());
         } else {
-            boolean boxed = !slot.javaType().isPrimitive() && slot.javaType().isBoxedPrimitive();
+            boolean boxed = slot.javaType().isBoxedPrimitive();
             value = CodeBlock.of("in.$L$L(fields, $L)", read.method(), boxed ? "OrNull" : "", slot.index());
         }
         return omittable(slot) ? CodeBlock.of("$T.ofNullable($L)", RuntimeTypes.OMITTABLE, value) : value;

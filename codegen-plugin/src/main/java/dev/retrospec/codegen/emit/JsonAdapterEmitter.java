@@ -324,7 +324,7 @@ final class JsonAdapterEmitter {
         Read read = slot.read();
         CodeBlock value;
         if (read.adapterField() != null) {
-            value = CodeBlock.of("in.value(fields, $L, this.$N)", slot.index(), read.adapterField());
+            value = CodeBlock.of("in.$L(fields, $L, this.$N)", read.method(), slot.index(), read.adapterField());
         } else {
             boolean boxed = slot.javaType().isBoxedPrimitive();
             value = CodeBlock.of("in.$L$L(fields, $L)", read.method(), boxed ? "OrNull" : "", slot.index());
@@ -383,36 +383,34 @@ final class JsonAdapterEmitter {
         return dev.retrospec.codegen.model.Names.unique("additionalProperties", taken);
     }
 
+    /**
+     * How a value of a scalar kind is read and written inline: the {@code JsonIn} method for a record's property
+     * ({@code in.string(fields, 3)}), the expression for a value on its own ({@code in.nextString()}: a union's
+     * variant) and the {@code JsonOut} method for a property; null for a kind another adapter reads (dates, UUIDs,
+     * bytes, free-form values).
+     */
+    record Scalar(String property, CodeBlock value, String writer) {}
+
+    static @Nullable Scalar scalar(TypeRef.Kind kind) {
+        return switch (kind) {
+            case STRING, TIME -> new Scalar("string", CodeBlock.of("in.nextString()"), "string");
+            case BOOLEAN -> new Scalar("bool", CodeBlock.of("in.nextBoolean()"), "bool");
+            case INT32 -> new Scalar("int32", CodeBlock.of("in.nextInt()"), "number");
+            case INT64 -> new Scalar("int64", CodeBlock.of("in.nextLong()"), "number");
+            case FLOAT -> new Scalar("float32", CodeBlock.of("(float) in.nextDouble()"), "number");
+            case DOUBLE -> new Scalar("float64", CodeBlock.of("in.nextDouble()"), "number");
+            case DECIMAL -> new Scalar("decimal", CodeBlock.of("$T.decimal(in)", RuntimeTypes.JSON_VALUES), "number");
+            case BIG_INTEGER ->
+                new Scalar("bigInteger", CodeBlock.of("$T.bigInteger(in)", RuntimeTypes.JSON_VALUES), "number");
+            default -> null;
+        };
+    }
+
     /** How a value of {@code type} is read: inline for strings, numbers and booleans, else by an adapter. */
     private Read read(TypeRef type, Adapters adapters) {
-        if (type instanceof TypeRef.Primitive p) {
-            switch (p.kind()) {
-                case STRING, TIME -> {
-                    return new Read("string", "string", null);
-                }
-                case BOOLEAN -> {
-                    return new Read("bool", "bool", null);
-                }
-                case INT32 -> {
-                    return new Read("int32", "number", null);
-                }
-                case INT64 -> {
-                    return new Read("int64", "number", null);
-                }
-                case FLOAT -> {
-                    return new Read("float32", "number", null);
-                }
-                case DOUBLE -> {
-                    return new Read("float64", "number", null);
-                }
-                case DECIMAL -> {
-                    return new Read("decimal", "number", null);
-                }
-                case BIG_INTEGER -> {
-                    return new Read("bigInteger", "number", null);
-                }
-                default -> {}
-            }
+        Scalar scalar = type instanceof TypeRef.Primitive p ? scalar(p.kind()) : null;
+        if (scalar != null) {
+            return new Read(scalar.property(), scalar.writer(), null);
         }
         String field = adapters.field(types.boxed(type));
         return new Read("value", "value", field);

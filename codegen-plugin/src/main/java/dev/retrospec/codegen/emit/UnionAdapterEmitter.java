@@ -123,17 +123,7 @@ final class UnionAdapterEmitter {
         ClassName javaType = union.nestedClass(wrapper.javaName());
         TypeRef wrapped = wrapper.wrapped();
         if (wrapped instanceof TypeRef.Primitive p) {
-            CodeBlock inline = switch (p.kind()) {
-                case STRING, TIME -> CodeBlock.of("in.nextString()");
-                case BOOLEAN -> CodeBlock.of("in.nextBoolean()");
-                case INT32 -> CodeBlock.of("in.nextInt()");
-                case INT64 -> CodeBlock.of("in.nextLong()");
-                case FLOAT -> CodeBlock.of("(float) in.nextDouble()");
-                case DOUBLE -> CodeBlock.of("in.nextDouble()");
-                case DECIMAL -> CodeBlock.of("$T.decimal(in)", RuntimeTypes.JSON_VALUES);
-                case BIG_INTEGER -> CodeBlock.of("$T.bigInteger(in)", RuntimeTypes.JSON_VALUES);
-                default -> null;
-            };
+            JsonAdapterEmitter.Scalar scalar = JsonAdapterEmitter.scalar(p.kind());
             Shape shape = switch (p.kind()) {
                 case STRING, TIME, DATE, DATE_TIME, UUID, URI, BYTES, BINARY -> Shape.STRING;
                 case BOOLEAN -> Shape.BOOLEAN;
@@ -141,8 +131,8 @@ final class UnionAdapterEmitter {
                 case ANY -> Shape.ANY;
             };
             // Within a shape: formats (which may refuse a value) before what never refuses one: a value read inline.
-            if (inline != null) {
-                return new Candidate(variant, javaType, shape, 1, inline, null, p.kind());
+            if (scalar != null) {
+                return new Candidate(variant, javaType, shape, 1, scalar.value(), null, p.kind());
             }
             int rank = 0;
             String field = adapters.field(types.boxed(wrapped));

@@ -333,16 +333,6 @@ public final class JsonOut {
         return this;
     }
 
-    /** A required property that may be null: text, a number or a boolean; a {@code null} that is always written. */
-    private JsonOut orNull(@Nullable Object value) throws IOException {
-        return value == null ? requiredNull() : scalar(value);
-    }
-
-    /** As {@link #orNull(Object)}, for a value written by {@code adapter}. */
-    private <T> JsonOut orNull(@Nullable T value, JsonAdapter<T> adapter) throws IOException {
-        return value == null ? requiredNull() : value(value, adapter);
-    }
-
     // Property values as a generated adapter writes them: property `index` of `fields`, its name and its value. Where
     // the value is null, what JsonFields says of the property decides: an optional property is left out, name and
     // all; a required one that allows null gets a null that is always written; a required one that does not (a
@@ -397,13 +387,23 @@ public final class JsonOut {
      * the caller left the component null), a {@code null} that is always written when the caller chose null.
      */
     public JsonOut omittable(JsonFields fields, int index, @Nullable Omittable<?> value) throws IOException {
-        return value == null || value.isAbsent() ? this : name(fields, index).orNull(value.orNull());
+        if (value == null || value.isAbsent()) {
+            return this;
+        }
+        Object present = value.orNull();
+        name(fields, index);
+        return present == null ? requiredNull() : scalar(present);
     }
 
     /** As {@link #omittable(JsonFields, int, Omittable)}, for a value written by {@code adapter}. */
     public <T> JsonOut omittable(JsonFields fields, int index, @Nullable Omittable<T> value, JsonAdapter<T> adapter)
             throws IOException {
-        return value == null || value.isAbsent() ? this : name(fields, index).orNull(value.orNull(), adapter);
+        if (value == null || value.isAbsent()) {
+            return this;
+        }
+        T present = value.orNull();
+        name(fields, index);
+        return present == null ? requiredNull() : value(present, adapter);
     }
 
     private JsonOut absent(JsonFields fields, int index) throws IOException {

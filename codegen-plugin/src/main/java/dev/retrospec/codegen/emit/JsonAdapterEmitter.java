@@ -56,7 +56,8 @@ final class JsonAdapterEmitter {
 
     /**
      * How a property's value is read and written: by {@code JsonIn}'s and {@code JsonOut}'s methods for text, numbers
-     * and booleans ({@code method} is the read method, {@code writer} the write method), or through another adapter.
+     * and booleans, or by the methods of the {@code ValueAdapter} in {@code adapterField}; {@code method} is the read
+     * method, {@code writer} the write method.
      */
     private record Read(
             String method, String writer, @Nullable String adapterField) {}
@@ -295,7 +296,7 @@ final class JsonAdapterEmitter {
             method.beginControlFlow("default ->");
             if (additional != null) {
                 method.addStatement(
-                        "$Ladditional.put(in.nextName(), in.read(this.$N))", prefix, additional.adapterField());
+                        "$Ladditional.put(in.nextName(), this.$N.read(in))", prefix, additional.adapterField());
             } else {
                 method.addStatement("$T.skip(in)", RuntimeTypes.JSON_FIELDS);
             }
@@ -324,7 +325,7 @@ final class JsonAdapterEmitter {
         Read read = slot.read();
         CodeBlock value;
         if (read.adapterField() != null) {
-            value = CodeBlock.of("in.$L(fields, $L, this.$N)", read.method(), slot.index(), read.adapterField());
+            value = CodeBlock.of("this.$N.$L(in, fields, $L)", read.adapterField(), read.method(), slot.index());
         } else {
             boolean boxed = slot.javaType().isBoxedPrimitive();
             value = CodeBlock.of("in.$L$L(fields, $L)", read.method(), boxed ? "OrNull" : "", slot.index());
@@ -358,7 +359,7 @@ final class JsonAdapterEmitter {
             String call = omittable(slot) ? "omittable" : slot.read().writer();
             if (adapter != null) {
                 method.addStatement(
-                        "out.$L(fields, $L, value.$N(), this.$N)", call, slot.index(), property.javaName(), adapter);
+                        "this.$N.$L(out, fields, $L, value.$N())", adapter, call, slot.index(), property.javaName());
             } else {
                 method.addStatement("out.$L(fields, $L, value.$N())", call, slot.index(), property.javaName());
             }
@@ -370,7 +371,7 @@ final class JsonAdapterEmitter {
                             additional.valueType().annotated(nullable()),
                             additionalComponent(def))
                     .addStatement(
-                            "out.name(entry.getKey()).value(entry.getValue(), this.$N)", additional.adapterField())
+                            "this.$N.write(out.name(entry.getKey()), entry.getValue())", additional.adapterField())
                     .endControlFlow();
         }
         return method.addStatement("out.endObject()").build();
@@ -413,7 +414,7 @@ final class JsonAdapterEmitter {
             return new Read(scalar.property(), scalar.writer(), null);
         }
         String field = adapters.field(types.boxed(type));
-        return new Read("value", "value", field);
+        return new Read("read", "write", field);
     }
 
     private static CodeBlock zero(TypeName type) {
@@ -472,13 +473,10 @@ final class JsonAdapterEmitter {
 
         void declare(TypeSpec.Builder type, MethodSpec.Builder constructor) {
             fields.forEach((javaType, field) -> {
-                type.addField(
-                        ParameterizedTypeName.get(RuntimeTypes.JSON_ADAPTER, javaType),
-                        field,
-                        Modifier.PRIVATE,
-                        Modifier.FINAL);
-                constructor.addStatement(
-                        "this.$N = $T.adapter(moshi, $L)", field, RuntimeTypes.JSON_OUT, reflectType(javaType));
+                // The type argument spelled out, not a diamond: nothing for javac to infer, here or at the calls.
+                TypeName adapterType = ParameterizedTypeName.get(RuntimeTypes.VALUE_ADAPTER, javaType);
+                type.addField(adapterType, field, Modifier.PRIVATE, Modifier.FINAL);
+                constructor.addStatement("this.$N = new $T(moshi,$W$L)", field, adapterType, reflectType(javaType));
             });
         }
     }

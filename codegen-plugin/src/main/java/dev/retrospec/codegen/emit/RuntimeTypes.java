@@ -74,6 +74,7 @@ final class RuntimeTypes {
     static final ClassName JSON_OUT = ClassName.get(RUNTIME + ".json", "JsonOut");
     static final ClassName JSON_OUT_ADAPTER = ClassName.get(RUNTIME + ".json", "JsonOutAdapter");
     static final ClassName JSON_IN = ClassName.get(RUNTIME + ".json", "JsonIn");
+    static final ClassName VALUE_ADAPTER = ClassName.get(RUNTIME + ".json", "ValueAdapter");
     static final ClassName JSON_CONVERTERS = ClassName.get(RUNTIME + ".json", "JsonConverters");
     static final ClassName NUMBER_KIND = JSON_VALUES.nestedClass("NumberKind");
     static final ClassName RAW_JSON = ClassName.get(RUNTIME + ".json", "RawJson");

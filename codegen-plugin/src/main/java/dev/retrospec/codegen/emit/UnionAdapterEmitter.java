@@ -117,7 +117,7 @@ final class UnionAdapterEmitter {
             ClassName javaType = ClassName.get(common.options().modelPackage(), record.javaName());
             String field = adapters.field(javaType);
             return new Candidate(
-                    variant, javaType, Shape.OBJECT, 0, CodeBlock.of("in.read(this.$N)", field), field, null);
+                    variant, javaType, Shape.OBJECT, 0, CodeBlock.of("this.$N.read(in)", field), field, null);
         }
         WrapperVariant wrapper = (WrapperVariant) variant;
         ClassName javaType = union.nestedClass(wrapper.javaName());
@@ -137,7 +137,7 @@ final class UnionAdapterEmitter {
             int rank = 0;
             String field = adapters.field(types.boxed(wrapped));
             return new Candidate(
-                    variant, javaType, shape, rank, CodeBlock.of("in.read(this.$N)", field), field, p.kind());
+                    variant, javaType, shape, rank, CodeBlock.of("this.$N.read(in)", field), field, p.kind());
         }
         String field = adapters.field(types.boxed(wrapped));
         Shape shape = Shape.ANY;
@@ -152,7 +152,7 @@ final class UnionAdapterEmitter {
             shape = Shape.STRING;
             rank = 1; // open: takes any string
         }
-        return new Candidate(variant, javaType, shape, rank, CodeBlock.of("in.read(this.$N)", field), field, null);
+        return new Candidate(variant, javaType, shape, rank, CodeBlock.of("this.$N.read(in)", field), field, null);
     }
 
     private void discriminated(MethodSpec.Builder method, String discriminator, List<Candidate> candidates) {
@@ -219,11 +219,7 @@ final class UnionAdapterEmitter {
                 return false;
             }
             String attempt = "attempt" + i;
-            method.addStatement(
-                            "var $L = $T.attempt(in, this.$N)",
-                            attempt,
-                            RuntimeTypes.JSON_VALUES,
-                            candidate.adapterField())
+            method.addStatement("var $L = this.$N.attempt(in)", attempt, candidate.adapterField())
                     .beginControlFlow("if ($L != null)", attempt)
                     .addStatement("return new $T($L.value())", candidate.javaType(), attempt)
                     .endControlFlow();
@@ -356,9 +352,9 @@ final class UnionAdapterEmitter {
         for (Candidate candidate : candidates) {
             method.beginControlFlow("if (value instanceof $T v)", candidate.javaType());
             if (candidate.variant() instanceof RecordVariant) {
-                method.addStatement("out.value(v, this.$N)", candidate.adapterField());
+                method.addStatement("this.$N.write(out, v)", candidate.adapterField());
             } else if (candidate.adapterField() != null) {
-                method.addStatement("out.value(v.value(), this.$N)", candidate.adapterField());
+                method.addStatement("this.$N.write(out, v.value())", candidate.adapterField());
             } else if (candidate.kind() == TypeRef.Kind.FLOAT) {
                 method.addStatement("out.value(($T) v.value())", Float.class);
             } else {

@@ -4,7 +4,6 @@ package com.example.human.model.json;
 import com.example.human.model.Gadget;
 import com.example.human.model.Owner;
 import com.example.human.model.State;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -14,6 +13,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -27,14 +27,15 @@ final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Owner> ownerAdapter;
+  private final ValueAdapter<Owner> ownerAdapter;
 
-  private final JsonAdapter<OpenEnum<State>> openEnumOfStateAdapter;
+  private final ValueAdapter<OpenEnum<State>> openEnumOfStateAdapter;
 
   GadgetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Gadget", strictness);
-    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
-    this.openEnumOfStateAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, State.class));
+    this.ownerAdapter = new ValueAdapter<Owner>(moshi, Owner.class);
+    this.openEnumOfStateAdapter = new ValueAdapter<OpenEnum<State>>(moshi,
+        Types.newParameterizedType(OpenEnum.class, State.class));
   }
 
   @Override
@@ -44,8 +45,8 @@ final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> owner = in.value(fields, 0, this.ownerAdapter);
-        case 1 -> state = in.value(fields, 1, this.openEnumOfStateAdapter);
+        case 0 -> owner = this.ownerAdapter.read(in, fields, 0);
+        case 1 -> state = this.openEnumOfStateAdapter.read(in, fields, 1);
         default -> JsonFields.skip(in);
       }
     }
@@ -56,8 +57,8 @@ final class GadgetJsonAdapter extends JsonOutAdapter<Gadget> {
   @Override
   protected void write(JsonOut out, Gadget value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.owner(), this.ownerAdapter);
-    out.value(fields, 1, value.state(), this.openEnumOfStateAdapter);
+    this.ownerAdapter.write(out, fields, 0, value.owner());
+    this.openEnumOfStateAdapter.write(out, fields, 1, value.state());
     out.endObject();
   }
 }

@@ -5,13 +5,13 @@ import com.example.human.model.Shape;
 import com.example.human.model.ShapePoint;
 import com.example.human.model.ShapeWithRadius;
 import com.example.human.model.ShapeWithWidth;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -33,16 +33,16 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
 
   private static final Set<String> SHAPE_POINT_NAMES = Set.of("x");
 
-  private final JsonAdapter<ShapeWithRadius> shapeWithRadiusAdapter;
+  private final ValueAdapter<ShapeWithRadius> shapeWithRadiusAdapter;
 
-  private final JsonAdapter<ShapeWithWidth> shapeWithWidthAdapter;
+  private final ValueAdapter<ShapeWithWidth> shapeWithWidthAdapter;
 
-  private final JsonAdapter<ShapePoint> shapePointAdapter;
+  private final ValueAdapter<ShapePoint> shapePointAdapter;
 
   ShapeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.shapeWithRadiusAdapter = JsonOut.adapter(moshi, ShapeWithRadius.class);
-    this.shapeWithWidthAdapter = JsonOut.adapter(moshi, ShapeWithWidth.class);
-    this.shapePointAdapter = JsonOut.adapter(moshi, ShapePoint.class);
+    this.shapeWithRadiusAdapter = new ValueAdapter<ShapeWithRadius>(moshi, ShapeWithRadius.class);
+    this.shapeWithWidthAdapter = new ValueAdapter<ShapeWithWidth>(moshi, ShapeWithWidth.class);
+    this.shapePointAdapter = new ValueAdapter<ShapePoint>(moshi, ShapePoint.class);
   }
 
   @Override
@@ -56,22 +56,22 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
       case BEGIN_OBJECT -> {
         Set<String> names = JsonValues.objectNames(in);
         if (names.containsAll(SHAPE_WITH_RADIUS_REQUIRED) && SHAPE_WITH_RADIUS_NAMES.containsAll(names)) {
-          return in.read(this.shapeWithRadiusAdapter);
+          return this.shapeWithRadiusAdapter.read(in);
         }
         if (names.containsAll(SHAPE_WITH_WIDTH_REQUIRED) && SHAPE_WITH_WIDTH_NAMES.containsAll(names)) {
-          return in.read(this.shapeWithWidthAdapter);
+          return this.shapeWithWidthAdapter.read(in);
         }
         if (names.containsAll(SHAPE_POINT_REQUIRED) && SHAPE_POINT_NAMES.containsAll(names)) {
-          return in.read(this.shapePointAdapter);
+          return this.shapePointAdapter.read(in);
         }
         if (names.containsAll(SHAPE_WITH_RADIUS_REQUIRED)) {
-          return in.read(this.shapeWithRadiusAdapter);
+          return this.shapeWithRadiusAdapter.read(in);
         }
         if (names.containsAll(SHAPE_WITH_WIDTH_REQUIRED)) {
-          return in.read(this.shapeWithWidthAdapter);
+          return this.shapeWithWidthAdapter.read(in);
         }
         if (names.containsAll(SHAPE_POINT_REQUIRED)) {
-          return in.read(this.shapePointAdapter);
+          return this.shapePointAdapter.read(in);
         }
       }
       default -> {
@@ -83,15 +83,15 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
   @Override
   protected void write(JsonOut out, Shape value) throws IOException {
     if (value instanceof ShapeWithRadius v) {
-      out.value(v, this.shapeWithRadiusAdapter);
+      this.shapeWithRadiusAdapter.write(out, v);
       return;
     }
     if (value instanceof ShapeWithWidth v) {
-      out.value(v, this.shapeWithWidthAdapter);
+      this.shapeWithWidthAdapter.write(out, v);
       return;
     }
     if (value instanceof ShapePoint v) {
-      out.value(v, this.shapePointAdapter);
+      this.shapePointAdapter.write(out, v);
       return;
     }
     if (value instanceof Shape.OfString v) {

@@ -5,7 +5,6 @@ import com.example.human.model.Owner;
 import com.example.human.model.Shape;
 import com.example.human.model.State;
 import com.example.human.model.Widget;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -16,6 +15,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -30,17 +30,18 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Owner> ownerAdapter;
+  private final ValueAdapter<Owner> ownerAdapter;
 
-  private final JsonAdapter<OpenEnum<State>> openEnumOfStateAdapter;
+  private final ValueAdapter<OpenEnum<State>> openEnumOfStateAdapter;
 
-  private final JsonAdapter<Shape> shapeAdapter;
+  private final ValueAdapter<Shape> shapeAdapter;
 
   WidgetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Widget", strictness, 0, 3).nullable(1);
-    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
-    this.openEnumOfStateAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, State.class));
-    this.shapeAdapter = JsonOut.adapter(moshi, Shape.class);
+    this.ownerAdapter = new ValueAdapter<Owner>(moshi, Owner.class);
+    this.openEnumOfStateAdapter = new ValueAdapter<OpenEnum<State>>(moshi,
+        Types.newParameterizedType(OpenEnum.class, State.class));
+    this.shapeAdapter = new ValueAdapter<Shape>(moshi, Shape.class);
   }
 
   @Override
@@ -57,9 +58,9 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
       int i = in.select(fields);
       switch (i) {
         case 0 -> id = in.string(fields, 0);
-        case 1 -> owner = Omittable.ofNullable(in.value(fields, 1, this.ownerAdapter));
-        case 2 -> state = in.value(fields, 2, this.openEnumOfStateAdapter);
-        case 3 -> shape = in.value(fields, 3, this.shapeAdapter);
+        case 1 -> owner = Omittable.ofNullable(this.ownerAdapter.read(in, fields, 1));
+        case 2 -> state = this.openEnumOfStateAdapter.read(in, fields, 2);
+        case 3 -> shape = this.shapeAdapter.read(in, fields, 3);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -76,9 +77,9 @@ final class WidgetJsonAdapter extends JsonOutAdapter<Widget> {
   protected void write(JsonOut out, Widget value) throws IOException {
     out.beginObject();
     out.string(fields, 0, value.id());
-    out.omittable(fields, 1, value.owner(), this.ownerAdapter);
-    out.value(fields, 2, value.state(), this.openEnumOfStateAdapter);
-    out.value(fields, 3, value.shape(), this.shapeAdapter);
+    this.ownerAdapter.omittable(out, fields, 1, value.owner());
+    this.openEnumOfStateAdapter.write(out, fields, 2, value.state());
+    this.shapeAdapter.write(out, fields, 3, value.shape());
     out.endObject();
   }
 }

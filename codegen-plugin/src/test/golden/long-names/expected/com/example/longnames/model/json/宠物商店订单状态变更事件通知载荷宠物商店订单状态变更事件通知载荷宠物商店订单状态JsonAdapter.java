@@ -4,7 +4,6 @@ package com.example.longnames.model.json;
 import com.example.longnames.model.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息;
 import com.example.longnames.model.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态;
 import com.example.longnames.model.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonIn;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -30,17 +30,20 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
 
   private static final Set<String> 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态_NAMES = Set.of("供应商仓库所在城市与省份的完整名称及其邮政编码信息记录说明");
 
-  private final JsonAdapter<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息> 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter;
+  private final ValueAdapter<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息> 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter;
 
-  private final JsonAdapter<List<List<List<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息>>>> listAdapter;
+  private final ValueAdapter<List<List<List<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息>>>> listAdapter;
 
-  private final JsonAdapter<宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2> 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter;
+  private final ValueAdapter<宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2> 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter;
 
   宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态JsonAdapter(Moshi moshi,
       JsonValues.Strictness strictness) {
-    this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter = JsonOut.adapter(moshi, 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class);
-    this.listAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Types.newParameterizedType(List.class, Types.newParameterizedType(List.class, 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class))));
-    this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter = JsonOut.adapter(moshi, 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2.class);
+    this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter = new ValueAdapter<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息>(moshi,
+        供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class);
+    this.listAdapter = new ValueAdapter<List<List<List<供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息>>>>(moshi,
+        Types.newParameterizedType(List.class, Types.newParameterizedType(List.class, Types.newParameterizedType(List.class, 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息.class))));
+    this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter = new ValueAdapter<宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2>(moshi,
+        宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2.class);
   }
 
   @Override
@@ -49,21 +52,21 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (in.peek()) {
       case BEGIN_ARRAY -> {
-        return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Of供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详(in.read(this.listAdapter));
+        return new 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Of供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详(this.listAdapter.read(in));
       }
       case BEGIN_OBJECT -> {
         Set<String> names = JsonValues.objectNames(in);
         if (names.containsAll(供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息_REQUIRED) && 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息_NAMES.containsAll(names)) {
-          return in.read(this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter);
+          return this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter.read(in);
         }
         if (names.containsAll(宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态_REQUIRED) && 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态_NAMES.containsAll(names)) {
-          return in.read(this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter);
+          return this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter.read(in);
         }
         if (names.containsAll(供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息_REQUIRED)) {
-          return in.read(this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter);
+          return this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter.read(in);
         }
         if (names.containsAll(宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态_REQUIRED)) {
-          return in.read(this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter);
+          return this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter.read(in);
         }
       }
       default -> {
@@ -76,15 +79,15 @@ final class 宠物商店订单状态变更事件通知载荷宠物商店订单�
   protected void write(JsonOut out, 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态 value) throws
       IOException {
     if (value instanceof 供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息 v) {
-      out.value(v, this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter);
+      this.供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详细信息Adapter.write(out, v);
       return;
     }
     if (value instanceof 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Of供应商联系人详细信息与地址记录供应商联系人详细信息与地址记录供应商联系人详 v) {
-      out.value(v.value(), this.listAdapter);
+      this.listAdapter.write(out, v.value());
       return;
     }
     if (value instanceof 宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态2 v) {
-      out.value(v, this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter);
+      this.宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态Adapter.write(out, v);
       return;
     }
     out.raw(((宠物商店订单状态变更事件通知载荷宠物商店订单状态变更事件通知载荷宠物商店订单状态.Unknown) value).json());

@@ -2,7 +2,6 @@
 package com.example.ledger.model.json;
 
 import com.example.ledger.model.Entry;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
@@ -10,6 +9,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -27,20 +27,20 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<String> stringAdapter;
+  private final ValueAdapter<String> stringAdapter;
 
-  private final JsonAdapter<Instant> instantAdapter;
+  private final ValueAdapter<Instant> instantAdapter;
 
-  private final JsonAdapter<LocalDate> localDateAdapter;
+  private final ValueAdapter<LocalDate> localDateAdapter;
 
-  private final JsonAdapter<URI> uriAdapter;
+  private final ValueAdapter<URI> uriAdapter;
 
   EntryJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Entry", strictness, 0, 1);
-    this.stringAdapter = JsonOut.adapter(moshi, String.class);
-    this.instantAdapter = JsonOut.adapter(moshi, Instant.class);
-    this.localDateAdapter = JsonOut.adapter(moshi, LocalDate.class);
-    this.uriAdapter = JsonOut.adapter(moshi, URI.class);
+    this.stringAdapter = new ValueAdapter<String>(moshi, String.class);
+    this.instantAdapter = new ValueAdapter<Instant>(moshi, Instant.class);
+    this.localDateAdapter = new ValueAdapter<LocalDate>(moshi, LocalDate.class);
+    this.uriAdapter = new ValueAdapter<URI>(moshi, URI.class);
   }
 
   @Override
@@ -56,10 +56,10 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> id = in.value(fields, 0, this.stringAdapter);
-        case 1 -> bookedAt = in.value(fields, 1, this.instantAdapter);
-        case 2 -> valueDate = in.value(fields, 2, this.localDateAdapter);
-        case 3 -> receipt = in.value(fields, 3, this.uriAdapter);
+        case 0 -> id = this.stringAdapter.read(in, fields, 0);
+        case 1 -> bookedAt = this.instantAdapter.read(in, fields, 1);
+        case 2 -> valueDate = this.localDateAdapter.read(in, fields, 2);
+        case 3 -> receipt = this.uriAdapter.read(in, fields, 3);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -75,10 +75,10 @@ final class EntryJsonAdapter extends JsonOutAdapter<Entry> {
   @Override
   protected void write(JsonOut out, Entry value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.id(), this.stringAdapter);
-    out.value(fields, 1, value.bookedAt(), this.instantAdapter);
-    out.value(fields, 2, value.valueDate(), this.localDateAdapter);
-    out.value(fields, 3, value.receipt(), this.uriAdapter);
+    this.stringAdapter.write(out, fields, 0, value.id());
+    this.instantAdapter.write(out, fields, 1, value.bookedAt());
+    this.localDateAdapter.write(out, fields, 2, value.valueDate());
+    this.uriAdapter.write(out, fields, 3, value.receipt());
     out.endObject();
   }
 }

@@ -3,7 +3,6 @@ package com.mclabs.microtek.model.json;
 
 import com.mclabs.microtek.model.Device;
 import com.mclabs.microtek.model.DeviceStatus;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -13,6 +12,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import javax.annotation.processing.Generated;
@@ -28,14 +28,15 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<OpenEnum<DeviceStatus>> openEnumOfDeviceStatusAdapter;
+  private final ValueAdapter<OpenEnum<DeviceStatus>> openEnumOfDeviceStatusAdapter;
 
-  private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter;
+  private final ValueAdapter<OffsetDateTime> offsetDateTimeAdapter;
 
   DeviceJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Device", strictness, 0, 1, 2, 4, 5).nullable(4);
-    this.openEnumOfDeviceStatusAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, DeviceStatus.class));
-    this.offsetDateTimeAdapter = JsonOut.adapter(moshi, OffsetDateTime.class);
+    this.openEnumOfDeviceStatusAdapter = new ValueAdapter<OpenEnum<DeviceStatus>>(moshi,
+        Types.newParameterizedType(OpenEnum.class, DeviceStatus.class));
+    this.offsetDateTimeAdapter = new ValueAdapter<OffsetDateTime>(moshi, OffsetDateTime.class);
   }
 
   @Override
@@ -56,11 +57,11 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
       switch (i) {
         case 0 -> id = in.string(fields, 0);
         case 1 -> name = in.string(fields, 1);
-        case 2 -> status = in.value(fields, 2, this.openEnumOfDeviceStatusAdapter);
+        case 2 -> status = this.openEnumOfDeviceStatusAdapter.read(in, fields, 2);
         case 3 -> firmware = in.string(fields, 3);
         case 4 -> location = in.string(fields, 4);
-        case 5 -> registeredAt = in.value(fields, 5, this.offsetDateTimeAdapter);
-        case 6 -> lastSeenAt = in.value(fields, 6, this.offsetDateTimeAdapter);
+        case 5 -> registeredAt = this.offsetDateTimeAdapter.read(in, fields, 5);
+        case 6 -> lastSeenAt = this.offsetDateTimeAdapter.read(in, fields, 6);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -78,11 +79,11 @@ final class DeviceJsonAdapter extends JsonOutAdapter<Device> {
     out.beginObject();
     out.string(fields, 0, value.id());
     out.string(fields, 1, value.name());
-    out.value(fields, 2, value.status(), this.openEnumOfDeviceStatusAdapter);
+    this.openEnumOfDeviceStatusAdapter.write(out, fields, 2, value.status());
     out.string(fields, 3, value.firmware());
     out.string(fields, 4, value.location());
-    out.value(fields, 5, value.registeredAt(), this.offsetDateTimeAdapter);
-    out.value(fields, 6, value.lastSeenAt(), this.offsetDateTimeAdapter);
+    this.offsetDateTimeAdapter.write(out, fields, 5, value.registeredAt());
+    this.offsetDateTimeAdapter.write(out, fields, 6, value.lastSeenAt());
     out.endObject();
   }
 }

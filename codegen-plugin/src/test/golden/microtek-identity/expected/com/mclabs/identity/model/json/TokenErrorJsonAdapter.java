@@ -3,7 +3,6 @@ package com.mclabs.identity.model.json;
 
 import com.mclabs.identity.model.TokenError;
 import com.mclabs.identity.model.TokenErrorCode;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -13,6 +12,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +27,12 @@ final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<OpenEnum<TokenErrorCode>> openEnumOfTokenErrorCodeAdapter;
+  private final ValueAdapter<OpenEnum<TokenErrorCode>> openEnumOfTokenErrorCodeAdapter;
 
   TokenErrorJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "TokenError", strictness, 0);
-    this.openEnumOfTokenErrorCodeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, TokenErrorCode.class));
+    this.openEnumOfTokenErrorCodeAdapter = new ValueAdapter<OpenEnum<TokenErrorCode>>(moshi,
+        Types.newParameterizedType(OpenEnum.class, TokenErrorCode.class));
   }
 
   @Override
@@ -46,7 +47,7 @@ final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> error = in.value(fields, 0, this.openEnumOfTokenErrorCodeAdapter);
+        case 0 -> error = this.openEnumOfTokenErrorCodeAdapter.read(in, fields, 0);
         case 1 -> errorDescription = in.string(fields, 1);
         case 2 -> errorUri = in.string(fields, 2);
         default -> {
@@ -64,7 +65,7 @@ final class TokenErrorJsonAdapter extends JsonOutAdapter<TokenError> {
   @Override
   protected void write(JsonOut out, TokenError value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.error(), this.openEnumOfTokenErrorCodeAdapter);
+    this.openEnumOfTokenErrorCodeAdapter.write(out, fields, 0, value.error());
     out.string(fields, 1, value.errorDescription());
     out.string(fields, 2, value.errorUri());
     out.endObject();

@@ -3,7 +3,6 @@ package com.mclabs.identity.model.json;
 
 import com.mclabs.identity.model.TokenRequest;
 import com.mclabs.identity.model.TokenRequestGrantType;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -13,6 +12,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +27,12 @@ final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<OpenEnum<TokenRequestGrantType>> openEnumOfTokenRequestGrantTypeAdapter;
+  private final ValueAdapter<OpenEnum<TokenRequestGrantType>> openEnumOfTokenRequestGrantTypeAdapter;
 
   TokenRequestJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "TokenRequest", strictness, 0, 1, 2, 3);
-    this.openEnumOfTokenRequestGrantTypeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, TokenRequestGrantType.class));
+    this.openEnumOfTokenRequestGrantTypeAdapter = new ValueAdapter<OpenEnum<TokenRequestGrantType>>(moshi,
+        Types.newParameterizedType(OpenEnum.class, TokenRequestGrantType.class));
   }
 
   @Override
@@ -47,7 +48,7 @@ final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> grantType = in.value(fields, 0, this.openEnumOfTokenRequestGrantTypeAdapter);
+        case 0 -> grantType = this.openEnumOfTokenRequestGrantTypeAdapter.read(in, fields, 0);
         case 1 -> clientId = in.string(fields, 1);
         case 2 -> clientSecret = in.string(fields, 2);
         case 3 -> scope = in.string(fields, 3);
@@ -66,7 +67,7 @@ final class TokenRequestJsonAdapter extends JsonOutAdapter<TokenRequest> {
   @Override
   protected void write(JsonOut out, TokenRequest value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.grantType(), this.openEnumOfTokenRequestGrantTypeAdapter);
+    this.openEnumOfTokenRequestGrantTypeAdapter.write(out, fields, 0, value.grantType());
     out.string(fields, 1, value.clientId());
     out.string(fields, 2, value.clientSecret());
     out.string(fields, 3, value.scope());

@@ -3,7 +3,6 @@ package com.example.models.model.json;
 
 import com.example.models.model.Ping;
 import com.example.models.model.Pong;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
@@ -11,6 +10,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +24,11 @@ final class PingJsonAdapter extends JsonOutAdapter<Ping> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Pong> pongAdapter;
+  private final ValueAdapter<Pong> pongAdapter;
 
   PingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Ping", strictness);
-    this.pongAdapter = JsonOut.adapter(moshi, Pong.class);
+    this.pongAdapter = new ValueAdapter<Pong>(moshi, Pong.class);
   }
 
   @Override
@@ -37,7 +37,7 @@ final class PingJsonAdapter extends JsonOutAdapter<Ping> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> pong = in.value(fields, 0, this.pongAdapter);
+        case 0 -> pong = this.pongAdapter.read(in, fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -48,7 +48,7 @@ final class PingJsonAdapter extends JsonOutAdapter<Ping> {
   @Override
   protected void write(JsonOut out, Ping value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.pong(), this.pongAdapter);
+    this.pongAdapter.write(out, fields, 0, value.pong());
     out.endObject();
   }
 }

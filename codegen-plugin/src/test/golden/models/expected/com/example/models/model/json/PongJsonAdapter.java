@@ -3,7 +3,6 @@ package com.example.models.model.json;
 
 import com.example.models.model.Ping;
 import com.example.models.model.Pong;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
@@ -11,6 +10,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +24,11 @@ final class PongJsonAdapter extends JsonOutAdapter<Pong> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Ping> pingAdapter;
+  private final ValueAdapter<Ping> pingAdapter;
 
   PongJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Pong", strictness);
-    this.pingAdapter = JsonOut.adapter(moshi, Ping.class);
+    this.pingAdapter = new ValueAdapter<Ping>(moshi, Ping.class);
   }
 
   @Override
@@ -37,7 +37,7 @@ final class PongJsonAdapter extends JsonOutAdapter<Pong> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> ping = in.value(fields, 0, this.pingAdapter);
+        case 0 -> ping = this.pingAdapter.read(in, fields, 0);
         default -> JsonFields.skip(in);
       }
     }
@@ -48,7 +48,7 @@ final class PongJsonAdapter extends JsonOutAdapter<Pong> {
   @Override
   protected void write(JsonOut out, Pong value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.ping(), this.pingAdapter);
+    this.pingAdapter.write(out, fields, 0, value.ping());
     out.endObject();
   }
 }

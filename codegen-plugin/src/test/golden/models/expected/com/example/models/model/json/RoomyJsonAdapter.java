@@ -2,7 +2,6 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Roomy;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
@@ -10,6 +9,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,11 +29,11 @@ final class RoomyJsonAdapter extends JsonOutAdapter<Roomy> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Long> long_Adapter;
+  private final ValueAdapter<Long> long_Adapter;
 
   RoomyJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Roomy", strictness, 39);
-    this.long_Adapter = JsonOut.adapter(moshi, Long.class);
+    this.long_Adapter = new ValueAdapter<Long>(moshi, Long.class);
   }
 
   private void readValues(JsonIn in, Values values) throws IOException {
@@ -83,7 +83,7 @@ final class RoomyJsonAdapter extends JsonOutAdapter<Roomy> {
         case 38 -> values.r38 = in.string(fields, 38);
         case 39 -> values.r39 = in.string(fields, 39);
         default -> {
-          values.additional.put(in.nextName(), in.read(this.long_Adapter));
+          values.additional.put(in.nextName(), this.long_Adapter.read(in));
           continue;
         }
       }
@@ -151,7 +151,7 @@ final class RoomyJsonAdapter extends JsonOutAdapter<Roomy> {
     out.string(fields, 38, value.r38());
     out.string(fields, 39, value.r39());
     for (Map.Entry<String, @Nullable Long> entry : value.additionalProperties().entrySet()) {
-      out.name(entry.getKey()).value(entry.getValue(), this.long_Adapter);
+      this.long_Adapter.write(out.name(entry.getKey()), entry.getValue());
     }
     out.endObject();
   }

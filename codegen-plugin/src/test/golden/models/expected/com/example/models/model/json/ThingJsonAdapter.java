@@ -6,7 +6,6 @@ import com.example.models.model.Owner;
 import com.example.models.model.Thing;
 import com.example.models.model.ThingNested;
 import com.example.models.model.ThingSize;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -17,6 +16,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,44 +42,49 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Owner> ownerAdapter;
+  private final ValueAdapter<Owner> ownerAdapter;
 
-  private final JsonAdapter<OffsetDateTime> offsetDateTimeAdapter;
+  private final ValueAdapter<OffsetDateTime> offsetDateTimeAdapter;
 
-  private final JsonAdapter<LocalDate> localDateAdapter;
+  private final ValueAdapter<LocalDate> localDateAdapter;
 
-  private final JsonAdapter<UUID> uuidAdapter;
+  private final ValueAdapter<UUID> uuidAdapter;
 
-  private final JsonAdapter<ByteString> byteStringAdapter;
+  private final ValueAdapter<ByteString> byteStringAdapter;
 
-  private final JsonAdapter<OpenEnum<ThingSize>> openEnumOfThingSizeAdapter;
+  private final ValueAdapter<OpenEnum<ThingSize>> openEnumOfThingSizeAdapter;
 
-  private final JsonAdapter<List<String>> listOfStringAdapter;
+  private final ValueAdapter<List<String>> listOfStringAdapter;
 
-  private final JsonAdapter<Set<String>> setOfStringAdapter;
+  private final ValueAdapter<Set<String>> setOfStringAdapter;
 
-  private final JsonAdapter<Map<String, String>> mapOfStringStringAdapter;
+  private final ValueAdapter<Map<String, String>> mapOfStringStringAdapter;
 
-  private final JsonAdapter<Map<String, Object>> mapOfStringObjectAdapter;
+  private final ValueAdapter<Map<String, Object>> mapOfStringObjectAdapter;
 
-  private final JsonAdapter<ThingNested> thingNestedAdapter;
+  private final ValueAdapter<ThingNested> thingNestedAdapter;
 
-  private final JsonAdapter<Badge> badgeAdapter;
+  private final ValueAdapter<Badge> badgeAdapter;
 
   ThingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Thing", strictness, 0, 1, 2, 5, 11).nullable(1, 2, 4, 27);
-    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
-    this.offsetDateTimeAdapter = JsonOut.adapter(moshi, OffsetDateTime.class);
-    this.localDateAdapter = JsonOut.adapter(moshi, LocalDate.class);
-    this.uuidAdapter = JsonOut.adapter(moshi, UUID.class);
-    this.byteStringAdapter = JsonOut.adapter(moshi, ByteString.class);
-    this.openEnumOfThingSizeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, ThingSize.class));
-    this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
-    this.setOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(Set.class, String.class));
-    this.mapOfStringStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(Map.class, String.class, String.class));
-    this.mapOfStringObjectAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(Map.class, String.class, Object.class));
-    this.thingNestedAdapter = JsonOut.adapter(moshi, ThingNested.class);
-    this.badgeAdapter = JsonOut.adapter(moshi, Badge.class);
+    this.ownerAdapter = new ValueAdapter<Owner>(moshi, Owner.class);
+    this.offsetDateTimeAdapter = new ValueAdapter<OffsetDateTime>(moshi, OffsetDateTime.class);
+    this.localDateAdapter = new ValueAdapter<LocalDate>(moshi, LocalDate.class);
+    this.uuidAdapter = new ValueAdapter<UUID>(moshi, UUID.class);
+    this.byteStringAdapter = new ValueAdapter<ByteString>(moshi, ByteString.class);
+    this.openEnumOfThingSizeAdapter = new ValueAdapter<OpenEnum<ThingSize>>(moshi,
+        Types.newParameterizedType(OpenEnum.class, ThingSize.class));
+    this.listOfStringAdapter = new ValueAdapter<List<String>>(moshi,
+        Types.newParameterizedType(List.class, String.class));
+    this.setOfStringAdapter = new ValueAdapter<Set<String>>(moshi,
+        Types.newParameterizedType(Set.class, String.class));
+    this.mapOfStringStringAdapter = new ValueAdapter<Map<String, String>>(moshi,
+        Types.newParameterizedType(Map.class, String.class, String.class));
+    this.mapOfStringObjectAdapter = new ValueAdapter<Map<String, Object>>(moshi,
+        Types.newParameterizedType(Map.class, String.class, Object.class));
+    this.thingNestedAdapter = new ValueAdapter<ThingNested>(moshi, ThingNested.class);
+    this.badgeAdapter = new ValueAdapter<Badge>(moshi, Badge.class);
   }
 
   @Override
@@ -121,7 +126,7 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
       switch (i) {
         case 0 -> requiredValue = in.string(fields, 0);
         case 1 -> requiredNullable = in.string(fields, 1);
-        case 2 -> owner = in.value(fields, 2, this.ownerAdapter);
+        case 2 -> owner = this.ownerAdapter.read(in, fields, 2);
         case 3 -> optionalValue = in.string(fields, 3);
         case 4 -> optionalNullable = Omittable.ofNullable(in.string(fields, 4));
         case 5 -> count = in.int32(fields, 5);
@@ -130,23 +135,23 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
         case 8 -> ratio = in.float32OrNull(fields, 8);
         case 9 -> precise = in.float64OrNull(fields, 9);
         case 10 -> flag = in.boolOrNull(fields, 10);
-        case 11 -> when = in.value(fields, 11, this.offsetDateTimeAdapter);
-        case 12 -> day = in.value(fields, 12, this.localDateAdapter);
-        case 13 -> id = in.value(fields, 13, this.uuidAdapter);
+        case 11 -> when = this.offsetDateTimeAdapter.read(in, fields, 11);
+        case 12 -> day = this.localDateAdapter.read(in, fields, 12);
+        case 13 -> id = this.uuidAdapter.read(in, fields, 13);
         case 14 -> link = in.string(fields, 14);
         case 15 -> secret = in.string(fields, 15);
-        case 16 -> blob = in.value(fields, 16, this.byteStringAdapter);
+        case 16 -> blob = this.byteStringAdapter.read(in, fields, 16);
         case 17 -> legacy = in.string(fields, 17);
-        case 18 -> size = in.value(fields, 18, this.openEnumOfThingSizeAdapter);
-        case 19 -> tags = in.value(fields, 19, this.listOfStringAdapter);
-        case 20 -> uniqueTags = in.value(fields, 20, this.setOfStringAdapter);
-        case 21 -> labels = in.value(fields, 21, this.mapOfStringStringAdapter);
-        case 22 -> anything = in.value(fields, 22, this.mapOfStringObjectAdapter);
-        case 23 -> freeForm = in.value(fields, 23, this.mapOfStringObjectAdapter);
-        case 24 -> nested = in.value(fields, 24, this.thingNestedAdapter);
-        case 25 -> badge = in.value(fields, 25, this.badgeAdapter);
-        case 26 -> nullableBadge = in.value(fields, 26, this.badgeAdapter);
-        case 27 -> formerBadge = Omittable.ofNullable(in.value(fields, 27, this.badgeAdapter));
+        case 18 -> size = this.openEnumOfThingSizeAdapter.read(in, fields, 18);
+        case 19 -> tags = this.listOfStringAdapter.read(in, fields, 19);
+        case 20 -> uniqueTags = this.setOfStringAdapter.read(in, fields, 20);
+        case 21 -> labels = this.mapOfStringStringAdapter.read(in, fields, 21);
+        case 22 -> anything = this.mapOfStringObjectAdapter.read(in, fields, 22);
+        case 23 -> freeForm = this.mapOfStringObjectAdapter.read(in, fields, 23);
+        case 24 -> nested = this.thingNestedAdapter.read(in, fields, 24);
+        case 25 -> badge = this.badgeAdapter.read(in, fields, 25);
+        case 26 -> nullableBadge = this.badgeAdapter.read(in, fields, 26);
+        case 27 -> formerBadge = Omittable.ofNullable(this.badgeAdapter.read(in, fields, 27));
         default -> {
           JsonFields.skip(in);
           continue;
@@ -166,7 +171,7 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
     out.beginObject();
     out.string(fields, 0, value.requiredValue());
     out.string(fields, 1, value.requiredNullable());
-    out.value(fields, 2, value.owner(), this.ownerAdapter);
+    this.ownerAdapter.write(out, fields, 2, value.owner());
     out.string(fields, 3, value.optionalValue());
     out.omittable(fields, 4, value.optionalNullable());
     out.number(fields, 5, value.count());
@@ -175,22 +180,22 @@ final class ThingJsonAdapter extends JsonOutAdapter<Thing> {
     out.number(fields, 8, value.ratio());
     out.number(fields, 9, value.precise());
     out.bool(fields, 10, value.flag());
-    out.value(fields, 11, value.when(), this.offsetDateTimeAdapter);
-    out.value(fields, 12, value.day(), this.localDateAdapter);
+    this.offsetDateTimeAdapter.write(out, fields, 11, value.when());
+    this.localDateAdapter.write(out, fields, 12, value.day());
     out.string(fields, 14, value.link());
     out.string(fields, 15, value.secret());
-    out.value(fields, 16, value.blob(), this.byteStringAdapter);
+    this.byteStringAdapter.write(out, fields, 16, value.blob());
     out.string(fields, 17, value.legacy());
-    out.value(fields, 18, value.size(), this.openEnumOfThingSizeAdapter);
-    out.value(fields, 19, value.tags(), this.listOfStringAdapter);
-    out.value(fields, 20, value.uniqueTags(), this.setOfStringAdapter);
-    out.value(fields, 21, value.labels(), this.mapOfStringStringAdapter);
-    out.value(fields, 22, value.anything(), this.mapOfStringObjectAdapter);
-    out.value(fields, 23, value.freeForm(), this.mapOfStringObjectAdapter);
-    out.value(fields, 24, value.nested(), this.thingNestedAdapter);
-    out.value(fields, 25, value.badge(), this.badgeAdapter);
-    out.value(fields, 26, value.nullableBadge(), this.badgeAdapter);
-    out.omittable(fields, 27, value.formerBadge(), this.badgeAdapter);
+    this.openEnumOfThingSizeAdapter.write(out, fields, 18, value.size());
+    this.listOfStringAdapter.write(out, fields, 19, value.tags());
+    this.setOfStringAdapter.write(out, fields, 20, value.uniqueTags());
+    this.mapOfStringStringAdapter.write(out, fields, 21, value.labels());
+    this.mapOfStringObjectAdapter.write(out, fields, 22, value.anything());
+    this.mapOfStringObjectAdapter.write(out, fields, 23, value.freeForm());
+    this.thingNestedAdapter.write(out, fields, 24, value.nested());
+    this.badgeAdapter.write(out, fields, 25, value.badge());
+    this.badgeAdapter.write(out, fields, 26, value.nullableBadge());
+    this.badgeAdapter.omittable(out, fields, 27, value.formerBadge());
     out.endObject();
   }
 }

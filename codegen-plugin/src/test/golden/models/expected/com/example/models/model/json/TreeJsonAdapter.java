@@ -2,7 +2,6 @@
 package com.example.models.model.json;
 
 import com.example.models.model.Tree;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -11,6 +10,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -25,11 +25,12 @@ final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<List<Tree>> listOfTreeAdapter;
+  private final ValueAdapter<List<Tree>> listOfTreeAdapter;
 
   TreeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Tree", strictness);
-    this.listOfTreeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Tree.class));
+    this.listOfTreeAdapter = new ValueAdapter<List<Tree>>(moshi,
+        Types.newParameterizedType(List.class, Tree.class));
   }
 
   @Override
@@ -40,7 +41,7 @@ final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
     while (in.hasNext()) {
       switch (in.select(fields)) {
         case 0 -> value_ = in.string(fields, 0);
-        case 1 -> children = in.value(fields, 1, this.listOfTreeAdapter);
+        case 1 -> children = this.listOfTreeAdapter.read(in, fields, 1);
         default -> JsonFields.skip(in);
       }
     }
@@ -52,7 +53,7 @@ final class TreeJsonAdapter extends JsonOutAdapter<Tree> {
   protected void write(JsonOut out, Tree value) throws IOException {
     out.beginObject();
     out.string(fields, 0, value.value());
-    out.value(fields, 1, value.children(), this.listOfTreeAdapter);
+    this.listOfTreeAdapter.write(out, fields, 1, value.children());
     out.endObject();
   }
 }

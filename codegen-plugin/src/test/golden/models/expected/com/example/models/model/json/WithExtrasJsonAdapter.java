@@ -2,7 +2,6 @@
 package com.example.models.model.json;
 
 import com.example.models.model.WithExtras;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
@@ -10,6 +9,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,11 +26,11 @@ final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Long> long_Adapter;
+  private final ValueAdapter<Long> long_Adapter;
 
   WithExtrasJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "WithExtras", strictness);
-    this.long_Adapter = JsonOut.adapter(moshi, Long.class);
+    this.long_Adapter = new ValueAdapter<Long>(moshi, Long.class);
   }
 
   @Override
@@ -42,7 +42,7 @@ final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
       switch (in.select(fields)) {
         case 0 -> name = in.string(fields, 0);
         default -> {
-          additional.put(in.nextName(), in.read(this.long_Adapter));
+          additional.put(in.nextName(), this.long_Adapter.read(in));
         }
       }
     }
@@ -55,7 +55,7 @@ final class WithExtrasJsonAdapter extends JsonOutAdapter<WithExtras> {
     out.beginObject();
     out.string(fields, 0, value.name());
     for (Map.Entry<String, @Nullable Long> entry : value.additionalProperties().entrySet()) {
-      out.name(entry.getKey()).value(entry.getValue(), this.long_Adapter);
+      this.long_Adapter.write(out.name(entry.getKey()), entry.getValue());
     }
     out.endObject();
   }

@@ -3,7 +3,6 @@ package com.example.split.model.json;
 
 import com.example.split.model.Owner;
 import com.example.split.model.Pet;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -26,11 +26,12 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<List<Pet>> listOfPetAdapter;
+  private final ValueAdapter<List<Pet>> listOfPetAdapter;
 
   OwnerJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Owner", strictness);
-    this.listOfPetAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Pet.class));
+    this.listOfPetAdapter = new ValueAdapter<List<Pet>>(moshi,
+        Types.newParameterizedType(List.class, Pet.class));
   }
 
   @Override
@@ -41,7 +42,7 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
     while (in.hasNext()) {
       switch (in.select(fields)) {
         case 0 -> name = in.string(fields, 0);
-        case 1 -> pets = in.value(fields, 1, this.listOfPetAdapter);
+        case 1 -> pets = this.listOfPetAdapter.read(in, fields, 1);
         default -> JsonFields.skip(in);
       }
     }
@@ -53,7 +54,7 @@ final class OwnerJsonAdapter extends JsonOutAdapter<Owner> {
   protected void write(JsonOut out, Owner value) throws IOException {
     out.beginObject();
     out.string(fields, 0, value.name());
-    out.value(fields, 1, value.pets(), this.listOfPetAdapter);
+    this.listOfPetAdapter.write(out, fields, 1, value.pets());
     out.endObject();
   }
 }

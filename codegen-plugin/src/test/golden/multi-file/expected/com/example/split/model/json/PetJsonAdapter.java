@@ -3,7 +3,6 @@ package com.example.split.model.json;
 
 import com.example.split.model.Owner;
 import com.example.split.model.Pet;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -26,14 +26,15 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<Owner> ownerAdapter;
+  private final ValueAdapter<Owner> ownerAdapter;
 
-  private final JsonAdapter<List<Pet>> listOfPetAdapter;
+  private final ValueAdapter<List<Pet>> listOfPetAdapter;
 
   PetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Pet", strictness, 0);
-    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
-    this.listOfPetAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Pet.class));
+    this.ownerAdapter = new ValueAdapter<Owner>(moshi, Owner.class);
+    this.listOfPetAdapter = new ValueAdapter<List<Pet>>(moshi,
+        Types.newParameterizedType(List.class, Pet.class));
   }
 
   @Override
@@ -49,8 +50,8 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
       int i = in.select(fields);
       switch (i) {
         case 0 -> name = in.string(fields, 0);
-        case 1 -> owner = in.value(fields, 1, this.ownerAdapter);
-        case 2 -> friends = in.value(fields, 2, this.listOfPetAdapter);
+        case 1 -> owner = this.ownerAdapter.read(in, fields, 1);
+        case 2 -> friends = this.listOfPetAdapter.read(in, fields, 2);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -67,8 +68,8 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   protected void write(JsonOut out, Pet value) throws IOException {
     out.beginObject();
     out.string(fields, 0, value.name());
-    out.value(fields, 1, value.owner(), this.ownerAdapter);
-    out.value(fields, 2, value.friends(), this.listOfPetAdapter);
+    this.ownerAdapter.write(out, fields, 1, value.owner());
+    this.listOfPetAdapter.write(out, fields, 2, value.friends());
     out.endObject();
   }
 }

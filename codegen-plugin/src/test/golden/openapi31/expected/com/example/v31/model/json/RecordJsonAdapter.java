@@ -2,7 +2,6 @@
 package com.example.v31.model.json;
 
 import com.example.v31.model.Owner;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,29 +30,33 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
 
   private final JsonFields fields;
 
-  private final JsonAdapter<com.example.v31.model.Record> record_Adapter;
+  private final ValueAdapter<com.example.v31.model.Record> record_Adapter;
 
-  private final JsonAdapter<Object> objectAdapter;
+  private final ValueAdapter<Object> objectAdapter;
 
-  private final JsonAdapter<List<String>> listOfStringAdapter;
+  private final ValueAdapter<List<String>> listOfStringAdapter;
 
-  private final JsonAdapter<Owner> ownerAdapter;
+  private final ValueAdapter<Owner> ownerAdapter;
 
-  private final JsonAdapter<ByteString> byteStringAdapter;
+  private final ValueAdapter<ByteString> byteStringAdapter;
 
-  private final JsonAdapter<List<BigDecimal>> listOfBigDecimalAdapter;
+  private final ValueAdapter<List<BigDecimal>> listOfBigDecimalAdapter;
 
-  private final JsonAdapter<List<Object>> listOfObjectAdapter;
+  private final ValueAdapter<List<Object>> listOfObjectAdapter;
 
   RecordJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Record", strictness, 0, 1, 2).nullable(2, 3, 4, 5, 8);
-    this.record_Adapter = JsonOut.adapter(moshi, com.example.v31.model.Record.class);
-    this.objectAdapter = JsonOut.adapter(moshi, Object.class);
-    this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
-    this.ownerAdapter = JsonOut.adapter(moshi, Owner.class);
-    this.byteStringAdapter = JsonOut.adapter(moshi, ByteString.class);
-    this.listOfBigDecimalAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, BigDecimal.class));
-    this.listOfObjectAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Object.class));
+    this.record_Adapter = new ValueAdapter<com.example.v31.model.Record>(moshi,
+        com.example.v31.model.Record.class);
+    this.objectAdapter = new ValueAdapter<Object>(moshi, Object.class);
+    this.listOfStringAdapter = new ValueAdapter<List<String>>(moshi,
+        Types.newParameterizedType(List.class, String.class));
+    this.ownerAdapter = new ValueAdapter<Owner>(moshi, Owner.class);
+    this.byteStringAdapter = new ValueAdapter<ByteString>(moshi, ByteString.class);
+    this.listOfBigDecimalAdapter = new ValueAdapter<List<BigDecimal>>(moshi,
+        Types.newParameterizedType(List.class, BigDecimal.class));
+    this.listOfObjectAdapter = new ValueAdapter<List<Object>>(moshi,
+        Types.newParameterizedType(List.class, Object.class));
   }
 
   @Override
@@ -84,18 +88,18 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
         case 1 -> kind = in.string(fields, 1);
         case 2 -> note = in.string(fields, 2);
         case 3 -> score = Omittable.ofNullable(in.float64OrNull(fields, 3));
-        case 4 -> parent = Omittable.ofNullable(in.value(fields, 4, this.record_Adapter));
-        case 5 -> nothing = Omittable.ofNullable(in.value(fields, 5, this.objectAdapter));
-        case 6 -> tags = in.value(fields, 6, this.listOfStringAdapter);
-        case 7 -> owner = in.value(fields, 7, this.ownerAdapter);
-        case 8 -> previousOwner = Omittable.ofNullable(in.value(fields, 8, this.ownerAdapter));
+        case 4 -> parent = Omittable.ofNullable(this.record_Adapter.read(in, fields, 4));
+        case 5 -> nothing = Omittable.ofNullable(this.objectAdapter.read(in, fields, 5));
+        case 6 -> tags = this.listOfStringAdapter.read(in, fields, 6);
+        case 7 -> owner = this.ownerAdapter.read(in, fields, 7);
+        case 8 -> previousOwner = Omittable.ofNullable(this.ownerAdapter.read(in, fields, 8));
         case 9 -> version = in.int64OrNull(fields, 9);
         case 10 -> status = in.string(fields, 10);
-        case 11 -> thumbnail = in.value(fields, 11, this.byteStringAdapter);
+        case 11 -> thumbnail = this.byteStringAdapter.read(in, fields, 11);
         case 12 -> thumbnailUrlSafe = in.string(fields, 12);
         case 13 -> summary = in.string(fields, 13);
-        case 14 -> point = in.value(fields, 14, this.listOfBigDecimalAdapter);
-        case 15 -> pair = in.value(fields, 15, this.listOfObjectAdapter);
+        case 14 -> point = this.listOfBigDecimalAdapter.read(in, fields, 14);
+        case 15 -> pair = this.listOfObjectAdapter.read(in, fields, 15);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -116,18 +120,18 @@ final class RecordJsonAdapter extends JsonOutAdapter<com.example.v31.model.Recor
     out.string(fields, 1, value.kind());
     out.string(fields, 2, value.note());
     out.omittable(fields, 3, value.score());
-    out.omittable(fields, 4, value.parent(), this.record_Adapter);
-    out.omittable(fields, 5, value.nothing(), this.objectAdapter);
-    out.value(fields, 6, value.tags(), this.listOfStringAdapter);
-    out.value(fields, 7, value.owner(), this.ownerAdapter);
-    out.omittable(fields, 8, value.previousOwner(), this.ownerAdapter);
+    this.record_Adapter.omittable(out, fields, 4, value.parent());
+    this.objectAdapter.omittable(out, fields, 5, value.nothing());
+    this.listOfStringAdapter.write(out, fields, 6, value.tags());
+    this.ownerAdapter.write(out, fields, 7, value.owner());
+    this.ownerAdapter.omittable(out, fields, 8, value.previousOwner());
     out.number(fields, 9, value.version());
     out.string(fields, 10, value.status());
-    out.value(fields, 11, value.thumbnail(), this.byteStringAdapter);
+    this.byteStringAdapter.write(out, fields, 11, value.thumbnail());
     out.string(fields, 12, value.thumbnailUrlSafe());
     out.string(fields, 13, value.summary());
-    out.value(fields, 14, value.point(), this.listOfBigDecimalAdapter);
-    out.value(fields, 15, value.pair(), this.listOfObjectAdapter);
+    this.listOfBigDecimalAdapter.write(out, fields, 14, value.point());
+    this.listOfObjectAdapter.write(out, fields, 15, value.pair());
     out.endObject();
   }
 }

@@ -5,7 +5,6 @@ import com.example.zoo.model.Drawing;
 import com.example.zoo.model.DrawingLabel;
 import com.example.zoo.model.Shape;
 import com.example.zoo.model.Vehicle;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -14,6 +13,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -28,17 +28,19 @@ final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<List<Shape>> listOfShapeAdapter;
+  private final ValueAdapter<List<Shape>> listOfShapeAdapter;
 
-  private final JsonAdapter<List<Vehicle>> listOfVehicleAdapter;
+  private final ValueAdapter<List<Vehicle>> listOfVehicleAdapter;
 
-  private final JsonAdapter<DrawingLabel> drawingLabelAdapter;
+  private final ValueAdapter<DrawingLabel> drawingLabelAdapter;
 
   DrawingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Drawing", strictness);
-    this.listOfShapeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Shape.class));
-    this.listOfVehicleAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Vehicle.class));
-    this.drawingLabelAdapter = JsonOut.adapter(moshi, DrawingLabel.class);
+    this.listOfShapeAdapter = new ValueAdapter<List<Shape>>(moshi,
+        Types.newParameterizedType(List.class, Shape.class));
+    this.listOfVehicleAdapter = new ValueAdapter<List<Vehicle>>(moshi,
+        Types.newParameterizedType(List.class, Vehicle.class));
+    this.drawingLabelAdapter = new ValueAdapter<DrawingLabel>(moshi, DrawingLabel.class);
   }
 
   @Override
@@ -49,9 +51,9 @@ final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> shapes = in.value(fields, 0, this.listOfShapeAdapter);
-        case 1 -> fleet = in.value(fields, 1, this.listOfVehicleAdapter);
-        case 2 -> label_ = in.value(fields, 2, this.drawingLabelAdapter);
+        case 0 -> shapes = this.listOfShapeAdapter.read(in, fields, 0);
+        case 1 -> fleet = this.listOfVehicleAdapter.read(in, fields, 1);
+        case 2 -> label_ = this.drawingLabelAdapter.read(in, fields, 2);
         default -> JsonFields.skip(in);
       }
     }
@@ -62,9 +64,9 @@ final class DrawingJsonAdapter extends JsonOutAdapter<Drawing> {
   @Override
   protected void write(JsonOut out, Drawing value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.shapes(), this.listOfShapeAdapter);
-    out.value(fields, 1, value.fleet(), this.listOfVehicleAdapter);
-    out.value(fields, 2, value.label(), this.drawingLabelAdapter);
+    this.listOfShapeAdapter.write(out, fields, 0, value.shapes());
+    this.listOfVehicleAdapter.write(out, fields, 1, value.fleet());
+    this.drawingLabelAdapter.write(out, fields, 2, value.label());
     out.endObject();
   }
 }

@@ -3,13 +3,13 @@ package com.example.zoo.model.json;
 
 import com.example.zoo.model.DrawingLabel;
 import com.example.zoo.model.DrawingLabelRich;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -23,10 +23,11 @@ final class DrawingLabelJsonAdapter extends JsonOutAdapter<DrawingLabel> {
 
   private static final Set<String> DRAWING_LABEL_RICH_NAMES = Set.of("text", "bold");
 
-  private final JsonAdapter<DrawingLabelRich> drawingLabelRichAdapter;
+  private final ValueAdapter<DrawingLabelRich> drawingLabelRichAdapter;
 
   DrawingLabelJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.drawingLabelRichAdapter = JsonOut.adapter(moshi, DrawingLabelRich.class);
+    this.drawingLabelRichAdapter = new ValueAdapter<DrawingLabelRich>(moshi,
+        DrawingLabelRich.class);
   }
 
   @Override
@@ -40,10 +41,10 @@ final class DrawingLabelJsonAdapter extends JsonOutAdapter<DrawingLabel> {
       case BEGIN_OBJECT -> {
         Set<String> names = JsonValues.objectNames(in);
         if (names.containsAll(DRAWING_LABEL_RICH_REQUIRED) && DRAWING_LABEL_RICH_NAMES.containsAll(names)) {
-          return in.read(this.drawingLabelRichAdapter);
+          return this.drawingLabelRichAdapter.read(in);
         }
         if (names.containsAll(DRAWING_LABEL_RICH_REQUIRED)) {
-          return in.read(this.drawingLabelRichAdapter);
+          return this.drawingLabelRichAdapter.read(in);
         }
       }
       default -> {
@@ -59,7 +60,7 @@ final class DrawingLabelJsonAdapter extends JsonOutAdapter<DrawingLabel> {
       return;
     }
     if (value instanceof DrawingLabelRich v) {
-      out.value(v, this.drawingLabelRichAdapter);
+      this.drawingLabelRichAdapter.write(out, v);
       return;
     }
     out.raw(((DrawingLabel.Unknown) value).json());

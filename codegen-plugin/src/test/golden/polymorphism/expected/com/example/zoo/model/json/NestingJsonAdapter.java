@@ -2,7 +2,6 @@
 package com.example.zoo.model.json;
 
 import com.example.zoo.model.Nesting;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonIn;
@@ -10,6 +9,7 @@ import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -19,13 +19,15 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.retrospec.codegen.Generator")
 final class NestingJsonAdapter extends JsonOutAdapter<Nesting> {
-  private final JsonAdapter<List<Nesting>> listOfNestingAdapter;
+  private final ValueAdapter<List<Nesting>> listOfNestingAdapter;
 
-  private final JsonAdapter<List<String>> listOfStringAdapter;
+  private final ValueAdapter<List<String>> listOfStringAdapter;
 
   NestingJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.listOfNestingAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Nesting.class));
-    this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
+    this.listOfNestingAdapter = new ValueAdapter<List<Nesting>>(moshi,
+        Types.newParameterizedType(List.class, Nesting.class));
+    this.listOfStringAdapter = new ValueAdapter<List<String>>(moshi,
+        Types.newParameterizedType(List.class, String.class));
   }
 
   @Override
@@ -34,11 +36,11 @@ final class NestingJsonAdapter extends JsonOutAdapter<Nesting> {
     // A variant's adapter reads a value, not null: the token it is at is not a null.
     switch (in.peek()) {
       case BEGIN_ARRAY -> {
-        var attempt0 = JsonValues.attempt(in, this.listOfNestingAdapter);
+        var attempt0 = this.listOfNestingAdapter.attempt(in);
         if (attempt0 != null) {
           return new Nesting.OfNestingList(attempt0.value());
         }
-        return new Nesting.OfStringList(in.read(this.listOfStringAdapter));
+        return new Nesting.OfStringList(this.listOfStringAdapter.read(in));
       }
       default -> {
       }
@@ -49,11 +51,11 @@ final class NestingJsonAdapter extends JsonOutAdapter<Nesting> {
   @Override
   protected void write(JsonOut out, Nesting value) throws IOException {
     if (value instanceof Nesting.OfNestingList v) {
-      out.value(v.value(), this.listOfNestingAdapter);
+      this.listOfNestingAdapter.write(out, v.value());
       return;
     }
     if (value instanceof Nesting.OfStringList v) {
-      out.value(v.value(), this.listOfStringAdapter);
+      this.listOfStringAdapter.write(out, v.value());
       return;
     }
     out.raw(((Nesting.Unknown) value).json());

@@ -4,7 +4,6 @@ package com.example.zoo.model.json;
 import com.example.zoo.model.Cat;
 import com.example.zoo.model.Dog;
 import com.example.zoo.model.Pet;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonIn;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -20,13 +20,13 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.retrospec.codegen.Generator")
 final class PetJsonAdapter extends JsonOutAdapter<Pet> {
-  private final JsonAdapter<Cat> catAdapter;
+  private final ValueAdapter<Cat> catAdapter;
 
-  private final JsonAdapter<Dog> dogAdapter;
+  private final ValueAdapter<Dog> dogAdapter;
 
   PetJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.catAdapter = JsonOut.adapter(moshi, Cat.class);
-    this.dogAdapter = JsonOut.adapter(moshi, Dog.class);
+    this.catAdapter = new ValueAdapter<Cat>(moshi, Cat.class);
+    this.dogAdapter = new ValueAdapter<Dog>(moshi, Dog.class);
   }
 
   @Override
@@ -37,10 +37,10 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
     if (label != null) {
       switch (label) {
         case "cat" -> {
-          return in.read(this.catAdapter);
+          return this.catAdapter.read(in);
         }
         case "dog" -> {
-          return in.read(this.dogAdapter);
+          return this.dogAdapter.read(in);
         }
         default -> {
         }
@@ -52,11 +52,11 @@ final class PetJsonAdapter extends JsonOutAdapter<Pet> {
   @Override
   protected void write(JsonOut out, Pet value) throws IOException {
     if (value instanceof Cat v) {
-      out.value(v, this.catAdapter);
+      this.catAdapter.write(out, v);
       return;
     }
     if (value instanceof Dog v) {
-      out.value(v, this.dogAdapter);
+      this.dogAdapter.write(out, v);
       return;
     }
     out.raw(((Pet.Unknown) value).json());

@@ -4,7 +4,6 @@ package com.example.zoo.model.json;
 import com.example.zoo.model.Circle;
 import com.example.zoo.model.Shape;
 import com.example.zoo.model.Square;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.retrospec.runtime.json.JsonIn;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -30,16 +30,17 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
 
   private static final Set<String> SQUARE_NAMES = Set.of("side");
 
-  private final JsonAdapter<Circle> circleAdapter;
+  private final ValueAdapter<Circle> circleAdapter;
 
-  private final JsonAdapter<Square> squareAdapter;
+  private final ValueAdapter<Square> squareAdapter;
 
-  private final JsonAdapter<List<Long>> listOfLongAdapter;
+  private final ValueAdapter<List<Long>> listOfLongAdapter;
 
   ShapeJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.circleAdapter = JsonOut.adapter(moshi, Circle.class);
-    this.squareAdapter = JsonOut.adapter(moshi, Square.class);
-    this.listOfLongAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Long.class));
+    this.circleAdapter = new ValueAdapter<Circle>(moshi, Circle.class);
+    this.squareAdapter = new ValueAdapter<Square>(moshi, Square.class);
+    this.listOfLongAdapter = new ValueAdapter<List<Long>>(moshi,
+        Types.newParameterizedType(List.class, Long.class));
   }
 
   @Override
@@ -51,21 +52,21 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
         return new Shape.OfString(in.nextString());
       }
       case BEGIN_ARRAY -> {
-        return new Shape.OfLongList(in.read(this.listOfLongAdapter));
+        return new Shape.OfLongList(this.listOfLongAdapter.read(in));
       }
       case BEGIN_OBJECT -> {
         Set<String> names = JsonValues.objectNames(in);
         if (names.containsAll(CIRCLE_REQUIRED) && CIRCLE_NAMES.containsAll(names)) {
-          return in.read(this.circleAdapter);
+          return this.circleAdapter.read(in);
         }
         if (names.containsAll(SQUARE_REQUIRED) && SQUARE_NAMES.containsAll(names)) {
-          return in.read(this.squareAdapter);
+          return this.squareAdapter.read(in);
         }
         if (names.containsAll(CIRCLE_REQUIRED)) {
-          return in.read(this.circleAdapter);
+          return this.circleAdapter.read(in);
         }
         if (names.containsAll(SQUARE_REQUIRED)) {
-          return in.read(this.squareAdapter);
+          return this.squareAdapter.read(in);
         }
       }
       default -> {
@@ -77,11 +78,11 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
   @Override
   protected void write(JsonOut out, Shape value) throws IOException {
     if (value instanceof Circle v) {
-      out.value(v, this.circleAdapter);
+      this.circleAdapter.write(out, v);
       return;
     }
     if (value instanceof Square v) {
-      out.value(v, this.squareAdapter);
+      this.squareAdapter.write(out, v);
       return;
     }
     if (value instanceof Shape.OfString v) {
@@ -89,7 +90,7 @@ final class ShapeJsonAdapter extends JsonOutAdapter<Shape> {
       return;
     }
     if (value instanceof Shape.OfLongList v) {
-      out.value(v.value(), this.listOfLongAdapter);
+      this.listOfLongAdapter.write(out, v.value());
       return;
     }
     out.raw(((Shape.Unknown) value).json());

@@ -4,7 +4,6 @@ package com.example.zoo.model.json;
 import com.example.zoo.model.Bike;
 import com.example.zoo.model.Car;
 import com.example.zoo.model.Vehicle;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonIn;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
 import dev.retrospec.runtime.json.RawJson;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 
@@ -20,13 +20,13 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.retrospec.codegen.Generator")
 final class VehicleJsonAdapter extends JsonOutAdapter<Vehicle> {
-  private final JsonAdapter<Car> carAdapter;
+  private final ValueAdapter<Car> carAdapter;
 
-  private final JsonAdapter<Bike> bikeAdapter;
+  private final ValueAdapter<Bike> bikeAdapter;
 
   VehicleJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
-    this.carAdapter = JsonOut.adapter(moshi, Car.class);
-    this.bikeAdapter = JsonOut.adapter(moshi, Bike.class);
+    this.carAdapter = new ValueAdapter<Car>(moshi, Car.class);
+    this.bikeAdapter = new ValueAdapter<Bike>(moshi, Bike.class);
   }
 
   @Override
@@ -37,10 +37,10 @@ final class VehicleJsonAdapter extends JsonOutAdapter<Vehicle> {
     if (label != null) {
       switch (label) {
         case "Car" -> {
-          return in.read(this.carAdapter);
+          return this.carAdapter.read(in);
         }
         case "Bike" -> {
-          return in.read(this.bikeAdapter);
+          return this.bikeAdapter.read(in);
         }
         default -> {
         }
@@ -52,11 +52,11 @@ final class VehicleJsonAdapter extends JsonOutAdapter<Vehicle> {
   @Override
   protected void write(JsonOut out, Vehicle value) throws IOException {
     if (value instanceof Car v) {
-      out.value(v, this.carAdapter);
+      this.carAdapter.write(out, v);
       return;
     }
     if (value instanceof Bike v) {
-      out.value(v, this.bikeAdapter);
+      this.bikeAdapter.write(out, v);
       return;
     }
     out.raw(((Vehicle.Unknown) value).json());

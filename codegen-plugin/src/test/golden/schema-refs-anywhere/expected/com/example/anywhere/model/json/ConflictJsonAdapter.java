@@ -3,7 +3,6 @@ package com.example.anywhere.model.json;
 
 import com.example.anywhere.model.Conflict;
 import com.example.anywhere.model.ConflictDetail;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.json.JsonFields;
@@ -11,6 +10,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +24,11 @@ final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<ConflictDetail> conflictDetailAdapter;
+  private final ValueAdapter<ConflictDetail> conflictDetailAdapter;
 
   ConflictJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Conflict", strictness, 0);
-    this.conflictDetailAdapter = JsonOut.adapter(moshi, ConflictDetail.class);
+    this.conflictDetailAdapter = new ValueAdapter<ConflictDetail>(moshi, ConflictDetail.class);
   }
 
   @Override
@@ -43,7 +43,7 @@ final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
       int i = in.select(fields);
       switch (i) {
         case 0 -> code = in.string(fields, 0);
-        case 1 -> detail = in.value(fields, 1, this.conflictDetailAdapter);
+        case 1 -> detail = this.conflictDetailAdapter.read(in, fields, 1);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -60,7 +60,7 @@ final class ConflictJsonAdapter extends JsonOutAdapter<Conflict> {
   protected void write(JsonOut out, Conflict value) throws IOException {
     out.beginObject();
     out.string(fields, 0, value.code());
-    out.value(fields, 1, value.detail(), this.conflictDetailAdapter);
+    this.conflictDetailAdapter.write(out, fields, 1, value.detail());
     out.endObject();
   }
 }

@@ -4,7 +4,6 @@ package com.example.anywhere.model.json;
 import com.example.anywhere.model.Order;
 import com.example.anywhere.model.OrderExtra;
 import com.example.anywhere.model.Priority;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -14,6 +13,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -27,14 +27,15 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<OpenEnum<Priority>> openEnumOfPriorityAdapter;
+  private final ValueAdapter<OpenEnum<Priority>> openEnumOfPriorityAdapter;
 
-  private final JsonAdapter<OrderExtra> orderExtraAdapter;
+  private final ValueAdapter<OrderExtra> orderExtraAdapter;
 
   OrderJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Order", strictness, 0);
-    this.openEnumOfPriorityAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, Priority.class));
-    this.orderExtraAdapter = JsonOut.adapter(moshi, OrderExtra.class);
+    this.openEnumOfPriorityAdapter = new ValueAdapter<OpenEnum<Priority>>(moshi,
+        Types.newParameterizedType(OpenEnum.class, Priority.class));
+    this.orderExtraAdapter = new ValueAdapter<OrderExtra>(moshi, OrderExtra.class);
   }
 
   @Override
@@ -50,8 +51,8 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
       int i = in.select(fields);
       switch (i) {
         case 0 -> id = in.string(fields, 0);
-        case 1 -> priority = in.value(fields, 1, this.openEnumOfPriorityAdapter);
-        case 2 -> extra = in.value(fields, 2, this.orderExtraAdapter);
+        case 1 -> priority = this.openEnumOfPriorityAdapter.read(in, fields, 1);
+        case 2 -> extra = this.orderExtraAdapter.read(in, fields, 2);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -68,8 +69,8 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
   protected void write(JsonOut out, Order value) throws IOException {
     out.beginObject();
     out.string(fields, 0, value.id());
-    out.value(fields, 1, value.priority(), this.openEnumOfPriorityAdapter);
-    out.value(fields, 2, value.extra(), this.orderExtraAdapter);
+    this.openEnumOfPriorityAdapter.write(out, fields, 1, value.priority());
+    this.orderExtraAdapter.write(out, fields, 2, value.extra());
     out.endObject();
   }
 }

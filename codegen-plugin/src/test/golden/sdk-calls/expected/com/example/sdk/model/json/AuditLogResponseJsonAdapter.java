@@ -2,7 +2,6 @@
 package com.example.sdk.model.json;
 
 import com.example.sdk.model.AuditLogResponse;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -26,11 +26,12 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
 
   private final JsonFields fields;
 
-  private final JsonAdapter<List<String>> listOfStringAdapter;
+  private final ValueAdapter<List<String>> listOfStringAdapter;
 
   AuditLogResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "AuditLogResponse", strictness).nullable(1);
-    this.listOfStringAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, String.class));
+    this.listOfStringAdapter = new ValueAdapter<List<String>>(moshi,
+        Types.newParameterizedType(List.class, String.class));
   }
 
   @Override
@@ -40,7 +41,7 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> lines = in.value(fields, 0, this.listOfStringAdapter);
+        case 0 -> lines = this.listOfStringAdapter.read(in, fields, 0);
         case 1 -> continueFrom = Omittable.ofNullable(in.string(fields, 1));
         default -> JsonFields.skip(in);
       }
@@ -52,7 +53,7 @@ final class AuditLogResponseJsonAdapter extends JsonOutAdapter<AuditLogResponse>
   @Override
   protected void write(JsonOut out, AuditLogResponse value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.lines(), this.listOfStringAdapter);
+    this.listOfStringAdapter.write(out, fields, 0, value.lines());
     out.omittable(fields, 1, value.continueFrom());
     out.endObject();
   }

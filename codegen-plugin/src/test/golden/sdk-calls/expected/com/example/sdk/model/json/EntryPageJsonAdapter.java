@@ -3,7 +3,6 @@ package com.example.sdk.model.json;
 
 import com.example.sdk.model.Entry;
 import com.example.sdk.model.EntryPage;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -26,11 +26,12 @@ final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<List<Entry>> listOfEntryAdapter;
+  private final ValueAdapter<List<Entry>> listOfEntryAdapter;
 
   EntryPageJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "EntryPage", strictness, 0);
-    this.listOfEntryAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Entry.class));
+    this.listOfEntryAdapter = new ValueAdapter<List<Entry>>(moshi,
+        Types.newParameterizedType(List.class, Entry.class));
   }
 
   @Override
@@ -44,7 +45,7 @@ final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> items = in.value(fields, 0, this.listOfEntryAdapter);
+        case 0 -> items = this.listOfEntryAdapter.read(in, fields, 0);
         case 1 -> nextCursor = in.string(fields, 1);
         default -> {
           JsonFields.skip(in);
@@ -61,7 +62,7 @@ final class EntryPageJsonAdapter extends JsonOutAdapter<EntryPage> {
   @Override
   protected void write(JsonOut out, EntryPage value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.items(), this.listOfEntryAdapter);
+    this.listOfEntryAdapter.write(out, fields, 0, value.items());
     out.string(fields, 1, value.nextCursor());
     out.endObject();
   }

@@ -3,7 +3,6 @@ package com.example.sdk.model.json;
 
 import com.example.sdk.model.Charge;
 import com.example.sdk.model.ListChargesResponse;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -26,11 +26,12 @@ final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesRes
 
   private final JsonFields fields;
 
-  private final JsonAdapter<List<Charge>> listOfChargeAdapter;
+  private final ValueAdapter<List<Charge>> listOfChargeAdapter;
 
   ListChargesResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "ListChargesResponse", strictness, 0, 1);
-    this.listOfChargeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Charge.class));
+    this.listOfChargeAdapter = new ValueAdapter<List<Charge>>(moshi,
+        Types.newParameterizedType(List.class, Charge.class));
   }
 
   @Override
@@ -44,7 +45,7 @@ final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesRes
     while (in.hasNext()) {
       int i = in.select(fields);
       switch (i) {
-        case 0 -> data = in.value(fields, 0, this.listOfChargeAdapter);
+        case 0 -> data = this.listOfChargeAdapter.read(in, fields, 0);
         case 1 -> hasMore = in.bool(fields, 1);
         default -> {
           JsonFields.skip(in);
@@ -61,7 +62,7 @@ final class ListChargesResponseJsonAdapter extends JsonOutAdapter<ListChargesRes
   @Override
   protected void write(JsonOut out, ListChargesResponse value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.data(), this.listOfChargeAdapter);
+    this.listOfChargeAdapter.write(out, fields, 0, value.data());
     out.bool(fields, 1, value.hasMore());
     out.endObject();
   }

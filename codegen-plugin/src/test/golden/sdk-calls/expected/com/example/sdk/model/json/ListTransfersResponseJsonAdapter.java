@@ -3,7 +3,6 @@ package com.example.sdk.model.json;
 
 import com.example.sdk.model.Charge;
 import com.example.sdk.model.ListTransfersResponse;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -12,6 +11,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -26,11 +26,12 @@ final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfer
 
   private final JsonFields fields;
 
-  private final JsonAdapter<List<Charge>> listOfChargeAdapter;
+  private final ValueAdapter<List<Charge>> listOfChargeAdapter;
 
   ListTransfersResponseJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "ListTransfersResponse", strictness);
-    this.listOfChargeAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(List.class, Charge.class));
+    this.listOfChargeAdapter = new ValueAdapter<List<Charge>>(moshi,
+        Types.newParameterizedType(List.class, Charge.class));
   }
 
   @Override
@@ -40,7 +41,7 @@ final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfer
     in.beginObject();
     while (in.hasNext()) {
       switch (in.select(fields)) {
-        case 0 -> results = in.value(fields, 0, this.listOfChargeAdapter);
+        case 0 -> results = this.listOfChargeAdapter.read(in, fields, 0);
         case 1 -> total = in.int64OrNull(fields, 1);
         default -> JsonFields.skip(in);
       }
@@ -52,7 +53,7 @@ final class ListTransfersResponseJsonAdapter extends JsonOutAdapter<ListTransfer
   @Override
   protected void write(JsonOut out, ListTransfersResponse value) throws IOException {
     out.beginObject();
-    out.value(fields, 0, value.results(), this.listOfChargeAdapter);
+    this.listOfChargeAdapter.write(out, fields, 0, value.results());
     out.number(fields, 1, value.total());
     out.endObject();
   }

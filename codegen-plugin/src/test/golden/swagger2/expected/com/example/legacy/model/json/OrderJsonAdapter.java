@@ -3,7 +3,6 @@ package com.example.legacy.model.json;
 
 import com.example.legacy.model.Order;
 import com.example.legacy.model.OrderStatus;
-import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -13,6 +12,7 @@ import dev.retrospec.runtime.json.JsonIn;
 import dev.retrospec.runtime.json.JsonOut;
 import dev.retrospec.runtime.json.JsonOutAdapter;
 import dev.retrospec.runtime.json.JsonValues;
+import dev.retrospec.runtime.json.ValueAdapter;
 import java.io.IOException;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
@@ -27,11 +27,12 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
 
   private final JsonFields fields;
 
-  private final JsonAdapter<OpenEnum<OrderStatus>> openEnumOfOrderStatusAdapter;
+  private final ValueAdapter<OpenEnum<OrderStatus>> openEnumOfOrderStatusAdapter;
 
   OrderJsonAdapter(Moshi moshi, JsonValues.Strictness strictness) {
     this.fields = new JsonFields(NAMES, "Order", strictness, 1, 2);
-    this.openEnumOfOrderStatusAdapter = JsonOut.adapter(moshi, Types.newParameterizedType(OpenEnum.class, OrderStatus.class));
+    this.openEnumOfOrderStatusAdapter = new ValueAdapter<OpenEnum<OrderStatus>>(moshi,
+        Types.newParameterizedType(OpenEnum.class, OrderStatus.class));
   }
 
   @Override
@@ -50,7 +51,7 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
         case 0 -> id = in.int64OrNull(fields, 0);
         case 1 -> item = in.string(fields, 1);
         case 2 -> quantity = in.int32(fields, 2);
-        case 3 -> status = in.value(fields, 3, this.openEnumOfOrderStatusAdapter);
+        case 3 -> status = this.openEnumOfOrderStatusAdapter.read(in, fields, 3);
         default -> {
           JsonFields.skip(in);
           continue;
@@ -68,7 +69,7 @@ final class OrderJsonAdapter extends JsonOutAdapter<Order> {
     out.beginObject();
     out.string(fields, 1, value.item());
     out.number(fields, 2, value.quantity());
-    out.value(fields, 3, value.status(), this.openEnumOfOrderStatusAdapter);
+    this.openEnumOfOrderStatusAdapter.write(out, fields, 3, value.status());
     out.endObject();
   }
 }

@@ -88,7 +88,7 @@ public final class JsonOut {
      * The adapter {@code moshi} has for {@code type}, in a form this class writes without a writer of its own: text,
      * numbers and booleans written as they are (read by Moshi's adapters), free-form values as far as they are JSON's
      * own kinds, and the placeholder Moshi hands out for a recursive type replaced by the real adapter at first use.
-     * Generated adapters take the adapters of their properties from here.
+     * Generated adapters take the adapters of their properties from here, through {@link ValueAdapter}.
      */
     public static <T> JsonAdapter<T> adapter(Moshi moshi, Type type) {
         return NestedAdapters.of(moshi, type);

@@ -63,6 +63,9 @@ final class ClientEmitter {
     TypeSpec emit() {
         TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         common.decorate(type);
+        if (common.sharedErrors().values().stream().anyMatch(common.deprecations()::deprecated)) {
+            Deprecations.suppress(type); // ERROR_TYPES names it
+        }
         type.addJavadoc("$L", classDoc());
 
         if (defaultBaseUrl != null) {

@@ -41,7 +41,8 @@ public final class Emitter {
         model.services().forEach(s -> addIfJavaLang(s.name(), qualify));
         addIfJavaLang(model.clientName(), qualify);
         String sourceName = fileName(model.source());
-        Common common = new Common(options, List.copyOf(qualify), ErrorTypes.shared(model));
+        Common common =
+                new Common(options, List.copyOf(qualify), ErrorTypes.shared(model), new Deprecations(model.types()));
         JavaTypes types = new JavaTypes(
                 options.modelPackage(),
                 model.types().stream()
@@ -135,13 +136,18 @@ public final class Emitter {
                 .build();
     }
 
-    /** What every emitted top-level type carries. */
     /**
      * What every emitter of one client shares.
      *
      * @param sharedErrors the error body type of each status most operations give it, declared once on the client
+     * @param deprecations which generated types are deprecated
      */
-    record Common(EmitOptions options, List<String> alwaysQualify, java.util.Map<String, String> sharedErrors) {
+    record Common(
+            EmitOptions options,
+            List<String> alwaysQualify,
+            java.util.Map<String, String> sharedErrors,
+            Deprecations deprecations) {
+        /** What every emitted top-level type carries. */
         void decorate(TypeSpec.Builder type) {
             type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
                     .addMember("value", "$S", GENERATOR)

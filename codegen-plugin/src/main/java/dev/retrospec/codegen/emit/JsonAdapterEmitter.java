@@ -70,8 +70,8 @@ final class JsonAdapterEmitter {
                 .superclass(ParameterizedTypeName.get(RuntimeTypes.JSON_OUT_ADAPTER, self))
                 .addJavadoc("Reads and writes {@link $T}.\n", self);
         common.decorate(type);
-        if (def.deprecated()) {
-            suppressDeprecation(type);
+        if (def.deprecated() || common.deprecations().namedBy(def)) {
+            Deprecations.suppress(type);
         }
 
         NameAllocator locals = new NameAllocator();
@@ -147,13 +147,6 @@ final class JsonAdapterEmitter {
 
     /** The Java type of a record's additional properties' values, and the adapter field for them. */
     private record Additional(TypeName valueType, String adapterField) {}
-
-    /** An adapter of a type the description deprecates still reads and writes it, without a warning. */
-    static void suppressDeprecation(TypeSpec.Builder type) {
-        type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                .addMember("value", "$S", "deprecation")
-                .build());
-    }
 
     /** A discriminator property and value a record writes because it is a variant of a discriminated union. */
     record Discriminated(String property, String label) {}

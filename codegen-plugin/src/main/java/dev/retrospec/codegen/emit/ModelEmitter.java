@@ -101,10 +101,20 @@ final class ModelEmitter {
         for (String union : def.implementsUnions()) {
             type.addSuperinterface(ClassName.get(common.options().modelPackage(), union));
         }
+        deprecation(type, def);
+        return type.addJavadoc(doc.build()).build();
+    }
+
+    /**
+     * {@code @Deprecated} on a type the description deprecates; on one that is not, but must name a deprecated type, the
+     * suppression of javac's warning about it.
+     */
+    private void deprecation(TypeSpec.Builder type, TypeDef def) {
         if (def.deprecated()) {
             type.addAnnotation(Deprecated.class);
+        } else if (common.deprecations().namedBy(def)) {
+            Deprecations.suppress(type);
         }
-        return type.addJavadoc(doc.build()).build();
     }
 
     /**
@@ -123,9 +133,7 @@ final class ModelEmitter {
                 description.isEmpty() ? "" : description + "\n<p>",
                 "A class rather than a record: it has more properties than a record's constructor takes. Make one\n"
                         + "with {@link #" + builderMethod(def) + "()}.\n");
-        if (def.deprecated()) {
-            type.addAnnotation(Deprecated.class);
-        }
+        deprecation(type, def);
         for (String union : def.implementsUnions()) {
             type.addSuperinterface(ClassName.get(common.options().modelPackage(), union));
         }
@@ -268,9 +276,7 @@ final class ModelEmitter {
                             + " by their\nwidth, objects by the names they have. JSON none of them describes reads as"
                             + " {@link Unknown}.\n");
         }
-        if (def.deprecated()) {
-            type.addAnnotation(Deprecated.class);
-        }
+        deprecation(type, def);
         for (TypeDef.Variant variant : def.variants()) {
             if (!(variant instanceof TypeDef.WrapperVariant wrapped)) {
                 type.addPermittedSubclass(ClassName.get(common.options().modelPackage(), variant.javaName()));

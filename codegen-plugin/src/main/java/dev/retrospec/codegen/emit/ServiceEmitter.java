@@ -42,6 +42,9 @@ final class ServiceEmitter {
     TypeSpec emit(Service service) {
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(service.name()).addModifiers(Modifier.PUBLIC);
         common.decorate(type);
+        if (common.deprecations().namedByAny(service.operations())) {
+            Deprecations.suppress(type);
+        }
         String description = Docs.paragraphs(service.description());
         type.addJavadoc(
                 "$L", description.isEmpty() ? "Operations tagged " + Docs.code(service.tag()) + "." : description);

@@ -71,8 +71,8 @@ final class UnionAdapterEmitter {
                 .superclass(ParameterizedTypeName.get(RuntimeTypes.JSON_OUT_ADAPTER, self))
                 .addJavadoc("Reads and writes {@link $T}.\n", self);
         common.decorate(type);
-        if (def.deprecated() || def.variants().stream().anyMatch(v -> deprecated(v.javaName()))) {
-            JsonAdapterEmitter.suppressDeprecation(type);
+        if (def.deprecated() || common.deprecations().namedBy(def)) {
+            Deprecations.suppress(type);
         }
         JsonAdapterEmitter.Adapters adapters = new JsonAdapterEmitter.Adapters();
         List<Candidate> candidates = new ArrayList<>();
@@ -105,11 +105,6 @@ final class UnionAdapterEmitter {
         type.addMethod(fromJson.build());
         type.addMethod(write(self, unknown, candidates));
         return type.build();
-    }
-
-    private boolean deprecated(String typeName) {
-        TypeDef def = definitions.apply(typeName);
-        return def != null && def.deprecated();
     }
 
     private Candidate candidate(ClassName union, Variant variant, JsonAdapterEmitter.Adapters adapters) {

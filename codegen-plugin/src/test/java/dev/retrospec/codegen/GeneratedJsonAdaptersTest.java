@@ -199,6 +199,18 @@ class GeneratedJsonAdaptersTest {
     }
 
     @Test
+    void aFloatVariantIsWrittenAsTheFloatItHolds() throws Exception {
+        // Written as a Number: through a double, 0.1F would go out as 0.10000000149011612.
+        JsonAdapter<Object> reading = adapter(zooMoshi, zoo, "Reading");
+
+        Object read = reading.fromJson("0.1");
+
+        assertThat(read.toString()).isEqualTo("OfFloat[value=0.1]");
+        assertThat(reading.toJson(read)).isEqualTo("0.1");
+        assertThat(reading.fromJson("\"n/a\"").toString()).isEqualTo("OfString[value=n/a]");
+    }
+
+    @Test
     @Timeout(30)
     void aUnionNestedInItsOwnVariantsIsReadOncePerLevel() throws Exception {
         // Nesting is an array of Nestings or an array of strings, told apart only by reading. Each level tries the

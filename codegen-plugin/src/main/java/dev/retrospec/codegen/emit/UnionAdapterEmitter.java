@@ -350,9 +350,8 @@ final class UnionAdapterEmitter {
                 method.addStatement("this.$N.write(out, v)", candidate.adapterField());
             } else if (candidate.adapterField() != null) {
                 method.addStatement("this.$N.write(out, v.value())", candidate.adapterField());
-            } else if (candidate.kind() == TypeRef.Kind.FLOAT) {
-                method.addStatement("out.value(($T) v.value())", Float.class);
             } else {
+                // The wrapped value is boxed: a Float or a Long is written as a Number, as it reads back.
                 method.addStatement("out.value(v.value())");
             }
             method.addStatement("return").endControlFlow();

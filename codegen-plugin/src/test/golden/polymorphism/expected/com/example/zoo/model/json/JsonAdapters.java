@@ -11,6 +11,7 @@ import com.example.zoo.model.DrawingLabel;
 import com.example.zoo.model.DrawingLabelRich;
 import com.example.zoo.model.Nesting;
 import com.example.zoo.model.Pet;
+import com.example.zoo.model.Reading;
 import com.example.zoo.model.Shape;
 import com.example.zoo.model.Square;
 import com.example.zoo.model.Vehicle;
@@ -101,6 +102,9 @@ public final class JsonAdapters implements JsonAdapter.Factory {
     }
     if (raw == Pet.class) {
       return new PetJsonAdapter(moshi, strictness);
+    }
+    if (raw == Reading.class) {
+      return new ReadingJsonAdapter(moshi, strictness);
     }
     if (raw == Shape.class) {
       return new ShapeJsonAdapter(moshi, strictness);

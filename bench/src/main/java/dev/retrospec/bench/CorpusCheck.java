@@ -34,19 +34,37 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the generator on every OpenAPI description under a folder and compiles each result against the runtime's
- * classpath; prints one row per description and a summary. With {@code --oag <results.tsv>} it reads OpenAPI
+ * classpath with {@code -Xlint:all}, counting warnings (generated code is to give none); prints one row per description
+ * and a summary. With {@code --oag <results.tsv>} it reads OpenAPI
  * Generator's results for the same descriptions (written by {@code bench/oag-check}) and prints both side by side;
  * with {@code --list} it only prints which files it takes for descriptions, for {@code bench/oag-check}; with
  * {@code --summary} it prints the totals and only the rows of descriptions that did not compile (refused, crashed or
- * not compiling), so that a run over hundreds of descriptions says what is left to fix.
+ * not compiling) or gave a warning, so that a run over hundreds of descriptions says what is left to fix.
  *
  * <pre>
  *   CorpusCheck [folder] [--summary] [--oag &lt;results.tsv&gt;] [--list]
  * </pre>
  */
 public final class CorpusCheck {
+    /**
+     * One description's result: {@code firstError} is the first error (a refusal, a crash, a compile error) or, where
+     * it compiled with warnings, the first warning; {@code warnings} counts javac's warnings under {@code -Xlint:all}.
+     */
     record Row(
-            String spec, String generated, String compiled, int files, long lines, double seconds, String firstError) {}
+            String spec,
+            String generated,
+            String compiled,
+            int files,
+            long lines,
+            int warnings,
+            double seconds,
+            String firstError) {}
+
+    /** What javac made of one output: its first error (null if it compiled), its warnings, the first of them. */
+    record Compiled(
+            @Nullable String firstError,
+            int warnings,
+            @Nullable String firstWarning) {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("../shared/corpus");
@@ -130,31 +148,35 @@ public final class CorpusCheck {
                     .filter(Problem::isError)
                     .findFirst()
                     .orElse(e.problems().get(0));
-            return new Row(name, "error", "-", 0, 0, seconds(start), oneLine(first.toString()));
+            return new Row(name, "error", "-", 0, 0, 0, seconds(start), oneLine(first.toString()));
         } catch (RuntimeException | Error e) {
-            return new Row(name, "CRASH", "-", 0, 0, seconds(start), oneLine(e.toString()));
+            return new Row(name, "CRASH", "-", 0, 0, 0, seconds(start), oneLine(e.toString()));
         }
         long lines = result.files().stream()
                 .mapToLong(f -> f.content().lines().count())
                 .sum();
-        String firstError;
+        Compiled compiled;
         try {
-            firstError = compile(result.files());
+            compiled = compile(result.files());
         } catch (IOException | RuntimeException e) {
-            firstError = "javac: " + e;
+            compiled = new Compiled("javac: " + e, 0, null);
         }
+        String first = compiled.firstError() != null
+                ? compiled.firstError()
+                : compiled.firstWarning() != null ? "warning: " + compiled.firstWarning() : "";
         return new Row(
                 name,
                 "yes",
-                firstError == null ? "yes" : "no",
+                compiled.firstError() == null ? "yes" : "no",
                 result.files().size(),
                 lines,
+                compiled.warnings(),
                 seconds(start),
-                firstError == null ? "" : oneLine(firstError));
+                oneLine(first));
     }
 
-    /** The first compile error, or null if it compiles. */
-    static String compile(List<GeneratedFile> files) throws IOException {
+    /** Compiles {@code files} with {@code -Xlint:all}, as the goldens are: generated code is to give no warning. */
+    static Compiled compile(List<GeneratedFile> files) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<JavaFileObject> sources = new ArrayList<>();
@@ -181,42 +203,60 @@ public final class CorpusCheck {
                                     System.getProperty("java.class.path"),
                                     "-d",
                                     classes.toString(),
-                                    "-nowarn",
+                                    "-Xlint:all",
+                                    "-Xmaxwarns",
+                                    "100000",
                                     "-Xmaxerrs",
                                     "5"),
                             null,
                             sources)
                     .call();
-            if (ok) {
-                return null;
-            }
+            int warnings = 0;
+            String firstWarning = null;
+            String firstError = null;
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    return (d.getSource() == null
-                                    ? ""
-                                    : d.getSource().getName().replace("string:///", "") + ":" + d.getLineNumber()
-                                            + ": ")
-                            + d.getMessage(Locale.ROOT);
+                if (d.getKind() == Diagnostic.Kind.ERROR && firstError == null) {
+                    firstError = located(d);
+                } else if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+                    warnings++;
+                    firstWarning = firstWarning == null ? located(d) : firstWarning;
                 }
             }
-            return "javac failed";
+            if (!ok && firstError == null) {
+                firstError = "javac failed";
+            }
+            return new Compiled(firstError, warnings, firstWarning);
         } finally {
             GenerationRun.deleteTree(classes);
         }
     }
 
-    /** The table (with {@code summary}, only its rows that did not compile), then the totals. */
+    private static String located(Diagnostic<? extends JavaFileObject> d) {
+        return (d.getSource() == null
+                        ? ""
+                        : d.getSource().getName().replace("string:///", "") + ":" + d.getLineNumber() + ": ")
+                + d.getMessage(Locale.ROOT);
+    }
+
+    /** The table (with {@code summary}, only its rows that did not compile or warned), then the totals. */
     static void print(PrintStream out, List<Row> rows, @Nullable OagResults oag, boolean summary) {
         String header = String.format(
-                "%-70s %-9s %-8s %6s %8s %7s", "spec", "generated", "compiled", "files", "lines", "seconds");
+                "%-70s %-9s %-8s %6s %8s %8s %7s",
+                "spec", "generated", "compiled", "files", "lines", "warnings", "seconds");
         out.println(oag == null ? header + "  first error" : header + "  | OAG: generated compiled seconds");
         for (Row row : rows) {
-            if (summary && row.compiled().equals("yes")) {
+            if (summary && row.compiled().equals("yes") && row.warnings() == 0) {
                 continue;
             }
             String line = String.format(
-                    "%-70s %-9s %-8s %6d %8d %7.1f",
-                    shorten(row.spec(), 70), row.generated(), row.compiled(), row.files(), row.lines(), row.seconds());
+                    "%-70s %-9s %-8s %6d %8d %8d %7.1f",
+                    shorten(row.spec(), 70),
+                    row.generated(),
+                    row.compiled(),
+                    row.files(),
+                    row.lines(),
+                    row.warnings(),
+                    row.seconds());
             if (oag != null) {
                 OagResults.Result other = oag.get(row.spec());
                 line += other == null
@@ -229,12 +269,18 @@ public final class CorpusCheck {
         long compiled = rows.stream().filter(r -> r.compiled().equals("yes")).count();
         long refused = rows.stream().filter(r -> r.generated().equals("error")).count();
         long crashed = rows.stream().filter(r -> r.generated().equals("CRASH")).count();
+        long clean = rows.stream()
+                .filter(r -> r.compiled().equals("yes") && r.warnings() == 0)
+                .count();
         out.printf(
-                "%nRetrospec: %d descriptions: %d generated, %d compiled, %d refused with a located error,"
-                        + " %d crashed; %.0f s in all%n",
+                "%nRetrospec: %d descriptions: %d generated, %d compiled (%d of them without a warning under"
+                        + " -Xlint:all; %d warnings in all), %d refused with a located error, %d crashed; %.0f s in"
+                        + " all%n",
                 rows.size(),
                 generated,
                 compiled,
+                clean,
+                rows.stream().mapToLong(Row::warnings).sum(),
                 refused,
                 crashed,
                 rows.stream().mapToDouble(Row::seconds).sum());

@@ -35,11 +35,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the generator on every OpenAPI description under a folder and compiles each result against the runtime's
  * classpath with {@code -Xlint:all}, counting warnings (generated code is to give none); prints one row per description
- * and a summary. With {@code --oag <results.tsv>} it reads OpenAPI
- * Generator's results for the same descriptions (written by {@code bench/oag-check}) and prints both side by side;
- * with {@code --list} it only prints which files it takes for descriptions, for {@code bench/oag-check}; with
- * {@code --summary} it prints the totals and only the rows of descriptions that did not compile (refused, crashed or
- * not compiling) or gave a warning, so that a run over hundreds of descriptions says what is left to fix.
+ * and a summary. With {@code --oag <results.tsv>} it reads OpenAPI Generator's results for the same descriptions
+ * (written by {@code bench/oag-check}) and prints both side by side; with {@code --list} it only prints which files it
+ * takes for descriptions, for {@code bench/oag-check}; with {@code --summary} it prints the totals and only the rows
+ * of descriptions that did not compile (refused, crashed or not compiling) or gave a warning, so that a run over
+ * hundreds of descriptions says what is left to fix.
  *
  * <pre>
  *   CorpusCheck [folder] [--summary] [--oag &lt;results.tsv&gt;] [--list]

@@ -64,7 +64,7 @@ final class ClientEmitter {
         TypeSpec.Builder type = TypeSpec.classBuilder(client).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         common.decorate(type);
         if (common.sharedErrors().values().stream().anyMatch(common.deprecations()::deprecated)) {
-            Deprecations.suppress(type); // ERROR_TYPES names it
+            type.addAnnotation(Deprecations.SUPPRESS); // ERROR_TYPES names it
         }
         type.addJavadoc("$L", classDoc());
 

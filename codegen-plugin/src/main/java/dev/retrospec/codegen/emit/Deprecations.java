@@ -1,7 +1,6 @@
 package dev.retrospec.codegen.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.TypeSpec;
 import dev.retrospec.codegen.model.Body;
 import dev.retrospec.codegen.model.Operation;
 import dev.retrospec.codegen.model.TypeDef;
@@ -21,6 +20,11 @@ import java.util.stream.Stream;
  * compiles without a warning. What is deprecated itself carries {@code @Deprecated} and needs no suppression.
  */
 final class Deprecations {
+    /** {@code @SuppressWarnings("deprecation")}, for a type or method that must name a deprecated type. */
+    static final AnnotationSpec SUPPRESS = AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "$S", "deprecation")
+            .build();
+
     private final Set<String> names;
     private final Map<String, TypeDef> types;
 
@@ -66,6 +70,11 @@ final class Deprecations {
         return false;
     }
 
+    /** Whether the JSON adapter of {@code def} names a deprecated type: {@code def} itself, or one {@code def} names. */
+    boolean namedByAdapterOf(TypeDef def) {
+        return def.deprecated() || namedBy(def);
+    }
+
     /**
      * Whether {@code op}'s Java methods name a deprecated type: a parameter, the body, a response or its headers; for
      * a paged operation, a property of its page (the items its companion method returns).
@@ -97,11 +106,5 @@ final class Deprecations {
     /** Whether any of {@code ops} names a deprecated type. */
     boolean namedByAny(List<Operation> ops) {
         return ops.stream().anyMatch(this::namedBy);
-    }
-
-    static void suppress(TypeSpec.Builder type) {
-        type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                .addMember("value", "$S", "deprecation")
-                .build());
     }
 }

@@ -70,8 +70,8 @@ final class JsonAdapterEmitter {
                 .superclass(ParameterizedTypeName.get(RuntimeTypes.JSON_OUT_ADAPTER, self))
                 .addJavadoc("Reads and writes {@link $T}.\n", self);
         common.decorate(type);
-        if (def.deprecated() || common.deprecations().namedBy(def)) {
-            Deprecations.suppress(type);
+        if (common.deprecations().namedByAdapterOf(def)) {
+            type.addAnnotation(Deprecations.SUPPRESS);
         }
 
         NameAllocator locals = new NameAllocator();

@@ -87,9 +87,7 @@ final class JsonFactoryEmitter {
                             "raw")
                     .addParameter(RuntimeTypes.MOSHI, "moshi");
             if (chunk.stream().anyMatch(TypeDef::deprecated)) {
-                part.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                        .addMember("value", "$S", "deprecation")
-                        .build());
+                part.addAnnotation(Deprecations.SUPPRESS);
             }
             for (TypeDef def : chunk) {
                 ClassName model = ClassName.get(common.options().modelPackage(), def.name());

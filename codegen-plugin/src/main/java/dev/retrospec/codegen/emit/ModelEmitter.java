@@ -113,7 +113,7 @@ final class ModelEmitter {
         if (def.deprecated()) {
             type.addAnnotation(Deprecated.class);
         } else if (common.deprecations().namedBy(def)) {
-            Deprecations.suppress(type);
+            type.addAnnotation(Deprecations.SUPPRESS);
         }
     }
 

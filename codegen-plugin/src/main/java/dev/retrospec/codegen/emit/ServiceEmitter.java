@@ -43,7 +43,7 @@ final class ServiceEmitter {
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(service.name()).addModifiers(Modifier.PUBLIC);
         common.decorate(type);
         if (common.deprecations().namedByAny(service.operations())) {
-            Deprecations.suppress(type);
+            type.addAnnotation(Deprecations.SUPPRESS);
         }
         String description = Docs.paragraphs(service.description());
         type.addJavadoc(

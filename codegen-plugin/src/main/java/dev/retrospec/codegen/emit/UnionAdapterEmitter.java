@@ -71,8 +71,8 @@ final class UnionAdapterEmitter {
                 .superclass(ParameterizedTypeName.get(RuntimeTypes.JSON_OUT_ADAPTER, self))
                 .addJavadoc("Reads and writes {@link $T}.\n", self);
         common.decorate(type);
-        if (def.deprecated() || common.deprecations().namedBy(def)) {
-            Deprecations.suppress(type);
+        if (common.deprecations().namedByAdapterOf(def)) {
+            type.addAnnotation(Deprecations.SUPPRESS);
         }
         JsonAdapterEmitter.Adapters adapters = new JsonAdapterEmitter.Adapters();
         List<Candidate> candidates = new ArrayList<>();

@@ -1,13 +1,20 @@
 package dev.retrospec.bench;
 
+import com.palantir.javapoet.JavaFile;
 import dev.retrospec.codegen.GeneratedFile;
 import dev.retrospec.codegen.Generator;
 import dev.retrospec.codegen.GeneratorOptions;
+import dev.retrospec.codegen.emit.EmitOptions;
+import dev.retrospec.codegen.emit.Emitter;
+import dev.retrospec.codegen.load.LoadedSpec;
+import dev.retrospec.codegen.load.SpecLoader;
+import dev.retrospec.codegen.model.ModelBuilder;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +49,12 @@ public final class GenerationRun {
             case "retrospec" -> () -> retrospec(Path.of(rest[0]), Path.of(rest[1]));
             case "parse" -> () -> parse(Path.of(rest[0]));
             case "oag" -> oag(Path.of(rest[0]), Path.of(rest[1]));
-            default -> throw new IllegalArgumentException("mode: retrospec, parse or oag, not " + mode);
+            case "phases" -> {
+                phases(warmups, runs, Path.of(rest[0]), Path.of(rest[1]));
+                System.exit(0);
+                throw new AssertionError();
+            }
+            default -> throw new IllegalArgumentException("mode: retrospec, parse, phases or oag, not " + mode);
         };
         for (int i = 0; i < warmups; i++) {
             task.run();
@@ -62,15 +74,75 @@ public final class GenerationRun {
         void run() throws Throwable;
     }
 
-    /** What the Maven plugin does on a change: generate in memory, then write every file. */
+    /**
+     * What the Maven plugin does on a change: generate in memory, then replace the output folder with the plugin's own
+     * writer (package-private, so reached reflectively).
+     */
     static void retrospec(Path spec, Path output) throws Exception {
         Generator.Result result = Generator.generate(
                 GeneratorOptions.builder(spec, "com.example.client").build());
-        deleteTree(output);
-        for (GeneratedFile file : result.files()) {
-            Path target = output.resolve(file.path());
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, file.content());
+        try {
+            REPLACE.invoke(null, output, result.files());
+        } catch (InvocationTargetException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    private static final Method REPLACE = outputWriter();
+
+    private static Method outputWriter() {
+        try {
+            Method replace = Class.forName("dev.retrospec.maven.OutputWriter")
+                    .getDeclaredMethod("replace", Path.class, List.class);
+            replace.setAccessible(true);
+            return replace;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the plugin's OutputWriter.replace(Path, List) is gone", e);
+        }
+    }
+
+    /**
+     * Where a warm generation's wall time goes: the median milliseconds of each step the generator and the plugin take
+     * in turn, the bare parse measured in the same runs. Prints {@code phase=<name>:<ms>} lines.
+     */
+    static void phases(int warmups, int runs, Path spec, Path output) throws Exception {
+        String[] names = {"bare parse", "load", "model", "emit", "render", "write"};
+        List<List<Long>> times = new ArrayList<>();
+        for (String ignored : names) {
+            times.add(new ArrayList<>());
+        }
+        GeneratorOptions options =
+                GeneratorOptions.builder(spec, "com.example.client").build();
+        EmitOptions emit = EmitOptions.of("com.example.client");
+        for (int i = 0; i < warmups + runs; i++) {
+            long[] at = new long[names.length + 1];
+            at[0] = System.nanoTime();
+            parse(spec);
+            at[1] = System.nanoTime();
+            LoadedSpec loaded = SpecLoader.load(spec, spec.toString());
+            at[2] = System.nanoTime();
+            ModelBuilder.Result built = ModelBuilder.build(loaded, ModelBuilder.Options.DEFAULTS);
+            at[3] = System.nanoTime();
+            List<JavaFile> specs = Emitter.emit(built.model(), emit);
+            at[4] = System.nanoTime();
+            List<GeneratedFile> files = specs.parallelStream()
+                    .map(file -> new GeneratedFile(
+                            file.packageName().replace('.', '/') + "/"
+                                    + file.typeSpec().name() + ".java",
+                            file.toString()))
+                    .toList();
+            at[5] = System.nanoTime();
+            REPLACE.invoke(null, output, files);
+            at[6] = System.nanoTime();
+            if (i >= warmups) {
+                for (int p = 0; p < names.length; p++) {
+                    times.get(p).add((at[p + 1] - at[p]) / 1_000_000);
+                }
+            }
+        }
+        for (int p = 0; p < names.length; p++) {
+            List<Long> sorted = times.get(p).stream().sorted().toList();
+            System.out.println("phase=" + names[p] + ":" + sorted.get(sorted.size() / 2));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.retrospec.codegen.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,28 @@ class OutputWriterTest {
 
         assertThat(files(dir)).containsExactly("out/a/Pet.java");
         assertThat(Files.readString(out.resolve("a/Pet.java"))).isEqualTo("class Pet {}");
+    }
+
+    @Test
+    void writesEveryFileOfManyDirectoriesAndCleansUpAfterAFailureInOne() throws IOException {
+        Path out = dir.resolve("out");
+        List<GeneratedFile> many = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            many.add(new GeneratedFile("p" + (i % 3) + "/T" + i + ".java", "class T" + i + " {}"));
+        }
+        OutputWriter.replace(out, many);
+        assertThat(files(out)).hasSize(300);
+        for (GeneratedFile file : many) {
+            assertThat(Files.readString(out.resolve(file.path()))).isEqualTo(file.content());
+        }
+
+        // Directory p1 cannot be written (one of its files' names is taken by a directory); p0 and p2 can.
+        List<GeneratedFile> broken = new ArrayList<>(many);
+        broken.add(new GeneratedFile("p1/T1.java/Nested.java", "x"));
+        assertThatThrownBy(() -> OutputWriter.replace(out, broken)).isInstanceOf(IOException.class);
+
+        assertThat(files(dir)).hasSize(300).allMatch(f -> f.startsWith("out/"));
+        assertThat(Files.readString(out.resolve("p1/T1.java"))).isEqualTo("class T1 {}");
     }
 
     @Test

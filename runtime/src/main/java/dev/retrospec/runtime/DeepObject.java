@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code deepObject} query parameter: {@code DeepObject.of("filter", Map.of("color", "red"))} goes out as
@@ -27,6 +28,18 @@ public final class DeepObject extends AbstractMap<String, String> {
             }
         });
         return new DeepObject(entries);
+    }
+
+    private static final DeepObject NONE = new DeepObject(Map.of());
+
+    /** No entry: an optional {@code deepObject} parameter not sent (Retrofit refuses a null query map). */
+    public static DeepObject none() {
+        return NONE;
+    }
+
+    /** {@code value}, or {@link #none()} if it is null. */
+    public static DeepObject orNone(@Nullable DeepObject value) {
+        return value != null ? value : NONE;
     }
 
     @Override

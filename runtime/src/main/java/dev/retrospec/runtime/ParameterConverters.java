@@ -18,7 +18,7 @@ import retrofit2.Retrofit;
 /**
  * Writes path, query, header and form values the way the API expects them: generated enums by their
  * {@link WireEnum#value() value}, other enum constants by their wire name ({@code @Json(name = ...)}), date-times in RFC 3339 with seconds, {@link Delimited} arrays joined, and
- * {@link Cookie} parameters as {@code name=value}. Everything else falls through to Retrofit's {@code toString()}.
+ * {@link Cookie} parameters as {@code name=value} ({@link CookieHeader#pair}, encoded). Everything else falls through to Retrofit's {@code toString()}.
  */
 public final class ParameterConverters extends Converter.Factory {
     private static final ParameterConverters INSTANCE = new ParameterConverters();
@@ -68,7 +68,7 @@ public final class ParameterConverters extends Converter.Factory {
                 System.arraycopy(annotations, 0, rest, 0, i);
                 System.arraycopy(annotations, i + 1, rest, i, annotations.length - i - 1);
                 Converter<Object, String> value = retrofit.stringConverter(type, rest);
-                return v -> cookie.value() + "=" + value.convert(v);
+                return v -> CookieHeader.pair(cookie.value(), String.valueOf(value.convert(v)));
             }
         }
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Delimited.class) {

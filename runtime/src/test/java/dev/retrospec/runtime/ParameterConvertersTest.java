@@ -30,6 +30,12 @@ class ParameterConvertersTest {
                 @Header("Cookie") @Cookie("session") String session,
                 @Header("X-Flags") Delimited<Boolean> flags);
 
+        @GET("prefs")
+        Call<ResponseBody> prefs(
+                @Header("Cookie") @Cookie("theme") String theme,
+                @Header("Cookie") @Cookie("lang") String lang,
+                @Header("Cookie") @Cookie("odd name;") String odd);
+
         @GET("phases/{phase}")
         Call<ResponseBody> phases(
                 @Path("phase") OpenEnumTest.Phase phase,
@@ -61,6 +67,51 @@ class ParameterConvertersTest {
             assertThat(request.getUrl().queryParameter("also")).isEqualTo("archived");
             assertThat(request.getUrl().queryParameter("any")).isEqualTo("done,2");
         }
+    }
+
+    @Test
+    void cookieParametersGoOutAsOneHeaderWithTheirSeparatorsEncoded() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).build());
+            server.start();
+            Api api = new Retrofit.Builder()
+                    .baseUrl(server.url("/"))
+                    .client(CookieHeader.applyTo(new okhttp3.OkHttpClient.Builder())
+                            .build())
+                    .addConverterFactory(ParameterConverters.create())
+                    .build()
+                    .create(Api.class);
+
+            api.prefs("dark; admin=true", "fr,de", "100% \"sure\" é")
+                    .execute()
+                    .body()
+                    .close();
+
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(request.getHeaders().values("Cookie"))
+                    .containsExactly(
+                            "theme=dark%3B%20admin=true; lang=fr,de; odd%20name%3B=100%25%20%22sure%22%20%C3%A9");
+        }
+    }
+
+    /** Whatever a value holds, its encoding is one cookie-octet run that decodes to it, and the name is a token. */
+    @net.jqwik.api.Property(tries = 300, seed = "20261130")
+    void anyValueIsOneCookieThatDecodesToIt(@net.jqwik.api.ForAll String name, @net.jqwik.api.ForAll String value) {
+        String pair = CookieHeader.pair(name, value);
+        int equals = pair.indexOf('=');
+        String encodedName = pair.substring(0, equals);
+        String encodedValue = pair.substring(equals + 1);
+        assertThat(encodedName).matches("[!#$%&'*+.^_`|~0-9A-Za-z-]*");
+        assertThat(encodedValue).matches("[!#$%&'()*+,./0-9:<=>?@A-Z\\[\\]^_`a-z{|}~-]*");
+        assertThat(java.net.URLDecoder.decode(
+                        encodedValue.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(
+                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(java.net.URLDecoder.decode(encodedName.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(new String(
+                        name.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

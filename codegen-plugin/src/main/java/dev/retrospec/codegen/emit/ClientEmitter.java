@@ -408,6 +408,9 @@ final class ClientEmitter {
                 .addStatement("$T http = base.newBuilder()", RuntimeTypes.OK_HTTP_CLIENT_BUILDER);
         build.addCode(auth.installation("http", "base", "url"));
         build.addStatement("$T.builder().policy(retries).build().applyTo(http)", RuntimeTypes.RETRIES);
+        if (sendsCookies()) {
+            build.addStatement("$T.applyTo(http)", RuntimeTypes.COOKIE_HEADER);
+        }
         build.addStatement(
                         "$T json = moshi != null ? moshi : lenientJson ? new $T().add($T.lenient()).add($T.FACTORY).build()"
                                 + " : moshiBuilder().build()",
@@ -444,6 +447,14 @@ final class ClientEmitter {
         return model.services().stream()
                 .flatMap(s -> s.operations().stream())
                 .anyMatch(op -> op.paging() instanceof dev.retrospec.codegen.model.Paging.Link);
+    }
+
+    /** Whether an operation has cookie parameters, which Retrofit sends as a header each: they go out as one. */
+    private boolean sendsCookies() {
+        return model.services().stream()
+                .flatMap(s -> s.operations().stream())
+                .flatMap(o -> o.parameters().stream())
+                .anyMatch(p -> p.location() == dev.retrospec.codegen.model.Operation.Location.COOKIE);
     }
 
     private boolean streamsEvents() {

@@ -78,7 +78,7 @@ final class PagingEmitter {
                 continue;
             }
             if (optional && parameterObject) {
-                arguments.add(CodeBlock.of("params.$N()", parameter.name()));
+                arguments.add(ServiceEmitter.fromParams(parameter));
             } else {
                 arguments.add(CodeBlock.of("$N", parameter.name()));
                 companion.addParameter(ParameterSpec.builder(parameter.type(), parameter.name())

@@ -57,6 +57,7 @@ final class RuntimeTypes {
     static final ClassName BASE_URLS = ClassName.get(RUNTIME, "BaseUrls");
     static final ClassName ENV = ClassName.get(RUNTIME, "Env");
     static final ClassName COOKIE = ClassName.get(RUNTIME, "Cookie");
+    static final ClassName COOKIE_HEADER = ClassName.get(RUNTIME, "CookieHeader");
     static final ClassName DELIMITED = ClassName.get(RUNTIME, "Delimited");
     static final ClassName DEEP_OBJECT = ClassName.get(RUNTIME, "DeepObject");
     static final ClassName ERROR_BODIES = ClassName.get(RUNTIME, "ErrorBodies");

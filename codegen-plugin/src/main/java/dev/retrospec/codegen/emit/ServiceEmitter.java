@@ -29,6 +29,8 @@ final class ServiceEmitter {
     private static final Set<String> RETROFIT_METHODS =
             Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+
     private final JavaTypes types;
     private final Emitter.Common common;
     private final ApiModel model;
@@ -120,8 +122,12 @@ final class ServiceEmitter {
         List<MethodSpec> setters = new ArrayList<>();
         for (int i = 0; i < optional.size(); i++) {
             ParameterSpec parameter = optional.get(i);
-            ParameterSpec plain =
-                    ParameterSpec.builder(parameter.type(), parameter.name()).build();
+            ParameterSpec plain = ParameterSpec.builder(
+                            isDeepObject(parameter)
+                                    ? RuntimeTypes.DEEP_OBJECT.annotated(nullableAnnotation())
+                                    : parameter.type(),
+                            parameter.name())
+                    .build();
             constructor.addParameter(plain);
             CodeBlock.Builder copy = CodeBlock.builder();
             for (int j = 0; j < optional.size(); j++) {
@@ -134,7 +140,7 @@ final class ServiceEmitter {
                     .addStatement("return new $T($L)", params, copy.build())
                     .build());
             none.add(i == 0 ? "null" : ",$Wnull");
-            call.add(i == 0 ? "params.$N()" : ",$Wparams.$N()", parameter.name());
+            call.add(i == 0 ? "$L" : ",$W$L", fromParams(parameter));
         }
         record.recordConstructor(constructor.build())
                 .addMethod(MethodSpec.methodBuilder(factory)
@@ -287,7 +293,8 @@ final class ServiceEmitter {
 
     private void httpAnnotation(MethodSpec.Builder method, Operation op, @Nullable Body body) {
         boolean hasBody = body != null;
-        if (RETROFIT_METHODS.contains(op.method()) && !(op.method().equals("DELETE") && hasBody)) {
+        // Retrofit's own annotations take a body on POST, PUT and PATCH only; DELETE or OPTIONS with one is @HTTP.
+        if (RETROFIT_METHODS.contains(op.method()) && (!hasBody || BODY_METHODS.contains(op.method()))) {
             method.addAnnotation(AnnotationSpec.builder(ClassName.get("retrofit2.http", op.method()))
                     .addMember("value", "$L", Literals.string(op.path()))
                     .build());
@@ -310,8 +317,9 @@ final class ServiceEmitter {
         TypeName type = types.parameter(parameter.type(), nullable);
         List<AnnotationSpec> annotations = new ArrayList<>();
         if (parameter.style() == Operation.Style.DEEP_OBJECT) {
+            // Never null, even when optional: Retrofit refuses a null @QueryMap. DeepObject.none() sends nothing.
             annotations.add(AnnotationSpec.builder(RuntimeTypes.QUERY_MAP).build());
-            type = nullable ? RuntimeTypes.DEEP_OBJECT.annotated(nullableAnnotation()) : RuntimeTypes.DEEP_OBJECT;
+            type = RuntimeTypes.DEEP_OBJECT;
         } else {
             ClassName annotation = switch (parameter.location()) {
                 case PATH -> RuntimeTypes.PATH;
@@ -349,12 +357,28 @@ final class ServiceEmitter {
             case PIPES -> " Sent pipe-separated: {@code Delimited.pipes(...)}.";
             case DEEP_OBJECT ->
                 " Sent as " + Docs.code(parameter.wireName() + "[key]=value") + ": "
-                        + Docs.code("DeepObject.of(\"" + parameter.wireName() + "\", map)") + ".";
+                        + Docs.code("DeepObject.of(\"" + parameter.wireName() + "\", map)")
+                        + (parameter.required() ? "." : ", or " + Docs.code("DeepObject.none()") + " for none.");
             case PLAIN -> "";
         };
         String defaults =
                 parameter.defaultValue() == null ? "" : " Default: " + Docs.code(parameter.defaultValue()) + ".";
         paramDoc(doc, parameter.javaName(), (Docs.inline(description) + style + defaults).strip(), false);
+    }
+
+    /**
+     * Whether a parameter of the Retrofit method is a {@code deepObject} one: never null there, nullable in a parameter
+     * object.
+     */
+    static boolean isDeepObject(ParameterSpec parameter) {
+        return parameter.type().equals(RuntimeTypes.DEEP_OBJECT);
+    }
+
+    /** The argument of the Retrofit method that a parameter object's field gives. */
+    static CodeBlock fromParams(ParameterSpec parameter) {
+        return isDeepObject(parameter)
+                ? CodeBlock.of("$T.orNone(params.$N())", RuntimeTypes.DEEP_OBJECT, parameter.name())
+                : CodeBlock.of("params.$N()", parameter.name());
     }
 
     private void addBody(MethodSpec.Builder method, CodeBlock.Builder doc, Body body) {

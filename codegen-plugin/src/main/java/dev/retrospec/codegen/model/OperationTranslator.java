@@ -172,8 +172,19 @@ final class OperationTranslator {
         Set<String> parameterNames = new HashSet<>();
         ParameterTranslator.Translated translated = parameters.translate(
                 item.getParameters(), op.getParameters(), relativePath(path), pointer, operationId, parameterNames);
-        Body body = bodies.translate(
-                op.getRequestBody(), Pointers.child(pointer, "requestBody"), operationId, parameterNames);
+        Body body;
+        if (op.getRequestBody() != null && (method.equals("GET") || method.equals("HEAD"))) {
+            // OpenAPI 3.1 allows it; HTTP gives it no meaning and OkHttp refuses to send it.
+            context.warning(
+                    Problem.Kind.UNSUPPORTED,
+                    Pointers.child(pointer, "requestBody"),
+                    "a " + method + " request cannot carry a body (HTTP gives it no meaning, OkHttp refuses to send"
+                            + " one); operation '" + operationId + "' is generated without it");
+            body = null;
+        } else {
+            body = bodies.translate(
+                    op.getRequestBody(), Pointers.child(pointer, "requestBody"), operationId, parameterNames);
+        }
         ApiResponses responses = op.getResponses();
         Response success = null;
         List<Response> errors = new ArrayList<>();
@@ -202,6 +213,9 @@ final class OperationTranslator {
         }
         if (success == null) {
             success = new Response("200", null, null, null, List.of());
+        } else if (method.equals("HEAD") && success.type() != null) {
+            // A HEAD response has no body, whatever its description says (Retrofit insists on Void).
+            success = new Response(success.status(), null, null, success.description(), success.headers());
         }
         int slots = slots(translated.parameters(), body);
         if (slots > MAX_METHOD_SLOTS) {

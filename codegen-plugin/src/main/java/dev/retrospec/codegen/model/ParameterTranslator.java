@@ -68,14 +68,21 @@ final class ParameterTranslator {
         byKey.values().stream().filter(p -> !p.required()).forEach(ordered::add);
         List<Parameter> named = new ArrayList<>();
         String relative = path;
+        // The placeholders' names, which a renamed one must not take: {user.id} beside {userId} is not {userId} twice.
+        Set<String> placeholders = new java.util.HashSet<>();
+        Matcher m = PLACEHOLDER.matcher(path);
+        while (m.find()) {
+            placeholders.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
         for (Parameter p : ordered) {
             String javaName = Names.unique(context.memberName(p.wireName()), names);
             // Retrofit accepts only [a-zA-Z][a-zA-Z0-9_-]* as a path placeholder; the name never reaches the wire.
             String wireName = p.wireName();
             if (p.location() == Location.PATH
                     && !RETROFIT_PLACEHOLDER.matcher(wireName).matches()) {
-                relative = relative.replace("{" + wireName + "}", "{" + javaName + "}");
-                wireName = javaName;
+                String placeholder = Names.unique(retrofitPlaceholder(javaName), placeholders);
+                relative = relative.replace("{" + wireName + "}", "{" + placeholder + "}");
+                wireName = placeholder;
             }
             named.add(new Parameter(
                     wireName,
@@ -89,6 +96,22 @@ final class ParameterTranslator {
                     p.defaultValue()));
         }
         return new Translated(named, relative);
+    }
+
+    /**
+     * A placeholder Retrofit accepts, from a parameter's Java name: ASCII letters, digits, {@code _} and {@code -}
+     * kept, anything else dropped, and a {@code p} first where it would not start with a letter ({@code _2x} becomes
+     * {@code p_2x}, {@code 名前} becomes {@code p}).
+     */
+    static String retrofitPlaceholder(String javaName) {
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < javaName.length(); i++) {
+            char c = javaName.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                kept.append(c);
+            }
+        }
+        return RETROFIT_PLACEHOLDER.matcher(kept).matches() ? kept.toString() : "p" + kept;
     }
 
     /**

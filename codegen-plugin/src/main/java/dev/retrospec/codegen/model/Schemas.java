@@ -73,7 +73,11 @@ final class Schemas {
                 || (schema.getTypes() != null && schema.getTypes().equals(Set.of("null")));
     }
 
-    /** The schema's type, ignoring {@code null} in an OpenAPI 3.1 type array. */
+    /**
+     * The schema's type, ignoring {@code null} in an OpenAPI 3.1 type array. Of several others, {@code number} where
+     * they are {@code integer} and {@code number}, and none (any JSON value) otherwise: {@code [string, integer]} is
+     * neither a string nor a number.
+     */
     static @Nullable String primaryType(Schema<?> schema) {
         if (schema.getType() != null) {
             return schema.getType();
@@ -82,11 +86,15 @@ final class Schemas {
         if (typeSet == null) {
             return null;
         }
-        return typeSet.stream()
-                .filter(t -> !t.equals("null"))
-                .sorted()
-                .findFirst()
-                .orElse(typeSet.contains("null") ? "null" : null);
+        List<String> types =
+                typeSet.stream().filter(t -> !t.equals("null")).sorted().toList();
+        if (types.isEmpty()) {
+            return typeSet.contains("null") ? "null" : null;
+        }
+        if (types.size() == 1) {
+            return types.get(0);
+        }
+        return types.equals(List.of("integer", "number")) ? "number" : null;
     }
 
     /** Whether the schema itself says null is a value: {@code nullable}, a {@code null} type, a union with null. */

@@ -24,6 +24,55 @@ class OperationTranslatorTest {
     }
 
     @Test
+    void placeholdersRetrofitRefusesAreRenamedToOnesItAcceptsThatNoOtherPlaceholderHas() {
+        ModelContext context = Descriptions.context("""
+                paths:
+                  /r/{user.id}/{userId}/{2x}/{名前}/{a-b}:
+                    get:
+                      operationId: clash
+                      parameters:
+                        - {name: user.id, in: path, required: true, schema: {type: string}}
+                        - {name: userId, in: path, required: true, schema: {type: string}}
+                        - {name: 2x, in: path, required: true, schema: {type: string}}
+                        - {name: 名前, in: path, required: true, schema: {type: string}}
+                        - {name: a-b, in: path, required: true, schema: {type: string}}
+                      responses: {'204': {description: ok}}
+                """);
+
+        Operation op = only(context);
+
+        assertThat(op.path()).isEqualTo("r/{userId2}/{userId}/{p_2x}/{p}/{a-b}");
+        assertThat(op.parameters())
+                .extracting(Parameter::wireName)
+                .containsExactly("userId2", "userId", "p_2x", "p", "a-b");
+        assertThat(op.path()).matches("([^{}]*\\{[a-zA-Z][a-zA-Z0-9_-]*})*[^{}]*");
+    }
+
+    @Test
+    void aGetOrHeadGoesWithoutTheBodyItCannotSendAndAHeadWithoutTheBodyItCannotGet() {
+        ModelContext context = Descriptions.context("""
+                paths:
+                  /search:
+                    get:
+                      operationId: search
+                      requestBody: {content: {application/json: {schema: {type: string}}}}
+                      responses: {'204': {description: ok}}
+                    head:
+                      operationId: exists
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {type: integer}}}}
+                """);
+
+        List<Operation> ops = services(context).get(0).operations();
+
+        assertThat(ops).extracting(Operation::javaName).containsExactly("search", "exists");
+        assertThat(ops.get(0).body()).isNull();
+        assertThat(ops.get(1).success().type()).isNull();
+        assertThat(context.problems())
+                .anySatisfy(p -> assertThat(p.pointer()).isEqualTo("#/paths/~1search/get/requestBody"));
+    }
+
+    @Test
     void operationsAreGroupedByTheirFirstTagInTheOrderTagsAreDeclared() {
         ModelContext context = Descriptions.context("""
                 tags: [{name: stores, description: Shops.}, {name: pets}]

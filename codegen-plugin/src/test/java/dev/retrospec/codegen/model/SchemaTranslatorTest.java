@@ -1,6 +1,7 @@
 package dev.retrospec.codegen.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.retrospec.codegen.model.TypeDef.Access;
 import dev.retrospec.codegen.model.TypeDef.EnumDef;
@@ -98,6 +99,31 @@ class SchemaTranslatorTest {
         translate(context);
 
         assertThat(object(context, "Box").properties().get(0).type()).isEqualTo(new TypeRef.Primitive(kind));
+    }
+
+    @Test
+    void aTypeArrayOfSeveralTypesIsAnyValueUnlessItIsIntegerAndNumber() {
+        ModelContext context = Descriptions.context("""
+                openapi: 3.1.0
+                info: {title: Test, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Mixed:
+                      type: object
+                      properties:
+                        either: {type: [string, integer]}
+                        count: {type: [integer, number, 'null']}
+                        name: {type: [string, 'null']}
+                """);
+        translate(context);
+
+        assertThat(object(context, "Mixed").properties())
+                .extracting(Property::wireName, Property::type)
+                .containsExactly(
+                        tuple("either", TypeRef.ANY),
+                        tuple("count", new TypeRef.Primitive(TypeRef.Kind.DECIMAL)),
+                        tuple("name", TypeRef.STRING));
     }
 
     @Test

@@ -107,6 +107,9 @@ public final class SampleValues {
         if (c == OffsetDateTime.class) {
             return OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
         }
+        if (c == dev.retrospec.runtime.DeepObject.class) {
+            return dev.retrospec.runtime.DeepObject.none(); // the entries' names are the description's to say
+        }
         if (c == Instant.class) {
             return Instant.parse("2026-01-02T03:04:05Z");
         }

@@ -27,13 +27,7 @@ class ParameterWireTest {
             server.enqueue(new MockResponse.Builder().code(204).build());
             server.enqueue(new MockResponse.Builder().code(204).build());
             server.start();
-            Object builder = loader.loadClass("com.example.params.Parameters")
-                    .getMethod("builder")
-                    .invoke(null);
-            builder.getClass()
-                    .getMethod("baseUrl", String.class)
-                    .invoke(builder, server.url("/").toString());
-            Object client = builder.getClass().getMethod("build").invoke(builder);
+            Object client = client(loader, server);
             Object runs = client.getClass().getMethod("runs").invoke(client);
             Class<?> workflowId = loader.loadClass("com.example.params.model.WorkflowId");
             Class<?> color = loader.loadClass("com.example.params.model.Color");
@@ -73,6 +67,68 @@ class ParameterWireTest {
                             + "&run=0b5e7c4e-8d3c-4a51-9b2f-1f0c2e3d4a5b&color=dark%20blue&amount=1000");
             assertThat(first.getHeaders().get("X-Checksum")).isEqualTo("c3Vt");
             assertThat(server.takeRequest().getTarget()).isEqualTo("/workflows/ci.yml/runs");
+        }
+    }
+
+    /** The golden's client, calling {@code server}. */
+    private static Object client(ClassLoader loader, MockWebServer server) throws ReflectiveOperationException {
+        Object builder = loader.loadClass("com.example.params.Parameters")
+                .getMethod("builder")
+                .invoke(null);
+        builder.getClass()
+                .getMethod("baseUrl", String.class)
+                .invoke(builder, server.url("/").toString());
+        return builder.getClass().getMethod("build").invoke(builder);
+    }
+
+    /**
+     * Cookie parameters go out as one
+     * {@code Cookie} header, a value's {@code ;} encoded rather than starting a cookie of its own; an optional
+     * {@code deepObject} parameter left unset is not sent; HEAD and OPTIONS calls are ones Retrofit accepts.
+     */
+    @Test
+    void placeholdersCookiesAndMethodsReachTheWireIntact() throws Exception {
+        ClassLoader loader = Goldens.load("parameters");
+        try (MockWebServer server = new MockWebServer()) {
+            for (int i = 0; i < 4; i++) {
+                server.enqueue(new MockResponse.Builder().code(204).build());
+            }
+            server.start();
+            Object client = client(loader, server);
+            Object rooms = client.getClass().getMethod("rooms").invoke(client);
+            Class<?> api = loader.loadClass("com.example.params.api.RoomsApi");
+            Class<?> paramsType = loader.loadClass("com.example.params.api.RoomsApi$GetRoomParams");
+            Object params = paramsType.getMethod("builder").invoke(null);
+            params = paramsType.getMethod("theme", String.class).invoke(params, "dark; admin=true");
+            params = paramsType.getMethod("lang", String.class).invoke(params, "fr");
+            params = paramsType.getMethod("seats", Long.class).invoke(params, 3L);
+
+            ((Call<?>) api.getMethod("getRoom", String.class, String.class, paramsType)
+                            .invoke(rooms, "a/b", "B", params))
+                    .execute();
+            ((Call<?>) api.getMethod("getRoom", String.class, String.class, paramsType)
+                            .invoke(
+                                    rooms,
+                                    "x",
+                                    "y",
+                                    paramsType.getMethod("builder").invoke(null)))
+                    .execute();
+            ((Call<?>) api.getMethod("roomExists", String.class, String.class).invoke(rooms, "x", "y")).execute();
+            ((Call<?>) api.getMethod("roomOptions", String.class, String.class, String.class)
+                            .invoke(rooms, "x", "y", "hi"))
+                    .execute();
+
+            RecordedRequest first = server.takeRequest();
+            assertThat(first.getTarget()).isEqualTo("/rooms/a%2Fb/B?seats=3");
+            assertThat(first.getHeaders().values("Cookie")).containsExactly("theme=dark%3B%20admin=true; lang=fr");
+            RecordedRequest unset = server.takeRequest();
+            assertThat(unset.getTarget()).isEqualTo("/rooms/x/y");
+            assertThat(unset.getHeaders().values("Cookie")).isEmpty();
+            RecordedRequest head = server.takeRequest();
+            assertThat(head.getMethod()).isEqualTo("HEAD");
+            RecordedRequest options = server.takeRequest();
+            assertThat(options.getMethod()).isEqualTo("OPTIONS");
+            assertThat(options.getBody().utf8()).isEqualTo("\"hi\"");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.retrospec.runtime.auth;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -126,8 +127,10 @@ public final class ApiKeyAuth {
                     guard.record(request, authorized, CredentialGuard.Place.QUERY, name, value);
                 }
                 case COOKIE -> {
-                    String cookies = request.header("Cookie");
-                    authorized.header("Cookie", (cookies == null ? "" : cookies + "; ") + name + "=" + value);
+                    // Every Cookie header the request has (a client's cookie parameters may each have their own).
+                    List<String> cookies = new ArrayList<>(request.headers("Cookie"));
+                    cookies.add(name + "=" + value);
+                    authorized.header("Cookie", String.join("; ", cookies));
                     guard.record(request, authorized, CredentialGuard.Place.COOKIE, name, value);
                 }
             }

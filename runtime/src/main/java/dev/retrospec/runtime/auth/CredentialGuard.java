@@ -113,9 +113,9 @@ final class CredentialGuard implements Interceptor {
                     stripped.url(url);
                 }
                 case COOKIE -> {
-                    String cookies = request.header("Cookie");
-                    if (cookies != null) {
-                        String kept = withoutCookie(cookies, added.name() + "=" + added.value());
+                    List<String> headers = request.headers("Cookie");
+                    if (!headers.isEmpty()) {
+                        String kept = withoutCookie(String.join("; ", headers), added.name() + "=" + added.value());
                         if (kept.isEmpty()) {
                             stripped.removeHeader("Cookie");
                         } else {

@@ -90,6 +90,23 @@ class OtherSchemesTest {
         }
     }
 
+    @Test
+    void anApiKeyCookieJoinsEveryCookieTheRequestAlreadyHas() throws Exception {
+        // Two Cookie headers, as Retrofit writes two cookie parameters; the key must not drop the first.
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .addInterceptor(chain -> chain.proceed(chain.request()
+                        .newBuilder()
+                        .addHeader("Cookie", "theme=dark")
+                        .addHeader("Cookie", "lang=fr")
+                        .build()));
+        ApiKeyAuth.builder("key", ApiKeyAuth.In.COOKIE, "X-Api-Key").key("k3y").installInto(http, server.url("/"));
+
+        RecordedRequest[] requests = callAll(api(http));
+
+        assertThat(requests[0].getHeaders().values("Cookie")).containsExactly("theme=dark; lang=fr; X-Api-Key=k3y");
+        assertThat(requests[1].getHeaders().values("Cookie")).containsExactly("theme=dark", "lang=fr");
+    }
+
     @ParameterizedTest
     @EnumSource(ApiKeyAuth.In.class)
     void aLoggingInterceptorOnTheNetworkNeverPrintsTheKey(ApiKeyAuth.In in) throws Exception {

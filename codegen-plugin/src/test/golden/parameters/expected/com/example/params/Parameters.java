@@ -2,11 +2,13 @@
 package com.example.params;
 
 import com.example.params.api.ItemsApi;
+import com.example.params.api.RoomsApi;
 import com.example.params.api.RunsApi;
 import com.example.params.model.json.JsonAdapters;
 import com.squareup.moshi.Moshi;
 import dev.retrospec.runtime.ApiCalls;
 import dev.retrospec.runtime.BaseUrls;
+import dev.retrospec.runtime.CookieHeader;
 import dev.retrospec.runtime.Env;
 import dev.retrospec.runtime.ErrorBodies;
 import dev.retrospec.runtime.ParameterConverters;
@@ -55,11 +57,14 @@ public final class Parameters {
 
   private final ItemsApi items;
 
+  private final RoomsApi rooms;
+
   private Parameters(Retrofit retrofit, Moshi moshi) {
     this.retrofit = retrofit;
     this.moshi = moshi;
     this.runs = retrofit.create(RunsApi.class);
     this.items = retrofit.create(ItemsApi.class);
+    this.rooms = retrofit.create(RoomsApi.class);
   }
 
   public static Builder builder() {
@@ -78,6 +83,13 @@ public final class Parameters {
    */
   public ItemsApi items() {
     return items;
+  }
+
+  /**
+   * Operations tagged <code>rooms</code>.
+   */
+  public RoomsApi rooms() {
+    return rooms;
   }
 
   /**
@@ -210,6 +222,7 @@ public final class Parameters {
       OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
       OkHttpClient.Builder http = base.newBuilder();
       Retries.builder().policy(retries).build().applyTo(http);
+      CookieHeader.applyTo(http);
       Moshi json = moshi != null ? moshi : lenientJson ? new Moshi.Builder().add(JsonAdapters.lenient()).add(StandardJsonAdapters.FACTORY).build() : moshiBuilder().build();
       Retrofit retrofit = new Retrofit.Builder()
               .baseUrl(url)

@@ -34,7 +34,8 @@ public interface ItemsApi {
    * @param ids Comma-separated. Sent comma-separated: {@code Delimited.csv(...)}.
    * @param words Sent space-separated: {@code Delimited.spaces(...)}.
    * @param colors Sent pipe-separated: {@code Delimited.pipes(...)}.
-   * @param filter Sent as <code>filter[key]=value</code>: <code>DeepObject.of("filter", map)</code>.
+   * @param filter Sent as <code>filter[key]=value</code>: <code>DeepObject.of("filter", map)</code>, or
+   * <code>DeepObject.none()</code> for none.
    * @param limit Default: <code>50</code>.
    * @param xTraceIds A header array is comma-separated (simple). Sent comma-separated: {@code Delimited.csv(...)}.
    */
@@ -43,7 +44,7 @@ public interface ItemsApi {
       @Query("since") OffsetDateTime since, @Header("default") boolean default_,
       @Query("tags") @Nullable List<String> tags, @Query("ids") @Nullable Delimited<Integer> ids,
       @Query("words") @Nullable Delimited<String> words,
-      @Query("colors") @Nullable Delimited<Color> colors, @QueryMap @Nullable DeepObject filter,
+      @Query("colors") @Nullable Delimited<Color> colors, @QueryMap DeepObject filter,
       @Query("day") @Nullable LocalDate day, @Query("color") @Nullable Color color,
       @Query("limit") @Nullable Integer limit,
       @Header("X-Trace-Ids") @Nullable Delimited<String> xTraceIds,
@@ -55,8 +56,8 @@ public interface ItemsApi {
   default Call<List<String>> listItems(long userId, String class_, OffsetDateTime since,
       boolean default_, ListItemsParams params) {
     return listItems(userId, class_, since, default_, params.tags(), params.ids(), params.words(),
-        params.colors(), params.filter(), params.day(), params.color(), params.limit(),
-        params.xTraceIds(), params.sessionId());
+        params.colors(), DeepObject.orNone(params.filter()), params.day(), params.color(),
+        params.limit(), params.xTraceIds(), params.sessionId());
   }
 
   /**

@@ -2,6 +2,7 @@
 package com.example.params.model.json;
 
 import com.example.params.model.Color;
+import com.example.params.model.GetRoomWhere;
 import com.example.params.model.ListItemsFilter;
 import com.example.params.model.WorkflowId;
 import com.squareup.moshi.JsonAdapter;
@@ -65,6 +66,9 @@ public final class JsonAdapters implements JsonAdapter.Factory {
   private @Nullable JsonAdapter<?> adapter1(Class<?> raw, Moshi moshi) {
     if (raw == Color.class) {
       return OpenEnums.constants(Color.class);
+    }
+    if (raw == GetRoomWhere.class) {
+      return new GetRoomWhereJsonAdapter(moshi, strictness);
     }
     if (raw == ListItemsFilter.class) {
       return new ListItemsFilterJsonAdapter(moshi, strictness);

@@ -45,15 +45,14 @@ public final class GenerationRun {
         int warmups = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
         String[] rest = Arrays.copyOfRange(args, 3, args.length);
+        if (mode.equals("phases")) {
+            phases(warmups, runs, Path.of(rest[0]), Path.of(rest[1]));
+            System.exit(0);
+        }
         Task task = switch (mode) {
             case "retrospec" -> () -> retrospec(Path.of(rest[0]), Path.of(rest[1]));
             case "parse" -> () -> parse(Path.of(rest[0]));
             case "oag" -> oag(Path.of(rest[0]), Path.of(rest[1]));
-            case "phases" -> {
-                phases(warmups, runs, Path.of(rest[0]), Path.of(rest[1]));
-                System.exit(0);
-                throw new AssertionError();
-            }
             default -> throw new IllegalArgumentException("mode: retrospec, parse, phases or oag, not " + mode);
         };
         for (int i = 0; i < warmups; i++) {
@@ -125,12 +124,8 @@ public final class GenerationRun {
             at[3] = System.nanoTime();
             List<JavaFile> specs = Emitter.emit(built.model(), emit);
             at[4] = System.nanoTime();
-            List<GeneratedFile> files = specs.parallelStream()
-                    .map(file -> new GeneratedFile(
-                            file.packageName().replace('.', '/') + "/"
-                                    + file.typeSpec().name() + ".java",
-                            file.toString()))
-                    .toList();
+            List<GeneratedFile> files =
+                    specs.parallelStream().map(Generator::toFile).toList();
             at[5] = System.nanoTime();
             REPLACE.invoke(null, output, files);
             at[6] = System.nanoTime();

@@ -104,7 +104,8 @@ public final class Generator {
                 spec, new ModelBuilder.Options(options.clientName(), mappings, options.maxGeneratedTypes()));
     }
 
-    private static GeneratedFile toFile(JavaFile file) {
+    /** A rendered file at its path under the output directory. */
+    public static GeneratedFile toFile(JavaFile file) {
         String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
                 + file.typeSpec().name() + ".java";
         return new GeneratedFile(path, file.toString());

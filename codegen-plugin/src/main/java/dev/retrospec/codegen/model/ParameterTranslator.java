@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,18 +70,15 @@ final class ParameterTranslator {
         List<Parameter> named = new ArrayList<>();
         String relative = path;
         // The placeholders' names, which a renamed one must not take: {user.id} beside {userId} is not {userId} twice.
-        Set<String> placeholders = new java.util.HashSet<>();
-        Matcher m = PLACEHOLDER.matcher(path);
-        while (m.find()) {
-            placeholders.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
-        }
+        Set<String> taken = new HashSet<>();
+        placeholders(path).forEach(name -> taken.add(name.toLowerCase(Locale.ROOT)));
         for (Parameter p : ordered) {
             String javaName = Names.unique(context.memberName(p.wireName()), names);
             // Retrofit accepts only [a-zA-Z][a-zA-Z0-9_-]* as a path placeholder; the name never reaches the wire.
             String wireName = p.wireName();
             if (p.location() == Location.PATH
                     && !RETROFIT_PLACEHOLDER.matcher(wireName).matches()) {
-                String placeholder = Names.unique(retrofitPlaceholder(javaName), placeholders);
+                String placeholder = Names.unique(retrofitPlaceholder(javaName), taken);
                 relative = relative.replace("{" + wireName + "}", "{" + placeholder + "}");
                 wireName = placeholder;
             }
@@ -114,17 +112,23 @@ final class ParameterTranslator {
         return RETROFIT_PLACEHOLDER.matcher(kept).matches() ? kept.toString() : "p" + kept;
     }
 
+    /** The names of the path's placeholders, in order. */
+    private static Set<String> placeholders(String path) {
+        Set<String> placeholders = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(path);
+        while (m.find()) {
+            placeholders.add(m.group(1));
+        }
+        return placeholders;
+    }
+
     /**
      * Path parameters must name placeholders of the path, and every placeholder needs a parameter: a parameter
      * without its placeholder is dropped, a placeholder without a parameter gets a string one.
      */
     private void checkPlaceholders(
             String path, String pointer, Map<String, Parameter> byKey, Map<String, String> pointers) {
-        Set<String> placeholders = new LinkedHashSet<>();
-        Matcher m = PLACEHOLDER.matcher(path);
-        while (m.find()) {
-            placeholders.add(m.group(1));
-        }
+        Set<String> placeholders = placeholders(path);
         byKey.entrySet().removeIf(entry -> {
             Parameter p = entry.getValue();
             if (p.location() == Location.PATH && !placeholders.contains(p.wireName())) {
